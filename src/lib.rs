@@ -1,1 +1,9 @@
 //! gazetag
+#![forbid(unsafe_code)]
+
+mod dictionary;
+mod error;
+pub mod normalize;
+
+pub use dictionary::{Alias, Dictionary, Entry, Guard, Label, MatchPolicy};
+pub use error::Error;

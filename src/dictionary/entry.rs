@@ -269,9 +269,8 @@ impl Entry {
             check_date(date)?;
         }
         if let Some(q) = &self.wikidata {
-            let ok = q.len() > 1
-                && q.starts_with('Q')
-                && q[1..].bytes().all(|b| b.is_ascii_digit());
+            let ok =
+                q.len() > 1 && q.starts_with('Q') && q[1..].bytes().all(|b| b.is_ascii_digit());
             if !ok {
                 return Err(Error::invalid(format!("invalid wikidata id '{}'", q)));
             }

@@ -106,8 +106,12 @@ fn build_entry(id: &str, raw: RawLine) -> Result<Entry, Error> {
         .label
         .ok_or_else(|| Error::invalid("missing field 'label'"))?
         .parse()?;
-    let kind = raw.kind.ok_or_else(|| Error::invalid("missing field 'kind'"))?;
-    let name = raw.name.ok_or_else(|| Error::invalid("missing field 'name'"))?;
+    let kind = raw
+        .kind
+        .ok_or_else(|| Error::invalid("missing field 'kind'"))?;
+    let name = raw
+        .name
+        .ok_or_else(|| Error::invalid("missing field 'name'"))?;
     let mut entry = Entry::new(id, label, &kind, &name);
     for alias in raw.aliases {
         entry.aliases.push(match alias {

@@ -8,7 +8,6 @@
 mod entry;
 mod load;
 
-
 pub use entry::{Alias, Entry, Guard, Label, MatchPolicy};
 
 use std::collections::HashMap;

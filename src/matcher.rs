@@ -1,0 +1,446 @@
+//! Candidate finding: an Aho-Corasick automaton over normalized phrases,
+//! walked only where a word starts.
+//!
+//! Running leftmost-longest over the whole text and filtering by word
+//! boundaries afterwards loses matches: the phrase "the ma" swallows "the" in
+//! "the major", and the boundary filter then drops both. So the automaton is
+//! never run over the text as a whole. At each word start (see
+//! [`crate::boundary`]) it is walked anchored, byte by byte, until it dies;
+//! every phrase that ends at a word boundary on the way is a candidate. Every
+//! candidate at every word start is reported, overlapping or not, and the
+//! resolution stage picks among them.
+//!
+//! Case is checked afterwards, against the original text, per phrase policy
+//! ([`MatchPolicy`]).
+
+use std::collections::HashMap;
+
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{dfa, nfa::contiguous, Anchored, MatchKind, StartKind};
+
+use crate::boundary::{for_each_word_start, is_word_end};
+use crate::normalize::{fold, fold_keep_case, Normalized};
+use crate::{Error, MatchPolicy};
+
+/// Phrase sets with more pattern bytes than this use a contiguous NFA; smaller
+/// ones a DFA, which is faster per byte but needs far more memory per state.
+const DFA_MAX_PATTERN_BYTES: usize = 64 * 1024;
+
+/// A compiled set of phrases, each with its own match policy.
+///
+/// # Example
+///
+/// ```
+/// use gazetag::matcher::PhraseSet;
+/// use gazetag::normalize::Normalized;
+/// use gazetag::MatchPolicy;
+///
+/// let set = PhraseSet::new([("the", MatchPolicy::Any), ("the ma", MatchPolicy::Any), ("US", MatchPolicy::Exact)])?;
+/// let text = "The major USB maker and the US";
+/// let norm = Normalized::new(text);
+/// let mut out = Vec::new();
+/// set.find(text, &norm, &mut out);
+/// let found: Vec<&str> = out.iter().map(|m| &text[m.start..m.end]).collect();
+/// assert_eq!(found, ["The", "the", "US"]);
+/// # Ok::<(), gazetag::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct PhraseSet {
+    automaton: Option<Compiled>,
+    /// Per phrase: its policy and its case-keeping fold, for policy checks.
+    phrases: Vec<Phrase>,
+    /// Phrases of each pattern: `by_pattern[p]` indexes `members`.
+    by_pattern: Vec<(u32, u32)>,
+    members: Vec<u32>,
+}
+
+#[derive(Clone, Debug)]
+struct Phrase {
+    policy: MatchPolicy,
+    keep_case: String,
+}
+
+#[derive(Clone, Debug)]
+enum Compiled {
+    Dfa(dfa::DFA),
+    Nfa(contiguous::NFA),
+}
+
+/// A phrase found in the text: which phrase, and where (byte offsets into the
+/// original text, half-open).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PhraseMatch {
+    /// Byte offset where the match starts.
+    pub start: usize,
+    /// Byte offset where the match ends (exclusive).
+    pub end: usize,
+    /// Index of the phrase, in the order given to [`PhraseSet::new`].
+    pub phrase: u32,
+}
+
+impl PhraseSet {
+    /// Compiles phrases. A phrase that folds to nothing is an error; phrases
+    /// that fold to the same text share one automaton pattern.
+    pub fn new<I, S>(phrases: I) -> Result<PhraseSet, Error>
+    where
+        I: IntoIterator<Item = (S, MatchPolicy)>,
+        S: AsRef<str>,
+    {
+        let mut pattern_of: HashMap<String, u32> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut phrase_pattern: Vec<u32> = Vec::new();
+        let mut list = Vec::new();
+        for (text, policy) in phrases {
+            let text = text.as_ref().trim();
+            let folded = fold(text);
+            let folded = folded.trim();
+            if folded.is_empty() {
+                return Err(Error::invalid(format!(
+                    "phrase '{}' folds to nothing",
+                    text
+                )));
+            }
+            let next = patterns.len() as u32;
+            let pid = *pattern_of.entry(folded.to_string()).or_insert_with(|| {
+                patterns.push(folded.to_string());
+                next
+            });
+            phrase_pattern.push(pid);
+            list.push(Phrase {
+                policy: policy.resolve(text),
+                keep_case: fold_keep_case(text),
+            });
+        }
+        // Group phrases by pattern (counting sort keeps phrase order).
+        let mut counts = vec![0u32; patterns.len() + 1];
+        for &p in &phrase_pattern {
+            counts[p as usize + 1] += 1;
+        }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        let by_pattern: Vec<(u32, u32)> = (0..patterns.len())
+            .map(|p| (counts[p], counts[p + 1]))
+            .collect();
+        let mut fill = counts.clone();
+        let mut members = vec![0u32; phrase_pattern.len()];
+        for (phrase, &p) in phrase_pattern.iter().enumerate() {
+            members[fill[p as usize] as usize] = phrase as u32;
+            fill[p as usize] += 1;
+        }
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            Some(compile(&patterns)?)
+        };
+        Ok(PhraseSet {
+            automaton,
+            phrases: list,
+            by_pattern,
+            members,
+        })
+    }
+
+    /// Number of phrases.
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    /// True when the set has no phrase.
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// Heap memory held by the automaton, in bytes.
+    pub fn memory_usage(&self) -> usize {
+        match &self.automaton {
+            Some(Compiled::Dfa(a)) => a.memory_usage(),
+            Some(Compiled::Nfa(a)) => a.memory_usage(),
+            None => 0,
+        }
+    }
+
+    /// Appends to `out` every phrase that occurs in `text` as whole words and
+    /// passes its case policy, ordered by start, then end, then phrase.
+    /// Overlapping matches are all reported. `norm` must be the normalization
+    /// of `text`.
+    ///
+    /// The `short` policy is checked like `capitalized` here; whether its
+    /// full name appeared earlier is for the caller to decide.
+    pub fn find(&self, text: &str, norm: &Normalized, out: &mut Vec<PhraseMatch>) {
+        let first = out.len();
+        match &self.automaton {
+            Some(Compiled::Dfa(a)) => self.find_with(a, text, norm, out),
+            Some(Compiled::Nfa(a)) => self.find_with(a, text, norm, out),
+            None => {}
+        }
+        out[first..].sort_unstable();
+    }
+
+    fn find_with<A: Automaton>(
+        &self,
+        aut: &A,
+        text: &str,
+        norm: &Normalized,
+        out: &mut Vec<PhraseMatch>,
+    ) {
+        let Ok(start_sid) = aut.start_state(Anchored::Yes) else {
+            return;
+        };
+        let hay = norm.as_bytes();
+        for_each_word_start(norm, text, |at| {
+            let mut sid = start_sid;
+            for (k, &b) in hay[at..].iter().enumerate() {
+                sid = aut.next_state(Anchored::Yes, sid, b);
+                if !aut.is_special(sid) {
+                    continue;
+                }
+                if aut.is_dead(sid) {
+                    break;
+                }
+                if !aut.is_match(sid) {
+                    continue;
+                }
+                let depth = k + 1;
+                let end = at + depth;
+                if !is_word_end(norm, text, end) {
+                    continue;
+                }
+                for i in 0..aut.match_len(sid) {
+                    let pid = aut.match_pattern(sid, i);
+                    // Standard semantics also lists patterns that are suffixes
+                    // of this prefix; only those starting at `at` count.
+                    if aut.pattern_len(pid) == depth {
+                        self.emit(pid.as_usize(), at..end, text, norm, out);
+                    }
+                }
+            }
+        });
+    }
+
+    fn emit(
+        &self,
+        pattern: usize,
+        range: std::ops::Range<usize>,
+        text: &str,
+        norm: &Normalized,
+        out: &mut Vec<PhraseMatch>,
+    ) {
+        let span = norm.original_span(text, range);
+        let surface = &text[span.clone()];
+        let (lo, hi) = self.by_pattern[pattern];
+        let mut keep: Option<String> = None;
+        for &phrase in &self.members[lo as usize..hi as usize] {
+            let p = &self.phrases[phrase as usize];
+            let ok = match p.policy {
+                MatchPolicy::Any => true,
+                _ => {
+                    let keep = keep.get_or_insert_with(|| fold_keep_case(surface));
+                    policy_allows(p.policy, &p.keep_case, keep)
+                }
+            };
+            if ok {
+                out.push(PhraseMatch {
+                    start: span.start,
+                    end: span.end,
+                    phrase,
+                });
+            }
+        }
+    }
+}
+
+fn compile(patterns: &[String]) -> Result<Compiled, Error> {
+    let bytes: usize = patterns.iter().map(|p| p.len()).sum();
+    if bytes <= DFA_MAX_PATTERN_BYTES {
+        let dfa = dfa::Builder::new()
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
+            .prefilter(false)
+            .build(patterns)
+            .map_err(|e| Error::build(e.to_string()))?;
+        return Ok(Compiled::Dfa(dfa));
+    }
+    let nfa = contiguous::Builder::new()
+        .match_kind(MatchKind::Standard)
+        .prefilter(false)
+        .build(patterns)
+        .map_err(|e| Error::build(e.to_string()))?;
+    Ok(Compiled::Nfa(nfa))
+}
+
+/// Checks a case policy: `alias` and `surface` are both in their
+/// case-keeping fold ([`fold_keep_case`]).
+///
+/// # Example
+///
+/// ```
+/// use gazetag::matcher::policy_allows;
+/// use gazetag::MatchPolicy;
+/// assert!(policy_allows(MatchPolicy::Capitalized, "China", "CHINA"));
+/// assert!(!policy_allows(MatchPolicy::Capitalized, "China", "china"));
+/// assert!(policy_allows(MatchPolicy::Exact, "US", "US"));
+/// assert!(!policy_allows(MatchPolicy::Exact, "US", "Us"));
+/// ```
+pub fn policy_allows(policy: MatchPolicy, alias: &str, surface: &str) -> bool {
+    match policy {
+        MatchPolicy::Any => true,
+        MatchPolicy::Exact => alias == surface,
+        MatchPolicy::Capitalized | MatchPolicy::Short | MatchPolicy::Auto => {
+            capitals_kept(alias, surface)
+        }
+    }
+}
+
+/// Every upper-case letter of `alias` is upper case in `surface`. Folding can
+/// change lengths (`ß`/`SS`); then words are compared by their initials.
+fn capitals_kept(alias: &str, surface: &str) -> bool {
+    if alias.chars().count() == surface.chars().count() {
+        return alias
+            .chars()
+            .zip(surface.chars())
+            .all(|(a, s)| !a.is_uppercase() || s.is_uppercase());
+    }
+    let words = |s: &str| -> Vec<char> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    let (a, s) = (words(alias), words(surface));
+    a.len() == s.len()
+        && a.iter()
+            .zip(&s)
+            .all(|(a, s)| !a.is_uppercase() || s.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(phrases: &[(&str, MatchPolicy)], text: &str) -> Vec<(String, u32)> {
+        let set = PhraseSet::new(phrases.iter().copied()).unwrap();
+        let norm = Normalized::new(text);
+        let mut out = Vec::new();
+        set.find(text, &norm, &mut out);
+        out.iter()
+            .map(|m| (text[m.start..m.end].to_string(), m.phrase))
+            .collect()
+    }
+
+    use MatchPolicy::*;
+
+    /// (phrases, text, expected (surface, phrase index) in order)
+    #[allow(clippy::type_complexity)]
+    const TABLE: &[(&[(&str, MatchPolicy)], &str, &[(&str, u32)])] = &[
+        // boundaries
+        (&[("US", Exact)], "USB drives", &[]),
+        (&[("Ahn", Capitalized)], "Ahnold and Ahn", &[("Ahn", 0)]),
+        (&[("the", Any), ("the ma", Any)], "the major", &[("the", 0)]),
+        (&[("Korea", Capitalized)], "Koreas", &[]),
+        (&[("Gyu", Capitalized)], "Ahn Gyu-back", &[]),
+        // case policies
+        (&[("US", Exact)], "us and US and Us", &[("US", 0)]),
+        (
+            &[("China", Capitalized)],
+            "china, China, CHINA",
+            &[("China", 0), ("CHINA", 0)],
+        ),
+        (
+            &[("missile", Any)],
+            "Missile MISSILE missile",
+            &[("Missile", 0), ("MISSILE", 0), ("missile", 0)],
+        ),
+        (&[("ROK", Auto)], "ROK rok Rok", &[("ROK", 0)]),
+        // Unicode and normalization
+        (
+            &[("Sebastien Lecornu", Capitalized)],
+            "Sébastien Lecornu said",
+            &[("Sébastien Lecornu", 0)],
+        ),
+        (
+            &[("Cote d'Ivoire", Capitalized)],
+            "in Côte d’Ivoire.",
+            &[("Côte d’Ivoire", 0)],
+        ),
+        (
+            &[("North Korea", Capitalized)],
+            "North\n  Korea",
+            &[("North\n  Korea", 0)],
+        ),
+        (
+            &[("Asia-Pacific", Capitalized)],
+            "Asia–Pacific region",
+            &[("Asia–Pacific", 0)],
+        ),
+        (&[("Straße", Capitalized)], "STRASSE", &[("STRASSE", 0)]),
+        (&[("서울", Any)], "서울에서", &[]),
+        (&[("서울", Any)], "서울 에서", &[("서울", 0)]),
+        // possessives
+        (
+            &[("North Korea", Capitalized)],
+            "North Korea’s missiles",
+            &[("North Korea", 0)],
+        ),
+        (&[("China", Capitalized)], "China's", &[("China", 0)]),
+        // adjacency and overlaps: all candidates reported
+        (
+            &[("U.S.", Exact), ("South Korea", Capitalized)],
+            "U.S. South Korea",
+            &[("U.S.", 0), ("South Korea", 1)],
+        ),
+        (
+            &[
+                ("South Korea", Capitalized),
+                ("Korea", Capitalized),
+                ("South Korean", Capitalized),
+            ],
+            "South Korean",
+            &[("South Korean", 2)],
+        ),
+        (
+            &[("South Korea", Capitalized), ("Korea", Capitalized)],
+            "South Korea",
+            &[("South Korea", 0), ("Korea", 1)],
+        ),
+        // phrases sharing a folded form keep their own policies
+        (&[("US", Exact), ("us", Any)], "us", &[("us", 1)]),
+    ];
+
+    #[test]
+    fn table() {
+        for (phrases, text, want) in TABLE {
+            let got = find(phrases, text);
+            let want: Vec<(String, u32)> = want.iter().map(|(s, p)| (s.to_string(), *p)).collect();
+            assert_eq!(got, want, "phrases {:?} text {:?}", phrases, text);
+        }
+    }
+
+    #[test]
+    fn south_korean_is_not_south_korea() {
+        let got = find(
+            &[("South Korea", Capitalized), ("South Korean", Capitalized)],
+            "South Korean",
+        );
+        assert_eq!(got, vec![("South Korean".to_string(), 1)]);
+    }
+
+    #[test]
+    fn large_sets_use_the_nfa() {
+        let phrases: Vec<(String, MatchPolicy)> = (0..20_000)
+            .map(|i| (format!("place number {}", i), Any))
+            .collect();
+        let set = PhraseSet::new(phrases).unwrap();
+        assert!(matches!(set.automaton, Some(Compiled::Nfa(_))));
+        let text = "from place number 12345 to place number 7";
+        let norm = Normalized::new(text);
+        let mut out = Vec::new();
+        set.find(text, &norm, &mut out);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].phrase, 12345);
+    }
+
+    #[test]
+    fn empty_set() {
+        assert!(find(&[], "anything").is_empty());
+    }
+}

@@ -3,9 +3,18 @@
 
 mod boundary;
 mod dictionary;
+mod doc;
 mod error;
+mod guard;
+mod link;
 pub mod matcher;
 pub mod normalize;
+pub mod output;
+mod resolve;
+mod tagger;
 
 pub use dictionary::{Alias, Dictionary, Entry, Guard, Label, MatchPolicy};
+pub use doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Reason, Rejected, Span};
 pub use error::Error;
+pub use resolve::Overlap;
+pub use tagger::{Document, Tagger, TaggerBuilder};

@@ -5,8 +5,11 @@
 //! entries of any number of files; the [`Tagger`](crate::Tagger) compiles them
 //! into one matcher.
 
+mod builtin;
 mod entry;
 mod load;
+
+pub(crate) use builtin::builtin_dictionary;
 
 pub use entry::{Alias, Entry, Guard, Label, MatchPolicy};
 
@@ -126,10 +129,6 @@ impl Dictionary {
     /// Looks an entry up by id.
     pub fn get(&self, id: &str) -> Option<&Entry> {
         self.by_id.get(id).map(|&i| &self.entries[i])
-    }
-
-    pub(crate) fn index_of(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
     }
 
     /// All entries, in load order.

@@ -11,6 +11,7 @@ pub mod matcher;
 pub mod normalize;
 pub mod output;
 mod resolve;
+pub mod rules;
 mod tagger;
 
 pub use dictionary::{Alias, Dictionary, Entry, Guard, Label, MatchPolicy};

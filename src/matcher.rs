@@ -444,3 +444,109 @@ mod tests {
         assert!(find(&[], "anything").is_empty());
     }
 }
+
+/// The matcher checked against a naive reference: every pattern tried at
+/// every char boundary of the normalized copy, with the same boundary and
+/// policy rules. Overlapping patterns and shared prefixes ("the" / "the ma")
+/// are where hand-written leftmost-longest matchers go wrong.
+#[cfg(test)]
+mod reference {
+    use super::*;
+    use crate::boundary::{is_word_end, is_word_start};
+    use proptest::prelude::*;
+
+    fn naive(phrases: &[(String, MatchPolicy)], text: &str) -> Vec<PhraseMatch> {
+        let norm = Normalized::new(text);
+        let hay = norm.as_str();
+        let mut out = Vec::new();
+        for (pi, (phrase, policy)) in phrases.iter().enumerate() {
+            let pat = fold(phrase.trim());
+            let pat = pat.trim();
+            let policy = policy.resolve(phrase.trim());
+            for (i, _) in hay.char_indices() {
+                if !hay[i..].starts_with(pat) {
+                    continue;
+                }
+                let end = i + pat.len();
+                if !is_word_start(&norm, text, i) || !is_word_end(&norm, text, end) {
+                    continue;
+                }
+                let span = norm.original_span(text, i..end);
+                let surface = fold_keep_case(&text[span.clone()]);
+                if policy == MatchPolicy::Any
+                    || policy_allows(policy, &fold_keep_case(phrase.trim()), &surface)
+                {
+                    out.push(PhraseMatch {
+                        start: span.start,
+                        end: span.end,
+                        phrase: pi as u32,
+                    });
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    const WORDS: &[&str] = &[
+        "the", "The", "ma", "major", "us", "US", "U.S.", "korea", "Korea", "south", "South",
+        "Straße", "STRASSE", "é", "e", "ahn", "Ahn", "Gyu-back", "gyu", "’s", "'s", "-", ".", ",",
+        " ", "  ", "\n", "서울", "x",
+    ];
+
+    fn text_strategy() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(WORDS), 0..24).prop_map(|ws| {
+            let mut s = String::new();
+            for (i, w) in ws.iter().enumerate() {
+                if i % 2 == 1 {
+                    s.push(' ');
+                }
+                s.push_str(w);
+            }
+            s
+        })
+    }
+
+    fn phrase_strategy() -> impl Strategy<Value = Vec<(String, MatchPolicy)>> {
+        let policy = prop::sample::select(vec![
+            MatchPolicy::Any,
+            MatchPolicy::Exact,
+            MatchPolicy::Capitalized,
+            MatchPolicy::Auto,
+        ]);
+        let phrase = prop::collection::vec(prop::sample::select(WORDS), 1..4)
+            .prop_map(|ws| ws.join(" "))
+            .prop_filter("must fold to something", |p| {
+                let f = fold(p.trim());
+                let f = f.trim();
+                f.chars().next().is_some_and(|c| c.is_alphanumeric())
+            });
+        prop::collection::vec((phrase, policy), 1..12)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn matches_naive_reference(phrases in phrase_strategy(), text in text_strategy()) {
+            let set = PhraseSet::new(phrases.iter().map(|(p, m)| (p.as_str(), *m))).unwrap();
+            let norm = Normalized::new(&text);
+            let mut got = Vec::new();
+            set.find(&text, &norm, &mut got);
+            prop_assert_eq!(got, naive(&phrases, &text));
+        }
+
+        #[test]
+        fn arbitrary_unicode_never_panics(phrases in phrase_strategy(), text in "\\PC{0,64}") {
+            let set = PhraseSet::new(phrases.iter().map(|(p, m)| (p.as_str(), *m))).unwrap();
+            let norm = Normalized::new(&text);
+            let mut got = Vec::new();
+            set.find(&text, &norm, &mut got);
+            for m in &got {
+                prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                prop_assert!(m.start < m.end);
+            }
+            prop_assert_eq!(got, naive(&phrases, &text));
+        }
+    }
+}

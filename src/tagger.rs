@@ -14,6 +14,7 @@ use crate::link;
 use crate::matcher::{PhraseMatch, PhraseSet};
 use crate::normalize::{fold, Normalized};
 use crate::resolve::{self, Candidate, CountryContext, Decision, Overlap, Taken};
+use crate::rules::{self, RuleSet};
 use crate::Error;
 
 /// Tags news text with the entities of its dictionaries.
@@ -52,6 +53,8 @@ pub(crate) struct Inner {
     /// Folded surfaces never tagged alone.
     stop: HashSet<String>,
     overlap: Overlap,
+    /// Rules that find names no dictionary holds (issue 4).
+    pub(crate) rules: RuleSet,
 }
 
 impl Inner {
@@ -170,6 +173,7 @@ impl TaggerBuilder {
                 phrases,
                 stop,
                 overlap: self.overlap,
+                rules: RuleSet::default(),
             }),
         })
     }
@@ -424,6 +428,7 @@ impl Tagger {
         doc.mentions
             .sort_unstable_by_key(|m| (m.field, m.span.start, m.span.end));
         link::short_forms(doc, &mut shorts, &mut taken);
+        rules::apply(&inner.rules, doc, &mut taken);
     }
 }
 

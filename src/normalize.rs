@@ -299,11 +299,12 @@ fn truncate_to_u32(text: &str) -> &str {
     &text[..end]
 }
 
-/// Quote, apostrophe and dash variants, mapped to one ASCII character.
+/// Quote, apostrophe and dash variants, mapped to one ASCII character. The
+/// Hawaiian ʻokina (U+02BB) is a letter, not a quote, and is kept.
 fn unify_punctuation(c: char) -> Option<char> {
     Some(match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{00B4}'
-        | '\u{02BC}' | '\u{02BB}' | '\u{FF07}' => '\'',
+        | '\u{02BC}' | '\u{FF07}' => '\'',
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
         | '\u{00BB}' | '\u{FF02}' => '"',
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'

@@ -1,1 +1,4 @@
 //! gazetag
+#![forbid(unsafe_code)]
+
+pub mod segment;

@@ -12,6 +12,7 @@ pub mod normalize;
 pub mod output;
 mod resolve;
 pub mod rules;
+pub mod segment;
 mod tagger;
 
 pub use dictionary::{Alias, Dictionary, Entry, Guard, Label, MatchPolicy};

@@ -3,7 +3,12 @@ fn main() {
     let t0 = std::time::Instant::now();
     let tagger = gazetag::Tagger::default();
     let dt = t0.elapsed();
-    let aliases: usize = tagger.dictionary().entries().iter().map(|e| e.aliases.len()).sum();
+    let aliases: usize = tagger
+        .dictionary()
+        .entries()
+        .iter()
+        .map(|e| e.aliases.len())
+        .sum();
     println!(
         "entries {} aliases {} build {:.3}s",
         tagger.dictionary().len(),

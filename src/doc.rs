@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::dictionary::{Entry, Label, MatchPolicy};
 use crate::output::{DocRecord, EntityRecord, EvidenceRecord};
+use crate::segment::Part;
 use crate::tagger::Inner;
 
 /// Which field of an article a span is in.
@@ -229,6 +230,7 @@ pub struct Doc<'t> {
     pub(crate) rejected: Vec<Rejected>,
     pub(crate) locals: Vec<LocalEntity>,
     pub(crate) alternatives: Vec<Vec<u32>>,
+    pub(crate) parts: Vec<Part>,
 }
 
 impl<'t> Doc<'t> {
@@ -266,6 +268,12 @@ impl<'t> Doc<'t> {
                 .collect(),
             _ => Vec::new(),
         }
+    }
+
+    /// The parts of the text: section, title, byline, dateline, body and
+    /// boilerplate (see [`crate::segment::parts`]). Boilerplate is not tagged.
+    pub fn parts(&self) -> &[Part] {
+        &self.parts
     }
 
     /// The text of a field.

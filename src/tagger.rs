@@ -7,14 +7,15 @@ use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
-use crate::dictionary::{Dictionary, Guard, MatchPolicy};
-use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Reason, Rejected, Span};
+use crate::dictionary::{Dictionary, Guard, Label, MatchPolicy};
+use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Reason, Rejected, Span};
 use crate::guard::common_word_allowed;
 use crate::link;
 use crate::matcher::{PhraseMatch, PhraseSet};
 use crate::normalize::{fold, Normalized};
 use crate::resolve::{self, Candidate, CountryContext, Decision, Overlap, Taken};
 use crate::rules::{self, RuleSet};
+use crate::segment::{self, PartKind};
 use crate::Error;
 
 /// Tags news text with the entities of its dictionaries.
@@ -247,7 +248,9 @@ impl Tagger {
     ///
     /// ```
     /// let doc = gazetag::Tagger::default().tag("Talks in Pyongyang.");
-    /// assert_eq!(doc.entity_id(&doc.mentions()[0]), Some("place:capital:KP"));
+    /// let entry = doc.entry(&doc.mentions()[0]).unwrap();
+    /// assert_eq!(entry.kind, "capital");
+    /// assert_eq!(entry.refers_to.as_deref(), Some("place:country:KP"));
     /// ```
     pub fn tag<'t>(&self, text: &'t str) -> Doc<'t> {
         self.tag_article("", text)
@@ -272,6 +275,12 @@ impl Tagger {
         let inner = &self.inner;
         let mut cands = Vec::new();
         let mut rejected = Vec::new();
+        let parts = segment::parts(text);
+        let boilerplate: Vec<Span> = parts
+            .iter()
+            .filter(|p| !p.kind.is_tagged())
+            .map(|p| Span::from(p.span.clone()))
+            .collect();
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             let s = &mut *s;
@@ -282,7 +291,12 @@ impl Tagger {
                 s.norm.normalize_into(t);
                 s.matches.clear();
                 inner.phrases.find(t, &s.norm, &mut s.matches);
-                self.candidates(field, t, &s.norm, &s.matches, &mut cands, &mut rejected);
+                let skip = if field == Field::Text {
+                    &boilerplate[..]
+                } else {
+                    &[]
+                };
+                self.candidates(field, t, skip, &s.matches, &mut cands, &mut rejected);
             }
         });
         let mut doc = Doc {
@@ -293,6 +307,7 @@ impl Tagger {
             rejected,
             locals: Vec::new(),
             alternatives: Vec::new(),
+            parts,
         };
         self.resolve(&mut doc, cands);
         doc
@@ -316,13 +331,13 @@ impl Tagger {
             .collect()
     }
 
-    /// Turns phrase matches into candidates, dropping those the stop list or
-    /// a guard rules out.
+    /// Turns phrase matches into candidates, dropping those in boilerplate
+    /// (`skip`, sorted spans) and those the stop list or a guard rules out.
     fn candidates(
         &self,
         field: Field,
         text: &str,
-        norm: &Normalized,
+        skip: &[Span],
         matches: &[PhraseMatch],
         cands: &mut Vec<Candidate>,
         rejected: &mut Vec<Rejected>,
@@ -335,14 +350,15 @@ impl Tagger {
                 end: m.end,
             };
             let (_, _, guard) = inner.alias_info(m.phrase);
-            let reason =
-                if !inner.stop.is_empty() && inner.stop.contains(&fold(&text[span.range()])) {
-                    Some(Reason::StopWord)
-                } else if guard == Guard::CommonWord && !common_word_allowed(text, span) {
-                    Some(Reason::CommonWordGuard)
-                } else {
-                    None
-                };
+            let reason = if inside(skip, span) {
+                Some(Reason::Boilerplate)
+            } else if !inner.stop.is_empty() && inner.stop.contains(&fold(&text[span.range()])) {
+                Some(Reason::StopWord)
+            } else if guard == Guard::CommonWord && !common_word_allowed(text, span) {
+                Some(Reason::CommonWordGuard)
+            } else {
+                None
+            };
             if let Some(reason) = reason {
                 rejected.push(Rejected {
                     span,
@@ -361,7 +377,6 @@ impl Tagger {
                 priority: entries[entry as usize].priority,
             });
         }
-        let _ = norm;
     }
 
     /// Overlaps, ambiguity, then short forms.
@@ -428,8 +443,76 @@ impl Tagger {
         doc.mentions
             .sort_unstable_by_key(|m| (m.field, m.span.start, m.span.end));
         link::short_forms(doc, &mut shorts, &mut taken);
+        byline_mention(doc, &mut taken);
         rules::apply(&inner.rules, doc, &mut taken);
     }
+}
+
+/// Whether `span` overlaps one of the sorted, disjoint `spans`.
+fn inside(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|s| s.end <= span.start);
+    spans.get(i).is_some_and(|s| s.overlaps(span))
+}
+
+/// The person a byline names, as a mention of a document-local entity, when
+/// no dictionary mention took the span.
+fn byline_mention(doc: &mut Doc<'_>, taken: &mut Taken) {
+    let Some(name) = doc
+        .parts
+        .iter()
+        .find(|p| p.kind == PartKind::Byline)
+        .and_then(|p| p.name.clone())
+    else {
+        return;
+    };
+    let span = Span::from(name);
+    if taken.overlapping(Field::Text, span).is_some() {
+        return;
+    }
+    let surface = &doc.text[span.range()];
+    doc.locals.push(LocalEntity {
+        id: format!("local:person:{}", slug(surface)),
+        name: surface.split_whitespace().collect::<Vec<_>>().join(" "),
+        label: Label::Person,
+        kind: "author".to_string(),
+        country: None,
+        office: None,
+    });
+    let mention = Mention {
+        span,
+        field: Field::Text,
+        label: Label::Person,
+        entity: EntityRef::Local(doc.locals.len() as u32 - 1),
+        evidence: Evidence::Byline,
+    };
+    let at = doc
+        .mentions
+        .partition_point(|m| (m.field, m.span.start) < (Field::Text, span.start));
+    // Short forms point at earlier mentions by index; shift those after.
+    for m in &mut doc.mentions {
+        if let Evidence::ShortForm { antecedent, .. } = &mut m.evidence {
+            if *antecedent as usize >= at {
+                *antecedent += 1;
+            }
+        }
+    }
+    doc.mentions.insert(at, mention);
+    taken.insert(Field::Text, span);
+}
+
+/// A lower-case, hyphenated form of a name, for ids.
+pub(crate) fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
 }
 
 fn rejected(c: &Candidate, reason: Reason) -> Rejected {

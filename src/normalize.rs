@@ -248,6 +248,12 @@ pub fn fold(s: &str) -> String {
 /// ```
 pub fn fold_keep_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_keep_case_into(s, &mut out);
+    out
+}
+
+/// [`fold_keep_case`] appending to a buffer, for callers that reuse one.
+pub fn fold_keep_case_into(s: &str, out: &mut String) {
     for c in s.chars() {
         if c.is_whitespace() {
             if !out.ends_with(' ') {
@@ -284,7 +290,6 @@ pub fn fold_keep_case(s: &str) -> String {
             }
         });
     }
-    out
 }
 
 fn truncate_to_u32(text: &str) -> &str {

@@ -15,7 +15,7 @@
 //!
 //! Losers are kept as [`Rejected`](crate::Rejected) with their reason.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use crate::doc::{Field, Reason, Rejected, Span};
 use crate::Entry;
@@ -197,7 +197,9 @@ pub(crate) fn reject_all(g: &Group, cands: &[Candidate], reason: Reason, out: &m
 pub(crate) struct CountryContext {
     /// (field, position, country) of each unambiguous mention with a country.
     hits: Vec<(Field, usize, [u8; 2])>,
-    counts: HashMap<[u8; 2], u32>,
+    /// Mentions per country; a document names few countries, so a vector
+    /// scanned linearly beats hashing.
+    counts: Vec<([u8; 2], u32)>,
 }
 
 /// Mentions this close (in bytes, same field) count as nearby context.
@@ -207,7 +209,10 @@ impl CountryContext {
     pub fn add(&mut self, field: Field, at: usize, entry: &Entry) {
         if let Some(code) = country_code(entry) {
             self.hits.push((field, at, code));
-            *self.counts.entry(code).or_insert(0) += 1;
+            match self.counts.iter_mut().find(|(c, _)| *c == code) {
+                Some((_, n)) => *n += 1,
+                None => self.counts.push((code, 1)),
+            }
         }
     }
 
@@ -218,7 +223,11 @@ impl CountryContext {
         let Some(code) = country_code(entry) else {
             return 0;
         };
-        let total = self.counts.get(&code).copied().unwrap_or(0);
+        let total = self
+            .counts
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map_or(0, |(_, n)| *n);
         let nearby: usize = self
             .hits
             .iter()

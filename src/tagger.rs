@@ -51,8 +51,9 @@ pub(crate) struct Inner {
     /// Phrase index -> (entry index, alias index within the entry).
     aliases: Vec<(u32, u32)>,
     phrases: PhraseSet,
-    /// Folded surfaces never tagged alone.
-    stop: HashSet<String>,
+    /// Per phrase: whether its surface is on the stop list. A match's surface
+    /// folds to its phrase's pattern, so this is decided once, here.
+    stopped: Vec<bool>,
     overlap: Overlap,
     /// Rules that find names no dictionary holds (issue 4).
     pub(crate) rules: RuleSet,
@@ -166,13 +167,24 @@ impl TaggerBuilder {
             }
         }
         let phrases = PhraseSet::new(phrases)?;
-        let stop = dict.stop_list().iter().map(|s| fold(s.trim())).collect();
+        let stop: HashSet<String> = dict
+            .stop_list()
+            .iter()
+            .map(|s| fold(s.trim()).trim().to_string())
+            .collect();
+        let stopped = aliases
+            .iter()
+            .map(|&(e, a)| {
+                let text = &dict.entries()[e as usize].aliases[a as usize].text;
+                !stop.is_empty() && stop.contains(fold(text.trim()).trim())
+            })
+            .collect();
         Ok(Tagger {
             inner: Arc::new(Inner {
                 dict,
                 aliases,
                 phrases,
-                stop,
+                stopped,
                 overlap: self.overlap,
                 rules: RuleSet::default(),
             }),
@@ -352,7 +364,7 @@ impl Tagger {
             let (_, _, guard) = inner.alias_info(m.phrase);
             let reason = if inside(skip, span) {
                 Some(Reason::Boilerplate)
-            } else if !inner.stop.is_empty() && inner.stop.contains(&fold(&text[span.range()])) {
+            } else if inner.stopped[m.phrase as usize] {
                 Some(Reason::StopWord)
             } else if guard == Guard::CommonWord && !common_word_allowed(text, span) {
                 Some(Reason::CommonWordGuard)

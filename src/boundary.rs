@@ -1,0 +1,213 @@
+//! Word boundaries, decided on the normalized copy.
+//!
+//! The automaton knows nothing of words: it is only asked to match where a
+//! word starts, and a match only counts where a word ends. A word is a run of
+//! letters and digits. Two joiners need care:
+//!
+//! - a hyphen joins two parts of one word (`Gyu-back`, `Seoul-based`) unless
+//!   the part after it starts with a capital letter (`Russia-Ukraine`,
+//!   `anti-American`), which news writes for two names side by side;
+//! - an apostrophe joins (`O'Brien`), except in a possessive: `Korea's`
+//!   ends the word `Korea`.
+
+use crate::normalize::Normalized;
+
+/// Byte classes of the normalized copy: ASCII letters and digits are word
+/// bytes; bytes >= 0x80 start or continue multi-byte characters and need a
+/// decode.
+const fn ascii_word_table() -> [bool; 128] {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+}
+
+static ASCII_WORD: [bool; 128] = ascii_word_table();
+
+/// The character starting at byte `i` of `s` (`i` must be a char boundary).
+#[inline]
+pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some(b as char);
+    }
+    s.get(i..)?.chars().next()
+}
+
+/// The character ending at byte `i` of `s`.
+#[inline]
+pub(crate) fn char_before(s: &str, i: usize) -> Option<char> {
+    if i == 0 {
+        return None;
+    }
+    let b = *s.as_bytes().get(i - 1)?;
+    if b < 0x80 {
+        return Some(b as char);
+    }
+    s.get(..i)?.chars().next_back()
+}
+
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        ASCII_WORD[c as usize]
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Whether the original character behind normalized byte `i` is upper case.
+fn original_is_upper(norm: &Normalized, original: &str, i: usize) -> bool {
+    char_at(original, norm.original_offset(i)).is_some_and(|c| c.is_uppercase())
+}
+
+/// Whether a word starts at byte `i` of the normalized copy.
+pub(crate) fn is_word_start(norm: &Normalized, original: &str, i: usize) -> bool {
+    let s = norm.as_str();
+    let Some(c) = char_at(s, i) else { return false };
+    if !is_word_char(c) {
+        return false;
+    }
+    let Some(prev) = char_before(s, i) else {
+        return true;
+    };
+    if is_word_char(prev) {
+        return false;
+    }
+    if prev == '-' || prev == '\'' {
+        let joined = char_before(s, i - 1).is_some_and(is_word_char);
+        if joined {
+            return prev == '-' && original_is_upper(norm, original, i);
+        }
+    }
+    true
+}
+
+/// Whether a match covering normalized bytes `start..end` ends at a word
+/// boundary.
+pub(crate) fn is_word_end(norm: &Normalized, original: &str, end: usize) -> bool {
+    let s = norm.as_str();
+    match char_before(s, end) {
+        Some(last) if is_word_char(last) => {}
+        // A match may end in punctuation ("U.S."); then it ends a word.
+        Some(_) => return true,
+        None => return false,
+    }
+    let Some(next) = char_at(s, end) else {
+        return true;
+    };
+    if is_word_char(next) {
+        return false;
+    }
+    let after = char_at(s, end + 1);
+    match next {
+        '-' => match after {
+            Some(a) if is_word_char(a) => original_is_upper(norm, original, end + 1),
+            _ => true,
+        },
+        '\'' => match after {
+            Some('s') => !char_at(s, end + 2).is_some_and(is_word_char),
+            Some(a) => !is_word_char(a),
+            None => true,
+        },
+        _ => true,
+    }
+}
+
+/// Calls `f` with every byte offset of the normalized copy where a word
+/// starts, in order.
+#[inline]
+pub(crate) fn for_each_word_start(norm: &Normalized, original: &str, mut f: impl FnMut(usize)) {
+    let s = norm.as_str();
+    let bytes = s.as_bytes();
+    let mut prev_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            let w = ASCII_WORD[b as usize];
+            if w && !prev_word && is_word_start(norm, original, i) {
+                f(i);
+            }
+            prev_word = w;
+            i += 1;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        let w = c.is_alphanumeric();
+        if w && !prev_word && is_word_start(norm, original, i) {
+            f(i);
+        }
+        prev_word = w;
+        i += c.len_utf8();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn starts(text: &str) -> Vec<String> {
+        let norm = Normalized::new(text);
+        let mut out = Vec::new();
+        for_each_word_start(&norm, text, |i| {
+            let s = &norm.as_str()[i..];
+            let end = s
+                .char_indices()
+                .find(|(_, c)| !is_word_char(*c))
+                .map_or(s.len(), |(k, _)| k);
+            out.push(s[..end].to_string());
+        });
+        out
+    }
+
+    #[test]
+    fn word_starts() {
+        let table: &[(&str, &[&str])] = &[
+            ("", &[]),
+            ("the U.S. and", &["the", "u", "s", "and"]),
+            ("Ahn Gyu-back", &["ahn", "gyu"]),
+            ("Russia-Ukraine war", &["russia", "ukraine", "war"]),
+            ("O'Brien's", &["o"]),
+            ("Korea’s", &["korea"]),
+            ("서울 Seoul", &["서울", "seoul"]),
+            ("(NATO)", &["nato"]),
+            ("anti-American", &["anti", "american"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(starts(text), *want, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn word_ends() {
+        // (text, end of the match in the normalized copy, is a word end)
+        let table: &[(&str, usize, bool)] = &[
+            ("Korea's", 5, true),
+            ("Korea’s", 5, true),
+            ("Koreas", 5, false),
+            ("Korea'n", 5, false),
+            ("USB", 2, false),
+            ("US,", 2, true),
+            ("Seoul-based", 5, false),
+            ("Seoul-Washington", 5, true),
+            ("U.S.A", 4, true),
+            ("Korea", 5, true),
+        ];
+        for (text, end, want) in table {
+            let norm = Normalized::new(text);
+            assert_eq!(
+                is_word_end(&norm, text, *end),
+                *want,
+                "{:?} at {}",
+                text,
+                end
+            );
+        }
+    }
+}

@@ -1,0 +1,407 @@
+//! One dictionary entry and its aliases.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::normalize::fold;
+use crate::Error;
+
+/// The coarse type of an entity, as in the output contract.
+///
+/// # Example
+///
+/// ```
+/// use gazetag::Label;
+/// assert_eq!(Label::Place.as_str(), "place");
+/// assert_eq!("nationality".parse::<Label>().ok(), Some(Label::Nationality));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Label {
+    /// A person: `Pete Hegseth`.
+    Person,
+    /// An organization: `the Defense Ministry`, `NATO`, `Yonhap`.
+    Organization,
+    /// A place: a country, city, region: `South Korea`, `Pyongyang`.
+    Place,
+    /// A nationality or demonym: `South Korean`, `American`.
+    Nationality,
+}
+
+impl Label {
+    /// Every label, in a fixed order.
+    pub const ALL: [Label; 4] = [
+        Label::Person,
+        Label::Organization,
+        Label::Place,
+        Label::Nationality,
+    ];
+
+    /// The label's name in the output contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Person => "person",
+            Label::Organization => "organization",
+            Label::Place => "place",
+            Label::Nationality => "nationality",
+        }
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Label {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Label, Error> {
+        Label::ALL
+            .into_iter()
+            .find(|l| l.as_str() == s)
+            .ok_or_else(|| {
+                Error::invalid(format!(
+                    "unknown label '{}' (expected person, organization, place or nationality)",
+                    s
+                ))
+            })
+    }
+}
+
+/// When an alias counts as a match, judged against the original text.
+///
+/// The default, [`MatchPolicy::Auto`], is resolved when the entry is loaded
+/// (see [`MatchPolicy::resolve`]), so an [`Alias`] never holds `Auto`.
+///
+/// # Example
+///
+/// ```
+/// use gazetag::MatchPolicy;
+/// assert_eq!(MatchPolicy::Auto.resolve("NATO"), MatchPolicy::Exact);
+/// assert_eq!(MatchPolicy::Auto.resolve("U.S."), MatchPolicy::Exact);
+/// assert_eq!(MatchPolicy::Auto.resolve("China"), MatchPolicy::Capitalized);
+/// assert_eq!(MatchPolicy::Auto.resolve("missile test"), MatchPolicy::Any);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum MatchPolicy {
+    /// The text must be written exactly as the alias (case included).
+    Exact,
+    /// Every upper-case letter of the alias must be upper case in the text.
+    Capitalized,
+    /// Any case.
+    Any,
+    /// Like `Capitalized`, and only after a non-short alias of the same entry
+    /// appeared earlier in the document (surnames: `Hegseth`).
+    Short,
+    /// `Exact` for short all-caps aliases, `Capitalized` for aliases with an
+    /// upper-case letter, else `Any`.
+    #[default]
+    Auto,
+}
+
+impl MatchPolicy {
+    /// Resolves `Auto` for the given alias text; other policies are returned
+    /// unchanged.
+    pub fn resolve(self, alias: &str) -> MatchPolicy {
+        if self != MatchPolicy::Auto {
+            return self;
+        }
+        let letters = alias.chars().filter(|c| c.is_alphabetic()).count();
+        let has_lower = alias.chars().any(|c| c.is_lowercase());
+        let has_upper = alias.chars().any(|c| c.is_uppercase());
+        if !has_lower && has_upper && letters <= 5 {
+            MatchPolicy::Exact
+        } else if has_upper {
+            MatchPolicy::Capitalized
+        } else {
+            MatchPolicy::Any
+        }
+    }
+
+    /// The policy's name in the dictionary format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchPolicy::Exact => "exact",
+            MatchPolicy::Capitalized => "capitalized",
+            MatchPolicy::Any => "any",
+            MatchPolicy::Short => "short",
+            MatchPolicy::Auto => "auto",
+        }
+    }
+}
+
+/// Extra conditions on an alias that is also an ordinary word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Guard {
+    /// No extra condition.
+    #[default]
+    None,
+    /// Counts only where its capital letter marks a name: not as the first
+    /// word of a sentence or line, not in all-caps or title-case lines.
+    CommonWord,
+}
+
+/// One way of writing an entry's name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Alias {
+    /// The alias as written in the dictionary.
+    pub text: String,
+    /// When it counts as a match (never `Auto` once loaded).
+    #[serde(rename = "match")]
+    pub policy: MatchPolicy,
+    /// Extra conditions for aliases that are also common words.
+    pub guard: Guard,
+}
+
+impl Alias {
+    /// An alias with the given policy (`Auto` is resolved) and no guard.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use gazetag::{Alias, MatchPolicy};
+    /// assert_eq!(Alias::new("ROK", MatchPolicy::Auto).policy, MatchPolicy::Exact);
+    /// ```
+    pub fn new(text: &str, policy: MatchPolicy) -> Alias {
+        Alias {
+            text: text.to_string(),
+            policy: policy.resolve(text),
+            guard: Guard::None,
+        }
+    }
+}
+
+/// A dictionary entry: one entity and the ways news writes its name.
+///
+/// See `dictionaries/README.md` for the meaning of each field.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Entry {
+    /// Stable, unique id (`place:country:KR`).
+    pub id: String,
+    /// Coarse type.
+    pub label: Label,
+    /// Finer kind (`country`, `defense_ministry`, `defense_minister` ...).
+    pub kind: String,
+    /// Canonical name.
+    pub name: String,
+    /// Aliases; the canonical name is one of them (the first, unless the
+    /// dictionary spells it out with its own policy).
+    pub aliases: Vec<Alias>,
+    /// ISO 3166-1 alpha-2 code of the entity's country.
+    pub country: Option<String>,
+    /// Id of a related entry (a nationality's country).
+    pub refers_to: Option<String>,
+    /// A person's office.
+    pub office: Option<String>,
+    /// Start of validity (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub valid_from: Option<String>,
+    /// End of validity.
+    pub valid_to: Option<String>,
+    /// When a curated entry was last checked.
+    pub last_checked: Option<String>,
+    /// Wikidata id (`Q884`).
+    pub wikidata: Option<String>,
+    /// Population, for places: a prior when a name is ambiguous.
+    pub population: Option<u64>,
+    /// Higher wins when one surface names several entries.
+    pub priority: i32,
+    /// The surface names no single entity (the nationality "Korean").
+    pub ambiguous: bool,
+    /// Other attributes.
+    pub attrs: BTreeMap<String, String>,
+}
+
+impl Entry {
+    /// A new entry with its name as only alias.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use gazetag::{Entry, Label, MatchPolicy};
+    /// let mut e = Entry::new("person:hegseth", Label::Person, "defense_minister", "Pete Hegseth");
+    /// e.aliases.push(gazetag::Alias::new("Hegseth", MatchPolicy::Short));
+    /// assert_eq!(e.aliases[0].text, "Pete Hegseth");
+    /// ```
+    pub fn new(id: &str, label: Label, kind: &str, name: &str) -> Entry {
+        Entry {
+            id: id.to_string(),
+            label,
+            kind: kind.to_string(),
+            name: name.to_string(),
+            aliases: vec![Alias::new(name, MatchPolicy::Auto)],
+            country: None,
+            refers_to: None,
+            office: None,
+            valid_from: None,
+            valid_to: None,
+            last_checked: None,
+            wikidata: None,
+            population: None,
+            priority: 0,
+            ambiguous: false,
+            attrs: BTreeMap::new(),
+        }
+    }
+
+    /// Checks the rules of the format that one entry can break on its own.
+    pub(crate) fn validated(mut self) -> Result<Entry, Error> {
+        if self.id.trim().is_empty() || self.id.trim() != self.id {
+            return Err(Error::invalid("id is empty or has surrounding white space"));
+        }
+        if self.kind.trim().is_empty() {
+            return Err(Error::invalid("kind is empty"));
+        }
+        if self.name.trim().is_empty() {
+            return Err(Error::invalid("name is empty"));
+        }
+        for date in [&self.valid_from, &self.valid_to, &self.last_checked]
+            .into_iter()
+            .flatten()
+        {
+            check_date(date)?;
+        }
+        if let Some(q) = &self.wikidata {
+            let ok =
+                q.len() > 1 && q.starts_with('Q') && q[1..].bytes().all(|b| b.is_ascii_digit());
+            if !ok {
+                return Err(Error::invalid(format!("invalid wikidata id '{}'", q)));
+            }
+        }
+        if let Some(c) = &self.country {
+            if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(Error::invalid(format!(
+                    "country must be an ISO 3166-1 alpha-2 code, got '{}'",
+                    c
+                )));
+            }
+        }
+        // An alias written out for the name replaces the name's implicit,
+        // `auto` alias (so that a policy or guard given for it holds).
+        if self.aliases.len() > 1
+            && self.aliases[1..]
+                .iter()
+                .any(|a| a.text == self.aliases[0].text)
+        {
+            self.aliases.remove(0);
+        }
+        let mut seen = std::collections::HashSet::new();
+        let mut aliases = Vec::with_capacity(self.aliases.len());
+        for alias in std::mem::take(&mut self.aliases) {
+            check_alias(&alias)?;
+            if seen.insert((alias.text.clone(), alias.policy)) {
+                aliases.push(alias);
+            }
+        }
+        self.aliases = aliases;
+        Ok(self)
+    }
+}
+
+fn check_alias(alias: &Alias) -> Result<(), Error> {
+    let text = &alias.text;
+    if text.trim().is_empty() {
+        return Err(Error::invalid("empty or white-space alias"));
+    }
+    if text.trim() != text {
+        return Err(Error::invalid(format!(
+            "alias '{}' has surrounding white space",
+            text
+        )));
+    }
+    let folded = fold(text);
+    if !folded.chars().any(|c| c.is_alphanumeric()) {
+        return Err(Error::invalid(format!(
+            "alias '{}' folds to no letter or digit",
+            text
+        )));
+    }
+    let first_ok = folded.chars().next().is_some_and(|c| c.is_alphanumeric());
+    let last_ok = folded
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '.');
+    if !first_ok || !last_ok {
+        return Err(Error::invalid(format!(
+            "alias '{}' must start with a letter or digit and end with one or '.'",
+            text
+        )));
+    }
+    let alnum = text.chars().filter(|c| c.is_alphanumeric()).count();
+    if alnum <= 2 && alias.policy != MatchPolicy::Exact {
+        return Err(Error::invalid(format!(
+            "alias '{}' has one or two characters and needs \"match\": \"exact\"",
+            text
+        )));
+    }
+    Ok(())
+}
+
+fn check_date(date: &str) -> Result<(), Error> {
+    let parts: Vec<&str> = date.split('-').collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let ok = match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2) && in_range(m, 1, 12),
+        [y, m, d] => {
+            digits(y, 4) && digits(m, 2) && digits(d, 2) && in_range(m, 1, 12) && in_range(d, 1, 31)
+        }
+        _ => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(format!(
+            "invalid date '{}' (expected YYYY, YYYY-MM or YYYY-MM-DD)",
+            date
+        )))
+    }
+}
+
+fn in_range(s: &str, lo: u32, hi: u32) -> bool {
+    s.parse::<u32>().is_ok_and(|v| (lo..=hi).contains(&v))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        for ok in ["2025", "2025-07", "2025-07-31"] {
+            assert!(check_date(ok).is_ok(), "{}", ok);
+        }
+        for bad in ["25", "2025-13", "2025-07-32", "2025/07/01", "", "2025-7-1"] {
+            assert!(check_date(bad).is_err(), "{}", bad);
+        }
+    }
+
+    #[test]
+    fn aliases() {
+        let bad = [
+            Alias::new(" ", MatchPolicy::Any),
+            Alias::new("--", MatchPolicy::Exact),
+            Alias::new(" Korea", MatchPolicy::Any),
+            Alias::new("US", MatchPolicy::Capitalized),
+            Alias::new("-Korea", MatchPolicy::Any),
+        ];
+        for a in &bad {
+            assert!(check_alias(a).is_err(), "{:?}", a);
+        }
+        for a in [
+            Alias::new("U.S.", MatchPolicy::Auto),
+            Alias::new("US", MatchPolicy::Exact),
+            Alias::new("Côte d'Ivoire", MatchPolicy::Auto),
+        ] {
+            assert!(check_alias(&a).is_ok(), "{:?}", a);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! Parsing the JSON Lines format.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::entry::{Alias, Entry, Guard, Label, MatchPolicy};
+use super::Dictionary;
+use crate::Error;
+
+/// One line of a dictionary file: a header, a stop word or an entry. Every
+/// field is optional here so that one pass of serde reads any line kind;
+/// `deny_unknown_fields` turns typos into located errors.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLine {
+    meta: Option<serde_json::Map<String, serde_json::Value>>,
+    stop: Option<String>,
+    reason: Option<String>,
+    id: Option<String>,
+    label: Option<String>,
+    kind: Option<String>,
+    name: Option<String>,
+    #[serde(default)]
+    aliases: Vec<RawAlias>,
+    country: Option<String>,
+    refers_to: Option<String>,
+    office: Option<String>,
+    valid_from: Option<String>,
+    valid_to: Option<String>,
+    last_checked: Option<String>,
+    wikidata: Option<String>,
+    population: Option<u64>,
+    #[serde(default)]
+    priority: i32,
+    #[serde(default)]
+    ambiguous: bool,
+    #[serde(default)]
+    attrs: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawAlias {
+    Plain(String),
+    Full(RawAliasObject),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAliasObject {
+    text: String,
+    #[serde(rename = "match", default)]
+    policy: MatchPolicy,
+    #[serde(default)]
+    guard: Guard,
+}
+
+/// Parses `content` (named `file` in errors) into `dict`.
+pub(super) fn parse_into(dict: &mut Dictionary, file: &Path, content: &str) -> Result<(), Error> {
+    for (index, line) in content.lines().enumerate() {
+        let lineno = index + 1;
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let raw: RawLine = serde_json::from_str(line)
+            .map_err(|e| Error::syntax(strip_position(&e.to_string())).at(file, lineno))?;
+        parse_line(dict, raw, lineno).map_err(|e| e.at(file, lineno))?;
+    }
+    Ok(())
+}
+
+fn parse_line(dict: &mut Dictionary, raw: RawLine, lineno: usize) -> Result<(), Error> {
+    if raw.meta.is_some() {
+        if raw.id.is_some() || raw.stop.is_some() {
+            return Err(Error::invalid("a meta line holds nothing else"));
+        }
+        if lineno != 1 {
+            return Err(Error::invalid("the meta line must be the first line"));
+        }
+        return Ok(());
+    }
+    if let Some(stop) = raw.stop {
+        if raw.id.is_some() {
+            return Err(Error::invalid("a stop line holds only 'stop' and 'reason'"));
+        }
+        if stop.trim().is_empty() {
+            return Err(Error::invalid("empty stop word"));
+        }
+        let _ = raw.reason;
+        dict.add_stop(stop);
+        return Ok(());
+    }
+    let id = raw
+        .id
+        .clone()
+        .ok_or_else(|| Error::invalid("missing field 'id'"))?;
+    let entry = build_entry(&id, raw).map_err(|e| e.in_entry(&id))?;
+    dict.insert(entry)
+}
+
+fn build_entry(id: &str, raw: RawLine) -> Result<Entry, Error> {
+    let label: Label = raw
+        .label
+        .ok_or_else(|| Error::invalid("missing field 'label'"))?
+        .parse()?;
+    let kind = raw
+        .kind
+        .ok_or_else(|| Error::invalid("missing field 'kind'"))?;
+    let name = raw
+        .name
+        .ok_or_else(|| Error::invalid("missing field 'name'"))?;
+    let mut entry = Entry::new(id, label, &kind, &name);
+    for alias in raw.aliases {
+        entry.aliases.push(match alias {
+            RawAlias::Plain(text) => Alias::new(&text, MatchPolicy::Auto),
+            RawAlias::Full(obj) => {
+                let mut a = Alias::new(&obj.text, obj.policy);
+                a.guard = obj.guard;
+                a
+            }
+        });
+    }
+    entry.country = raw.country;
+    entry.refers_to = raw.refers_to;
+    entry.office = raw.office;
+    entry.valid_from = raw.valid_from;
+    entry.valid_to = raw.valid_to;
+    entry.last_checked = raw.last_checked;
+    entry.wikidata = raw.wikidata;
+    entry.population = raw.population;
+    entry.priority = raw.priority;
+    entry.ambiguous = raw.ambiguous;
+    entry.attrs = raw.attrs;
+    entry.validated()
+}
+
+/// serde_json appends "at line 1 column N"; the line is ours to report, the
+/// column is kept.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line 1 column ") {
+        Some(i) => format!("{} (column {})", &msg[..i], &msg[i + 18..]),
+        None => msg.to_string(),
+    }
+}
+
+/// The `*.jsonl` files of `path` (itself if it is a file), sorted.
+pub(super) fn jsonl_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
+    if meta.is_file() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![path.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let read = std::fs::read_dir(&dir).map_err(|e| Error::io(&dir, &e))?;
+        for item in read {
+            let item = item.map_err(|e| Error::io(&dir, &e))?;
+            let p = item.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e == "jsonl") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(content: &str) -> Error {
+        Dictionary::from_jsonl_str("t.jsonl", content).unwrap_err()
+    }
+
+    /// (content, line, entry, message fragment)
+    const BAD: &[(&str, usize, Option<&str>, &str)] = &[
+        ("{", 1, None, "syntax error"),
+        ("\n{\"id\": \"a\", \"label\": \"place\", \"kind\": \"k\"}", 2, Some("a"), "missing field 'name'"),
+        (r#"{"id": "a", "label": "robot", "kind": "k", "name": "A"}"#, 1, Some("a"), "unknown label"),
+        (r#"{"id": "a", "label": "place", "kind": "k", "name": "A", "colour": 1}"#, 1, None, "unknown field"),
+        (r#"{"id": "a", "label": "place", "kind": "k", "name": "Aaa", "aliases": ["  "]}"#, 1, Some("a"), "white-space alias"),
+        (r#"{"id": "a", "label": "place", "kind": "k", "name": "Aaa", "aliases": ["Xi"]}"#, 1, Some("a"), "two characters"),
+        (r#"{"id": "a", "label": "place", "kind": "k", "name": "Aaa", "aliases": ["‐‐"]}"#, 1, Some("a"), "folds to no letter"),
+        (r#"{"id": "a", "label": "place", "kind": "k", "name": "Aaa", "valid_from": "2025-13"}"#, 1, Some("a"), "invalid date"),
+        (r#"{"id": "a", "label": "place", "kind": "k", "name": "Aaa", "wikidata": "884"}"#, 1, Some("a"), "wikidata"),
+        ("{\"id\": \"a\", \"label\": \"place\", \"kind\": \"k\", \"name\": \"Aaa\"}\n{\"id\": \"a\", \"label\": \"place\", \"kind\": \"k\", \"name\": \"Bbb\"}", 2, Some("a"), "duplicate id"),
+        (r#"{"id": "a", "label": "place", "kind": "k", "name": "Aaa", "aliases": [{"text": "Bbb", "match": "sometimes"}]}"#, 1, None, "syntax"),
+        ("{\"id\": \"a\", \"label\": \"place\", \"kind\": \"k\", \"name\": \"Aaa\"}\n{\"meta\": {}}", 2, None, "first line"),
+    ];
+
+    #[test]
+    fn located_errors() {
+        for (content, line, entry, fragment) in BAD {
+            let e = err(content);
+            assert_eq!(e.line(), Some(*line), "{}: {}", content, e);
+            assert_eq!(e.entry(), *entry, "{}: {}", content, e);
+            assert_eq!(e.file(), Some(Path::new("t.jsonl")));
+            assert!(e.to_string().contains(fragment), "{}: {}", content, e);
+        }
+    }
+
+    #[test]
+    fn good_lines() {
+        let dict = Dictionary::from_jsonl_str(
+            "t.jsonl",
+            r#"{"meta": {"source": "test", "license": "CC0"}}
+{"id": "place:country:KR", "label": "place", "kind": "country", "name": "South Korea", "aliases": ["Republic of Korea", {"text": "ROK", "match": "exact"}, {"text": "Korea", "match": "capitalized", "guard": "common_word"}], "country": "KR", "wikidata": "Q884", "priority": 10}
+
+{"stop": "May", "reason": "month"}
+"#,
+        )
+        .unwrap();
+        let kr = dict.get("place:country:KR").unwrap();
+        assert_eq!(kr.aliases.len(), 4);
+        assert_eq!(kr.aliases[2].policy, MatchPolicy::Exact);
+        assert_eq!(kr.aliases[3].guard, Guard::CommonWord);
+        assert_eq!(kr.priority, 10);
+        assert_eq!(dict.stop_list(), ["May".to_string()]);
+    }
+}

@@ -1,0 +1,170 @@
+//! Dictionaries: entries, their aliases and match policies, and the loader.
+//!
+//! The on-disk format is JSON Lines, one entry per line, documented in
+//! `dictionaries/README.md`. [`Dictionary`] holds the parsed, validated
+//! entries of any number of files; the [`Tagger`](crate::Tagger) compiles them
+//! into one matcher.
+
+mod builtin;
+mod entry;
+mod load;
+
+pub(crate) use builtin::builtin_dictionary;
+
+pub use entry::{Alias, Entry, Guard, Label, MatchPolicy};
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::Error;
+
+/// A set of dictionary entries, with a stop list, loaded from one or more
+/// JSON Lines files.
+///
+/// # Example
+///
+/// ```
+/// use gazetag::{Dictionary, Label};
+///
+/// let dict = Dictionary::from_jsonl_str("mine.jsonl", r#"
+/// {"id": "place:country:KR", "label": "place", "kind": "country", "name": "South Korea", "aliases": [{"text": "ROK", "match": "exact"}], "country": "KR"}
+/// "#)?;
+/// assert_eq!(dict.len(), 1);
+/// let entry = dict.get("place:country:KR").unwrap();
+/// assert_eq!(entry.label, Label::Place);
+/// assert_eq!(entry.aliases.len(), 2); // the name is an alias too
+/// # Ok::<(), gazetag::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Dictionary {
+    entries: Vec<Entry>,
+    by_id: HashMap<String, usize>,
+    stop: Vec<String>,
+}
+
+impl Dictionary {
+    /// An empty dictionary.
+    pub fn new() -> Dictionary {
+        Dictionary::default()
+    }
+
+    /// Parses one JSON Lines document; `name` is used in error messages.
+    pub fn from_jsonl_str(name: &str, content: &str) -> Result<Dictionary, Error> {
+        let mut dict = Dictionary::new();
+        dict.add_jsonl_str(name, content)?;
+        Ok(dict)
+    }
+
+    /// Loads a file, or every `*.jsonl` file below a directory (recursively,
+    /// in sorted path order).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use gazetag::Dictionary;
+    /// let err = Dictionary::from_path("no/such/dir").unwrap_err();
+    /// assert!(err.is_io());
+    /// ```
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Dictionary, Error> {
+        let mut dict = Dictionary::new();
+        dict.add_path(path)?;
+        Ok(dict)
+    }
+
+    /// Adds the entries of one JSON Lines document; `name` is used in error
+    /// messages. Ids must stay unique across everything added.
+    pub fn add_jsonl_str(&mut self, name: &str, content: &str) -> Result<(), Error> {
+        load::parse_into(self, Path::new(name), content)
+    }
+
+    /// Adds a file, or every `*.jsonl` file below a directory.
+    pub fn add_path(&mut self, path: impl AsRef<Path>) -> Result<(), Error> {
+        let path = path.as_ref();
+        for file in load::jsonl_files(path)? {
+            let content = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, &e))?;
+            load::parse_into(self, &file, &content)?;
+        }
+        Ok(())
+    }
+
+    /// Adds one entry (validated as if it came from a file).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use gazetag::{Dictionary, Entry, Label};
+    /// let mut dict = Dictionary::new();
+    /// dict.push(Entry::new("org:nato", Label::Organization, "international_org", "NATO"))?;
+    /// assert!(dict.get("org:nato").is_some());
+    /// # Ok::<(), gazetag::Error>(())
+    /// ```
+    pub fn push(&mut self, entry: Entry) -> Result<(), Error> {
+        let id = entry.id.clone();
+        let entry = entry.validated().map_err(|e| e.in_entry(&id))?;
+        self.insert(entry)
+    }
+
+    pub(crate) fn insert(&mut self, entry: Entry) -> Result<(), Error> {
+        if self.by_id.contains_key(&entry.id) {
+            return Err(Error::invalid("duplicate id").in_entry(&entry.id));
+        }
+        self.by_id.insert(entry.id.clone(), self.entries.len());
+        self.entries.push(entry);
+        Ok(())
+    }
+
+    pub(crate) fn add_stop(&mut self, surface: String) {
+        self.stop.push(surface);
+    }
+
+    /// Merges another dictionary into this one.
+    pub fn extend(&mut self, other: Dictionary) -> Result<(), Error> {
+        for entry in other.entries {
+            self.insert(entry)?;
+        }
+        self.stop.extend(other.stop);
+        Ok(())
+    }
+
+    /// Looks an entry up by id.
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    /// All entries, in load order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Surfaces on the stop list, as written in the files.
+    pub fn stop_list(&self) -> &[String] {
+        &self.stop
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Checks references between entries (`refers_to` must name a loaded
+    /// entry). Run by the tagger's builder once every file is added.
+    pub fn validate(&self) -> Result<(), Error> {
+        for entry in &self.entries {
+            if let Some(target) = &entry.refers_to {
+                if !self.by_id.contains_key(target) {
+                    return Err(Error::invalid(format!(
+                        "refers_to names an unknown entry '{}'",
+                        target
+                    ))
+                    .in_entry(&entry.id));
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,477 @@
+//! What tagging returns: a [`Doc`] holding [`Mention`]s.
+//!
+//! Mentions are small `Copy` records (spans and indices); names, kinds and
+//! evidence text are looked up through the [`Doc`], which keeps a cheap handle
+//! on the tagger's dictionary. Owned, serializable records are made only at
+//! the output edge ([`Doc::to_record`]).
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::dictionary::{Entry, Label, MatchPolicy};
+use crate::output::{DocRecord, EntityRecord, EvidenceRecord};
+use crate::segment::Part;
+use crate::tagger::Inner;
+
+/// Which field of an article a span is in.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Field {
+    /// The headline given apart from the text ([`Tagger::tag_article`](crate::Tagger::tag_article)).
+    Title,
+    /// The article text.
+    #[default]
+    Text,
+}
+
+impl Field {
+    /// The field's name in the output contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Text => "text",
+        }
+    }
+}
+
+/// A half-open byte range `start..end` into one field's original text.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub struct Span {
+    /// Inclusive start, in bytes.
+    pub start: usize,
+    /// Exclusive end, in bytes.
+    pub end: usize,
+}
+
+impl Span {
+    /// The span as a `Range`, to slice the text with.
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Length in bytes.
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// True for an empty span.
+    pub fn is_empty(self) -> bool {
+        self.end <= self.start
+    }
+
+    /// True when the two spans share at least one byte.
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Span {
+        Span {
+            start: r.start,
+            end: r.end,
+        }
+    }
+}
+
+/// What a mention refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EntityRef {
+    /// A dictionary entry (index into the tagger's dictionary).
+    Entry(u32),
+    /// An entity found by a rule in this document (index into
+    /// [`Doc::local_entities`]).
+    Local(u32),
+    /// Several entries fit and nothing decided between them (index into
+    /// [`Doc::alternatives`]); the label is shared by all of them.
+    Ambiguous(u32),
+}
+
+/// Why a mention was made: the entry's alias, a short form linked to an
+/// earlier full name, or a rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Evidence {
+    /// An alias of the entry matched (index into the tagger's alias table).
+    Alias {
+        /// The alias that matched.
+        alias: u32,
+    },
+    /// A short form (`Hegseth`) linked to an earlier mention of the full name.
+    ShortForm {
+        /// The short alias that matched.
+        alias: u32,
+        /// Index, in [`Doc::mentions`], of the mention that introduced the name.
+        antecedent: u32,
+    },
+    /// The person named in the byline of a raw article.
+    Byline,
+    /// A rule of the tagger's rule set (index into its rules; see
+    /// [`Doc::rule_name`]).
+    Rule {
+        /// The rule that fired.
+        rule: u32,
+    },
+}
+
+/// One tagged mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Mention {
+    /// Byte offsets into the field's original text.
+    pub span: Span,
+    /// The field the span is in.
+    pub field: Field,
+    /// Coarse type.
+    pub label: Label,
+    /// What it refers to.
+    pub entity: EntityRef,
+    /// Why it was made.
+    pub evidence: Evidence,
+}
+
+/// An entity made by a rule for one document (a byline's author), with no
+/// dictionary entry behind it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LocalEntity {
+    /// Id, unique within the document: `local:person:ryan-bennett`.
+    pub id: String,
+    /// The name as written.
+    pub name: String,
+    /// Coarse type.
+    pub label: Label,
+    /// Finer kind (`author` for a byline).
+    pub kind: String,
+    /// ISO code of the entity's country, when a rule found it ("South Korean
+    /// Defense Minister ...").
+    pub country: Option<String>,
+    /// A person's office, when a rule found it.
+    pub office: Option<String>,
+}
+
+/// A candidate that did not become a mention, kept for debugging and
+/// [`Doc::rejected`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rejected {
+    /// Where it was.
+    pub span: Span,
+    /// The field it was in.
+    pub field: Field,
+    /// The alias that matched (index into the tagger's alias table).
+    pub alias: u32,
+    /// Why it lost.
+    pub reason: Reason,
+}
+
+/// Why a candidate was rejected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Reason {
+    /// Inside boilerplate (image captions, promo lines).
+    Boilerplate,
+    /// The surface is on the stop list.
+    StopWord,
+    /// A common-word alias at a sentence start or in a headline.
+    CommonWordGuard,
+    /// A short form with no earlier full name in the document.
+    NoAntecedent,
+    /// Another mention won the overlap (its span given).
+    Overlapped(Span),
+    /// Another entry won for the same span.
+    OutRanked,
+    /// Entries of different labels fit and nothing decided.
+    AmbiguousLabel,
+}
+
+impl Reason {
+    /// A short, stable name for the reason.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Boilerplate => "boilerplate",
+            Reason::StopWord => "stop_word",
+            Reason::CommonWordGuard => "common_word_guard",
+            Reason::NoAntecedent => "no_antecedent",
+            Reason::Overlapped(_) => "overlapped",
+            Reason::OutRanked => "out_ranked",
+            Reason::AmbiguousLabel => "ambiguous_label",
+        }
+    }
+}
+
+/// A tagged document: the mentions of its title and text, the article parts,
+/// the topics, and what was rejected.
+///
+/// # Example
+///
+/// ```
+/// use gazetag::{Label, Tagger};
+///
+/// let tagger = Tagger::default();
+/// let text = "North Korea’s missile tests worry Japan.";
+/// let doc = tagger.tag(text);
+/// let places: Vec<&str> = doc
+///     .mentions()
+///     .iter()
+///     .filter(|m| m.label == Label::Place)
+///     .map(|m| doc.surface(m))
+///     .collect();
+/// assert_eq!(places, ["North Korea", "Japan"]);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Doc<'t> {
+    pub(crate) title: &'t str,
+    pub(crate) text: &'t str,
+    pub(crate) inner: std::sync::Arc<Inner>,
+    pub(crate) mentions: Vec<Mention>,
+    pub(crate) rejected: Vec<Rejected>,
+    pub(crate) locals: Vec<LocalEntity>,
+    pub(crate) alternatives: Vec<Vec<u32>>,
+    pub(crate) parts: Vec<Part>,
+}
+
+impl<'t> Doc<'t> {
+    /// The title that was tagged (empty when none was given).
+    pub fn title(&self) -> &'t str {
+        self.title
+    }
+
+    /// The text that was tagged.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// Mentions, title first, each field in order of position.
+    pub fn mentions(&self) -> &[Mention] {
+        &self.mentions
+    }
+
+    /// Candidates that lost, with the reason.
+    pub fn rejected(&self) -> &[Rejected] {
+        &self.rejected
+    }
+
+    /// Entities made by rules for this document.
+    pub fn local_entities(&self) -> &[LocalEntity] {
+        &self.locals
+    }
+
+    /// For [`EntityRef::Ambiguous`] mentions: the entries that fit.
+    pub fn alternatives(&self, mention: &Mention) -> Vec<&Entry> {
+        match mention.entity {
+            EntityRef::Ambiguous(i) => self.alternatives[i as usize]
+                .iter()
+                .map(|&e| &self.inner.dict.entries()[e as usize])
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The parts of the text: section, title, byline, dateline, body and
+    /// boilerplate (see [`crate::segment::parts`]). Boilerplate is not tagged.
+    pub fn parts(&self) -> &[Part] {
+        &self.parts
+    }
+
+    /// The text of a field.
+    pub fn field_text(&self, field: Field) -> &'t str {
+        match field {
+            Field::Title => self.title,
+            Field::Text => self.text,
+        }
+    }
+
+    /// The mention's text, as written in the original.
+    pub fn surface(&self, mention: &Mention) -> &'t str {
+        self.field_text(mention.field)
+            .get(mention.span.range())
+            .unwrap_or("")
+    }
+
+    /// The dictionary entry a mention refers to, if it refers to one.
+    pub fn entry(&self, mention: &Mention) -> Option<&Entry> {
+        match mention.entity {
+            EntityRef::Entry(i) => self.inner.dict.entries().get(i as usize),
+            _ => None,
+        }
+    }
+
+    /// The id of the entity a mention refers to (`None` when ambiguous).
+    pub fn entity_id(&self, mention: &Mention) -> Option<&str> {
+        match mention.entity {
+            EntityRef::Entry(i) => self
+                .inner
+                .dict
+                .entries()
+                .get(i as usize)
+                .map(|e| e.id.as_str()),
+            EntityRef::Local(i) => self.locals.get(i as usize).map(|e| e.id.as_str()),
+            EntityRef::Ambiguous(_) => None,
+        }
+    }
+
+    /// The alias text and policy behind a mention, for dictionary mentions.
+    pub fn alias(&self, mention: &Mention) -> Option<(&str, MatchPolicy)> {
+        let alias = match mention.evidence {
+            Evidence::Alias { alias } | Evidence::ShortForm { alias, .. } => alias,
+            Evidence::Byline | Evidence::Rule { .. } => return None,
+        };
+        let (text, policy, _) = self.inner.alias_info(alias);
+        Some((text, policy))
+    }
+
+    /// The name of a rule, for [`Evidence::Rule`].
+    pub fn rule_name(&self, rule: u32) -> &str {
+        self.inner.rules.rule_name(rule)
+    }
+
+    /// An owned, serializable record of the document in the output contract
+    /// of `../shared/eval/README.md`: entities with byte and char offsets,
+    /// label, entity id, name, kind and evidence; topics.
+    pub fn to_record(&self, id: serde_json::Value) -> DocRecord {
+        let mut entities = Vec::with_capacity(self.mentions.len());
+        for field in [Field::Title, Field::Text] {
+            let text = self.field_text(field);
+            let mut chars = CharCounter::new(text);
+            for m in self.mentions.iter().filter(|m| m.field == field) {
+                entities.push(self.entity_record(m, &mut chars));
+            }
+        }
+        DocRecord {
+            id,
+            entities,
+            topics: Vec::new(),
+            error: None,
+        }
+    }
+
+    fn entity_record(&self, m: &Mention, chars: &mut CharCounter<'_>) -> EntityRecord {
+        let char_start = chars.at(m.span.start);
+        let char_end = char_start + char_len(self.surface(m));
+        let (name, kind, country, office) = match m.entity {
+            EntityRef::Entry(i) => {
+                let e = &self.inner.dict.entries()[i as usize];
+                (
+                    Some(e.name.clone()),
+                    Some(e.kind.clone()),
+                    e.country.clone(),
+                    e.office.clone(),
+                )
+            }
+            EntityRef::Local(i) => {
+                let e = &self.locals[i as usize];
+                (
+                    Some(e.name.clone()),
+                    Some(e.kind.clone()),
+                    e.country.clone(),
+                    e.office.clone(),
+                )
+            }
+            EntityRef::Ambiguous(_) => (None, None, None, None),
+        };
+        let evidence = match m.evidence {
+            Evidence::Alias { alias } => {
+                let (text, policy, _) = self.inner.alias_info(alias);
+                EvidenceRecord {
+                    source: "alias",
+                    alias: Some(text.to_string()),
+                    policy: Some(policy.as_str()),
+                    antecedent: None,
+                    candidates: self.candidate_ids(m),
+                }
+            }
+            Evidence::ShortForm { alias, antecedent } => {
+                let (text, policy, _) = self.inner.alias_info(alias);
+                let a = self.mentions.get(antecedent as usize);
+                EvidenceRecord {
+                    source: "short_form",
+                    alias: Some(text.to_string()),
+                    policy: Some(policy.as_str()),
+                    antecedent: a.map(|a| (a.field, a.span.start, a.span.end)),
+                    candidates: self.candidate_ids(m),
+                }
+            }
+            Evidence::Byline => EvidenceRecord {
+                source: "byline",
+                alias: None,
+                policy: None,
+                antecedent: None,
+                candidates: None,
+            },
+            Evidence::Rule { rule } => EvidenceRecord {
+                source: "rule",
+                alias: Some(self.rule_name(rule).to_string()),
+                policy: None,
+                antecedent: None,
+                candidates: None,
+            },
+        };
+        EntityRecord {
+            start: m.span.start,
+            end: m.span.end,
+            char_start,
+            char_end,
+            field: m.field,
+            label: m.label,
+            text: self.surface(m).to_string(),
+            entity: self.entity_id(m).map(str::to_string),
+            name,
+            kind,
+            country,
+            office,
+            evidence,
+        }
+    }
+
+    fn candidate_ids(&self, m: &Mention) -> Option<Vec<String>> {
+        match m.entity {
+            EntityRef::Ambiguous(_) => Some(
+                self.alternatives(m)
+                    .into_iter()
+                    .map(|e| e.id.clone())
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+}
+
+fn char_len(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+/// Converts increasing byte offsets to char offsets in one pass.
+struct CharCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    fn new(text: &'a str) -> CharCounter<'a> {
+        CharCounter {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The char offset of byte `at`; mentions come sorted by start, so the
+    /// offsets asked for never decrease and the text is walked once.
+    fn at(&mut self, at: usize) -> usize {
+        if at < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += char_len(self.text.get(self.byte..at).unwrap_or(""));
+        self.byte = at;
+        self.chars
+    }
+}

@@ -1,0 +1,97 @@
+//! Guards for aliases that are also common words ("Reading", "Nice",
+//! "Chad"): such an alias counts only where its capital letter marks a name.
+
+use crate::doc::Span;
+
+/// Whether a common-word alias at `span` may count: it is not the first word
+/// of its sentence or line, and its line is not set in capitals or title case
+/// (headlines capitalize every word).
+pub(crate) fn common_word_allowed(text: &str, span: Span) -> bool {
+    !starts_sentence(text, span.start) && !headline_line(text, span.start)
+}
+
+/// True when only white space, opening quotes or brackets stand between the
+/// start of the sentence (or line, or text) and `at`.
+pub(crate) fn starts_sentence(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    for c in before.chars().rev() {
+        match c {
+            '\n' | '.' | '!' | '?' | ':' | ';' | '•' => return true,
+            '"' | '\'' | '(' | '[' | '“' | '‘' | '«' | '-' | '–' | '—' => continue,
+            c if c.is_whitespace() => {}
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// True when the line holding `at` has no lower-case word, or when nearly
+/// every word of four letters or more is capitalized.
+pub(crate) fn headline_line(text: &str, at: usize) -> bool {
+    let start = text
+        .get(..at)
+        .and_then(|s| s.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let end = text
+        .get(at..)
+        .and_then(|s| s.find('\n'))
+        .map_or(text.len(), |i| at + i);
+    let line = text.get(start..end).unwrap_or("");
+    if line.len() > 400 {
+        // Body paragraphs are long lines; headlines are short.
+        return false;
+    }
+    let (mut long, mut capitalized, mut lower_letters, mut letters) = (0, 0, 0, 0);
+    for word in line.split(|c: char| !c.is_alphanumeric()) {
+        for c in word.chars() {
+            if c.is_alphabetic() {
+                letters += 1;
+                if c.is_lowercase() {
+                    lower_letters += 1;
+                }
+            }
+        }
+        if word.chars().count() >= 4 {
+            long += 1;
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                capitalized += 1;
+            }
+        }
+    }
+    if letters > 0 && lower_letters == 0 {
+        return true;
+    }
+    long >= 3 && capitalized * 10 >= long * 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn allowed(text: &str, word: &str) -> bool {
+        let start = text.find(word).unwrap();
+        common_word_allowed(
+            text,
+            Span {
+                start,
+                end: start + word.len(),
+            },
+        )
+    }
+
+    #[test]
+    fn table() {
+        let table = [
+            ("He moved to Reading last year.", "Reading", true),
+            ("Reading is fun.", "Reading", false),
+            ("Prices rose. Reading the report, he", "Reading", false),
+            ("“Reading is fun,” he said.", "Reading", false),
+            ("FLOODS HIT READING TOWN CENTRE", "READING", false),
+            ("Floods Hit Reading Town Centre Again", "Reading", false),
+            ("the team from Nice won", "Nice", true),
+        ];
+        for (text, word, want) in table {
+            assert_eq!(allowed(text, word), want, "{:?}", text);
+        }
+    }
+}

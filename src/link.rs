@@ -1,0 +1,109 @@
+//! Document-level linking of short forms.
+//!
+//! A short alias ("Hegseth", "Ahn") counts only after the full name of the
+//! same entry appeared earlier in the document (the title comes before the
+//! text). It then links to that first mention. A short form that fits two
+//! introduced entries is kept without an entity rather than guessed; one
+//! that fits none is rejected.
+
+use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Reason, Rejected};
+use crate::resolve::{group, Candidate, Taken};
+
+/// Adds the short-form mentions that have an antecedent and a free span.
+/// `doc.mentions` must be sorted by (field, start).
+pub(crate) fn short_forms(doc: &mut Doc<'_>, shorts: &mut [Candidate], taken: &mut Taken) {
+    if shorts.is_empty() {
+        return;
+    }
+    let groups = group(shorts);
+    let mut added = Vec::new();
+    for g in &groups {
+        if let Some(winner) = taken.overlapping(g.field, g.span) {
+            reject(doc, &shorts[g.lo..g.hi], Reason::Overlapped(winner));
+            continue;
+        }
+        // (candidate, index of the first full mention of its entry)
+        let mut linked: Vec<(usize, u32)> = Vec::new();
+        for i in g.lo..g.hi {
+            let c = &shorts[i];
+            if linked.iter().any(|&(j, _)| shorts[j].entry == c.entry) {
+                continue;
+            }
+            if let Some(a) = first_mention(&doc.mentions, c.entry, c.field, c.span.start) {
+                linked.push((i, a));
+            }
+        }
+        match linked.as_slice() {
+            [] => reject(doc, &shorts[g.lo..g.hi], Reason::NoAntecedent),
+            [(i, antecedent)] => {
+                let c = shorts[*i];
+                added.push(Mention {
+                    span: c.span,
+                    field: c.field,
+                    label: doc.inner.dict.entries()[c.entry as usize].label,
+                    entity: EntityRef::Entry(c.entry),
+                    evidence: Evidence::ShortForm {
+                        alias: c.alias,
+                        antecedent: *antecedent,
+                    },
+                });
+                taken.insert(g.field, g.span);
+            }
+            many => {
+                let c = shorts[many[0].0];
+                doc.alternatives
+                    .push(many.iter().map(|&(i, _)| shorts[i].entry).collect());
+                added.push(Mention {
+                    span: c.span,
+                    field: c.field,
+                    label: doc.inner.dict.entries()[c.entry as usize].label,
+                    entity: EntityRef::Ambiguous(doc.alternatives.len() as u32 - 1),
+                    evidence: Evidence::Alias { alias: c.alias },
+                });
+                taken.insert(g.field, g.span);
+            }
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    // Merge, then remap antecedent indices to the merged order.
+    let full_count = doc.mentions.len();
+    doc.mentions.extend(added);
+    let mut order: Vec<usize> = (0..doc.mentions.len()).collect();
+    order.sort_by_key(|&i| {
+        let m = &doc.mentions[i];
+        (m.field, m.span.start, m.span.end)
+    });
+    let mut new_index = vec![0u32; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new as u32;
+    }
+    let mut merged: Vec<Mention> = order.iter().map(|&i| doc.mentions[i]).collect();
+    for m in &mut merged {
+        if let Evidence::ShortForm { antecedent, .. } = &mut m.evidence {
+            debug_assert!((*antecedent as usize) < full_count);
+            *antecedent = new_index[*antecedent as usize];
+        }
+    }
+    doc.mentions = merged;
+}
+
+/// The first full mention of `entry` before (`field`, `start`).
+fn first_mention(mentions: &[Mention], entry: u32, field: Field, start: usize) -> Option<u32> {
+    mentions
+        .iter()
+        .position(|m| {
+            m.entity == EntityRef::Entry(entry) && (m.field, m.span.start) < (field, start)
+        })
+        .map(|i| i as u32)
+}
+
+fn reject(doc: &mut Doc<'_>, cands: &[Candidate], reason: Reason) {
+    doc.rejected.extend(cands.iter().map(|c| Rejected {
+        span: c.span,
+        field: c.field,
+        alias: c.alias,
+        reason,
+    }));
+}

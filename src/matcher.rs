@@ -1,0 +1,612 @@
+//! Candidate finding: an Aho-Corasick automaton over normalized phrases,
+//! walked only where a word starts.
+//!
+//! Running leftmost-longest over the whole text and filtering by word
+//! boundaries afterwards loses matches: the phrase "the ma" swallows "the" in
+//! "the major", and the boundary filter then drops both. So the automaton is
+//! never run over the text as a whole. At each word start (see
+//! [`crate::boundary`]) it is walked anchored, byte by byte, until it dies;
+//! every phrase that ends at a word boundary on the way is a candidate. Every
+//! candidate at every word start is reported, overlapping or not, and the
+//! resolution stage picks among them.
+//!
+//! Case is checked afterwards, against the original text, per phrase policy
+//! ([`MatchPolicy`]).
+
+use std::collections::HashMap;
+
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{dfa, nfa::contiguous, Anchored, MatchKind, StartKind};
+
+use crate::boundary::{for_each_word_start, is_word_end};
+use crate::normalize::{fold, fold_keep_case, fold_keep_case_into, Normalized};
+use crate::{Error, MatchPolicy};
+
+/// Banks with more pattern bytes than this use a contiguous NFA; smaller
+/// ones a DFA, which is faster per byte but needs far more memory per state.
+const DFA_MAX_PATTERN_BYTES: usize = 64 * 1024;
+
+/// A compiled set of phrases, each with its own match policy.
+///
+/// Phrases are split into two banks, each its own automaton. Phrases that
+/// start with a capital letter and whose policy requires it (`exact`,
+/// `capitalized`, `short`) can only match where the text's word starts with a
+/// capital; most words of running text do not, so at those word starts only
+/// the (usually small) other bank is walked. The split changes no result: it
+/// only skips walks whose matches the policy check would reject.
+///
+/// # Example
+///
+/// ```
+/// use gazetag::matcher::PhraseSet;
+/// use gazetag::normalize::Normalized;
+/// use gazetag::MatchPolicy;
+///
+/// let set = PhraseSet::new([("the", MatchPolicy::Any), ("the ma", MatchPolicy::Any), ("US", MatchPolicy::Exact)])?;
+/// let text = "The major USB maker and the US";
+/// let norm = Normalized::new(text);
+/// let mut out = Vec::new();
+/// set.find(text, &norm, &mut out);
+/// let found: Vec<&str> = out.iter().map(|m| &text[m.start..m.end]).collect();
+/// assert_eq!(found, ["The", "the", "US"]);
+/// # Ok::<(), gazetag::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct PhraseSet {
+    /// Phrases that may match at any word start.
+    anywhere: Bank,
+    /// Phrases that can only match at a capitalized word start.
+    capitalized: Bank,
+    /// Per phrase: its policy and its case-keeping fold, for policy checks.
+    phrases: Vec<Phrase>,
+}
+
+#[derive(Clone, Debug)]
+struct Phrase {
+    policy: MatchPolicy,
+    keep_case: String,
+}
+
+/// One automaton and the phrases behind each of its patterns.
+#[derive(Clone, Debug, Default)]
+struct Bank {
+    automaton: Option<Compiled>,
+    /// Phrases of each pattern: `by_pattern[p]` is a range of `members`.
+    by_pattern: Vec<(u32, u32)>,
+    members: Vec<u32>,
+}
+
+#[derive(Clone, Debug)]
+enum Compiled {
+    Dfa(dfa::DFA),
+    Nfa(contiguous::NFA),
+}
+
+/// A phrase found in the text: which phrase, and where (byte offsets into the
+/// original text, half-open).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PhraseMatch {
+    /// Byte offset where the match starts.
+    pub start: usize,
+    /// Byte offset where the match ends (exclusive).
+    pub end: usize,
+    /// Index of the phrase, in the order given to [`PhraseSet::new`].
+    pub phrase: u32,
+}
+
+impl PhraseSet {
+    /// Compiles phrases. A phrase that folds to nothing is an error; phrases
+    /// that fold to the same text share one automaton pattern.
+    pub fn new<I, S>(phrases: I) -> Result<PhraseSet, Error>
+    where
+        I: IntoIterator<Item = (S, MatchPolicy)>,
+        S: AsRef<str>,
+    {
+        let mut list = Vec::new();
+        let mut banks: [Vec<(String, u32)>; 2] = [Vec::new(), Vec::new()];
+        for (i, (text, policy)) in phrases.into_iter().enumerate() {
+            let text = text.as_ref().trim();
+            let folded = fold(text);
+            let folded = folded.trim();
+            if folded.is_empty() {
+                return Err(Error::invalid(format!(
+                    "phrase '{}' folds to nothing",
+                    text
+                )));
+            }
+            let policy = policy.resolve(text);
+            let keep_case = fold_keep_case(text);
+            let needs_capital = policy != MatchPolicy::Any
+                && keep_case.chars().next().is_some_and(char::is_uppercase);
+            banks[needs_capital as usize].push((folded.to_string(), i as u32));
+            list.push(Phrase { policy, keep_case });
+        }
+        let [anywhere, capitalized] = banks;
+        Ok(PhraseSet {
+            anywhere: Bank::new(anywhere)?,
+            capitalized: Bank::new(capitalized)?,
+            phrases: list,
+        })
+    }
+
+    /// Number of phrases.
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    /// True when the set has no phrase.
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// Heap memory held by the automata, in bytes.
+    pub fn memory_usage(&self) -> usize {
+        self.anywhere.memory_usage() + self.capitalized.memory_usage()
+    }
+
+    /// Appends to `out` every phrase that occurs in `text` as whole words and
+    /// passes its case policy, ordered by start, then end, then phrase.
+    /// Overlapping matches are all reported. `norm` must be the normalization
+    /// of `text`.
+    ///
+    /// The `short` policy is checked like `capitalized` here; whether its
+    /// full name appeared earlier is for the caller to decide.
+    pub fn find(&self, text: &str, norm: &Normalized, out: &mut Vec<PhraseMatch>) {
+        let first = out.len();
+        let mut walk = Walk {
+            set: self,
+            text,
+            norm,
+            out,
+            keep: String::new(),
+        };
+        for_each_word_start(norm, text, |at| {
+            walk.bank(&self.anywhere, at);
+            if self.capitalized.automaton.is_some() && starts_upper(text, norm, at) {
+                walk.bank(&self.capitalized, at);
+            }
+        });
+        out[first..].sort_unstable();
+    }
+}
+
+/// Whether the original character behind normalized byte `at` is upper case.
+#[inline]
+fn starts_upper(text: &str, norm: &Normalized, at: usize) -> bool {
+    let o = norm.original_offset(at);
+    match text.as_bytes().get(o) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => text[o..].chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
+}
+
+impl Bank {
+    fn new(patterns_of_phrases: Vec<(String, u32)>) -> Result<Bank, Error> {
+        let mut pattern_of: HashMap<&str, u32> = HashMap::new();
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut phrase_pattern: Vec<(u32, u32)> = Vec::with_capacity(patterns_of_phrases.len());
+        for (folded, phrase) in &patterns_of_phrases {
+            let next = patterns.len() as u32;
+            let pid = *pattern_of.entry(folded.as_str()).or_insert_with(|| {
+                patterns.push(folded.as_str());
+                next
+            });
+            phrase_pattern.push((pid, *phrase));
+        }
+        // Group phrases by pattern, keeping phrase order within a pattern.
+        phrase_pattern.sort_unstable();
+        let mut by_pattern = vec![(0u32, 0u32); patterns.len()];
+        let mut members = Vec::with_capacity(phrase_pattern.len());
+        for (k, &(pid, phrase)) in phrase_pattern.iter().enumerate() {
+            let entry = &mut by_pattern[pid as usize];
+            if entry.1 == 0 {
+                entry.0 = k as u32;
+            }
+            entry.1 = k as u32 + 1;
+            members.push(phrase);
+        }
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            Some(compile(&patterns)?)
+        };
+        Ok(Bank {
+            automaton,
+            by_pattern,
+            members,
+        })
+    }
+
+    fn memory_usage(&self) -> usize {
+        match &self.automaton {
+            Some(Compiled::Dfa(a)) => a.memory_usage(),
+            Some(Compiled::Nfa(a)) => a.memory_usage(),
+            None => 0,
+        }
+    }
+}
+
+/// The state of one `find` call: where matches go, and a buffer reused for
+/// the case-keeping fold of surfaces.
+struct Walk<'a> {
+    set: &'a PhraseSet,
+    text: &'a str,
+    norm: &'a Normalized,
+    out: &'a mut Vec<PhraseMatch>,
+    keep: String,
+}
+
+impl Walk<'_> {
+    #[inline]
+    fn bank(&mut self, bank: &Bank, at: usize) {
+        match &bank.automaton {
+            Some(Compiled::Dfa(a)) => self.walk(a, bank, at),
+            Some(Compiled::Nfa(a)) => self.walk(a, bank, at),
+            None => {}
+        }
+    }
+
+    /// Walks `aut` anchored at word start `at` until it dies, emitting every
+    /// pattern that ends at a word boundary on the way.
+    #[inline]
+    fn walk<A: Automaton>(&mut self, aut: &A, bank: &Bank, at: usize) {
+        let Ok(mut sid) = aut.start_state(Anchored::Yes) else {
+            return;
+        };
+        let hay = self.norm.as_bytes();
+        for (k, &b) in hay[at..].iter().enumerate() {
+            sid = aut.next_state(Anchored::Yes, sid, b);
+            if !aut.is_special(sid) {
+                continue;
+            }
+            if aut.is_dead(sid) {
+                break;
+            }
+            if !aut.is_match(sid) {
+                continue;
+            }
+            let depth = k + 1;
+            let end = at + depth;
+            if !is_word_end(self.norm, self.text, end) {
+                continue;
+            }
+            for i in 0..aut.match_len(sid) {
+                let pid = aut.match_pattern(sid, i);
+                // Standard semantics also lists patterns that are suffixes of
+                // this prefix; only those starting at `at` count.
+                if aut.pattern_len(pid) == depth {
+                    self.emit(bank, pid.as_usize(), at..end);
+                }
+            }
+        }
+    }
+
+    fn emit(&mut self, bank: &Bank, pattern: usize, range: std::ops::Range<usize>) {
+        let span = self.norm.original_span(self.text, range);
+        let (lo, hi) = bank.by_pattern[pattern];
+        let mut folded = false;
+        for &phrase in &bank.members[lo as usize..hi as usize] {
+            let p = &self.set.phrases[phrase as usize];
+            let ok = match p.policy {
+                MatchPolicy::Any => true,
+                _ => {
+                    if !folded {
+                        self.keep.clear();
+                        fold_keep_case_into(&self.text[span.clone()], &mut self.keep);
+                        folded = true;
+                    }
+                    policy_allows(p.policy, &p.keep_case, &self.keep)
+                }
+            };
+            if ok {
+                self.out.push(PhraseMatch {
+                    start: span.start,
+                    end: span.end,
+                    phrase,
+                });
+            }
+        }
+    }
+}
+
+fn compile(patterns: &[&str]) -> Result<Compiled, Error> {
+    let bytes: usize = patterns.iter().map(|p| p.len()).sum();
+    if bytes <= DFA_MAX_PATTERN_BYTES {
+        let dfa = dfa::Builder::new()
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
+            .prefilter(false)
+            .build(patterns)
+            .map_err(|e| Error::build(e.to_string()))?;
+        return Ok(Compiled::Dfa(dfa));
+    }
+    let nfa = contiguous::Builder::new()
+        .match_kind(MatchKind::Standard)
+        .prefilter(false)
+        .build(patterns)
+        .map_err(|e| Error::build(e.to_string()))?;
+    Ok(Compiled::Nfa(nfa))
+}
+
+/// Checks a case policy: `alias` and `surface` are both in their
+/// case-keeping fold ([`fold_keep_case`]).
+///
+/// # Example
+///
+/// ```
+/// use gazetag::matcher::policy_allows;
+/// use gazetag::MatchPolicy;
+/// assert!(policy_allows(MatchPolicy::Capitalized, "China", "CHINA"));
+/// assert!(!policy_allows(MatchPolicy::Capitalized, "China", "china"));
+/// assert!(policy_allows(MatchPolicy::Exact, "US", "US"));
+/// assert!(!policy_allows(MatchPolicy::Exact, "US", "Us"));
+/// ```
+pub fn policy_allows(policy: MatchPolicy, alias: &str, surface: &str) -> bool {
+    match policy {
+        MatchPolicy::Any => true,
+        MatchPolicy::Exact => alias == surface,
+        MatchPolicy::Capitalized | MatchPolicy::Short | MatchPolicy::Auto => {
+            capitals_kept(alias, surface)
+        }
+    }
+}
+
+/// Every upper-case letter of `alias` is upper case in `surface`. Folding can
+/// change lengths (`ß`/`SS`); then words are compared by their initials.
+fn capitals_kept(alias: &str, surface: &str) -> bool {
+    if alias.chars().count() == surface.chars().count() {
+        return alias
+            .chars()
+            .zip(surface.chars())
+            .all(|(a, s)| !a.is_uppercase() || s.is_uppercase());
+    }
+    let words = |s: &str| -> Vec<char> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    let (a, s) = (words(alias), words(surface));
+    a.len() == s.len()
+        && a.iter()
+            .zip(&s)
+            .all(|(a, s)| !a.is_uppercase() || s.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(phrases: &[(&str, MatchPolicy)], text: &str) -> Vec<(String, u32)> {
+        let set = PhraseSet::new(phrases.iter().copied()).unwrap();
+        let norm = Normalized::new(text);
+        let mut out = Vec::new();
+        set.find(text, &norm, &mut out);
+        out.iter()
+            .map(|m| (text[m.start..m.end].to_string(), m.phrase))
+            .collect()
+    }
+
+    use MatchPolicy::*;
+
+    /// (phrases, text, expected (surface, phrase index) in order)
+    #[allow(clippy::type_complexity)]
+    const TABLE: &[(&[(&str, MatchPolicy)], &str, &[(&str, u32)])] = &[
+        // boundaries
+        (&[("US", Exact)], "USB drives", &[]),
+        (&[("Ahn", Capitalized)], "Ahnold and Ahn", &[("Ahn", 0)]),
+        (&[("the", Any), ("the ma", Any)], "the major", &[("the", 0)]),
+        (&[("Korea", Capitalized)], "Koreas", &[]),
+        (&[("Gyu", Capitalized)], "Ahn Gyu-back", &[]),
+        // case policies
+        (&[("US", Exact)], "us and US and Us", &[("US", 0)]),
+        (
+            &[("China", Capitalized)],
+            "china, China, CHINA",
+            &[("China", 0), ("CHINA", 0)],
+        ),
+        (
+            &[("missile", Any)],
+            "Missile MISSILE missile",
+            &[("Missile", 0), ("MISSILE", 0), ("missile", 0)],
+        ),
+        (&[("ROK", Auto)], "ROK rok Rok", &[("ROK", 0)]),
+        // Unicode and normalization
+        (
+            &[("Sebastien Lecornu", Capitalized)],
+            "Sébastien Lecornu said",
+            &[("Sébastien Lecornu", 0)],
+        ),
+        (
+            &[("Cote d'Ivoire", Capitalized)],
+            "in Côte d’Ivoire.",
+            &[("Côte d’Ivoire", 0)],
+        ),
+        (
+            &[("North Korea", Capitalized)],
+            "North\n  Korea",
+            &[("North\n  Korea", 0)],
+        ),
+        (
+            &[("Asia-Pacific", Capitalized)],
+            "Asia–Pacific region",
+            &[("Asia–Pacific", 0)],
+        ),
+        (&[("Straße", Capitalized)], "STRASSE", &[("STRASSE", 0)]),
+        (&[("서울", Any)], "서울에서", &[]),
+        (&[("서울", Any)], "서울 에서", &[("서울", 0)]),
+        // possessives
+        (
+            &[("North Korea", Capitalized)],
+            "North Korea’s missiles",
+            &[("North Korea", 0)],
+        ),
+        (&[("China", Capitalized)], "China's", &[("China", 0)]),
+        // adjacency and overlaps: all candidates reported
+        (
+            &[("U.S.", Exact), ("South Korea", Capitalized)],
+            "U.S. South Korea",
+            &[("U.S.", 0), ("South Korea", 1)],
+        ),
+        (
+            &[
+                ("South Korea", Capitalized),
+                ("Korea", Capitalized),
+                ("South Korean", Capitalized),
+            ],
+            "South Korean",
+            &[("South Korean", 2)],
+        ),
+        (
+            &[("South Korea", Capitalized), ("Korea", Capitalized)],
+            "South Korea",
+            &[("South Korea", 0), ("Korea", 1)],
+        ),
+        // phrases sharing a folded form keep their own policies
+        (&[("US", Exact), ("us", Any)], "us", &[("us", 1)]),
+    ];
+
+    #[test]
+    fn table() {
+        for (phrases, text, want) in TABLE {
+            let got = find(phrases, text);
+            let want: Vec<(String, u32)> = want.iter().map(|(s, p)| (s.to_string(), *p)).collect();
+            assert_eq!(got, want, "phrases {:?} text {:?}", phrases, text);
+        }
+    }
+
+    #[test]
+    fn south_korean_is_not_south_korea() {
+        let got = find(
+            &[("South Korea", Capitalized), ("South Korean", Capitalized)],
+            "South Korean",
+        );
+        assert_eq!(got, vec![("South Korean".to_string(), 1)]);
+    }
+
+    #[test]
+    fn large_sets_use_the_nfa() {
+        let phrases: Vec<(String, MatchPolicy)> = (0..20_000)
+            .map(|i| (format!("place number {}", i), Any))
+            .collect();
+        let set = PhraseSet::new(phrases).unwrap();
+        assert!(matches!(set.anywhere.automaton, Some(Compiled::Nfa(_))));
+        let text = "from place number 12345 to place number 7";
+        let norm = Normalized::new(text);
+        let mut out = Vec::new();
+        set.find(text, &norm, &mut out);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].phrase, 12345);
+    }
+
+    #[test]
+    fn empty_set() {
+        assert!(find(&[], "anything").is_empty());
+    }
+}
+
+/// The matcher checked against a naive reference: every pattern tried at
+/// every char boundary of the normalized copy, with the same boundary and
+/// policy rules. Overlapping patterns and shared prefixes ("the" / "the ma")
+/// are where hand-written leftmost-longest matchers go wrong.
+#[cfg(test)]
+mod reference {
+    use super::*;
+    use crate::boundary::{is_word_end, is_word_start};
+    use proptest::prelude::*;
+
+    fn naive(phrases: &[(String, MatchPolicy)], text: &str) -> Vec<PhraseMatch> {
+        let norm = Normalized::new(text);
+        let hay = norm.as_str();
+        let mut out = Vec::new();
+        for (pi, (phrase, policy)) in phrases.iter().enumerate() {
+            let pat = fold(phrase.trim());
+            let pat = pat.trim();
+            let policy = policy.resolve(phrase.trim());
+            for (i, _) in hay.char_indices() {
+                if !hay[i..].starts_with(pat) {
+                    continue;
+                }
+                let end = i + pat.len();
+                if !is_word_start(&norm, text, i) || !is_word_end(&norm, text, end) {
+                    continue;
+                }
+                let span = norm.original_span(text, i..end);
+                let surface = fold_keep_case(&text[span.clone()]);
+                if policy == MatchPolicy::Any
+                    || policy_allows(policy, &fold_keep_case(phrase.trim()), &surface)
+                {
+                    out.push(PhraseMatch {
+                        start: span.start,
+                        end: span.end,
+                        phrase: pi as u32,
+                    });
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    const WORDS: &[&str] = &[
+        "the", "The", "ma", "major", "us", "US", "U.S.", "korea", "Korea", "south", "South",
+        "Straße", "STRASSE", "é", "e", "ahn", "Ahn", "Gyu-back", "gyu", "’s", "'s", "-", ".", ",",
+        " ", "  ", "\n", "서울", "x",
+    ];
+
+    fn text_strategy() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(WORDS), 0..24).prop_map(|ws| {
+            let mut s = String::new();
+            for (i, w) in ws.iter().enumerate() {
+                if i % 2 == 1 {
+                    s.push(' ');
+                }
+                s.push_str(w);
+            }
+            s
+        })
+    }
+
+    fn phrase_strategy() -> impl Strategy<Value = Vec<(String, MatchPolicy)>> {
+        let policy = prop::sample::select(vec![
+            MatchPolicy::Any,
+            MatchPolicy::Exact,
+            MatchPolicy::Capitalized,
+            MatchPolicy::Auto,
+        ]);
+        let phrase = prop::collection::vec(prop::sample::select(WORDS), 1..4)
+            .prop_map(|ws| ws.join(" "))
+            .prop_filter("must fold to something", |p| {
+                let f = fold(p.trim());
+                let f = f.trim();
+                f.chars().next().is_some_and(|c| c.is_alphanumeric())
+            });
+        prop::collection::vec((phrase, policy), 1..12)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn matches_naive_reference(phrases in phrase_strategy(), text in text_strategy()) {
+            let set = PhraseSet::new(phrases.iter().map(|(p, m)| (p.as_str(), *m))).unwrap();
+            let norm = Normalized::new(&text);
+            let mut got = Vec::new();
+            set.find(&text, &norm, &mut got);
+            prop_assert_eq!(got, naive(&phrases, &text));
+        }
+
+        #[test]
+        fn arbitrary_unicode_never_panics(phrases in phrase_strategy(), text in "\\PC{0,64}") {
+            let set = PhraseSet::new(phrases.iter().map(|(p, m)| (p.as_str(), *m))).unwrap();
+            let norm = Normalized::new(&text);
+            let mut got = Vec::new();
+            set.find(&text, &norm, &mut got);
+            for m in &got {
+                prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                prop_assert!(m.start < m.end);
+            }
+            prop_assert_eq!(got, naive(&phrases, &text));
+        }
+    }
+}

@@ -1,0 +1,305 @@
+//! Resolution: choosing among overlapping and ambiguous candidates.
+//!
+//! The matcher reports every alias that occurs as whole words, so "South
+//! Korea" also yields "Korea", and "Georgia" yields the country and the US
+//! state. Resolution makes two decisions, each by a named policy:
+//!
+//! 1. **Overlap** ([`Overlap`]): which spans survive when spans overlap.
+//! 2. **Ambiguity**: which entry a surviving span names when several entries
+//!    share the alias. The order is: higher `priority`; then country context
+//!    (the entry's country is named elsewhere in the document, more weight
+//!    nearby); then the larger population. If entries still tie, the mention
+//!    is kept without an entity when they share a label
+//!    ([`EntityRef::Ambiguous`](crate::EntityRef)), and dropped when they do
+//!    not: precision first.
+//!
+//! Losers are kept as [`Rejected`](crate::Rejected) with their reason.
+
+use std::collections::BTreeMap;
+
+use crate::doc::{Field, Reason, Rejected, Span};
+use crate::Entry;
+
+/// How overlapping candidate spans are resolved.
+///
+/// The default is [`Overlap::LongestFirst`].
+///
+/// # Example
+///
+/// ```
+/// use gazetag::{Overlap, Tagger};
+///
+/// let tagger = Tagger::builder()
+///     .builtin_dictionaries()
+///     .overlap(Overlap::LeftmostLongest)
+///     .build()?;
+/// let doc = tagger.tag("The Korean Peninsula");
+/// assert_eq!(doc.surface(&doc.mentions()[0]), "Korean Peninsula");
+/// # Ok::<(), gazetag::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Overlap {
+    /// Longest span first, then higher priority, then earlier start; a span
+    /// is kept if it overlaps nothing kept before it. Finds the longest names
+    /// even when a shorter one starts earlier ("Ahn Gyu-back" is not cut by
+    /// a hypothetical "Defense Minister Ahn").
+    #[default]
+    LongestFirst,
+    /// Left to right: at each position the longest span (then the higher
+    /// priority) is kept and the scan resumes after it, as in classic
+    /// leftmost-longest matching.
+    LeftmostLongest,
+    /// Keep every candidate span, overlapping or not (for debugging and for
+    /// users who resolve overlaps themselves). Ambiguity is still resolved.
+    KeepAll,
+}
+
+impl Overlap {
+    /// The policy's name, as shown in evidence.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Overlap::LongestFirst => "longest_first",
+            Overlap::LeftmostLongest => "leftmost_longest",
+            Overlap::KeepAll => "keep_all",
+        }
+    }
+}
+
+/// A candidate: one alias of one entry at one span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    pub field: Field,
+    pub span: Span,
+    pub alias: u32,
+    pub entry: u32,
+    pub priority: i32,
+}
+
+/// Candidates sharing one span, as a range of a sorted candidate slice.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Group {
+    pub field: Field,
+    pub span: Span,
+    pub lo: usize,
+    pub hi: usize,
+    pub priority: i32,
+}
+
+/// Sorts candidates by (field, start, end) and groups those of equal span.
+pub(crate) fn group(cands: &mut [Candidate]) -> Vec<Group> {
+    cands.sort_unstable_by_key(|c| (c.field, c.span.start, c.span.end, c.entry, c.alias));
+    let mut groups = Vec::new();
+    let mut i = 0;
+    while i < cands.len() {
+        let (field, span) = (cands[i].field, cands[i].span);
+        let mut j = i;
+        let mut priority = i32::MIN;
+        while j < cands.len() && cands[j].field == field && cands[j].span == span {
+            priority = priority.max(cands[j].priority);
+            j += 1;
+        }
+        groups.push(Group {
+            field,
+            span,
+            lo: i,
+            hi: j,
+            priority,
+        });
+        i = j;
+    }
+    groups
+}
+
+/// Spans already taken, per field; lets later stages (short forms, rules)
+/// ask whether a span is free.
+#[derive(Default, Debug)]
+pub(crate) struct Taken {
+    spans: [BTreeMap<usize, usize>; 2],
+}
+
+impl Taken {
+    fn map(&self, field: Field) -> &BTreeMap<usize, usize> {
+        &self.spans[field as usize]
+    }
+
+    /// The taken span overlapping `span`, if any.
+    pub fn overlapping(&self, field: Field, span: Span) -> Option<Span> {
+        let (&s, &e) = self.map(field).range(..span.end).next_back()?;
+        (e > span.start).then_some(Span { start: s, end: e })
+    }
+
+    pub fn insert(&mut self, field: Field, span: Span) {
+        self.spans[field as usize].insert(span.start, span.end);
+    }
+}
+
+/// Chooses which groups survive the overlap policy. Returns the indices of
+/// kept groups; the candidates of dropped groups go to `rejected`.
+pub(crate) fn select(
+    groups: &[Group],
+    cands: &[Candidate],
+    overlap: Overlap,
+    taken: &mut Taken,
+    rejected: &mut Vec<Rejected>,
+) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    match overlap {
+        Overlap::LongestFirst => order.sort_by_key(|&g| {
+            let g = &groups[g];
+            (
+                std::cmp::Reverse(g.span.len()),
+                std::cmp::Reverse(g.priority),
+                g.field,
+                g.span.start,
+            )
+        }),
+        Overlap::LeftmostLongest => order.sort_by_key(|&g| {
+            let g = &groups[g];
+            (
+                g.field,
+                g.span.start,
+                std::cmp::Reverse(g.span.len()),
+                std::cmp::Reverse(g.priority),
+            )
+        }),
+        Overlap::KeepAll => {}
+    }
+    let mut kept = Vec::with_capacity(groups.len());
+    for gi in order {
+        let g = &groups[gi];
+        if overlap != Overlap::KeepAll {
+            if let Some(winner) = taken.overlapping(g.field, g.span) {
+                reject_all(g, cands, Reason::Overlapped(winner), rejected);
+                continue;
+            }
+            taken.insert(g.field, g.span);
+        }
+        kept.push(gi);
+    }
+    kept.sort_unstable();
+    kept
+}
+
+pub(crate) fn reject_all(g: &Group, cands: &[Candidate], reason: Reason, out: &mut Vec<Rejected>) {
+    for c in &cands[g.lo..g.hi] {
+        out.push(Rejected {
+            span: c.span,
+            field: c.field,
+            alias: c.alias,
+            reason,
+        });
+    }
+}
+
+/// Country mentions of a document, for disambiguation by context.
+#[derive(Default, Debug)]
+pub(crate) struct CountryContext {
+    /// (field, position, country) of each unambiguous mention with a country.
+    hits: Vec<(Field, usize, [u8; 2])>,
+    /// Mentions per country; a document names few countries, so a vector
+    /// scanned linearly beats hashing.
+    counts: Vec<([u8; 2], u32)>,
+}
+
+/// Mentions this close (in bytes, same field) count as nearby context.
+const NEARBY: usize = 300;
+
+impl CountryContext {
+    pub fn add(&mut self, field: Field, at: usize, entry: &Entry) {
+        if let Some(code) = country_code(entry) {
+            self.hits.push((field, at, code));
+            match self.counts.iter_mut().find(|(c, _)| *c == code) {
+                Some((_, n)) => *n += 1,
+                None => self.counts.push((code, 1)),
+            }
+        }
+    }
+
+    /// Support for `entry` at a position: one point per mention of its
+    /// country anywhere in the document, and up to twelve more for each
+    /// mention nearby, the closer the more.
+    pub fn score(&self, field: Field, at: usize, entry: &Entry) -> u32 {
+        let Some(code) = country_code(entry) else {
+            return 0;
+        };
+        let total = self
+            .counts
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map_or(0, |(_, n)| *n);
+        let nearby: usize = self
+            .hits
+            .iter()
+            .filter(|(f, p, c)| *f == field && *c == code && p.abs_diff(at) <= NEARBY)
+            .map(|(_, p, _)| (NEARBY - p.abs_diff(at)) / 25)
+            .sum();
+        total + nearby as u32
+    }
+}
+
+fn country_code(entry: &Entry) -> Option<[u8; 2]> {
+    let c = entry.country.as_deref()?.as_bytes();
+    (c.len() == 2).then(|| [c[0], c[1]])
+}
+
+/// The outcome of deciding among the entries of one span.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Decision {
+    /// One entry won (index into the candidate slice).
+    One(usize),
+    /// Several entries of one label tie (candidate indices).
+    Tied(Vec<usize>),
+    /// Entries of different labels tie.
+    Conflict,
+}
+
+/// Decides among the candidates `lo..hi` (one span) by priority, country
+/// context and population.
+pub(crate) fn decide(
+    cands: &[Candidate],
+    lo: usize,
+    hi: usize,
+    entries: &[Entry],
+    ctx: &CountryContext,
+) -> Decision {
+    let key = |i: usize| {
+        let c = &cands[i];
+        let e = &entries[c.entry as usize];
+        (
+            c.priority,
+            ctx.score(c.field, c.span.start, e),
+            e.population.unwrap_or(0),
+        )
+    };
+    let mut best: Vec<usize> = Vec::new();
+    let mut best_key = None;
+    for i in lo..hi {
+        // Several aliases of one entry may match one span; count it once.
+        if best.iter().any(|&b| cands[b].entry == cands[i].entry) {
+            continue;
+        }
+        let k = key(i);
+        match best_key {
+            Some(bk) if k < bk => {}
+            Some(bk) if k == bk => best.push(i),
+            _ => {
+                best_key = Some(k);
+                best.clear();
+                best.push(i);
+            }
+        }
+    }
+    if best.len() == 1 {
+        return Decision::One(best[0]);
+    }
+    let label = entries[cands[best[0]].entry as usize].label;
+    if best
+        .iter()
+        .all(|&i| entries[cands[i].entry as usize].label == label)
+    {
+        Decision::Tied(best)
+    } else {
+        Decision::Conflict
+    }
+}

@@ -1,0 +1,551 @@
+//! The [`Tagger`] and its builder: the pipeline from text to [`Doc`].
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+use rayon::prelude::*;
+
+use crate::dictionary::{Dictionary, Guard, Label, MatchPolicy};
+use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Reason, Rejected, Span};
+use crate::guard::common_word_allowed;
+use crate::link;
+use crate::matcher::{PhraseMatch, PhraseSet};
+use crate::normalize::{fold, Normalized};
+use crate::resolve::{self, Candidate, CountryContext, Decision, Overlap, Taken};
+use crate::rules::{self, RuleSet};
+use crate::segment::{self, PartKind};
+use crate::Error;
+
+/// Tags news text with the entities of its dictionaries.
+///
+/// Cheap to clone (an `Arc` inside), `Send + Sync`, with no lifetime: build
+/// one and share it across threads.
+///
+/// # Example
+///
+/// ```
+/// use gazetag::{Label, Tagger};
+///
+/// let tagger = Tagger::default();
+/// let doc = tagger.tag("U.S. Defense Secretary Pete Hegseth called Ahn Gyu-back. Hegseth said ...");
+/// let people: Vec<(&str, Option<&str>)> = doc
+///     .mentions()
+///     .iter()
+///     .filter(|m| m.label == Label::Person)
+///     .map(|m| (doc.surface(m), doc.entity_id(m)))
+///     .collect();
+/// assert_eq!(people[0], ("Pete Hegseth", Some("person:pete-hegseth")));
+/// assert_eq!(people[2], ("Hegseth", Some("person:pete-hegseth")));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Tagger {
+    inner: Arc<Inner>,
+}
+
+/// What a tagger holds; shared by every clone and by the docs it makes.
+#[derive(Debug)]
+pub(crate) struct Inner {
+    pub(crate) dict: Dictionary,
+    /// Phrase index -> (entry index, alias index within the entry).
+    aliases: Vec<(u32, u32)>,
+    phrases: PhraseSet,
+    /// Per phrase: whether its surface is on the stop list. A match's surface
+    /// folds to its phrase's pattern, so this is decided once, here.
+    stopped: Vec<bool>,
+    overlap: Overlap,
+    /// Rules that find names no dictionary holds (issue 4).
+    pub(crate) rules: RuleSet,
+}
+
+impl Inner {
+    /// Text, policy and guard of the alias behind a phrase index.
+    pub(crate) fn alias_info(&self, phrase: u32) -> (&str, MatchPolicy, Guard) {
+        let (e, a) = self.aliases[phrase as usize];
+        let alias = &self.dict.entries()[e as usize].aliases[a as usize];
+        (&alias.text, alias.policy, alias.guard)
+    }
+
+    fn entry_of(&self, phrase: u32) -> u32 {
+        self.aliases[phrase as usize].0
+    }
+}
+
+impl Default for Tagger {
+    /// The tagger with the built-in dictionaries, built once per process and
+    /// then cloned (cheap).
+    ///
+    /// # Panics
+    ///
+    /// Never in practice: the built-in dictionaries are validated by the
+    /// crate's tests. Without the `default-dictionaries` feature the default
+    /// tagger is empty.
+    fn default() -> Tagger {
+        static BUILTIN: OnceLock<Tagger> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                Tagger::builder()
+                    .builtin_dictionaries()
+                    .build()
+                    .expect("the built-in dictionaries are valid")
+            })
+            .clone()
+    }
+}
+
+/// Builds a [`Tagger`]: dictionaries from the crate, files, directories or
+/// values, and the resolution policies.
+///
+/// # Example
+///
+/// ```
+/// use gazetag::{Dictionary, Tagger};
+///
+/// let mine = Dictionary::from_jsonl_str("mine.jsonl", r#"
+/// {"id": "org:acme", "label": "organization", "kind": "company", "name": "Acme Corp", "aliases": ["Acme"]}
+/// "#)?;
+/// let tagger = Tagger::builder().dictionary(mine).build()?;
+/// let doc = tagger.tag("Acme said on Monday");
+/// assert_eq!(doc.entity_id(&doc.mentions()[0]), Some("org:acme"));
+/// # Ok::<(), gazetag::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct TaggerBuilder {
+    builtin: bool,
+    dicts: Vec<Dictionary>,
+    paths: Vec<PathBuf>,
+    overlap: Overlap,
+}
+
+impl TaggerBuilder {
+    /// Adds the dictionaries embedded in the crate (feature
+    /// `default-dictionaries`, on by default; without it this adds nothing).
+    pub fn builtin_dictionaries(mut self) -> TaggerBuilder {
+        self.builtin = true;
+        self
+    }
+
+    /// Adds a dictionary.
+    pub fn dictionary(mut self, dict: Dictionary) -> TaggerBuilder {
+        self.dicts.push(dict);
+        self
+    }
+
+    /// Adds a dictionary file, or every `*.jsonl` file below a directory;
+    /// read when [`build`](TaggerBuilder::build) is called.
+    pub fn dictionary_path(mut self, path: impl Into<PathBuf>) -> TaggerBuilder {
+        self.paths.push(path.into());
+        self
+    }
+
+    /// Sets the overlap policy (default [`Overlap::LongestFirst`]).
+    pub fn overlap(mut self, overlap: Overlap) -> TaggerBuilder {
+        self.overlap = overlap;
+        self
+    }
+
+    /// Loads the dictionaries, validates them and compiles the matcher.
+    pub fn build(self) -> Result<Tagger, Error> {
+        let mut dict = Dictionary::new();
+        if self.builtin {
+            dict.extend(crate::dictionary::builtin_dictionary()?)?;
+        }
+        for d in self.dicts {
+            dict.extend(d)?;
+        }
+        for p in &self.paths {
+            dict.add_path(p)?;
+        }
+        dict.validate()?;
+        let mut aliases = Vec::new();
+        let mut phrases = Vec::new();
+        for (ei, entry) in dict.entries().iter().enumerate() {
+            for (ai, alias) in entry.aliases.iter().enumerate() {
+                aliases.push((ei as u32, ai as u32));
+                phrases.push((alias.text.as_str(), alias.policy));
+            }
+        }
+        let phrases = PhraseSet::new(phrases)?;
+        let stop: HashSet<String> = dict
+            .stop_list()
+            .iter()
+            .map(|s| fold(s.trim()).trim().to_string())
+            .collect();
+        let stopped = aliases
+            .iter()
+            .map(|&(e, a)| {
+                let text = &dict.entries()[e as usize].aliases[a as usize].text;
+                !stop.is_empty() && stop.contains(fold(text.trim()).trim())
+            })
+            .collect();
+        Ok(Tagger {
+            inner: Arc::new(Inner {
+                dict,
+                aliases,
+                phrases,
+                stopped,
+                overlap: self.overlap,
+                rules: RuleSet::default(),
+            }),
+        })
+    }
+}
+
+/// Per-thread buffers, so that tagging allocates little beyond its output.
+#[derive(Default)]
+struct Scratch {
+    norm: Normalized,
+    matches: Vec<PhraseMatch>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// A document to tag: its text and, optionally, a title.
+///
+/// Implemented for strings (text only) and `(title, text)` pairs, so that
+/// [`Tagger::tag_batch`] takes either.
+pub trait Document {
+    /// The title; empty when there is none.
+    fn title(&self) -> &str {
+        ""
+    }
+    /// The text.
+    fn text(&self) -> &str;
+}
+
+impl Document for str {
+    fn text(&self) -> &str {
+        self
+    }
+}
+
+impl Document for &str {
+    fn text(&self) -> &str {
+        self
+    }
+}
+
+impl Document for String {
+    fn text(&self) -> &str {
+        self
+    }
+}
+
+impl<T: AsRef<str>, U: AsRef<str>> Document for (T, U) {
+    fn title(&self) -> &str {
+        self.0.as_ref()
+    }
+    fn text(&self) -> &str {
+        self.1.as_ref()
+    }
+}
+
+impl Tagger {
+    /// A builder with no dictionary and default policies.
+    pub fn builder() -> TaggerBuilder {
+        TaggerBuilder::default()
+    }
+
+    /// The tagger's dictionary (all entries loaded).
+    pub fn dictionary(&self) -> &Dictionary {
+        &self.inner.dict
+    }
+
+    /// Tags one text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let doc = gazetag::Tagger::default().tag("Talks in Pyongyang.");
+    /// let entry = doc.entry(&doc.mentions()[0]).unwrap();
+    /// assert_eq!(entry.kind, "capital");
+    /// assert_eq!(entry.refers_to.as_deref(), Some("place:country:KP"));
+    /// ```
+    pub fn tag<'t>(&self, text: &'t str) -> Doc<'t> {
+        self.tag_article("", text)
+    }
+
+    /// Tags an article given as title and text. Title mentions come first
+    /// and say `Field::Title`; a name introduced in the title links later
+    /// short forms in the text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use gazetag::Field;
+    /// let doc = gazetag::Tagger::default().tag_article("Hegseth meets Ahn Gyu-back", "Ahn said ...");
+    /// // "Hegseth" alone is a short form with no full name before it: not tagged.
+    /// assert_eq!(doc.mentions()[0].field, Field::Title);
+    /// assert_eq!(doc.surface(&doc.mentions()[0]), "Ahn Gyu-back");
+    /// assert_eq!(doc.surface(&doc.mentions()[1]), "Ahn");
+    /// assert_eq!(doc.entity_id(&doc.mentions()[1]), Some("person:ahn-gyu-back"));
+    /// ```
+    pub fn tag_article<'t>(&self, title: &'t str, text: &'t str) -> Doc<'t> {
+        let inner = &self.inner;
+        let mut cands = Vec::new();
+        let mut rejected = Vec::new();
+        let parts = segment::parts(text);
+        let boilerplate: Vec<Span> = parts
+            .iter()
+            .filter(|p| !p.kind.is_tagged())
+            .map(|p| Span::from(p.span.clone()))
+            .collect();
+        SCRATCH.with(|s| {
+            let mut s = s.borrow_mut();
+            let s = &mut *s;
+            for (field, t) in [(Field::Title, title), (Field::Text, text)] {
+                if t.is_empty() {
+                    continue;
+                }
+                s.norm.normalize_into(t);
+                s.matches.clear();
+                inner.phrases.find(t, &s.norm, &mut s.matches);
+                let skip = if field == Field::Text {
+                    &boilerplate[..]
+                } else {
+                    &[]
+                };
+                self.candidates(field, t, skip, &s.matches, &mut cands, &mut rejected);
+            }
+        });
+        let mut doc = Doc {
+            title,
+            text,
+            inner: Arc::clone(inner),
+            mentions: Vec::new(),
+            rejected,
+            locals: Vec::new(),
+            alternatives: Vec::new(),
+            parts,
+        };
+        self.resolve(&mut doc, cands);
+        doc
+    }
+
+    /// Tags many documents in parallel (rayon). The output is in input order
+    /// and identical to tagging each document alone.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let tagger = gazetag::Tagger::default();
+    /// let texts = ["Seoul and Tokyo", "NATO"];
+    /// let docs = tagger.tag_batch(&texts);
+    /// assert_eq!(docs.len(), 2);
+    /// assert_eq!(docs[1].surface(&docs[1].mentions()[0]), "NATO");
+    /// ```
+    pub fn tag_batch<'t, D: Document + Sync>(&self, docs: &'t [D]) -> Vec<Doc<'t>> {
+        docs.par_iter()
+            .map(|d| self.tag_article(d.title(), d.text()))
+            .collect()
+    }
+
+    /// Turns phrase matches into candidates, dropping those in boilerplate
+    /// (`skip`, sorted spans) and those the stop list or a guard rules out.
+    fn candidates(
+        &self,
+        field: Field,
+        text: &str,
+        skip: &[Span],
+        matches: &[PhraseMatch],
+        cands: &mut Vec<Candidate>,
+        rejected: &mut Vec<Rejected>,
+    ) {
+        let inner = &self.inner;
+        let entries = inner.dict.entries();
+        for m in matches {
+            let span = Span {
+                start: m.start,
+                end: m.end,
+            };
+            let (_, _, guard) = inner.alias_info(m.phrase);
+            let reason = if inside(skip, span) {
+                Some(Reason::Boilerplate)
+            } else if inner.stopped[m.phrase as usize] {
+                Some(Reason::StopWord)
+            } else if guard == Guard::CommonWord && !common_word_allowed(text, span) {
+                Some(Reason::CommonWordGuard)
+            } else {
+                None
+            };
+            if let Some(reason) = reason {
+                rejected.push(Rejected {
+                    span,
+                    field,
+                    alias: m.phrase,
+                    reason,
+                });
+                continue;
+            }
+            let entry = inner.entry_of(m.phrase);
+            cands.push(Candidate {
+                field,
+                span,
+                alias: m.phrase,
+                entry,
+                priority: entries[entry as usize].priority,
+            });
+        }
+    }
+
+    /// Overlaps, ambiguity, then short forms.
+    fn resolve(&self, doc: &mut Doc<'_>, mut cands: Vec<Candidate>) {
+        let inner = &self.inner;
+        let entries = inner.dict.entries();
+        let is_short = |c: &Candidate| inner.alias_info(c.alias).1 == MatchPolicy::Short;
+        let (mut shorts, mut fulls): (Vec<Candidate>, Vec<Candidate>) =
+            cands.drain(..).partition(|c| is_short(c));
+        let groups = resolve::group(&mut fulls);
+        let mut taken = Taken::default();
+        let kept = resolve::select(
+            &groups,
+            &fulls,
+            inner.overlap,
+            &mut taken,
+            &mut doc.rejected,
+        );
+
+        // Context from the spans that name one entry only.
+        let mut ctx = CountryContext::default();
+        for &gi in &kept {
+            let g = &groups[gi];
+            let first = fulls[g.lo].entry;
+            if fulls[g.lo..g.hi].iter().all(|c| c.entry == first) {
+                ctx.add(g.field, g.span.start, &entries[first as usize]);
+            }
+        }
+        for &gi in &kept {
+            let g = &groups[gi];
+            match resolve::decide(&fulls, g.lo, g.hi, entries, &ctx) {
+                Decision::One(i) => {
+                    let c = fulls[i];
+                    doc.mentions.push(Mention {
+                        span: c.span,
+                        field: c.field,
+                        label: entries[c.entry as usize].label,
+                        entity: EntityRef::Entry(c.entry),
+                        evidence: Evidence::Alias { alias: c.alias },
+                    });
+                    for (k, other) in fulls[g.lo..g.hi].iter().enumerate() {
+                        if g.lo + k != i && other.entry != c.entry {
+                            doc.rejected.push(rejected(other, Reason::OutRanked));
+                        }
+                    }
+                }
+                Decision::Tied(ties) => {
+                    let c = fulls[ties[0]];
+                    doc.alternatives
+                        .push(ties.iter().map(|&i| fulls[i].entry).collect());
+                    doc.mentions.push(Mention {
+                        span: c.span,
+                        field: c.field,
+                        label: entries[c.entry as usize].label,
+                        entity: EntityRef::Ambiguous(doc.alternatives.len() as u32 - 1),
+                        evidence: Evidence::Alias { alias: c.alias },
+                    });
+                }
+                Decision::Conflict => {
+                    resolve::reject_all(g, &fulls, Reason::AmbiguousLabel, &mut doc.rejected);
+                }
+            }
+        }
+        doc.mentions
+            .sort_unstable_by_key(|m| (m.field, m.span.start, m.span.end));
+        link::short_forms(doc, &mut shorts, &mut taken);
+        byline_mention(doc, &mut taken);
+        rules::apply(&inner.rules, doc, &mut taken);
+    }
+}
+
+/// Whether `span` overlaps one of the sorted, disjoint `spans`.
+fn inside(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|s| s.end <= span.start);
+    spans.get(i).is_some_and(|s| s.overlaps(span))
+}
+
+/// The person a byline names, as a mention of a document-local entity, when
+/// no dictionary mention took the span.
+fn byline_mention(doc: &mut Doc<'_>, taken: &mut Taken) {
+    let Some(name) = doc
+        .parts
+        .iter()
+        .find(|p| p.kind == PartKind::Byline)
+        .and_then(|p| p.name.clone())
+    else {
+        return;
+    };
+    let span = Span::from(name);
+    if taken.overlapping(Field::Text, span).is_some() {
+        return;
+    }
+    let surface = &doc.text[span.range()];
+    doc.locals.push(LocalEntity {
+        id: format!("local:person:{}", slug(surface)),
+        name: surface.split_whitespace().collect::<Vec<_>>().join(" "),
+        label: Label::Person,
+        kind: "author".to_string(),
+        country: None,
+        office: None,
+    });
+    let mention = Mention {
+        span,
+        field: Field::Text,
+        label: Label::Person,
+        entity: EntityRef::Local(doc.locals.len() as u32 - 1),
+        evidence: Evidence::Byline,
+    };
+    let at = doc
+        .mentions
+        .partition_point(|m| (m.field, m.span.start) < (Field::Text, span.start));
+    // Short forms point at earlier mentions by index; shift those after.
+    for m in &mut doc.mentions {
+        if let Evidence::ShortForm { antecedent, .. } = &mut m.evidence {
+            if *antecedent as usize >= at {
+                *antecedent += 1;
+            }
+        }
+    }
+    doc.mentions.insert(at, mention);
+    taken.insert(Field::Text, span);
+}
+
+/// A lower-case, hyphenated form of a name, for ids.
+pub(crate) fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+fn rejected(c: &Candidate, reason: Reason) -> Rejected {
+    Rejected {
+        span: c.span,
+        field: c.field,
+        alias: c.alias,
+        reason,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tagger_is_send_sync_and_static() {
+        fn assert_traits<T: Send + Sync + Clone + 'static>() {}
+        assert_traits::<Tagger>();
+        assert_traits::<TaggerBuilder>();
+        assert_traits::<Dictionary>();
+        assert_traits::<Error>();
+    }
+}

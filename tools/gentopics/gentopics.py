@@ -343,6 +343,9 @@ def parse_curated(path, topics, errors):
                     mod = mod.strip()
                     key, _, rest = mod.partition(" ")
                     terms = sorted({_norm_phrase(t).lower() for t in rest.split("|") if t.strip()})
+                    for t in terms:
+                        if key in ("if", "unless") and not re.search(r"\w", t):
+                            errors.append(f"{loc}: context term {t!r} needs a letter or digit")
                     if key == "if":
                         row["requires_any"] = terms
                     elif key == "unless":

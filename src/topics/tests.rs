@@ -297,3 +297,88 @@ fn builtin_loads_and_from_dir_agrees() {
         17
     );
 }
+
+#[cfg(feature = "default-dictionaries")]
+#[test]
+fn seed_article() {
+    let model = TopicModel::builtin().unwrap();
+    let article = include_str!("../../tests/data/seed_article.txt");
+    let (title, text) = (
+        "First Communication Between New South Korean Defense Minister and U.S. Counterpart",
+        article,
+    );
+    // The tagger's entities, written by hand until it passes them itself.
+    let entities = [
+        EntityFact {
+            label: Label::Person,
+            kind: "defense_minister",
+            country: Some("KR"),
+            name: "Ahn Gyu-back",
+        },
+        EntityFact {
+            label: Label::Person,
+            kind: "defense_minister",
+            country: Some("US"),
+            name: "Pete Hegseth",
+        },
+        EntityFact {
+            label: Label::Organization,
+            kind: "defense_ministry",
+            country: Some("KR"),
+            name: "Ministry of National Defense",
+        },
+        EntityFact {
+            label: Label::Place,
+            kind: "country",
+            country: Some("KR"),
+            name: "South Korea",
+        },
+        EntityFact {
+            label: Label::Place,
+            kind: "country",
+            country: Some("US"),
+            name: "United States",
+        },
+        EntityFact {
+            label: Label::Place,
+            kind: "country",
+            country: Some("KP"),
+            name: "North Korea",
+        },
+        EntityFact {
+            label: Label::Place,
+            kind: "country",
+            country: Some("CN"),
+            name: "China",
+        },
+        EntityFact {
+            label: Label::Place,
+            kind: "country",
+            country: Some("JP"),
+            name: "Japan",
+        },
+    ];
+    let topics = model.score_article(title, text, &entities, &TopicConfig::default());
+    let top_levels: Vec<&str> = topics
+        .iter()
+        .filter(|t| model.topic(&t.id).is_some_and(|i| i.parent().is_none()))
+        .map(|t| t.id.as_str())
+        .collect();
+    assert_eq!(
+        top_levels.first(),
+        Some(&"medtop:11000000"),
+        "{:#?}",
+        topics
+    );
+    let has = |id: &str| topics.iter().any(|t| t.id == id);
+    assert!(has("medtop:20000598"), "defense missing: {:#?}", topics);
+    assert!(has("medtop:20000639") || has("medtop:20000638"));
+    // Every topic's top-level ancestor is present.
+    for t in &topics {
+        let top = model.topic(&t.id).unwrap().top_level();
+        assert!(has(top), "{} without {}", t.id, top);
+    }
+    // Phrases alone (no entities) already put politics first.
+    let phrases_only = model.score_article(title, text, &[], &TopicConfig::default());
+    assert_eq!(phrases_only[0].id, "medtop:11000000");
+}

@@ -485,6 +485,29 @@ def label_rows(topics):
     return rows
 
 
+def drop_ancestor_duplicates(rows, topics):
+    """Drops a row whose phrase a descendant topic also has without context.
+
+    Roll-up adds a topic's evidence to every ancestor, so the same phrase on a
+    topic and on its ancestor would count twice for the ancestor. The
+    descendant's row is kept (it is the more specific claim) unless it needs
+    context, in which case the ancestor row still covers the other uses."""
+    def ancestors(t):
+        while "parent" in topics[t]:
+            t = topics[t]["parent"]
+            yield t
+    free = {}
+    for r in rows:
+        if "requires_any" not in r and "unless_any" not in r and r["weight"] > 0:
+            free.setdefault((r["phrase"].lower(), r.get("match")), set()).add(r["topic"])
+    drop = set()
+    for key, ts in free.items():
+        for t in ts:
+            for a in ancestors(t):
+                drop.add((key, a))
+    return [r for r in rows if ((r["phrase"].lower(), r.get("match")), r["topic"]) not in drop]
+
+
 def generate_evidence(taxonomy_text, petrarch_path, wordnet_dir):
     topics = {}
     for line in taxonomy_text.splitlines()[1:]:
@@ -515,6 +538,7 @@ def generate_evidence(taxonomy_text, petrarch_path, wordnet_dir):
         if r["source"] == "curated":
             curated_pairs.add(pair)
         out.append(r)
+    out = drop_ancestor_duplicates(out, topics)
     order = ["topic", "phrase", "weight", "match", "requires_any", "unless_any", "scope", "source"]
     out.sort(key=lambda r: (r["topic"], r["phrase"].lower(), r["phrase"], json.dumps(r, sort_keys=True)))
     meta = {"meta": {

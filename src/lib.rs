@@ -105,6 +105,7 @@ mod resolve;
 pub mod rules;
 pub mod segment;
 mod tagger;
+pub mod topics;
 
 pub use dictionary::{Alias, Dictionary, Entry, Guard, Label, MatchPolicy};
 pub use doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Reason, Rejected, Span};

@@ -30,6 +30,24 @@ import tables as T  # noqa: E402
 import curated_officials as CO  # noqa: E402
 
 GEN = "tools/gendict/gendict.py"
+# English function words (WordNet has no entries for them): acronyms equal to one are guarded or dropped.
+FUNCTION_WORDS = set("""a about above after again against all am an and any are as at be because been before being
+below between both but by can did do does doing down during each few for from further had has have having he her
+here hers him his how i if in into is it its me more most my no nor not now of off on once only or other our ours
+out over own same she should so some such than that the their them then there these they this those through to too
+under until up very was we were what when where which while who whom why will with would you your per via vs yes
+us one two ten new old""".split())
+DIRECTIONAL = set("""north south east west central centre center northern southern eastern western capital
+northeast northwest southeast southwest north-east north-west south-east south-west upper lower middle
+est ouest nord sud centro norte sur este oeste littoral coast coastal island islands lakes valley mountain
+highlands lowlands plateau river interior frontier border mid""".split())
+# City names that are also company or institution names in business news.
+ORG_COLLIDE = {"Toyota", "Nikko", "Midland", "Burlington", "Allegheny", "Dome", "Gillette", "Peabody", "Warburg",
+               "Marathon", "Alliance", "Liberal", "University", "Hitachi", "Kodak", "Cocoa", "Armstrong", "Chrysler",
+               "Reliance", "Pioneer", "Enterprise", "Wells", "Phoenix", "Mesa", "Amoco", "Texaco", "Unilever"}
+# Common-word places kept as bare names behind the common_word guard.
+KEEP_BARE = {"Reading", "Mobile", "Split", "Bath", "Nice", "Orange", "Buffalo", "Victoria", "Santos", "Phoenix",
+             "Mesa", "Jackson", "Lincoln", "Hamilton", "Wellington", "Sterling"}
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"])}
@@ -38,31 +56,16 @@ MONTHS["sept"] = 9
 
 # Surfaces never tagged on their own (function words, month names ...).
 STOP = [
-    ("May", "month name / modal verb"), ("March", "month name / verb"), ("August", "month name / adjective"),
-    ("June", "month name"), ("April", "month name"), ("Of", "function word (Of, Turkey)"),
-    ("Bush", "common noun; the 1980s-2000s US presidents are persons, not places"),
-    ("Split", "common verb (Split, Croatia is kept with a guard)"),
-    ("Mobile", "common adjective (Mobile, Alabama is kept with a guard)"),
-    ("Reading", "common noun (Reading, UK is kept with a guard)"),
-    ("Sterling", "currency (Sterling, Virginia)"), ("Pound", "currency"),
-    ("Dollar", "currency"), ("Mark", "currency / given name"), ("Franc", "currency"),
-    ("Rand", "currency"), ("Lira", "currency"), ("Peso", "currency"), ("Real", "currency / adjective"),
-    ("Said", "verb (Port Said is unaffected)"), ("Best", "adjective"), ("Post", "noun"),
-    ("Union", "noun"), ("Commerce", "noun (Commerce, California)"), ("Industry", "noun"),
-    ("Bank", "noun"), ("Gold", "noun"), ("Sugar", "noun"), ("Cotton", "noun"),
-    ("Fair", "adjective"), ("Security", "noun (Security, Colorado)"), ("Energy", "noun"),
-    ("Trade", "noun"), ("Money", "noun"), ("General", "adjective/rank"),
-    ("Federal", "adjective"), ("Progress", "noun"), ("Independence", "noun (Independence, Missouri)"),
-    ("Liberty", "noun"), ("Enterprise", "noun"), ("Opportunity", "noun"), ("Success", "noun"),
-    ("Deal", "noun"), ("Valuation", "noun"), ("Surprise", "noun (Surprise, Arizona)"),
-    ("Mission", "noun (Mission, Texas)"), ("Hope", "noun"), ("Chase", "verb / bank name"),
-    ("Carrier", "noun"), ("Ford", "company / given name"), ("Jackson", "surname (Jackson, Mississippi)"),
-    ("Lincoln", "surname / company"), ("Wilson", "surname"), ("Marshall", "surname"),
-    ("Henderson", "surname"), ("Franklin", "surname"), ("Hamilton", "surname / company"),
-    ("Clinton", "surname"), ("Jordan", "surname; Jordan the country is matched by context-free alias only when capitalized"),
+    ("May", "month name / modal verb (Theresa May is unaffected)"), ("March", "month name / verb"),
+    ("April", "month name / given name"), ("June", "month name / given name"), ("August", "month name / adjective"),
+    ("Of", "function word (the town Of, Turkey)"), ("Bush", "common noun / surname, never a place alone"),
+    ("Sterling", "currency (pound sterling)"), ("Said", "verb (Port Said is unaffected)"),
+    ("Mark", "currency / given name"), ("Real", "currency / adjective"), ("Deal", "noun (Deal, Kent)"),
+    ("Best", "adjective (Best, Netherlands)"), ("Union", "noun (Union, New Jersey)"),
+    ("Commerce", "noun (Commerce, California)"), ("Security", "noun (Security, Colorado)"),
+    ("Independence", "noun (Independence, Missouri)"), ("Opportunity", "noun"), ("Surprise", "noun (Surprise, Arizona)"),
+    ("Mission", "noun (Mission, Texas)"), ("Enterprise", "noun / company word"), ("Liberty", "noun"),
 ]
-# "Jordan" is NOT stopped (the country matters more); remove from the list above at build time.
-STOP = [s for s in STOP if s[0] != "Jordan"]
 
 
 def die(msg):
@@ -145,9 +148,37 @@ def auto_policy(text):
     return "any"
 
 
+def load_person_names():
+    """US Census 1990 given names (top 400 of each sex) and surnames (top 3000), from names==0.3.0."""
+    import names as names_pkg
+    d = os.path.dirname(names_pkg.__file__)
+    out = set()
+    for fn, top in (("dist.male.first", 400), ("dist.female.first", 400), ("dist.all.last", 3000)):
+        with open(os.path.join(d, fn), encoding="ascii") as f:
+            for i, line in enumerate(f):
+                if i >= top:
+                    break
+                out.add(line.split()[0].lower())
+    return out
+
+
 class Ctx:
     def __init__(self, wn):
         self.common, self.proper = wn
+        self.persons = load_person_names()
+
+    def risky_place(self, name):
+        """A bare place name that mostly means something else in news text (word, person, company)."""
+        if name in ORG_COLLIDE:
+            return "org"
+        low = fold(name)
+        if low in DIRECTIONAL or (len(name.split()) == 1 and low in self.persons):
+            return "person" if low in self.persons else "word"
+        if all(w in DIRECTIONAL for w in low.split()):
+            return "word"
+        if self.is_common(name):
+            return "word"
+        return None
 
     def is_common(self, text):
         return fold(text) in self.common or text.lower() in self.common
@@ -166,10 +197,11 @@ def mk_alias(ctx, text, policy=None, guard=None, place_guard=False):
         policy = auto_policy(text)
     if guard is None and place_guard and policy in ("capitalized", "auto") and ctx.is_common(text):
         guard = "common_word"
-    if guard is None and policy == "exact" and len(letters) >= 2 and text.isupper() and ctx.is_common(text.lower()):
+    if guard is None and policy == "exact" and len(letters) >= 2 and text.isupper() and (
+            ctx.is_common(text.lower()) or text.lower() in FUNCTION_WORDS):
         guard = "common_word"  # acronyms that are words, in all-caps headlines
-    if policy == "any" and ctx.is_common(text):
-        policy = "capitalized" if any(c.isupper() for c in text) else "exact"
+    if policy in ("any", "auto") and text == text.lower() and ctx.is_common(text):
+        return None  # "city", "capital": an ordinary lower-case word, never a name
     if policy == auto_policy(text) and guard is None and len(text) > 2:
         return text
     o = {"text": text, "match": policy}
@@ -337,7 +369,7 @@ def build(src, ctx):
                 part = re.sub(r"\(.*?\)", "", part).strip()
                 if not part or part.lower() == "none":
                     continue
-                if k.startswith("local") and (len(part) < 4 or ctx.is_common(part)):
+                if k.startswith("local") and (len(part) < 4 or ctx.is_common(part) or part in T.LOCAL_EXCLUDE):
                     continue
                 if k == "abbreviation":
                     items.append((part, "exact") if part.isupper() and len(part) <= 5 else part)
@@ -391,7 +423,7 @@ def build(src, ctx):
             first = re.split(r";", cap)[0]
             paren = re.findall(r"\(([^)]*)\)", first)
             base = re.sub(r"\(.*?\)", "", first).strip().rstrip(",")
-            names = [base] + [p for p in paren if len(p.split()) <= 3 and
+            names = [base] + [p for p in paren if len(p.split()) <= 3 and p[:1].isupper() and
                               not re.search(r"\d|capital|seat|note|official|administrative|legislative|judicial|former|also", p.lower())]
         elif gcountries.get(iso, {}).get("capital"):
             names = [gcountries[iso]["capital"]]
@@ -422,6 +454,7 @@ def build(src, ctx):
         files["places/capitals.jsonl"].append(e)
     cap_gids = set(capital_ids.values())
 
+    us_states = {code: st["name"] for code, st in gc.get_us_states().items()}
     for gid in sorted(cities, key=lambda g: int(g)):
         c = cities[gid]
         eid = "place:city:%d" % c["geonameid"]
@@ -432,6 +465,13 @@ def build(src, ctx):
             continue  # two-letter names (Ii, Bo) would have to be exact-only: skipped
         e = {"id": eid, "label": "place", "kind": "city", "name": name, "aliases": []}
         items = []
+        risk = ctx.risky_place(name)
+        if risk and not (name in KEEP_BARE and c["population"] >= 50000) and not (risk == "word" and c["population"] >= 100000 and name not in ORG_COLLIDE):
+            # the bare name would mostly tag a word, a person or a company: name the place "Mobile, Alabama"
+            where = us_states.get(c.get("admin1code"), "") if c["countrycode"] == "US" else countries.get(c["countrycode"], {}).get("name", "")
+            if where:
+                e["name"] = "%s, %s" % (name, where)
+                e["attrs"] = {"bare_name": name, "bare_name_risk": risk}
         if c["population"] >= 250000:
             items = [a for a in sorted(set(c.get("alternatenames") or [])) if good_alt(a, name, ctx, country_name_folds)]
             items = items[:8]
@@ -440,6 +480,8 @@ def build(src, ctx):
         e["population"] = int(c["population"])
         if fold(name) in country_name_folds and country_name_folds[fold(name)] != c["countrycode"]:
             e["priority"] = -5  # a city named like another country (Panama? Jordan, Lebanon ...)
+        elif c["population"] >= 1000000:
+            e["priority"] = 3
         finish_entry(e, ctx, place_guard=True)  # the geonameid is in the id
         files["places/cities.jsonl"].append(e)
 
@@ -480,7 +522,14 @@ def build(src, ctx):
                     continue
                 seen_admin.add(k)
                 e = {"id": "place:admin1:%s-%s" % (iso, slug(it)), "label": "place", "kind": "admin1", "name": it,
-                     "aliases": [], "country": iso, "priority": 4 if fold(it) not in country_name_folds else -5}
+                     "aliases": [], "country": iso}
+                if fold(it) in country_name_folds:
+                    e["priority"] = -5
+                risk = ctx.risky_place(it)
+                if risk:
+                    e["name"] = "%s, %s" % (it, countries[iso]["name"])
+                    e["attrs"] = {"bare_name": it, "bare_name_risk": risk}
+                    alt = []
                 add_aliases(e, [a for a in alt if re.match(r"^[A-Z][\w'’.\- ]{2,40}$", a) and not re.search(r"\d|singular|plural", a)],
                             ctx, place_guard=True)
                 finish_entry(e, ctx, place_guard=True)
@@ -562,7 +611,8 @@ def build_nationalities(files, fb, countries, natl, ctx):
                 continue
             if fold(c) in {fold(a) for a in [countries[iso]["name"]]}:
                 continue  # "Kuwaiti" ok; "Kuwait" no
-            forms[fold(c)].add(iso)
+            if countries[iso]["kind"] == "country":
+                forms[fold(c)].add(iso)
             surf.setdefault(fold(c), c)
             per[iso].append(c)
     # The adjective "Korean" names both Koreas, "Congolese" both Congos, "Dominican" two countries ...
@@ -831,6 +881,12 @@ def title_case(tok):
     return s
 
 
+def datey(name):
+    """'May 15', '15 May', 'September 11': a date, not a name."""
+    ws = fold(name).split()
+    return any(w in MONTHS for w in ws) and any(w.isdigit() for w in ws) and len(ws) <= 3
+
+
 def build_groups(files, src, ctx, country_name_folds):
     path = os.path.join(src, "petrarch2", "Phoenix.MilNonState.actors.txt")
     groups = []
@@ -874,9 +930,12 @@ def build_groups(files, src, ctx, country_name_folds):
         for syn in syns:
             r, a = conv(syn)
             acr += a
-            if len(r) >= 4 and fold(r) not in generic and not r.endswith(" OPERATIVES"):
-                items.append(title_case(r))
-        if fold(name) in generic or fold(name) in country_name_folds:
+            tr = title_case(r)
+            if (len(r) >= 4 and fold(r) not in generic and not r.endswith(" OPERATIVES") and not datey(tr)
+                    and not (len(tr.split()) == 1 and (ctx.is_common(tr) or fold(tr) in FUNCTION_WORDS))
+                    and fold(tr) not in country_name_folds):
+                items.append(tr)
+        if fold(name) in generic or fold(name) in country_name_folds or datey(name):
             continue
         if ctx.is_common(name) and len(name.split()) == 1:
             items = [(name, "capitalized", "common_word")] + items

@@ -374,7 +374,7 @@ REGIONS = [
     ("asia-pacific", "Asia-Pacific", ["Asia Pacific", "Asia-Pacific region"]),
     ("indo-pacific", "Indo-Pacific", ["Indo Pacific"]),
     ("middle-east", "Middle East", ["Mideast", "Near East"]),
-    ("persian-gulf", "Persian Gulf", ["Arabian Gulf", ("Gulf", "capitalized")]),
+    ("persian-gulf", "Persian Gulf", ["Arabian Gulf", ("Gulf", "capitalized", "common_word")]),
     ("gulf-of-oman", "Gulf of Oman", []),
     ("strait-of-hormuz", "Strait of Hormuz", []),
     ("red-sea", "Red Sea", []),
@@ -443,8 +443,8 @@ REGIONS = [
     ("oceania", "Oceania", []),
     ("antarctica", "Antarctica", []),
     ("eurasia", "Eurasia", []),
-    ("pacific-ocean", "Pacific Ocean", [("Pacific", "capitalized")]),
-    ("atlantic-ocean", "Atlantic Ocean", [("Atlantic", "capitalized")]),
+    ("pacific-ocean", "Pacific Ocean", []),
+    ("atlantic-ocean", "Atlantic Ocean", []),
     ("indian-ocean", "Indian Ocean", []),
     ("arctic-ocean", "Arctic Ocean", []),
     ("southern-ocean", "Southern Ocean", []),
@@ -466,3 +466,7 @@ CAPITAL_EXTRA = {
     "UA": ["Kiev"], "IN": ["New Delhi"], "US": ["Washington DC", "Washington D.C."], "MM": ["Naypyidaw", "Nay Pyi Taw", "Rangoon"][:2],
     "KZ": ["Astana"], "CN": ["Peking"], "KR": ["Seoul City"][:0],
 }
+
+# Factbook local country forms that are mostly company-name parts in news (Nippon Steel, Credit Suisse).
+LOCAL_EXCLUDE = {"Nippon", "Nihon", "Suisse", "Schweiz", "Svizzera", "Svizra", "Brasil", "Espana", "España", "Italia",
+                 "Misr", "Bharat", "Hrvatska"}

@@ -40,14 +40,21 @@ us one two ten new old""".split())
 DIRECTIONAL = set("""north south east west central centre center northern southern eastern western capital
 northeast northwest southeast southwest north-east north-west south-east south-west upper lower middle
 est ouest nord sud centro norte sur este oeste littoral coast coastal island islands lakes valley mountain
-highlands lowlands plateau river interior frontier border mid""".split())
+highlands lowlands plateau river interior frontier border mid centrale maritime plateaux savanes kara""".split())
 # City names that are also company or institution names in business news.
-ORG_COLLIDE = {"Toyota", "Nikko", "Midland", "Burlington", "Allegheny", "Dome", "Gillette", "Peabody", "Warburg",
+ORG_COLLIDE = {"Brent", "Van", "San", "Man", "Palo", "Metro", "Negara", "Santa", "Kuroda", "Tamura", "Fujioka",
+               "Komatsu", "Asahi", "Wako", "Fuji", "Orion", "Monsanto", "Goodyear", "Redland", "Richfield", "Hercules", "Ifo",
+               "Whampoa", "Keswick", "Wertheim", "Kennedy", "Vulcan", "Avon", "Arvin", "Bethlehem", "Niagara", "Brunswick",
+               "Ashland", "Narragansett", "Sharp", "Sony", "Canon", "Casio", "Nikon", "Seiko", "Citizen", "Kubota", "Daikin",
+               "Delta", "Montagu", "Honda", "Pontiac", "Irving", "Fargo", "Lufkin", "Mazda", "Subaru", "Suzuki",
+               "Yamaha", "Kawasaki", "Mitsubishi", "Hyundai", "Samsung", "Daewoo", "Fiat", "Renault", "Peugeot", "Michelin",
+               "Bayer", "Siemens", "Philips", "Nestle", "Heineken", "Guinness", "Cadbury", "Kellogg", "Hershey", "Dow",
+               "Piedmont", "Toyota", "Nikko", "Midland", "Burlington", "Allegheny", "Dome", "Gillette", "Peabody", "Warburg",
                "Marathon", "Alliance", "Liberal", "University", "Hitachi", "Kodak", "Cocoa", "Armstrong", "Chrysler",
                "Reliance", "Pioneer", "Enterprise", "Wells", "Phoenix", "Mesa", "Amoco", "Texaco", "Unilever"}
 # Common-word places kept as bare names behind the common_word guard.
 KEEP_BARE = {"Reading", "Mobile", "Split", "Bath", "Nice", "Orange", "Buffalo", "Victoria", "Santos", "Phoenix",
-             "Mesa", "Jackson", "Lincoln", "Hamilton", "Wellington", "Sterling"}
+             "Mesa", "Wellington"}
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"])}
@@ -84,6 +91,11 @@ def fold(s):
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
     return re.sub(r"\s+", " ", s).casefold().strip()
+
+
+def strip_accents(s):
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c))
 
 
 def slug(s):
@@ -149,11 +161,11 @@ def auto_policy(text):
 
 
 def load_person_names():
-    """US Census 1990 given names (top 400 of each sex) and surnames (top 3000), from names==0.3.0."""
+    """US Census 1990 given names (all male, top 1000 female) and surnames (top 10000), from names==0.3.0."""
     import names as names_pkg
     d = os.path.dirname(names_pkg.__file__)
     out = set()
-    for fn, top in (("dist.male.first", 400), ("dist.female.first", 400), ("dist.all.last", 3000)):
+    for fn, top in (("dist.male.first", 1300), ("dist.female.first", 1000), ("dist.all.last", 10000)):
         with open(os.path.join(d, fn), encoding="ascii") as f:
             for i, line in enumerate(f):
                 if i >= top:
@@ -167,12 +179,12 @@ class Ctx:
         self.common, self.proper = wn
         self.persons = load_person_names()
 
-    def risky_place(self, name):
+    def risky_place(self, name, population=0):
         """A bare place name that mostly means something else in news text (word, person, company)."""
-        if name in ORG_COLLIDE:
+        if name in ORG_COLLIDE or strip_accents(name) in ORG_COLLIDE:
             return "org"
         low = fold(name)
-        if low in DIRECTIONAL or (len(name.split()) == 1 and low in self.persons):
+        if low in DIRECTIONAL or (len(name.split()) == 1 and low in self.persons and population < 200000):
             return "person" if low in self.persons else "word"
         if all(w in DIRECTIONAL for w in low.split()):
             return "word"
@@ -195,8 +207,9 @@ def mk_alias(ctx, text, policy=None, guard=None, place_guard=False):
         policy = "exact"
     if policy is None:
         policy = auto_policy(text)
-    if guard is None and place_guard and policy in ("capitalized", "auto") and ctx.is_common(text):
-        guard = "common_word"
+    if guard is None and place_guard and policy in ("capitalized", "auto") and (
+            ctx.is_common(text) or (len(letters) <= 4 and " " not in text)):
+        guard = "common_word"  # also short names (Ico, Ede): never in all-caps headlines, where they read as acronyms
     if guard is None and policy == "exact" and len(letters) >= 2 and text.isupper() and (
             ctx.is_common(text.lower()) or text.lower() in FUNCTION_WORDS):
         guard = "common_word"  # acronyms that are words, in all-caps headlines
@@ -365,13 +378,20 @@ def build(src, ctx):
             t = re.split(r"\bnote\b", t)[0].strip(" ;,-")
             if not t or t.lower() in ("none", "na"):
                 continue
-            for part in re.split(r";|/| or |,", t):
+            for part in re.split(r";|/| or |," if k == "former" else r";|/| or ", t):
+                part = re.sub(r"^and\s+", "", part.strip())
+                if k == "former" and fold(part) == fold(gcountries.get(iso, {}).get("capital", "")):
+                    continue  # Ecuador's former "Presidency of Quito" -> "Quito" is the capital
+                if "," in part:
+                    continue  # "Henderson, Ducie, and Oeno Islands": a list, not a name
                 part = re.sub(r"\(.*?\)", "", part).strip()
                 if not part or part.lower() == "none":
                     continue
                 if k.startswith("local") and (len(part) < 4 or ctx.is_common(part) or part in T.LOCAL_EXCLUDE):
                     continue
                 if k == "abbreviation":
+                    if len(part) <= 2 and iso not in ("US", "GB"):
+                        continue  # NL, CH, HK: two-letter codes read as other things (NL Industries)
                     items.append((part, "exact") if part.isupper() and len(part) <= 5 else part)
                 else:
                     items.append(part)
@@ -442,9 +462,15 @@ def build(src, ctx):
             capital_ids[iso] = eid
             e = {"id": eid, "label": "place", "kind": "capital", "name": city["name"], "aliases": []}
             alts = [a for a in sorted(set(city.get("alternatenames") or [])) if good_alt(a, city["name"], ctx, country_name_folds)]
-            add_aliases(e, names + [base.split(",")[0]] + T.CAPITAL_EXTRA.get(iso, []) + alts[:8], ctx)
+            risk = ctx.risky_place(city["name"], city["population"])
+            if risk and city["population"] < 100000 and city["name"] not in KEEP_BARE:
+                e["name"] = "%s, %s" % (city["name"], countries[iso]["name"])  # Stanley, Falkland Islands
+                names = []
+                e["attrs"] = {"bare_name": city["name"], "bare_name_risk": risk}
+            add_aliases(e, names + [base.split(",")[0]] * (not risk) + T.CAPITAL_EXTRA.get(iso, []) + alts[:8], ctx)
             e.update({"country": iso, "refers_to": "place:country:%s" % iso, "population": int(city["population"]),
-                      "priority": 12, "attrs": {"geonames": str(city["geonameid"])}})
+                      "priority": 12})
+            e.setdefault("attrs", {})["geonames"] = str(city["geonameid"])
         else:
             e = {"id": "place:capital:%s" % iso, "label": "place", "kind": "capital", "name": base.split(",")[0],
                  "aliases": [], "country": iso, "refers_to": "place:country:%s" % iso, "priority": 12}
@@ -465,7 +491,7 @@ def build(src, ctx):
             continue  # two-letter names (Ii, Bo) would have to be exact-only: skipped
         e = {"id": eid, "label": "place", "kind": "city", "name": name, "aliases": []}
         items = []
-        risk = ctx.risky_place(name)
+        risk = ctx.risky_place(name, c["population"])
         if risk and not (name in KEEP_BARE and c["population"] >= 50000) and not (risk == "word" and c["population"] >= 100000 and name not in ORG_COLLIDE):
             # the bare name would mostly tag a word, a person or a company: name the place "Mobile, Alabama"
             where = us_states.get(c.get("admin1code"), "") if c["countrycode"] == "US" else countries.get(c["countrycode"], {}).get("name", "")
@@ -523,14 +549,14 @@ def build(src, ctx):
                 seen_admin.add(k)
                 e = {"id": "place:admin1:%s-%s" % (iso, slug(it)), "label": "place", "kind": "admin1", "name": it,
                      "aliases": [], "country": iso}
-                if fold(it) in country_name_folds:
-                    e["priority"] = -5
+                e["priority"] = -5 if fold(it) in country_name_folds else -1  # cities (with population) win ties
                 risk = ctx.risky_place(it)
                 if risk:
                     e["name"] = "%s, %s" % (it, countries[iso]["name"])
                     e["attrs"] = {"bare_name": it, "bare_name_risk": risk}
                     alt = []
-                add_aliases(e, [a for a in alt if re.match(r"^[A-Z][\w'’.\- ]{2,40}$", a) and not re.search(r"\d|singular|plural", a)],
+                add_aliases(e, [a for a in alt if re.match(r"^[A-Z][\w'’.\- ]{2,40}$", a) and not re.search(r"\d|singular|plural", a)
+                                and not ctx.risky_place(a)],
                             ctx, place_guard=True)
                 finish_entry(e, ctx, place_guard=True)
                 files["places/admin1.jsonl"].append(e)
@@ -559,7 +585,7 @@ def good_alt(a, name, ctx, country_name_folds):
     squash = lambda x: re.sub(r"[^a-z0-9]", "", fold(x))
     if not (squash(a) == squash(name) or fold(a) in ctx.proper):
         return False  # keep spelling variants and names WordNet knows (Bombay, Saigon, Peking)
-    return (len(a) >= 4 and is_latin(a) and a[0].isupper() and not a.isupper() and not re.search(r"\d|[()/,]", a)
+    return (len(a) >= 4 and is_latin(a) and not ctx.risky_place(a) and a[0].isupper() and not a.isupper() and not re.search(r"\d|[()/,]", a)
             and fold(a) not in country_name_folds and not ctx.is_common(a) and len(a.split()) <= 4
             and fold(a) != fold(name) and alias_ok(a))
 
@@ -760,6 +786,8 @@ def build_orgs(files, src, fb, countries, un_members, ctx):
         full, abbr = (m.group(1).strip(), m.group(2)) if m else (n, "")
         if fold(full) in taken:
             continue
+        if len(full.split()) == 1 and (ctx.is_common(full) or fold(full) in DIRECTIONAL) and not abbrs_ok(abbr):
+            continue  # "North", "South": groups of countries, not names
         if full.lower().endswith("countries") or full in ("First World", "Near Abroad", "Four Dragons", "Second World", "Third World"):
             continue
         abbrs = [a.strip() for a in re.split(r",| or ", re.sub(r"^or\s+", "", abbr)) if a.strip()]
@@ -785,6 +813,10 @@ def build_orgs(files, src, fb, countries, un_members, ctx):
         taken.add(fold(full))
 
 
+def abbrs_ok(abbr):
+    return bool(abbr.strip())
+
+
 def build_forces(gov, iso, adj, t, ctx, countries, ids):
     t = re.sub(r"\(\d{4}\)\s*$", "", t).strip()
     segs = [s.strip() for s in t.split(";") if s.strip()]
@@ -796,7 +828,7 @@ def build_forces(gov, iso, adj, t, ctx, countries, ids):
         if first and head and not head.lower().startswith("ministry") and not head.lower().startswith("note"):
             hm = re.match(r"^(.*?)\s*(?:\((.*?)\))?\s*$", head.strip())
             nm = hm.group(1).strip()
-            acr = [x.strip() for x in (hm.group(2) or "").split(",") if ACR.match(x.strip()) and x.strip().isupper()]
+            acr = [x.strip() for x in (hm.group(2) or "").split(",") if ACR.match(x.strip()) and x.strip().isupper() and len(x.strip()) >= 4]
             aka = re.findall(r"aka ([^,)]+)", head)
             eid = "org:%s:armed-forces" % iso
             if alias_ok(nm) and len(nm.split()) >= 2 and eid not in ids:
@@ -830,7 +862,7 @@ def build_forces(gov, iso, adj, t, ctx, countries, ids):
             nm = pm.group(1).strip()
             nm = re.sub(r"\s+or\s+.*$", "", nm)
             inner = pm.group(2) or ""
-            acr = [x.strip() for x in re.split(r"[,;]", inner)[:1] if ACR.match(x.strip()) and x.strip().isupper() and len(x.strip()) >= 3]
+            acr = [x.strip() for x in re.split(r"[,;]", inner)[:1] if ACR.match(x.strip()) and x.strip().isupper() and len(x.strip()) >= 4]
             if not re.search(r"Army|Navy|Air Force|Marine|Guard|Force|Forces|Corps|Command", nm):
                 continue
             if "police" in nm.lower():
@@ -999,8 +1031,11 @@ OFFICE_WORDS = {"President", "Prime", "Minister", "King", "Queen", "Emperor", "C
                 "Co-prince", "Captain", "Regent", "Deputy", "Chairperson", "Sovereign", "Presidential", "Prince-", "Spain",
                 "Lieutenant", "Administrator", "Mayor", "Emperor", "Pope", "Chair", "Military", "Junta", "Cabinet",
                 "Secretary", "Commissioner", "High", "Representative", "National", "Revolutionary", "Party", "Senior",
-                "Colonel", "Brigadier", "Captain-Regent", "Co-Prince", "Her", "His", "Majesty", "Royal", "Highness", "Dr.",
+                "Colonel", "Brigadier", "Captain-Regent", "Co-Prince", "Her", "His", "Majesty", "Royal", "Highness", "Dr.", "Ministers", "Ministry", "Commander", "Counsellor",
                 "Sheikh", "Shaykh", "Field", "Marshal", "Col.", "Gen.", "Lt.", "Maj."}
+
+
+PARTICLES = {"el", "de", "da", "dos", "bin", "al", "ould", "van", "von", "di", "du", "la", "le", "ben", "ibn", "abu", "der", "den"}
 
 
 def recase(tok):
@@ -1038,7 +1073,8 @@ def parse_person(seg):
         return None
     i0 = ci[0]
     j = i0
-    while j > 0 and toks[j - 1] not in OFFICE_WORDS and toks[j - 1][:1].isupper() and not toks[j - 1].endswith(","):
+    while j > 0 and toks[j - 1] not in OFFICE_WORDS and (toks[j - 1][:1].isupper() or toks[j - 1] in PARTICLES) \
+            and not toks[j - 1].endswith(","):
         j -= 1
     office = " ".join(toks[:j]).strip(" ,")
     name_toks = toks[j:]
@@ -1089,6 +1125,11 @@ def build_leaders(files, fb, countries, ctx):
                     name, extra_al, sf = CO.LEADER_OVERRIDE[sid0]
                     aliases = [p["full"]] + extra_al
                     p["surname"] = sf
+                if len(name.split()) == 1 and p["office"]:
+                    # a single name (Naruhito, Guillaume): the full form is "Emperor Naruhito"; the bare name is short
+                    bare = name
+                    name = "%s %s" % (p["office"].split(" and ")[-1], bare)
+                    p["surname"] = bare
                 sid = "person:%s" % slug(name)
                 if sid in ids:
                     ent = ids[sid]
@@ -1099,7 +1140,7 @@ def build_leaders(files, fb, countries, ctx):
                 e = {"id": sid, "label": "person", "kind": pk, "name": name, "aliases": []}
                 short_form = p["surname"]
                 items = aliases
-                if short_form and len(short_form) >= 3 and fold(short_form) != fold(name):
+                if short_form and len(short_form) >= 3 and fold(short_form) != fold(name) and fold(short_form) not in FUNCTION_WORDS:
                     items = items + [(short_form, "short")]
                 add_aliases(e, items, ctx)
                 e["country"] = iso

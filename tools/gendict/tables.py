@@ -359,6 +359,9 @@ INTL_EXTRA = [
     ("oas", "Organization of American States", [("OAS", "exact")]),
     ("oic", "Organisation of Islamic Cooperation", [("OIC", "exact"), "Organization of Islamic Cooperation"]),
     ("ec", "European Community", [("EC", "exact"), "European Communities", "European Economic Community", ("EEC", "exact")]),
+    ("ico", "International Coffee Organization", [("ICO", "exact")]),
+    ("icco", "International Cocoa Organization", [("ICCO", "exact")]),
+    ("iea", "International Energy Agency", [("IEA", "exact")]),
     ("icrc", "International Committee of the Red Cross", [("ICRC", "exact")]),
 ]
 

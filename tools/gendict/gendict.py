@@ -594,7 +594,7 @@ def plural_forms(t):
     """'Korean(s)' -> ['Korean', 'Koreans']; 'Briton(s), British (collective plural)' -> ..."""
     out = []
     t = re.sub(r"\((?:singular and plural|collective plural|singular|plural|s?)\)", lambda m: "(s)" if m.group(0) == "(s)" else "", t)
-    for part in re.split(r",|;| or | and ", t):
+    for part in re.split(r",|;|/| or | and | - ", t):
         part = part.strip()
         if not part:
             continue
@@ -618,8 +618,17 @@ def build_nationalities(files, fb, countries, natl, ctx):
              "AE": ["Emirati", "Emiratis"], "US": ["American", "Americans", "U.S."][:2],
              "GB": ["British", "Briton", "Britons", "Brit", "Brits"], "CD": ["Congolese"],
              "CG": ["Congolese"], "TW": ["Taiwanese"], "CN": ["Chinese"], "PS": ["Palestinian", "Palestinians"],
-             "XK": ["Kosovar", "Kosovars", "Kosovan"], "NL": ["Dutch"], "PH": ["Filipino", "Filipinos", "Philippine"],
+             "XK": ["Kosovar", "Kosovars", "Kosovan"], "HK": ["Hong Konger", "Hong Kongers"], "MO": ["Macanese"], "NL": ["Dutch"], "PH": ["Filipino", "Filipinos", "Philippine"],
              "SA": ["Saudi", "Saudis"], "CZ": ["Czech", "Czechs"], "IL": ["Israeli", "Israelis"]}
+    country_name_folds = {fold(alias_text(a)) for e in countries.values() for a in [e["name"]] + e.get("aliases", [])}
+    country_name_folds |= {fold(a) for _, als, _ in T.AMBIGUOUS_PLACES.values() for a in als}
+    country_name_folds |= {"occupied", "territory"}  # i18n-nationality's "Palestinian Territory, Occupied"
+    sovereign_forms = set()
+    for iso in sorted(countries):
+        if countries[iso]["kind"] == "country":
+            for k in ("adjective", "noun"):
+                t = fbtext(fb.get(iso, {}).get("People and Society", {}).get("Nationality", {}), k)
+                sovereign_forms |= {fold(x) for x in plural_forms(t)}
     for iso in sorted(countries):
         cands = []
         nat = fb.get(iso, {}).get("People and Society", {}).get("Nationality", {})
@@ -629,14 +638,17 @@ def build_nationalities(files, fb, countries, natl, ctx):
                 cands += plural_forms(t)
         if iso in natl and natl[iso]:
             v = natl[iso]
-            cands += [v] if isinstance(v, str) else list(v)
+            for x in ([v] if isinstance(v, str) else list(v)):
+                cands += plural_forms(x)
         cands += extra.get(iso, [])
         for c in cands:
             c = c.strip()
             if not alias_ok(c) or len(c) < 3:
                 continue
-            if fold(c) in {fold(a) for a in [countries[iso]["name"]]}:
-                continue  # "Kuwaiti" ok; "Kuwait" no
+            if fold(c) in country_name_folds:
+                continue  # "Kuwaiti" ok; "Kuwait", "Congo", "Hong Kong" no (place names)
+            if countries[iso]["kind"] != "country" and fold(c) in sovereign_forms:
+                continue  # "Chinese" for Hong Kong, "French" for Reunion: the sovereign's demonym
             if countries[iso]["kind"] == "country":
                 forms[fold(c)].add(iso)
             surf.setdefault(fold(c), c)
@@ -650,6 +662,7 @@ def build_nationalities(files, fb, countries, natl, ctx):
         if not good:
             continue
         e = {"id": "nationality:%s" % iso, "label": "nationality", "kind": "demonym", "name": good[0], "aliases": []}
+        ADJ[iso] = good[0]
         add_aliases(e, [(c, "capitalized") for c in good], ctx)
         e.update({"country": iso, "refers_to": "place:country:%s" % iso})
         finish_entry(e, ctx)
@@ -664,7 +677,12 @@ def build_nationalities(files, fb, countries, natl, ctx):
         files["nationalities.jsonl"].append(e)
 
 
+ADJ = {}  # ISO -> unambiguous demonym, filled by build_nationalities ("South Korean", not "Korean")
+
+
 def country_adj(fb, iso):
+    if iso in ADJ:
+        return ADJ[iso]
     t = fbtext(fb.get(iso, {}), "People and Society", "Nationality", "adjective")
     t = re.split(r",|;| or ", t)[0].strip() if t else ""
     return t if t and t[0].isupper() else ""
@@ -817,9 +835,32 @@ def abbrs_ok(abbr):
     return bool(abbr.strip())
 
 
+def split_top(text, sep):
+    """Split at sep outside parentheses."""
+    depth, cur, parts = 0, "", []
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        if ch == sep and depth == 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    parts.append(cur)
+    return parts
+
+
+GENERIC_BRANCH = set("""army navy air force forces ground land naval marine marines corps coast guard special aerospace
+cyberspace cyber rocket space national defense defence strategic information support logistics joint reserve territorial
+border self and gendarmerie republican presidential military""".split())
+CURATED_FORCES = {"CN", "KP", "IL", "JP", "DE"}  # tables.COMMANDS has their armed_forces entry
+
+
 def build_forces(gov, iso, adj, t, ctx, countries, ids):
     t = re.sub(r"\(\d{4}\)\s*$", "", t).strip()
-    segs = [s.strip() for s in t.split(";") if s.strip()]
+    segs = [s.strip() for s in split_top(t, ";") if s.strip()]
     first = True
     for seg in segs:
         head, _, rest = seg.partition(":")
@@ -831,7 +872,7 @@ def build_forces(gov, iso, adj, t, ctx, countries, ids):
             acr = [x.strip() for x in (hm.group(2) or "").split(",") if ACR.match(x.strip()) and x.strip().isupper() and len(x.strip()) >= 4]
             aka = re.findall(r"aka ([^,)]+)", head)
             eid = "org:%s:armed-forces" % iso
-            if alias_ok(nm) and len(nm.split()) >= 2 and eid not in ids:
+            if alias_ok(nm) and len(nm.split()) >= 2 and eid not in ids and iso not in CURATED_FORCES:
                 e = {"id": eid, "label": "organization", "kind": "armed_forces", "name": nm, "aliases": []}
                 add_aliases(e, [(a, "exact") for a in acr] + aka + (["%s military" % adj, "%s armed forces" % adj] if adj else []), ctx)
                 e.update({"country": iso, "priority": 5})
@@ -842,19 +883,7 @@ def build_forces(gov, iso, adj, t, ctx, countries, ids):
         if head.lower().startswith("ministry") or "police" in head.lower():
             continue
         # branches: "Republic of Korea Army (ROKA), Navy (PLAN, includes ...)"
-        depth, cur, parts = 0, "", []
-        for ch in rest:
-            if ch == "(":
-                depth += 1
-            elif ch == ")":
-                depth -= 1
-            if ch == "," and depth == 0:
-                parts.append(cur)
-                cur = ""
-            else:
-                cur += ch
-        parts.append(cur)
-        for p in parts:
+        for p in split_top(rest, ","):
             p = p.strip()
             pm = re.match(r"^(?:and\s+)?([A-Z][^()]*?)\s*(?:\(([^)]*(?:\([^)]*\))?[^)]*)\))?\s*$", p)
             if not pm:
@@ -867,7 +896,7 @@ def build_forces(gov, iso, adj, t, ctx, countries, ids):
                 continue
             if "police" in nm.lower():
                 continue
-            if len(nm.split()) <= 2 and adj and not nm.startswith(adj) and not re.match(r"^(Royal|National|People|Republic)", nm):
+            if adj and all(w in GENERIC_BRANCH for w in fold(nm).replace("-", " ").split()):
                 nm2 = "%s %s" % (adj, nm)
             else:
                 nm2 = nm
@@ -878,7 +907,10 @@ def build_forces(gov, iso, adj, t, ctx, countries, ids):
                 continue
             ids.add(eid)
             e = {"id": eid, "label": "organization", "kind": "military_branch", "name": nm2, "aliases": []}
-            add_aliases(e, [(a, "exact") for a in acr if fold(a) not in ("usa",)], ctx)
+            variants = []
+            if nm2.startswith("US "):
+                variants = ["U.S. " + nm2[3:], "United States " + nm2[3:]]
+            add_aliases(e, variants + [(a, "exact") for a in acr if fold(a) not in ("usa",)], ctx)
             e.update({"country": iso, "priority": 5})
             finish_entry(e, ctx)
             gov.append(e)
@@ -903,14 +935,35 @@ def title_case(tok):
                 res.append(p.lower())
             elif p.upper() in KEEP_UPPER:
                 res.append(p.upper())
-            elif j > 0 and parts[j - 1] == "'" and len(p) == 1:
+            elif j > 0 and parts[j - 1] == "'" and (len(p) == 1 or len(parts[j - 2]) >= 2):  # Qa'ida, not O'Brien
                 res.append(p.lower())
             else:
                 res.append(p[:1].upper() + p[1:].lower())
         out.append("".join(res))
     s = " ".join(out)
-    s = re.sub(r"^Al ", "al-", s) if False else s
     return s
+
+
+ORG_WORDS = set("""group groups organization organisation front army armies brigade brigades movement party force forces
+committee committees council jihad league union battalion battalions cell cells commando commandos faction factions
+resistance liberation revolutionary guard guards command mujahideen mujahidin people's popular alliance federation
+association society network militia militias squad squads unit units cartel gang nuclei struggle action defense
+defence state emirate caliphate base tigers legion fighters sons martyrs vanguard corps coalition ansar jamaat
+jemaah jamaah harakat hizb hezbollah hizbollah hamas taliban qaeda qaida shabaab boko haram""".split())
+
+
+def org_like(name, head=None):
+    """A PETRARCH synonym that names a group (not a leader listed under it: "Nasrallah" under Hezbollah)."""
+    import difflib
+    ws = fold(name).replace("-", " ").replace("'", "").split()
+    if any(w in ORG_WORDS for w in ws):
+        return True
+    if len(ws) == 1:
+        if head is None:
+            return True
+        hs = fold(head).replace("-", " ").replace("'", "").split()
+        return any(difflib.SequenceMatcher(None, ws[0], h).ratio() >= 0.6 for h in hs)  # Hizbullah ~ Hezbollah
+    return False
 
 
 def datey(name):
@@ -963,12 +1016,14 @@ def build_groups(files, src, ctx, country_name_folds):
             r, a = conv(syn)
             acr += a
             tr = title_case(r)
-            if (len(r) >= 4 and fold(r) not in generic and not r.endswith(" OPERATIVES") and not datey(tr)
+            if (len(r) >= 4 and org_like(tr, name) and fold(r) not in generic and not r.endswith(" OPERATIVES") and not datey(tr)
                     and not (len(tr.split()) == 1 and (ctx.is_common(tr) or fold(tr) in FUNCTION_WORDS))
                     and fold(tr) not in country_name_folds):
                 items.append(tr)
-        if fold(name) in generic or fold(name) in country_name_folds or datey(name):
-            continue
+        if fold(name) in generic or fold(name) in country_name_folds or datey(name) or not org_like(name):
+            continue  # generic words, dates, and persons filed as actors ("Abu Ayyub al Masri")
+        if slug(name) in ("al-qa-ida", "al-qaida"):
+            name = "al-Qaeda"
         if ctx.is_common(name) and len(name.split()) == 1:
             items = [(name, "capitalized", "common_word")] + items
         eid = "org:group:%s" % slug(name)
@@ -989,9 +1044,17 @@ def build_groups(files, src, ctx, country_name_folds):
         "org:group:hezbollah": ["Hizbollah", "Hizballah", "Hizbullah"],
         "org:group:taliban": ["Afghan Taliban"],
     }
+    extra.update(T.GROUP_ALIASES)
     for eid, als in extra.items():
         if eid in seen:
             add_aliases(seen[eid], als, ctx)
+    for sl, nm, als in T.GROUP_EXTRA:
+        eid = "org:group:%s" % sl
+        if eid not in seen:
+            e = {"id": eid, "label": "organization", "kind": "armed_group", "name": nm, "aliases": []}
+            add_aliases(e, als, ctx)
+            e["attrs"] = {"source": "hand-curated"}
+            seen[eid] = e
     isl = seen.get("org:group:islamic-state") or seen.get("org:group:islamic-state-of-iraq-and-the-levant")
     if not isl:
         isl = {"id": "org:group:islamic-state", "label": "organization", "kind": "armed_group", "name": "Islamic State", "aliases": []}

@@ -473,3 +473,26 @@ CAPITAL_EXTRA = {
 # Factbook local country forms that are mostly company-name parts in news (Nippon Steel, Credit Suisse).
 LOCAL_EXCLUDE = {"Nippon", "Nihon", "Suisse", "Schweiz", "Svizzera", "Svizra", "Brasil", "Espana", "España", "Italia",
                  "Misr", "Bharat", "Hrvatska"}
+
+# Aliases added to PETRARCH2 groups, and groups PETRARCH2 (2013) lacks.
+GROUP_ALIASES = {
+    "org:group:al-qaeda-in-the-arabian-peninsula": [("AQAP", "exact")],
+    "org:group:kurdistan-workers-party": [("PKK", "exact")],
+    "org:group:hamas": [("HAMAS", "exact"), "Izz ad-Din al-Qassam Brigades", "Qassam Brigades", "al-Qassam Brigades"],
+    "org:group:palestinian-islamic-jihad": [("PIJ", "exact")],
+}
+GROUP_EXTRA = [
+    ("houthis", "Houthis", ["Houthi movement", "Houthi rebels", "Ansarullah"]),
+    ("hts", "Hayat Tahrir al-Sham", [("HTS", "exact"), "Hay'at Tahrir al-Sham"]),
+    ("jnim", "Jama'at Nusrat al-Islam wal-Muslimin", [("JNIM", "exact")]),
+    ("m23", "March 23 Movement", [("M23", "exact")]),
+    ("rsf", "Rapid Support Forces", [("RSF", "exact")]),
+    ("iswap", "Islamic State West Africa Province", [("ISWAP", "exact")]),
+    ("is-k", "Islamic State Khorasan Province", [("ISIS-K", "exact"), ("IS-K", "exact"), ("ISKP", "exact")]),
+    ("ttp", "Tehrik-i-Taliban Pakistan", [("TTP", "exact"), "Pakistani Taliban"]),
+    ("sdf", "Syrian Democratic Forces", []),
+    ("ypg", "People's Defense Units", [("YPG", "exact"), "People's Protection Units"]),
+    ("kataib-hezbollah", "Kata'ib Hezbollah", ["Kataib Hezbollah"]),
+    ("lashkar-e-taiba", "Lashkar-e-Taiba", [("LeT", "exact"), "Lashkar-e-Tayyiba"]),
+    ("jaish-e-mohammed", "Jaish-e-Mohammed", [("JeM", "exact")]),
+]

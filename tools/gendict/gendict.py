@@ -42,7 +42,7 @@ northeast northwest southeast southwest north-east north-west south-east south-w
 est ouest nord sud centro norte sur este oeste littoral coast coastal island islands lakes valley mountain
 highlands lowlands plateau river interior frontier border mid centrale maritime plateaux savanes kara""".split())
 # City names that are also company or institution names in business news.
-ORG_COLLIDE = {"Brent", "Van", "San", "Man", "Palo", "Metro", "Negara", "Santa", "Kuroda", "Tamura", "Fujioka",
+ORG_COLLIDE = {"Columbia", "Brent", "Van", "San", "Man", "Palo", "Metro", "Negara", "Santa", "Kuroda", "Tamura", "Fujioka",
                "Komatsu", "Asahi", "Wako", "Fuji", "Orion", "Monsanto", "Goodyear", "Redland", "Richfield", "Hercules", "Ifo",
                "Whampoa", "Keswick", "Wertheim", "Kennedy", "Vulcan", "Avon", "Arvin", "Bethlehem", "Niagara", "Brunswick",
                "Ashland", "Narragansett", "Sharp", "Sony", "Canon", "Casio", "Nikon", "Seiko", "Citizen", "Kubota", "Daikin",
@@ -512,6 +512,11 @@ def build(src, ctx):
         files["places/cities.jsonl"].append(e)
 
     # ---- admin1
+    big_city = {}
+    for c in cities.values():
+        names_c = [c["name"]] + (list(c.get("alternatenames") or []) if c["population"] >= 300000 else [])
+        for n in names_c:
+            big_city[fold(n)] = max(big_city.get(fold(n), 0), c["population"])
     seen_admin = set()
     for code, s in sorted(gc.get_us_states().items()):
         e = {"id": "place:admin1:US-%s" % code, "label": "place", "kind": "admin1", "name": s["name"],
@@ -549,7 +554,8 @@ def build(src, ctx):
                 seen_admin.add(k)
                 e = {"id": "place:admin1:%s-%s" % (iso, slug(it)), "label": "place", "kind": "admin1", "name": it,
                      "aliases": [], "country": iso}
-                e["priority"] = -5 if fold(it) in country_name_folds else -1  # cities (with population) win ties
+                # a province beats a small town of the same name (Ontario), not a big city (Portland, Jamaica)
+                e["priority"] = -5 if fold(it) in country_name_folds else (-1 if big_city.get(fold(it), 0) >= 300000 else 1)
                 risk = ctx.risky_place(it)
                 if risk:
                     e["name"] = "%s, %s" % (it, countries[iso]["name"])
@@ -800,6 +806,7 @@ def build_orgs(files, src, fb, countries, un_members, ctx):
         n = o["name"].strip()
         if not n or n[0].islower():
             continue
+        n = re.sub(r"^(.*?) \((\w+)\) or (.*)$", r"\1 (\2)", n)  # "Southern Cone Common Market (Mercosur) or ..."
         m = re.match(r"^(.*?)\s*\((.*)\)\s*$", n)
         full, abbr = (m.group(1).strip(), m.group(2)) if m else (n, "")
         if fold(full) in taken:
@@ -810,6 +817,9 @@ def build_orgs(files, src, fb, countries, un_members, ctx):
             continue
         abbrs = [a.strip() for a in re.split(r",| or ", re.sub(r"^or\s+", "", abbr)) if a.strip()]
         abbrs = [a for a in abbrs if not a.lower().startswith(("or ", "european")) and " " not in a]
+        if any(fold(a) in taken for a in abbrs) or fold(re.sub(r"Programme$", "Program", full)) in taken \
+                or fold(full.replace("Organization", "Organisation").replace("Cooperation", "Co-operation")) in taken:
+            continue  # the same body as a curated entry (G-7, UNDP, OECD)
         e = {"id": "org:intl:%s" % slug(abbrs[0] if abbrs else full), "label": "organization", "kind": "international_org",
              "name": full, "aliases": []}
         if e["id"] in intl_ids:
@@ -825,10 +835,11 @@ def build_orgs(files, src, fb, countries, un_members, ctx):
             items.append((a, "exact") if len(a) <= 3 or a.isupper() else a)
         add_aliases(e, items, ctx)
         e["attrs"] = {"source": "CIA World Factbook appendix B"}
-        finish_entry(e, ctx)
+        finish_entry(e, ctx, place_guard=len(full.split()) == 1)  # "Commonwealth": guard the common word
         intl.append(e)
         intl_ids.add(e["id"])
         taken.add(fold(full))
+        taken |= {fold(alias_text(a)) for a in e.get("aliases", [])}
 
 
 def abbrs_ok(abbr):

@@ -215,6 +215,8 @@ def mk_alias(ctx, text, policy=None, guard=None, place_guard=False):
         guard = "common_word"  # acronyms that are words, in all-caps headlines
     if policy in ("any", "auto") and text == text.lower() and ctx.is_common(text):
         return None  # "city", "capital": an ordinary lower-case word, never a name
+    if guard == "none":
+        guard = None  # explicitly unguarded (US, UK: the country abbreviations must count at sentence start)
     if policy == auto_policy(text) and guard is None and len(text) > 2:
         return text
     o = {"text": text, "match": policy}
@@ -367,7 +369,7 @@ def build(src, ctx):
         kind = "country" if (iso in un_members or iso in ("XK", "TW", "PS", "VA", "EH")) else "territory"
         e = {"id": "place:country:%s" % iso, "label": "place", "kind": kind, "name": name, "aliases": [],
              "country": iso}
-        items = list(T.COUNTRY_EXTRA.get(iso, []))
+        items = [(i[0], i[1], "none") if isinstance(i, tuple) else i for i in T.COUNTRY_EXTRA.get(iso, [])]
         items += [cldr.get(iso), cldr.get(iso + "-alt-short"), cldr.get(iso + "-alt-variant")]
         v = isoc.get(iso)
         items += (v if isinstance(v, list) else [v])
@@ -1218,8 +1220,7 @@ def build_leaders(files, fb, countries, ctx):
                     items = items + [(short_form, "short")]
                 add_aliases(e, items, ctx)
                 e["country"] = iso
-                if p["office"]:
-                    e["office"] = p["office"]
+                e["office"] = p["office"] or {"head_of_state": "Chief of state", "head_of_government": "Head of government"}.get(pk, "Official")
                 if p["since"]:
                     e["valid_from"] = p["since"]
                 e["last_checked"] = "2026-05-01"

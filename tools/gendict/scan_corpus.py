@@ -84,6 +84,15 @@ def cap_ok(alias, surface):
     return all(not ca.isupper() or cs.isupper() for ca, cs in zip(a, s))
 
 
+def caps_line(text, pos):
+    """The line around pos is set in capitals (a headline inside the body)."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    line = text[a:b if b >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
 def sentence_start(text, pos):
     j = pos - 1
     while j >= 0 and text[j] in " \t\"'(":
@@ -127,7 +136,7 @@ def scan(text, table, stops, headline, maxn=7):
                     if pol == "short" and eid not in full_seen:
                         continue
                     if guard == "common_word":
-                        if headline or surf.isupper() or sentence_start(text, start):
+                        if headline or caps_line(text, start) or sentence_start(text, start):
                             continue
                     ok.append((prio, eid, pol))
                 if ok:

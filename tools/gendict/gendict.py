@@ -216,7 +216,8 @@ def mk_alias(ctx, text, policy=None, guard=None, place_guard=False):
     if policy in ("any", "auto") and text == text.lower() and ctx.is_common(text):
         return None  # "city", "capital": an ordinary lower-case word, never a name
     if guard == "none":
-        guard = None  # explicitly unguarded (US, UK: the country abbreviations must count at sentence start)
+        # unguarded unless a real word (US and UK count at sentence start; CAR stays out of "CAR SALES" headlines)
+        guard = "common_word" if ctx.is_common(text.lower()) and text.isupper() else None
     if policy == auto_policy(text) and guard is None and len(text) > 2:
         return text
     o = {"text": text, "match": policy}
@@ -832,6 +833,8 @@ def build_orgs(files, src, fb, countries, un_members, ctx):
         for a in abbrs:
             if fold(a) in taken:
                 continue
+            if a in ("CCC", "SPC"):
+                continue  # read as Commodity Credit Corporation, Sugar/Pacific ... in business news
             if len(a) <= 2 and a not in ("EU", "UN", "AU", "EC"):
                 continue  # C, CD, CE, AG, BA: too ambiguous
             items.append((a, "exact") if len(a) <= 3 or a.isupper() else a)

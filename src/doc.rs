@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use crate::dictionary::{Entry, Label, MatchPolicy};
 use crate::output::{DocRecord, EntityRecord, EvidenceRecord};
 use crate::segment::Part;
-use crate::topics::Topic;
 use crate::tagger::Inner;
+use crate::topics::Topic;
 
 /// Which field of an article a span is in.
 #[derive(

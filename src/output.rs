@@ -7,8 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::dictionary::Label;
-use crate::topics::Topic;
 use crate::doc::Field;
+use crate::topics::Topic;
 
 /// The output record of one document.
 #[derive(Clone, Debug, Serialize)]

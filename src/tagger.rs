@@ -68,6 +68,17 @@ impl Inner {
     fn entry_of(&self, phrase: u32) -> u32 {
         self.aliases[phrase as usize].0
     }
+
+    /// The entry behind a phrase index.
+    pub(crate) fn entry_of_alias(&self, phrase: u32) -> Option<&crate::Entry> {
+        let (e, _) = *self.aliases.get(phrase as usize)?;
+        self.dict.entries().get(e as usize)
+    }
+
+    /// The overlap policy.
+    pub(crate) fn overlap_policy(&self) -> Overlap {
+        self.overlap
+    }
 }
 
 impl Default for Tagger {
@@ -111,6 +122,7 @@ impl Default for Tagger {
 #[derive(Clone, Debug, Default)]
 pub struct TaggerBuilder {
     builtin: bool,
+    builtin_rules: bool,
     dicts: Vec<Dictionary>,
     paths: Vec<PathBuf>,
     overlap: Overlap,
@@ -124,6 +136,23 @@ impl TaggerBuilder {
         self
     }
 
+    /// Adds the built-in rules only (`dictionaries/rules/`), without the
+    /// built-in dictionaries; [`builtin_dictionaries`](TaggerBuilder::builtin_dictionaries)
+    /// adds them too.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let tagger = gazetag::Tagger::builder().builtin_rules().build()?;
+    /// let doc = tagger.tag("He met Mr. Smith.");
+    /// assert!(cfg!(not(feature = "default-dictionaries")) || doc.surface(&doc.mentions()[0]) == "Smith");
+    /// # Ok::<(), gazetag::Error>(())
+    /// ```
+    pub fn builtin_rules(mut self) -> TaggerBuilder {
+        self.builtin_rules = true;
+        self
+    }
+
     /// Adds a dictionary.
     pub fn dictionary(mut self, dict: Dictionary) -> TaggerBuilder {
         self.dicts.push(dict);
@@ -131,7 +160,8 @@ impl TaggerBuilder {
     }
 
     /// Adds a dictionary file, or every `*.jsonl` file below a directory;
-    /// read when [`build`](TaggerBuilder::build) is called.
+    /// read when [`build`](TaggerBuilder::build) is called. The rule files
+    /// of a directory's `rules/` folder are added to the rules.
     pub fn dictionary_path(mut self, path: impl Into<PathBuf>) -> TaggerBuilder {
         self.paths.push(path.into());
         self
@@ -166,6 +196,14 @@ impl TaggerBuilder {
         }
         let phrases = PhraseSet::new(phrases)?;
         let stop = dict.stop_list().iter().map(|s| fold(s.trim())).collect();
+        let mut rule_files = Vec::new();
+        if self.builtin || self.builtin_rules {
+            rule_files.extend(rules::builtin_sources());
+        }
+        for p in &self.paths {
+            rule_files.extend(rules::path_sources(p)?);
+        }
+        let rules = RuleSet::from_sources(&rule_files)?;
         Ok(Tagger {
             inner: Arc::new(Inner {
                 dict,
@@ -173,7 +211,7 @@ impl TaggerBuilder {
                 phrases,
                 stop,
                 overlap: self.overlap,
-                rules: RuleSet::default(),
+                rules,
             }),
         })
     }
@@ -296,6 +334,21 @@ impl Tagger {
         };
         self.resolve(&mut doc, cands);
         doc
+    }
+
+    /// Explains why `span` of `text` was or was not tagged: the mentions
+    /// and the losing candidates that overlap it, the alias or rule behind
+    /// each, and the policy that decided.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use gazetag::{Span, Tagger};
+    /// let why = Tagger::default().explain("Talks in Pyongyang.", Span { start: 9, end: 18 });
+    /// assert!(why.verdict.contains("place:capital:KP"), "{}", why.verdict);
+    /// ```
+    pub fn explain(&self, text: &str, span: Span) -> rules::Explanation {
+        rules::explain(&self.tag(text), Field::Text, span)
     }
 
     /// Tags many documents in parallel (rayon). The output is in input order

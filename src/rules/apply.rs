@@ -2,7 +2,7 @@
 
 use std::cell::RefCell;
 
-use super::pattern::mention_index;
+use super::pattern::{mention_index, WIDTH};
 use super::token::{tokenize, Token};
 use super::{link, RuleSet};
 use crate::dictionary::Label;
@@ -14,7 +14,7 @@ use crate::resolve::Taken;
 pub(crate) struct Scratch {
     /// Tokens of the title and of the text.
     pub tokens: [Vec<Token>; 2],
-    symbols: String,
+    symbols: Vec<u8>,
 }
 
 thread_local! {
@@ -49,10 +49,10 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken) {
             mark_mentions(tokens, &doc.mentions, field);
             s.symbols.clear();
             for t in tokens.iter() {
-                s.symbols.push(rules.syms.of(t.kind, t.lists, t.mention));
+                rules.syms.push(t.kind, t.lists, t.mention, &mut s.symbols);
             }
-            let span_of = |m: regex::Match<'_>| -> Option<Span> {
-                let (a, b) = (m.start() / 4, m.end() / 4);
+            let span_of = |m: regex::bytes::Match<'_>| -> Option<Span> {
+                let (a, b) = (m.start() / WIDTH, m.end() / WIDTH);
                 (b > a).then(|| Span {
                     start: tokens[a].start as usize,
                     end: tokens[b - 1].end as usize,

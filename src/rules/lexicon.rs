@@ -72,6 +72,12 @@ pub(crate) struct Lexicon {
     names: Vec<String>,
     cases: Vec<Case>,
     words: HashMap<Box<str>, u64, FxBuild>,
+    /// Open-addressing copies of `words` for lookups without allocation:
+    /// the words of capitalized lists (large: given names, surnames), and
+    /// those of the others (small, so it stays in cache for the many
+    /// lower-case tokens).
+    capitalized: Table,
+    other: Table,
     /// Per token kind, the lists whose case allows it.
     masks: [u64; KINDS],
     abbrev: u64,
@@ -134,6 +140,13 @@ impl Lexicon {
         out
     }
 
+    /// Builds the lookup table; call once every word is added.
+    pub(crate) fn seal(&mut self) {
+        let cap_bits = self.masks[Kind::Cap as usize] & !self.masks[Kind::Lower as usize];
+        self.capitalized = Table::new(&self.words, cap_bits);
+        self.other = Table::new(&self.words, !cap_bits);
+    }
+
     /// The lists `token` (of shape `kind`) is in. `buf` is scratch space.
     #[inline]
     pub(crate) fn lookup(&self, token: &str, kind: Kind, buf: &mut String) -> u64 {
@@ -143,13 +156,18 @@ impl Lexicon {
         }
         let t = token.strip_suffix('.').unwrap_or(token);
         let bits = if t.is_ascii() {
-            buf.clear();
-            buf.extend(t.bytes().map(|b| b.to_ascii_lowercase() as char));
-            self.words.get(buf.as_str()).copied()
+            let other = self.other.get(t.as_bytes());
+            if matches!(kind, Kind::Cap | Kind::Initial) {
+                other | self.capitalized.get(t.as_bytes())
+            } else {
+                other
+            }
         } else {
-            self.words.get(key_of(t).as_str()).copied()
+            buf.clear();
+            buf.push_str(&key_of(t));
+            self.words.get(buf.as_str()).copied().unwrap_or(0)
         };
-        bits.unwrap_or(0) & mask
+        bits & mask
     }
 
     #[cfg(test)]
@@ -159,6 +177,7 @@ impl Lexicon {
         for w in abbrev {
             lex.add_word(w, bit);
         }
+        lex.seal();
         lex
     }
 }
@@ -168,4 +187,72 @@ impl Lexicon {
 pub(crate) fn key_of(word: &str) -> String {
     let w = word.trim();
     fold(w.strip_suffix('.').unwrap_or(w))
+}
+
+/// Open addressing over ASCII keys, compared without case: no allocation
+/// and one hash per lookup.
+#[derive(Clone, Debug, Default)]
+struct Table {
+    /// (hash, key start, key length, bits); empty slots have length 0.
+    slots: Vec<(u64, u32, u32, u64)>,
+    keys: Vec<u8>,
+    mask: usize,
+}
+
+#[inline]
+fn hash_folded(key: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in key {
+        h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+impl Table {
+    /// A table of the words with a bit in `keep`, holding those bits.
+    fn new(words: &HashMap<Box<str>, u64, FxBuild>, keep: u64) -> Table {
+        let kept: Vec<(&[u8], u64)> = words
+            .iter()
+            .filter(|(k, &b)| k.is_ascii() && b & keep != 0)
+            .map(|(k, &b)| (k.as_bytes(), b & keep))
+            .collect();
+        let cap = (kept.len() * 2).next_power_of_two().max(16);
+        let mut t = Table {
+            slots: vec![(0, 0, 0, 0); cap],
+            keys: Vec::new(),
+            mask: cap - 1,
+        };
+        for (k, bits) in kept {
+            let h = hash_folded(k);
+            let mut i = h as usize & t.mask;
+            while t.slots[i].2 != 0 {
+                i = (i + 1) & t.mask;
+            }
+            t.slots[i] = (h, t.keys.len() as u32, k.len() as u32, bits);
+            t.keys.extend_from_slice(k);
+        }
+        t
+    }
+
+    #[inline]
+    fn get(&self, key: &[u8]) -> u64 {
+        if self.slots.is_empty() {
+            return 0;
+        }
+        let h = hash_folded(key);
+        let mut i = h as usize & self.mask;
+        loop {
+            let (sh, start, len, bits) = self.slots[i];
+            if len == 0 {
+                return 0;
+            }
+            if sh == h
+                && len as usize == key.len()
+                && self.keys[start as usize..(start + len) as usize].eq_ignore_ascii_case(key)
+            {
+                return bits;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
 }

@@ -23,7 +23,7 @@ mod token;
 
 use std::path::{Path, PathBuf};
 
-use regex::{Regex, RegexBuilder};
+use regex::bytes::{Regex, RegexBuilder};
 
 use crate::dictionary::Label;
 use crate::Error;
@@ -102,10 +102,12 @@ impl RuleSet {
             src.add(name, content)?;
         }
         src.finish_rules()?;
+        src.lex.seal();
         if src.rules.is_empty() {
             return Ok(RuleSet::default());
         }
-        let syms = pattern::Symbols::new(&src.lex).map_err(Error::build)?;
+        let used = src.rules.iter().fold(0, |acc, r| acc | r.parsed.lists_used());
+        let syms = pattern::Symbols::new(&src.lex, used).map_err(Error::build)?;
         let mut cache = Default::default();
         let mut parts = Vec::with_capacity(src.rules.len());
         for (i, r) in src.rules.iter().enumerate() {
@@ -114,12 +116,14 @@ impl RuleSet {
             let re = pattern::to_regex(&r.parsed, i, &syms, &mut cache).map_err(at)?;
             // Compiled alone first, so that an error names its rule.
             RegexBuilder::new(&re)
+                .unicode(false)
                 .size_limit(SIZE_LIMIT)
                 .build()
                 .map_err(|e| at(format!("{}", e)))?;
             parts.push(format!("(?P<r{}>{})", i, re));
         }
         let all = RegexBuilder::new(&parts.join("|"))
+            .unicode(false)
             .size_limit(SIZE_LIMIT * 8)
             .dfa_size_limit(SIZE_LIMIT * 4)
             .build()

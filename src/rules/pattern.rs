@@ -9,8 +9,8 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::lexicon::{Case, Lexicon};
-use super::token::{Kind, KINDS};
+use super::lexicon::{Case, FxBuild, Lexicon};
+use super::token::Kind;
 use crate::dictionary::Label;
 
 /// Mention labels a token can carry: 0 is none.
@@ -26,55 +26,63 @@ pub(crate) fn mention_index(label: Label) -> u8 {
     }
 }
 
-/// The symbol alphabet: every (kind, list set, mention) a token can have.
+/// The symbol alphabet. A token is three bytes, one per independent
+/// feature: its kind (`0x00..`), the label of the mention covering it
+/// (`0x10..`) and the combination of word lists it is in (`0x20..`). The
+/// ranges are disjoint, so a match always starts on a token, and an atom is
+/// a product of three byte classes: the lazy DFA stays small.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Symbols {
     combos: Vec<u64>,
-    combo_index: HashMap<u64, u32>,
+    combo_index: HashMap<u64, u8, FxBuild>,
+    used: u64,
+    zero: u8,
 }
 
-/// First code point of the symbols (all are 4 bytes in UTF-8).
-const BASE: u32 = 0x10000;
+/// Bytes per token in the symbol string.
+pub(crate) const WIDTH: usize = 3;
+const MENTION_BASE: u8 = 0x10;
+const COMBO_BASE: u8 = 0x20;
+const MAX_COMBOS: usize = 256 - COMBO_BASE as usize;
 
 impl Symbols {
-    pub(crate) fn new(lex: &Lexicon) -> Result<Symbols, String> {
-        let combos = lex.combos();
-        let total = KINDS * combos.len() * MENTIONS;
-        if total > 0xF0000 {
+    /// The alphabet of the lexicon's list combinations, keeping only the
+    /// lists in `used` (those the patterns name).
+    pub(crate) fn new(lex: &Lexicon, used: u64) -> Result<Symbols, String> {
+        let mut combos: Vec<u64> = lex.combos().into_iter().map(|c| c & used).collect();
+        combos.sort_unstable();
+        combos.dedup();
+        if combos.len() > MAX_COMBOS {
             return Err(format!(
-                "word lists overlap in too many ways ({} symbols)",
-                total
+                "the word lists used by patterns overlap in {} ways, more than {}",
+                combos.len(),
+                MAX_COMBOS
             ));
         }
-        let combo_index = combos
+        let combo_index: HashMap<u64, u8, FxBuild> = combos
             .iter()
             .enumerate()
-            .map(|(i, &c)| (c, i as u32))
+            .map(|(i, &c)| (c, i as u8))
             .collect();
+        let zero = combo_index.get(&0).copied().unwrap_or(0);
         Ok(Symbols {
             combos,
             combo_index,
+            used,
+            zero,
         })
     }
 
-    /// The symbol of a token.
+    /// Appends the symbol of a token to `out`.
     #[inline]
-    pub(crate) fn of(&self, kind: Kind, lists: u64, mention: u8) -> char {
-        let combo = self.combo_index.get(&lists).copied().unwrap_or(0) as usize;
-        let i = ((kind as usize * self.combos.len()) + combo) * MENTIONS + mention as usize;
-        char::from_u32(BASE + i as u32).unwrap_or('\u{10000}')
-    }
-
-    fn all(&self) -> impl Iterator<Item = (u32, Kind, u64, u8)> + '_ {
-        let n = self.combos.len();
-        Kind::ALL.into_iter().flat_map(move |k| {
-            (0..n).flat_map(move |c| {
-                (0..MENTIONS as u8).map(move |m| {
-                    let i = ((k as usize * n) + c) * MENTIONS + m as usize;
-                    (BASE + i as u32, k, self.combos[c], m)
-                })
-            })
-        })
+    pub(crate) fn push(&self, kind: Kind, lists: u64, mention: u8, out: &mut Vec<u8>) {
+        let lists = lists & self.used;
+        let combo = if lists == 0 {
+            self.zero
+        } else {
+            self.combo_index.get(&lists).copied().unwrap_or(self.zero)
+        };
+        out.extend_from_slice(&[kind as u8, MENTION_BASE + mention, COMBO_BASE + combo]);
     }
 }
 
@@ -120,6 +128,23 @@ pub(crate) struct Parsed {
     items: Vec<Item>,
     /// Capture names used, in order.
     pub captures: Vec<String>,
+}
+
+impl Parsed {
+    /// The bits of the word lists the pattern names.
+    pub(crate) fn lists_used(&self) -> u64 {
+        let mut bits = 0;
+        for item in &self.items {
+            if let Item::Atom(terms) = item {
+                for (_, t) in terms {
+                    if let Term::List(b) = t {
+                        bits |= b;
+                    }
+                }
+            }
+        }
+        bits
+    }
 }
 
 /// Capture names a rule may use.
@@ -330,29 +355,71 @@ pub(crate) fn to_regex(
 }
 
 fn class_of(terms: &[(bool, Term)], syms: &Symbols) -> Result<String, String> {
-    let mut ranges: Vec<(u32, u32)> = Vec::new();
-    for (cp, kind, lists, mention) in syms.all() {
-        if terms
-            .iter()
-            .all(|(neg, t)| t.accepts(kind, lists, mention) != *neg)
-        {
-            match ranges.last_mut() {
-                Some((_, hi)) if *hi + 1 == cp => *hi = cp,
-                _ => ranges.push((cp, cp)),
-            }
-        }
-    }
-    if ranges.is_empty() {
+    let kinds: Vec<u8> = Kind::ALL
+        .into_iter()
+        .filter(|&k| {
+            terms
+                .iter()
+                .filter(|(_, t)| is_kind_term(t))
+                .all(|(neg, t)| t.accepts(k, 0, 0) != *neg)
+        })
+        .map(|k| k as u8)
+        .collect();
+    let mentions: Vec<u8> = (0..MENTIONS as u8)
+        .filter(|&m| {
+            terms
+                .iter()
+                .filter(|(_, t)| is_mention_term(t))
+                .all(|(neg, t)| t.accepts(Kind::Cap, 0, m) != *neg)
+        })
+        .map(|m| MENTION_BASE + m)
+        .collect();
+    let combos: Vec<u8> = syms
+        .combos
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| {
+            terms
+                .iter()
+                .filter(|(_, t)| matches!(t, Term::List(_)))
+                .all(|(neg, t)| t.accepts(Kind::Cap, c, 0) != *neg)
+        })
+        .map(|(i, _)| COMBO_BASE + i as u8)
+        .collect();
+    if kinds.is_empty() || mentions.is_empty() || combos.is_empty() {
         return Err("an atom accepts no token".into());
     }
-    let mut s = String::from("[");
-    for (lo, hi) in ranges {
-        if lo == hi {
-            write!(s, "\\x{{{:X}}}", lo).ok();
-        } else {
-            write!(s, "\\x{{{:X}}}-\\x{{{:X}}}", lo, hi).ok();
-        }
+    let mut s = String::from("(?:");
+    for set in [kinds, mentions, combos] {
+        byte_class(&set, &mut s);
     }
-    s.push(']');
+    s.push(')');
     Ok(s)
+}
+
+fn is_kind_term(t: &Term) -> bool {
+    matches!(t, Term::Kind(_) | Term::Word | Term::Any)
+}
+
+fn is_mention_term(t: &Term) -> bool {
+    matches!(t, Term::Mention(_) | Term::MentionAny | Term::Free)
+}
+
+/// Writes a class of sorted bytes, as ranges.
+fn byte_class(set: &[u8], out: &mut String) {
+    out.push('[');
+    let mut i = 0;
+    while i < set.len() {
+        let mut j = i;
+        while j + 1 < set.len() && set[j + 1] == set[j] + 1 {
+            j += 1;
+        }
+        if i == j {
+            write!(out, "\\x{:02X}", set[i]).ok();
+        } else {
+            write!(out, "\\x{:02X}-\\x{:02X}", set[i], set[j]).ok();
+        }
+        i = j + 1;
+    }
+    out.push(']');
 }

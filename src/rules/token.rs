@@ -170,6 +170,24 @@ fn possessive_at(s: &str, i: usize) -> bool {
 }
 
 fn word_kind(w: &str) -> Kind {
+    let b = w.as_bytes();
+    if w.is_ascii() {
+        let first = b[0];
+        if first.is_ascii_digit() {
+            return Kind::Num;
+        }
+        if !first.is_ascii_uppercase() {
+            return Kind::Lower;
+        }
+        let mut letters = 1;
+        for &c in &b[1..] {
+            if c.is_ascii_lowercase() {
+                return Kind::Cap;
+            }
+            letters += c.is_ascii_alphabetic() as usize;
+        }
+        return if letters == 1 { Kind::Initial } else { Kind::Upper };
+    }
     let mut chars = w.chars();
     let Some(first) = chars.next() else {
         return Kind::Sym;

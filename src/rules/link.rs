@@ -118,6 +118,23 @@ pub(crate) fn link(
             i = j.max(i + 1);
         }
     }
+    // "Mr. Smith" found by a rule after "John Smith": the same person.
+    for m in doc.mentions.iter_mut() {
+        if m.label != Label::Person || !matches!(m.entity, EntityRef::Local(_)) {
+            continue;
+        }
+        let text = doc_text(doc.title, doc.text, m.field);
+        let Some(targets) = keys.get(&text[m.span.range()]) else {
+            continue;
+        };
+        let live: Vec<&Target> = targets
+            .iter()
+            .filter(|t| t.rule == "link_surname" && t.after < (m.field, m.span.start))
+            .collect();
+        if let [one] = live.as_slice() {
+            m.entity = one.entity;
+        }
+    }
     let mut edit = Edit::default();
     for (field, span, acr) in new_orgs {
         let name = doc.field_text(field)[span.range()].to_string();
@@ -163,7 +180,7 @@ pub(crate) fn link(
                 if !toks[i..].iter().any(|x| x.end as usize == end) {
                     continue;
                 }
-                if best.is_none_or(|(s, _)| s.end < end) {
+                if best.map_or(true, |(s, _)| s.end < end) {
                     best = Some((
                         Span {
                             start: t.start as usize,
@@ -253,4 +270,11 @@ fn token_range(toks: &[Token], span: Span) -> (usize, usize) {
     let a = toks.partition_point(|t| (t.start as usize) < span.start);
     let b = toks.partition_point(|t| (t.start as usize) < span.end);
     (a, b)
+}
+
+fn doc_text<'t>(title: &'t str, text: &'t str, field: Field) -> &'t str {
+    match field {
+        Field::Title => title,
+        Field::Text => text,
+    }
 }

@@ -106,7 +106,10 @@ impl RuleSet {
         if src.rules.is_empty() {
             return Ok(RuleSet::default());
         }
-        let used = src.rules.iter().fold(0, |acc, r| acc | r.parsed.lists_used());
+        let used = src
+            .rules
+            .iter()
+            .fold(0, |acc, r| acc | r.parsed.lists_used());
         let syms = pattern::Symbols::new(&src.lex, used).map_err(Error::build)?;
         let mut cache = Default::default();
         let mut parts = Vec::with_capacity(src.rules.len());

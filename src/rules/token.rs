@@ -186,7 +186,11 @@ fn word_kind(w: &str) -> Kind {
             }
             letters += c.is_ascii_alphabetic() as usize;
         }
-        return if letters == 1 { Kind::Initial } else { Kind::Upper };
+        return if letters == 1 {
+            Kind::Initial
+        } else {
+            Kind::Upper
+        };
     }
     let mut chars = w.chars();
     let Some(first) = chars.next() else {

@@ -180,7 +180,7 @@ pub(crate) fn link(
                 if !toks[i..].iter().any(|x| x.end as usize == end) {
                     continue;
                 }
-                if best.map_or(true, |(s, _)| s.end < end) {
+                if best.is_none_or(|(s, _)| s.end < end) {
                     best = Some((
                         Span {
                             start: t.start as usize,

@@ -1,14 +1,15 @@
 /*!
 brat standoff: the article's text as a `.txt` file, and its entities in an
 `.ann` file beside it, for the brat annotation tool and the many readers of
-its format.
+its format. For the text "Pete Hegseth called South Korea's Ahn Gyu-back."
+(`\t` stands for a tab):
 
 ```text
-T1	Person 0 12	Pete Hegseth
-#1	AnnotatorNotes T1	person:pete-hegseth Pete Hegseth
-T2	Place 20 25	Seoul
-#2	AnnotatorNotes T2	place:capital:KR Seoul
-N2	Reference T2 Wikidata:Q8684	Seoul
+T1\tPerson 0 12\tPete Hegseth
+#1\tAnnotatorNotes T1\tperson:pete-hegseth Pete Hegseth
+T2\tPlace 20 31\tSouth Korea
+#2\tAnnotatorNotes T2\tplace:country:KR South Korea
+N2\tReference T2 Wikidata:Q884\tSouth Korea
 ```
 
 **Offsets** are in chars (Unicode scalar values, as Python counts them),

@@ -1,7 +1,8 @@
 /*!
 CoNLL IOB2 columns: one token per line with its tag, a blank line after
 each sentence, and a `-DOCSTART- O` line and a blank line before each
-document, as in the CoNLL-2003 data (with two columns instead of four).
+document, as in the CoNLL-2003 data (with two columns instead of four). For the text
+"Pete Hegseth called South Korea's Ahn Gyu-back.":
 
 ```text
 -DOCSTART- O
@@ -9,7 +10,13 @@ document, as in the CoNLL-2003 data (with two columns instead of four).
 Pete B-PER
 Hegseth I-PER
 called O
-Seoul B-LOC
+South B-LOC
+Korea I-LOC
+'s O
+Ahn B-PER
+Gyu I-PER
+- I-PER
+back I-PER
 . O
 
 ```

@@ -1,11 +1,14 @@
 /*!
 spaCy-compatible JSON: `{"text", "ents": [{"start", "end", "label"}], "title"}`
 with char offsets, the shape displaCy renders with `manual=True` and the
-`(start, end, label)` triples `spacy.training` and `Doc.char_span` take.
+`(start, end, label)` triples `spacy.training` and `Doc.char_span` take. For the text
+"Pete Hegseth called South Korea's Ahn Gyu-back." (on one line):
 
 ```text
-{"text":"Pete Hegseth called Seoul.","ents":[{"start":0,"end":12,"label":"PERSON","kb_id":"person:pete-hegseth"},
- {"start":20,"end":25,"label":"GPE","kb_id":"place:capital:KR","kb_url":"https://www.wikidata.org/wiki/Q8684"}],"meta":{"id":"a1"}}
+{"text":"Pete Hegseth called South Korea's Ahn Gyu-back.","ents":[
+  {"start":0,"end":12,"label":"PERSON","kb_id":"person:pete-hegseth"},
+  {"start":20,"end":31,"label":"GPE","kb_id":"place:country:KR","kb_url":"https://www.wikidata.org/wiki/Q884"},
+  {"start":34,"end":46,"label":"PERSON","kb_id":"person:ahn-gyu-back"}],"meta":{"id":"a1"}}
 ```
 
 **Offsets** are in chars (Unicode scalar values, as Python indexes a `str`).

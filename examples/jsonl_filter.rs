@@ -3,7 +3,8 @@
 //!
 //! A stand-in for `tag_articles` in the Spark test and a model of what a
 //! line-in, line-out filter needs: stateless per line, order kept, nothing
-//! but records on stdout (`--format spacy` writes spaCy JSON instead).
+//! but records on stdout. `--format spacy` writes spaCy JSON lines instead,
+//! `--format conll` CoNLL IOB2 and `--format html` one HTML page.
 //!
 //! ```sh
 //! cargo run --release --example jsonl_filter < articles.jsonl > tagged.jsonl
@@ -11,7 +12,7 @@
 
 use std::io::{self, BufRead, BufWriter, Write};
 
-use gazetag::export::{spacy, Article, Format};
+use gazetag::export::{conll, html, spacy, Article, Format};
 use gazetag::output::{DocRecord, ErrorRecord};
 use gazetag::Tagger;
 
@@ -41,16 +42,26 @@ fn run() -> io::Result<()> {
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidInput,
                     format!(
-                        "unknown argument {:?} (usage: jsonl_filter [--format jsonl|spacy])",
-                        arg
-                    ),
+                    "unknown argument {:?} (usage: jsonl_filter [--format jsonl|spacy|conll|html])",
+                    arg
+                ),
                 ))
             }
         }
     }
+    if format == Format::Brat {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "brat writes two files per article: use gazetag::export::brat::write_files",
+        ));
+    }
     let tagger = Tagger::default();
     let stdin = io::stdin().lock();
     let mut out = BufWriter::new(io::stdout().lock());
+    let mut page = match format {
+        Format::Html => Some(html::Writer::new(Vec::new(), "Tagged articles")?),
+        _ => None,
+    };
     for (n, line) in stdin.lines().enumerate() {
         let line = line?;
         let input: serde_json::Value = match serde_json::from_str(&line) {
@@ -73,19 +84,25 @@ fn run() -> io::Result<()> {
         let text = input.get("text").and_then(|v| v.as_str()).unwrap_or("");
         let title = input.get("title").and_then(|v| v.as_str()).unwrap_or("");
         let doc = tagger.tag_article(title, text);
-        match format {
-            Format::Spacy => {
-                let mut article = Article::from_doc(&doc);
-                if !id.is_null() {
-                    article.id = Some(match &id {
-                        serde_json::Value::String(s) => s.clone(),
-                        other => other.to_string(),
-                    });
-                }
-                writeln!(out, "{}", spacy::to_json(&article))?;
-            }
-            _ => writeln!(out, "{}", serde_json::to_string(&doc.to_record(id))?)?,
+        if format == Format::Jsonl {
+            writeln!(out, "{}", serde_json::to_string(&doc.to_record(id))?)?;
+            continue;
         }
+        let mut article = Article::from_doc(&doc);
+        if !id.is_null() {
+            article.id = Some(match &id {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            });
+        }
+        match (format, page.as_mut()) {
+            (Format::Html, Some(page)) => page.article(&article)?,
+            (Format::Conll, _) => conll::write(&mut out, &article)?,
+            _ => writeln!(out, "{}", spacy::to_json(&article))?,
+        }
+    }
+    if let Some(page) = page {
+        out.write_all(&page.finish()?)?;
     }
     out.flush()
 }

@@ -421,6 +421,7 @@ fn shown_text(page: &str) -> String {
         out.push_str(&s[..lt]);
         let rest = &s[lt..];
         let skip = if rest.starts_with("<span class=\"ent-label\">")
+            || rest.starts_with("<span class=\"part-label\">")
             || rest.starts_with("<a class=\"ent-label\"")
         {
             let close = if rest.starts_with("<a") {
@@ -471,6 +472,8 @@ fn html_of_the_seed_article() {
     assert!(values.iter().any(|v| v.contains("person:pete-hegseth")));
     assert!(page.contains("href=\"https://www.wikidata.org/wiki/Q"));
     assert!(page.contains("style=\"width:82.0%\""));
+    // The boilerplate is marked as such.
+    assert!(page.contains("<span class=\"part part-boilerplate\""));
     // Nothing fetched: no src, no stylesheet link, no url().
     assert!(!page.contains("src=") && !page.contains("url("));
 }

@@ -7,7 +7,10 @@ its label's colour with the label after it, and details on hover (the
 `title` attribute: canonical name, kind, id and evidence). An entity with a
 Wikidata id links to its Wikidata page from its label. Topics, when the
 article has any, are shown as score bars, and a folded table lists every
-entity. A legend of the labels heads the page.
+entity. A legend of the labels heads the page. When the article's
+[parts](crate::segment::parts) are known, the section, title, byline and
+dateline of a raw article dump are set apart and its boilerplate is greyed
+out and marked (it is never tagged).
 
 **Self-contained.** Styles are inline; the page has no script and fetches
 nothing (a Content-Security-Policy `default-src 'none'` says so to the
@@ -21,7 +24,8 @@ well-formed ids ([`Entity::wikidata_url`](crate::export::Entity::wikidata_url)).
 **Overlaps.** An entity inside another is highlighted inside it (nested,
 with a border). An entity that crosses another (starts inside it and ends
 after it) cannot be nested and is not highlighted; it is still listed in
-the table, marked "not highlighted".
+the table, marked "not highlighted". An entity that crosses the edge of a
+part is not highlighted either.
 
 # Example
 
@@ -45,6 +49,7 @@ use std::io;
 
 use crate::doc::Field;
 use crate::export::{Article, Entity};
+use crate::segment::{Part, PartKind};
 use crate::Label;
 
 /// The colour of a label's highlight (displaCy's colours for the matching
@@ -248,6 +253,12 @@ details{margin:.6em 0;font-size:.85em}\
 table{border-collapse:collapse;margin-top:.4em}\
 td,th{border-bottom:1px solid #eee;padding:.2em .5em;text-align:left;vertical-align:top}\
 .muted{color:#999}\
+.part-section{font-variant:small-caps;color:#777}\
+.part-title{font-weight:bold;font-size:1.1em}\
+.part-byline,.part-dateline{color:#555;font-size:.92em}\
+.part-boilerplate{color:#aaa}\
+.part-label{font-size:.62em;font-weight:bold;text-transform:uppercase;color:#999;\
+border:1px solid #ccc;border-radius:.3em;padding:0 .3em;margin-right:.4em;vertical-align:middle}\
 ";
 
 /// The start of the page, up to and including the legend.
@@ -326,35 +337,76 @@ fn article(n: usize, a: &Article<'_>) -> String {
     out
 }
 
-/// Writes a field's text, escaped, with its entities highlighted; returns
-/// the entities that could not be nested.
+/// Something shown around a piece of a field's text: an article part or an
+/// entity.
+#[derive(Clone, Copy)]
+enum Node<'e> {
+    Part(&'e Part),
+    Entity(&'e Entity),
+}
+
+impl Node<'_> {
+    fn span(self) -> (usize, usize) {
+        match self {
+            Node::Part(p) => (p.span.start, p.span.end),
+            Node::Entity(e) => (e.span.start, e.span.end),
+        }
+    }
+}
+
+/// Writes a field's text, escaped, with its parts (text field only) and
+/// entities marked; returns the entities that could not be nested.
 fn marked<'e>(out: &mut String, a: &'e Article<'_>, field: Field) -> Vec<&'e Entity> {
     let text = a.field_text(field);
+    let mut nodes: Vec<Node<'e>> = Vec::new();
+    if field == Field::Text {
+        nodes.extend(
+            a.parts
+                .iter()
+                .filter(|p| {
+                    p.kind != PartKind::Body
+                        && p.span.start < p.span.end
+                        && text.get(p.span.clone()).is_some()
+                })
+                .map(Node::Part),
+        );
+    }
+    nodes.extend(a.sorted(field).into_iter().map(Node::Entity));
+    // Parts first at the same span: they are the outer element.
+    nodes.sort_by_key(|n| {
+        let (s, e) = n.span();
+        (s, std::cmp::Reverse(e), matches!(n, Node::Entity(_)))
+    });
     let mut hidden = Vec::new();
-    let mut open: Vec<&Entity> = Vec::new();
+    let mut open: Vec<Node<'e>> = Vec::new();
     let mut at = 0;
-    for e in a.sorted(field) {
-        while let Some(top) = open.last() {
-            if top.span.end > e.span.start {
+    for node in nodes {
+        let (start, end) = node.span();
+        while let Some(&top) = open.last() {
+            let top_end = top.span().1;
+            if top_end > start {
                 break;
             }
-            out.push_str(&escape(&text[at..top.span.end]));
-            at = top.span.end;
+            out.push_str(&escape(&text[at..top_end]));
+            at = top_end;
             close(out, top);
             open.pop();
         }
-        if open.last().is_some_and(|top| e.span.end > top.span.end) {
-            hidden.push(e);
+        if open.last().is_some_and(|top| end > top.span().1) {
+            if let Node::Entity(e) = node {
+                hidden.push(e);
+            }
             continue;
         }
-        out.push_str(&escape(&text[at..e.span.start]));
-        at = e.span.start;
-        open_mark(out, e);
-        open.push(e);
+        out.push_str(&escape(&text[at..start]));
+        at = start;
+        open_node(out, node);
+        open.push(node);
     }
     while let Some(top) = open.pop() {
-        out.push_str(&escape(&text[at..top.span.end]));
-        at = top.span.end;
+        let top_end = top.span().1;
+        out.push_str(&escape(&text[at..top_end]));
+        at = top_end;
         close(out, top);
     }
     out.push_str(&escape(&text[at..]));
@@ -383,16 +435,40 @@ fn details(e: &Entity) -> String {
     lines.join("\n")
 }
 
-fn open_mark(out: &mut String, e: &Entity) {
-    let _ = write!(
-        out,
-        "<mark class=\"ent ent-{}\" title=\"{}\">",
-        e.label.as_str(),
-        escape(&details(e))
-    );
+fn open_node(out: &mut String, node: Node<'_>) {
+    match node {
+        Node::Entity(e) => {
+            let _ = write!(
+                out,
+                "<mark class=\"ent ent-{}\" title=\"{}\">",
+                e.label.as_str(),
+                escape(&details(e))
+            );
+        }
+        Node::Part(p) if p.kind == PartKind::Boilerplate => {
+            out.push_str(
+                "<span class=\"part part-boilerplate\" title=\"boilerplate: not tagged\">\
+                 <span class=\"part-label\">boilerplate</span>",
+            );
+        }
+        Node::Part(p) => {
+            let _ = write!(
+                out,
+                "<span class=\"part part-{k}\" title=\"{k}\">",
+                k = p.kind.as_str()
+            );
+        }
+    }
 }
 
-fn close(out: &mut String, e: &Entity) {
+fn close(out: &mut String, node: Node<'_>) {
+    let e = match node {
+        Node::Entity(e) => e,
+        Node::Part(_) => {
+            out.push_str("</span>");
+            return;
+        }
+    };
     match e.wikidata_url() {
         Some(url) => {
             let _ = write!(
@@ -499,6 +575,27 @@ mod tests {
             "Korea<span class=\"ent-label\">place</span></mark>\
              <span class=\"ent-label\">place</span></mark> and <mark"
         ));
+    }
+
+    #[test]
+    fn parts_wrap_entities() {
+        let text = "Politics\n\nPete Hegseth\nEditor\n\nSeoul said.\nCTA Image\nCTA Image";
+        let mut a = Article::new(text).with_parts(crate::segment::parts(text));
+        assert!(a.parts.iter().any(|p| p.kind == PartKind::Boilerplate));
+        a.entities.push(ent(10, 22, Label::Person));
+        a.entities.push(ent(31, 36, Label::Place));
+        a.entities.push(ent(5, 12, Label::Place)); // crosses the section's end
+        let mut out = String::new();
+        let hidden = marked(&mut out, &a, Field::Text);
+        assert_eq!(hidden.len(), 1);
+        assert!(
+            out.starts_with("<span class=\"part part-section\" title=\"section\">Politics</span>")
+        );
+        assert!(out.contains(
+            "<span class=\"part part-byline\" title=\"byline\"><mark class=\"ent ent-person\""
+        ));
+        assert!(out.contains("<span class=\"part-label\">boilerplate</span>CTA Image"));
+        assert_eq!(out.matches("<span").count(), out.matches("</span>").count());
     }
 
     #[test]

@@ -50,6 +50,7 @@ use std::str::FromStr;
 
 use crate::doc::{Doc, EntityRef, Evidence, Field, Span};
 use crate::output::DocRecord;
+use crate::segment::Part;
 use crate::{Error, Label};
 
 pub mod brat;
@@ -165,6 +166,9 @@ pub struct Article<'a> {
     pub entities: Vec<Entity>,
     /// Topics, best first.
     pub topics: Vec<Topic>,
+    /// The parts of the text (see [`crate::segment::parts`]), shown by the
+    /// HTML view (boilerplate greyed out); empty when unknown.
+    pub parts: Vec<Part>,
 }
 
 impl<'a> Article<'a> {
@@ -184,12 +188,13 @@ impl<'a> Article<'a> {
             text,
             entities: Vec::new(),
             topics: Vec::new(),
+            parts: Vec::new(),
         }
     }
 
     /// The article of a tagged document: its title, text and every mention,
     /// with the entity's id, canonical name, kind, Wikidata id and a short
-    /// description of the evidence.
+    /// description of the evidence; and the parts of the text.
     ///
     /// # Example
     ///
@@ -257,14 +262,16 @@ impl<'a> Article<'a> {
             text: doc.text(),
             entities,
             topics: Vec::new(),
+            parts: doc.parts().to_vec(),
         }
     }
 
     /// The article of an output record and the title and text it was made
     /// from (pass `""` for no title). Entities whose offsets do not fit the
     /// text are dropped; topics are read from `{"id", "score", "name"}`
-    /// objects, and others are dropped. Records carry no Wikidata id, so
-    /// articles made this way have no Wikidata links.
+    /// objects, and others are dropped. Records carry no Wikidata ids and no
+    /// parts, so articles made this way have no Wikidata links and no parts
+    /// (see [`Article::with_parts`]).
     ///
     /// # Example
     ///
@@ -325,6 +332,7 @@ impl<'a> Article<'a> {
             text,
             entities,
             topics,
+            parts: Vec::new(),
         }
     }
 
@@ -365,6 +373,22 @@ impl<'a> Article<'a> {
     /// ```
     pub fn with_topics(mut self, topics: Vec<Topic>) -> Article<'a> {
         self.topics = topics;
+        self
+    }
+
+    /// Sets the parts of the text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use gazetag::export::Article;
+    /// use gazetag::segment;
+    /// let text = "Politics\n\nSeoul talks\n\nBy Jane Doe\n\nThe body.";
+    /// let a = Article::new(text).with_parts(segment::parts(text));
+    /// assert_eq!(a.parts.len(), 4);
+    /// ```
+    pub fn with_parts(mut self, parts: Vec<Part>) -> Article<'a> {
+        self.parts = parts;
         self
     }
 

@@ -245,7 +245,7 @@ a.ent-label{border-bottom:1px dotted #333}\
 .ent-place{background:#feca74}.ent-nationality{background:#c887fb}\
 .topics{margin:.5em 0;font-size:.85em}\
 .topic{display:flex;align-items:center;gap:.6em;margin:.15em 0}\
-.topic-name{width:16em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}\
+.topic-name{width:19em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}\
 .bar{flex:0 0 14em;height:.8em;background:#eee;border-radius:.4em;overflow:hidden}\
 .bar span{display:block;height:100%;background:#4c8bf5}\
 .score{font-family:monospace;color:#555}\
@@ -316,12 +316,17 @@ fn article(n: usize, a: &Article<'_>) -> String {
                 0.0
             };
             let name = t.name.as_deref().unwrap_or(&t.id);
+            let mut hover = t.id.clone();
+            if !t.evidence.is_empty() {
+                hover.push_str("\nevidence: ");
+                hover.push_str(&t.evidence);
+            }
             let _ = writeln!(
                 out,
-                "<div class=\"topic\" title=\"{id}\"><span class=\"topic-name\">{name}</span>\
+                "<div class=\"topic\" title=\"{hover}\"><span class=\"topic-name\">{name}</span>\
                  <span class=\"bar\"><span style=\"width:{w:.1}%\"></span></span>\
                  <span class=\"score\">{s:.2}</span></div>",
-                id = escape(&t.id),
+                hover = escape(&hover),
                 name = escape(name),
                 w = score * 100.0,
                 s = score,

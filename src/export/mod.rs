@@ -268,8 +268,9 @@ impl<'a> Article<'a> {
 
     /// The article of an output record and the title and text it was made
     /// from (pass `""` for no title). Entities whose offsets do not fit the
-    /// text are dropped; topics are read from `{"id", "score", "name"}`
-    /// objects, and others are dropped. Records carry no Wikidata ids and no
+    /// text are dropped; topics are read from `{"id", "score", "label",
+    /// "evidence"}` objects (as [`topics::Topic`](crate::topics::Topic)
+    /// serializes), and others are dropped. Records carry no Wikidata ids and no
     /// parts, so articles made this way have no Wikidata links and no parts
     /// (see [`Article::with_parts`]).
     ///
@@ -319,10 +320,23 @@ impl<'a> Article<'a> {
                 let id = t.get("id")?.as_str()?;
                 let score = t.get("score")?.as_f64()?;
                 let mut topic = Topic::new(id, score);
-                topic.name = ["name", "label"]
+                topic.name = ["label", "name"]
                     .iter()
                     .find_map(|k| t.get(*k).and_then(|v| v.as_str()))
                     .map(str::to_string);
+                if let Some(ev) = t.get("evidence").and_then(|v| v.as_array()) {
+                    let pieces: Vec<(&str, &str, f64)> = ev
+                        .iter()
+                        .filter_map(|e| {
+                            Some((
+                                e.get("source")?.as_str()?,
+                                e.get("text")?.as_str()?,
+                                e.get("weight_added")?.as_f64()?,
+                            ))
+                        })
+                        .collect();
+                    topic.evidence = topic_evidence(&pieces);
+                }
                 Some(topic)
             })
             .collect();
@@ -531,15 +545,27 @@ impl Entity {
     }
 }
 
-/// A topic of an [`Article`], with its score.
+/// A topic of an [`Article`], with its score: made by hand or from a
+/// scored [`topics::Topic`](crate::topics::Topic).
 ///
 /// # Example
 ///
 /// ```
-/// use gazetag::export::Topic;
+/// use gazetag::export::{Article, Topic};
+/// use gazetag::topics::{TopicConfig, TopicModel};
+///
 /// let mut t = Topic::new("medtop:11000000", 0.72);
 /// t.name = Some("politics".to_string());
 /// assert_eq!(t.id, "medtop:11000000");
+///
+/// let model = TopicModel::builtin()?;
+/// let text = "The earthquake destroyed homes.";
+/// let scored = model.score_article("", text, &[], &TopicConfig::default());
+/// let a = Article::new(text).with_topics(scored.iter().map(Topic::from).collect());
+/// let quake = a.topics.iter().find(|t| t.id == "medtop:20000153").unwrap();
+/// assert_eq!(quake.name.as_deref(), Some("earthquake"));
+/// assert!(quake.evidence.contains("earthquake"));
+/// # Ok::<(), gazetag::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
@@ -550,6 +576,44 @@ pub struct Topic {
     pub name: Option<String>,
     /// Its score, from 0 to 1.
     pub score: f64,
+    /// What made the score, in a few words (empty when unknown).
+    pub evidence: String,
+}
+
+impl From<&crate::topics::Topic> for Topic {
+    fn from(t: &crate::topics::Topic) -> Topic {
+        let pieces: Vec<(&str, &str, f64)> = t
+            .evidence
+            .iter()
+            .map(|e| {
+                (
+                    e.source.as_str(),
+                    e.text.as_str(),
+                    f64::from(e.weight_added),
+                )
+            })
+            .collect();
+        Topic {
+            id: t.id.clone(),
+            name: Some(t.label.clone()),
+            score: f64::from(t.score),
+            evidence: topic_evidence(&pieces),
+        }
+    }
+}
+
+/// The first few pieces of a topic's evidence, as `phrase "strike" +0.80`.
+fn topic_evidence(pieces: &[(&str, &str, f64)]) -> String {
+    const SHOWN: usize = 6;
+    let mut parts: Vec<String> = pieces
+        .iter()
+        .take(SHOWN)
+        .map(|(source, text, w)| format!("{} \"{}\" {:+.2}", source, text, w))
+        .collect();
+    if pieces.len() > SHOWN {
+        parts.push(format!("and {} more", pieces.len() - SHOWN));
+    }
+    parts.join(", ")
 }
 
 impl Topic {
@@ -566,6 +630,7 @@ impl Topic {
             id: id.into(),
             name: None,
             score,
+            evidence: String::new(),
         }
     }
 }

@@ -24,7 +24,7 @@ fn outermost(mut v: Vec<(usize, usize, Label)>) -> Vec<(usize, usize, Label)> {
     v.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
     let mut kept: Vec<(usize, usize, Label)> = Vec::new();
     for m in v {
-        if kept.last().map_or(true, |k| k.1 <= m.0) {
+        if kept.last().is_none_or(|k| k.1 <= m.0) {
             kept.push(m);
         }
     }

@@ -191,7 +191,7 @@ pub fn tokens<'a>(article: &Article<'a>) -> Vec<Token<'a>> {
                         let ty = entity_type(e.label);
                         if out
                             .last()
-                            .map_or(true, |t: &Token<'_>| t.span.end <= e.span.start)
+                            .is_none_or(|t: &Token<'_>| t.span.end <= e.span.start)
                         {
                             Tag::Begin(ty)
                         } else {

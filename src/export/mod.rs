@@ -457,7 +457,7 @@ impl<'a> Article<'a> {
     fn outermost(&self) -> Vec<&Entity> {
         let mut kept: Vec<&Entity> = Vec::new();
         for e in self.sorted(Field::Text) {
-            if kept.last().map_or(true, |k| k.span.end <= e.span.start) {
+            if kept.last().is_none_or(|k| k.span.end <= e.span.start) {
                 kept.push(e);
             }
         }

@@ -16,6 +16,7 @@ use crate::normalize::{fold, Normalized};
 use crate::resolve::{self, Candidate, CountryContext, Decision, Overlap, Taken};
 use crate::rules::{self, RuleSet};
 use crate::segment::{self, PartKind};
+use crate::topics::{EntityFact, Topic, TopicConfig, TopicInput, TopicModel};
 use crate::Error;
 
 /// Tags news text with the entities of its dictionaries.
@@ -55,8 +56,11 @@ pub(crate) struct Inner {
     /// folds to its phrase's pattern, so this is decided once, here.
     stopped: Vec<bool>,
     overlap: Overlap,
-    /// Rules that find names no dictionary holds (issue 4).
+    /// Rules that find names no dictionary holds.
     pub(crate) rules: RuleSet,
+    /// The topic model, when topics are scored.
+    topics: Option<TopicModel>,
+    topic_config: TopicConfig,
 }
 
 impl Inner {
@@ -87,6 +91,7 @@ impl Default for Tagger {
             .get_or_init(|| {
                 Tagger::builder()
                     .builtin_dictionaries()
+                    .topics(Topics::Builtin)
                     .build()
                     .expect("the built-in dictionaries are valid")
             })
@@ -116,6 +121,35 @@ pub struct TaggerBuilder {
     dicts: Vec<Dictionary>,
     paths: Vec<PathBuf>,
     overlap: Overlap,
+    topics: Topics,
+    topic_config: TopicConfig,
+}
+
+/// Whether, and with which model, a tagger scores IPTC Media Topics.
+///
+/// The builder's default is [`Topics::Off`]; [`Tagger::default`] uses
+/// [`Topics::Builtin`].
+///
+/// # Example
+///
+/// ```
+/// use gazetag::{Tagger, Topics};
+///
+/// let tagger = Tagger::builder().builtin_dictionaries().topics(Topics::Builtin).build()?;
+/// let doc = tagger.tag("The striker scored twice as the club won the cup final.");
+/// assert_eq!(doc.topics()[0].id, "medtop:15000000"); // sport
+/// # Ok::<(), gazetag::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+#[non_exhaustive]
+pub enum Topics {
+    /// No topics (tagging is faster).
+    #[default]
+    Off,
+    /// The IPTC model embedded in the crate (feature `default-dictionaries`).
+    Builtin,
+    /// A model of your own ([`TopicModel::from_dir`]).
+    Model(TopicModel),
 }
 
 impl TaggerBuilder {
@@ -142,6 +176,19 @@ impl TaggerBuilder {
     /// Sets the overlap policy (default [`Overlap::LongestFirst`]).
     pub fn overlap(mut self, overlap: Overlap) -> TaggerBuilder {
         self.overlap = overlap;
+        self
+    }
+
+    /// Sets whether topics are scored, and with which model (default
+    /// [`Topics::Off`]).
+    pub fn topics(mut self, topics: Topics) -> TaggerBuilder {
+        self.topics = topics;
+        self
+    }
+
+    /// Sets the topic threshold, top-k and title boost (see [`TopicConfig`]).
+    pub fn topic_config(mut self, config: TopicConfig) -> TaggerBuilder {
+        self.topic_config = config;
         self
     }
 
@@ -179,6 +226,11 @@ impl TaggerBuilder {
                 !stop.is_empty() && stop.contains(fold(text.trim()).trim())
             })
             .collect();
+        let topics = match self.topics {
+            Topics::Off => None,
+            Topics::Builtin => Some(TopicModel::builtin()?),
+            Topics::Model(m) => Some(m),
+        };
         Ok(Tagger {
             inner: Arc::new(Inner {
                 dict,
@@ -187,6 +239,8 @@ impl TaggerBuilder {
                 stopped,
                 overlap: self.overlap,
                 rules: RuleSet::default(),
+                topics,
+                topic_config: self.topic_config,
             }),
         })
     }
@@ -197,6 +251,13 @@ impl TaggerBuilder {
 struct Scratch {
     norm: Normalized,
     matches: Vec<PhraseMatch>,
+}
+
+/// Topic phrase hits of the title and the text.
+#[derive(Default)]
+struct TopicHits {
+    title: Vec<PhraseMatch>,
+    text: Vec<PhraseMatch>,
 }
 
 thread_local! {
@@ -287,6 +348,7 @@ impl Tagger {
         let inner = &self.inner;
         let mut cands = Vec::new();
         let mut rejected = Vec::new();
+        let mut topic_hits = TopicHits::default();
         let parts = segment::parts(text);
         let boilerplate: Vec<Span> = parts
             .iter()
@@ -309,6 +371,15 @@ impl Tagger {
                     &[]
                 };
                 self.candidates(field, t, skip, &s.matches, &mut cands, &mut rejected);
+                if let Some(model) = &inner.topics {
+                    // Topic phrases are matched on the same normalized copy.
+                    let hits = match field {
+                        Field::Title => &mut topic_hits.title,
+                        Field::Text => &mut topic_hits.text,
+                    };
+                    model.phrase_set().find(t, &s.norm, hits);
+                    hits.retain(|h| !inside(skip, Span::from(h.start..h.end)));
+                }
             }
         });
         let mut doc = Doc {
@@ -320,8 +391,12 @@ impl Tagger {
             locals: Vec::new(),
             alternatives: Vec::new(),
             parts,
+            topics: Vec::new(),
         };
         self.resolve(&mut doc, cands);
+        if let Some(model) = &inner.topics {
+            doc.topics = score_topics(model, &inner.topic_config, &doc, &topic_hits);
+        }
         doc
     }
 
@@ -458,6 +533,50 @@ impl Tagger {
         byline_mention(doc, &mut taken);
         rules::apply(&inner.rules, doc, &mut taken);
     }
+}
+
+/// Scores the topics of a tagged document: its phrase hits, and one entity
+/// fact per distinct entity.
+fn score_topics(
+    model: &TopicModel,
+    config: &TopicConfig,
+    doc: &Doc<'_>,
+    hits: &TopicHits,
+) -> Vec<Topic> {
+    let mut seen = HashSet::new();
+    let mut facts = Vec::new();
+    for m in doc.mentions() {
+        if !seen.insert(m.entity) {
+            continue;
+        }
+        let (kind, country, name) = match m.entity {
+            EntityRef::Entry(i) => {
+                let e = &doc.inner.dict.entries()[i as usize];
+                (e.kind.as_str(), e.country.as_deref(), e.name.as_str())
+            }
+            EntityRef::Local(i) => {
+                let e = &doc.locals[i as usize];
+                (e.kind.as_str(), e.country.as_deref(), e.name.as_str())
+            }
+            EntityRef::Ambiguous(_) => continue,
+        };
+        facts.push(EntityFact {
+            label: m.label,
+            kind,
+            country,
+            name,
+        });
+    }
+    model.score(
+        &TopicInput {
+            title: doc.title,
+            text: doc.text,
+            title_hits: &hits.title,
+            text_hits: &hits.text,
+            entities: &facts,
+        },
+        config,
+    )
 }
 
 /// Whether `span` overlaps one of the sorted, disjoint `spans`.

@@ -23,7 +23,7 @@
 //! descendant, so sorting by score (ties: shallower first) lists every
 //! topic's top-level ancestor before it, and `top_k` can never cut one off.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap as HashMap, HashSet};
 
 use super::load::Tables;
 use super::{EntityFact, EvidenceSource, Topic, TopicConfig, TopicEvidence, TopicInput};

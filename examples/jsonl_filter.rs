@@ -12,10 +12,9 @@
 
 use std::io::{self, BufRead, BufWriter, Write};
 
-use gazetag::export::{conll, html, spacy, Article, Format, Topic};
+use gazetag::export::{conll, html, spacy, Article, Format};
 use gazetag::output::{DocRecord, ErrorRecord};
-use gazetag::topics::{EntityFact, TopicConfig, TopicModel};
-use gazetag::{Doc, Tagger};
+use gazetag::Tagger;
 
 fn main() {
     if let Err(err) = run() {
@@ -63,13 +62,6 @@ fn run() -> io::Result<()> {
         Format::Html => Some(html::Writer::new(Vec::new(), "Tagged articles")?),
         _ => None,
     };
-    // The page shows topics: score them.
-    let model = match format {
-        Format::Html => {
-            Some(TopicModel::builtin().map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?)
-        }
-        _ => None,
-    };
     for (n, line) in stdin.lines().enumerate() {
         let line = line?;
         let input: serde_json::Value = match serde_json::from_str(&line) {
@@ -103,11 +95,6 @@ fn run() -> io::Result<()> {
                 other => other.to_string(),
             });
         }
-        if let Some(model) = &model {
-            let facts = entity_facts(&doc);
-            let topics = model.score_article(title, text, &facts, &TopicConfig::default());
-            article.topics = topics.iter().map(Topic::from).collect();
-        }
         match (format, page.as_mut()) {
             (Format::Html, Some(page)) => page.article(&article)?,
             (Format::Conll, _) => conll::write(&mut out, &article)?,
@@ -118,18 +105,4 @@ fn run() -> io::Result<()> {
         out.write_all(&page.finish()?)?;
     }
     out.flush()
-}
-
-/// The entities of a document, as the topic model takes them.
-fn entity_facts<'d>(doc: &'d Doc<'_>) -> Vec<EntityFact<'d>> {
-    doc.mentions()
-        .iter()
-        .filter_map(|m| doc.entry(m))
-        .map(|e| EntityFact {
-            label: e.label,
-            kind: &e.kind,
-            country: e.country.as_deref(),
-            name: &e.name,
-        })
-        .collect()
 }

@@ -194,7 +194,8 @@ impl<'a> Article<'a> {
 
     /// The article of a tagged document: its title, text and every mention,
     /// with the entity's id, canonical name, kind, Wikidata id and a short
-    /// description of the evidence; and the parts of the text.
+    /// description of the evidence; its topics (when the tagger scores
+    /// them); and the parts of the text.
     ///
     /// # Example
     ///
@@ -261,16 +262,14 @@ impl<'a> Article<'a> {
             title: doc.title(),
             text: doc.text(),
             entities,
-            topics: Vec::new(),
+            topics: doc.topics().iter().map(Topic::from).collect(),
             parts: doc.parts().to_vec(),
         }
     }
 
     /// The article of an output record and the title and text it was made
     /// from (pass `""` for no title). Entities whose offsets do not fit the
-    /// text are dropped; topics are read from `{"id", "score", "label",
-    /// "evidence"}` objects (as [`topics::Topic`](crate::topics::Topic)
-    /// serializes), and others are dropped. Records carry no Wikidata ids and no
+    /// text are dropped. Records carry no Wikidata ids and no
     /// parts, so articles made this way have no Wikidata links and no parts
     /// (see [`Article::with_parts`]).
     ///
@@ -313,33 +312,7 @@ impl<'a> Article<'a> {
             e.evidence = why;
             entities.push(e);
         }
-        let topics = record
-            .topics
-            .iter()
-            .filter_map(|t| {
-                let id = t.get("id")?.as_str()?;
-                let score = t.get("score")?.as_f64()?;
-                let mut topic = Topic::new(id, score);
-                topic.name = ["label", "name"]
-                    .iter()
-                    .find_map(|k| t.get(*k).and_then(|v| v.as_str()))
-                    .map(str::to_string);
-                if let Some(ev) = t.get("evidence").and_then(|v| v.as_array()) {
-                    let pieces: Vec<(&str, &str, f64)> = ev
-                        .iter()
-                        .filter_map(|e| {
-                            Some((
-                                e.get("source")?.as_str()?,
-                                e.get("text")?.as_str()?,
-                                e.get("weight_added")?.as_f64()?,
-                            ))
-                        })
-                        .collect();
-                    topic.evidence = topic_evidence(&pieces);
-                }
-                Some(topic)
-            })
-            .collect();
+        let topics = record.topics.iter().map(Topic::from).collect();
         Article {
             id: Some(id_text(&record.id)),
             title,
@@ -376,7 +349,7 @@ impl<'a> Article<'a> {
         self
     }
 
-    /// Sets the topics (best first), until the tagger reports its own.
+    /// Sets the topics (best first), replacing those of the document.
     ///
     /// # Example
     ///
@@ -582,48 +555,41 @@ pub struct Topic {
 
 impl From<&crate::topics::Topic> for Topic {
     fn from(t: &crate::topics::Topic) -> Topic {
-        let pieces: Vec<(&str, &str, f64)> = t
+        const SHOWN: usize = 6;
+        let mut pieces: Vec<String> = t
             .evidence
             .iter()
+            .take(SHOWN)
             .map(|e| {
-                (
+                format!(
+                    "{} \"{}\" {:+.2}",
                     e.source.as_str(),
-                    e.text.as_str(),
-                    f64::from(e.weight_added),
+                    e.text,
+                    e.weight_added
                 )
             })
             .collect();
+        if t.evidence.len() > SHOWN {
+            pieces.push(format!("and {} more", t.evidence.len() - SHOWN));
+        }
         Topic {
             id: t.id.clone(),
             name: Some(t.label.clone()),
             score: f64::from(t.score),
-            evidence: topic_evidence(&pieces),
+            evidence: pieces.join(", "),
         }
     }
 }
 
-/// The first few pieces of a topic's evidence, as `phrase "strike" +0.80`.
-fn topic_evidence(pieces: &[(&str, &str, f64)]) -> String {
-    const SHOWN: usize = 6;
-    let mut parts: Vec<String> = pieces
-        .iter()
-        .take(SHOWN)
-        .map(|(source, text, w)| format!("{} \"{}\" {:+.2}", source, text, w))
-        .collect();
-    if pieces.len() > SHOWN {
-        parts.push(format!("and {} more", pieces.len() - SHOWN));
-    }
-    parts.join(", ")
-}
-
 impl Topic {
-    /// A topic with an id and score and no name.
+    /// A topic with an id and score and nothing else.
     ///
     /// # Example
     ///
     /// ```
     /// use gazetag::export::Topic;
-    /// assert!(Topic::new("medtop:04000000", 0.5).name.is_none());
+    /// let t = Topic::new("medtop:04000000", 0.5);
+    /// assert!(t.name.is_none() && t.evidence.is_empty());
     /// ```
     pub fn new(id: impl Into<String>, score: f64) -> Topic {
         Topic {

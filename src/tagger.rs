@@ -74,6 +74,17 @@ impl Inner {
     fn entry_of(&self, phrase: u32) -> u32 {
         self.aliases[phrase as usize].0
     }
+
+    /// The entry behind a phrase index.
+    pub(crate) fn entry_of_alias(&self, phrase: u32) -> Option<&crate::Entry> {
+        let (e, _) = *self.aliases.get(phrase as usize)?;
+        self.dict.entries().get(e as usize)
+    }
+
+    /// The overlap policy.
+    pub(crate) fn overlap_policy(&self) -> Overlap {
+        self.overlap
+    }
 }
 
 impl Default for Tagger {
@@ -118,6 +129,7 @@ impl Default for Tagger {
 #[derive(Clone, Debug, Default)]
 pub struct TaggerBuilder {
     builtin: bool,
+    builtin_rules: bool,
     dicts: Vec<Dictionary>,
     paths: Vec<PathBuf>,
     overlap: Overlap,
@@ -160,6 +172,23 @@ impl TaggerBuilder {
         self
     }
 
+    /// Adds the built-in rules only (`dictionaries/rules/`), without the
+    /// built-in dictionaries; [`builtin_dictionaries`](TaggerBuilder::builtin_dictionaries)
+    /// adds them too.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let tagger = gazetag::Tagger::builder().builtin_rules().build()?;
+    /// let doc = tagger.tag("He met Mr. Smith.");
+    /// assert!(cfg!(not(feature = "default-dictionaries")) || doc.surface(&doc.mentions()[0]) == "Smith");
+    /// # Ok::<(), gazetag::Error>(())
+    /// ```
+    pub fn builtin_rules(mut self) -> TaggerBuilder {
+        self.builtin_rules = true;
+        self
+    }
+
     /// Adds a dictionary.
     pub fn dictionary(mut self, dict: Dictionary) -> TaggerBuilder {
         self.dicts.push(dict);
@@ -167,7 +196,8 @@ impl TaggerBuilder {
     }
 
     /// Adds a dictionary file, or every `*.jsonl` file below a directory;
-    /// read when [`build`](TaggerBuilder::build) is called.
+    /// read when [`build`](TaggerBuilder::build) is called. The rule files
+    /// of a directory's `rules/` folder are added to the rules.
     pub fn dictionary_path(mut self, path: impl Into<PathBuf>) -> TaggerBuilder {
         self.paths.push(path.into());
         self
@@ -231,6 +261,14 @@ impl TaggerBuilder {
             Topics::Builtin => Some(TopicModel::builtin()?),
             Topics::Model(m) => Some(m),
         };
+        let mut rule_files = Vec::new();
+        if self.builtin || self.builtin_rules {
+            rule_files.extend(rules::builtin_sources());
+        }
+        for p in &self.paths {
+            rule_files.extend(rules::path_sources(p)?);
+        }
+        let rules = RuleSet::from_sources(&rule_files)?;
         Ok(Tagger {
             inner: Arc::new(Inner {
                 dict,
@@ -238,7 +276,7 @@ impl TaggerBuilder {
                 phrases,
                 stopped,
                 overlap: self.overlap,
-                rules: RuleSet::default(),
+                rules,
                 topics,
                 topic_config: self.topic_config,
             }),
@@ -400,6 +438,21 @@ impl Tagger {
         doc
     }
 
+    /// Explains why `span` of `text` was or was not tagged: the mentions
+    /// and the losing candidates that overlap it, the alias or rule behind
+    /// each, and the policy that decided.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use gazetag::{Span, Tagger};
+    /// let why = Tagger::default().explain("Talks in Pyongyang.", Span { start: 9, end: 18 });
+    /// assert!(why.verdict.contains("place:capital:KP"), "{}", why.verdict);
+    /// ```
+    pub fn explain(&self, text: &str, span: Span) -> rules::Explanation {
+        rules::explain(&self.tag(text), Field::Text, span)
+    }
+
     /// Tags many documents in parallel (rayon). The output is in input order
     /// and identical to tagging each document alone.
     ///
@@ -532,6 +585,7 @@ impl Tagger {
         link::short_forms(doc, &mut shorts, &mut taken);
         byline_mention(doc, &mut taken);
         rules::apply(&inner.rules, doc, &mut taken);
+        drop_boilerplate(doc);
     }
 }
 
@@ -577,6 +631,45 @@ fn score_topics(
         },
         config,
     )
+}
+
+/// Removes mentions that rules made inside boilerplate (the dictionary stage
+/// never proposes them), keeping short-form antecedent indices right.
+fn drop_boilerplate(doc: &mut Doc<'_>) {
+    let boilerplate: Vec<Span> = doc
+        .parts
+        .iter()
+        .filter(|p| !p.kind.is_tagged())
+        .map(|p| Span::from(p.span.clone()))
+        .collect();
+    if boilerplate.is_empty() {
+        return;
+    }
+    let keep: Vec<bool> = doc
+        .mentions
+        .iter()
+        .map(|m| m.field == Field::Title || !inside(&boilerplate, m.span))
+        .collect();
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    let mut new_index = Vec::with_capacity(keep.len());
+    let mut next = 0u32;
+    for &k in &keep {
+        new_index.push(next);
+        next += k as u32;
+    }
+    let old = std::mem::take(&mut doc.mentions);
+    for (m, k) in old.into_iter().zip(&keep) {
+        if !k {
+            continue;
+        }
+        let mut m = m;
+        if let Evidence::ShortForm { antecedent, .. } = &mut m.evidence {
+            *antecedent = new_index[*antecedent as usize];
+        }
+        doc.mentions.push(m);
+    }
 }
 
 /// Whether `span` overlaps one of the sorted, disjoint `spans`.

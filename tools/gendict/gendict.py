@@ -450,7 +450,9 @@ def build(src, ctx):
                               not re.search(r"\d|capital|seat|note|official|administrative|legislative|judicial|former|also", p.lower())]
         elif gcountries.get(iso, {}).get("capital"):
             names = [gcountries[iso]["capital"]]
-        names = [n.strip() for n in names if n.strip()]
+        # Factbook prose such as "administered from London" or "no official
+        # capital" is not a name: a capital's name starts with a capital letter.
+        names = [n.strip() for n in names if n.strip() and n.strip()[:1].isupper()]
         if not names:
             continue
         base = names[0]

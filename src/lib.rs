@@ -96,6 +96,7 @@ mod boundary;
 mod dictionary;
 mod doc;
 mod error;
+pub mod export;
 mod guard;
 mod link;
 pub mod matcher;

@@ -39,7 +39,10 @@ fn main() {
         sizes
     };
     let tagger = gazetag::Tagger::default();
-    println!("{:>6} {:>8} {:>8} {:>10}", "MB", "seconds", "MB/s", "mentions");
+    println!(
+        "{:>6} {:>8} {:>8} {:>10}",
+        "MB", "seconds", "MB/s", "mentions"
+    );
     for mb in sizes {
         let text = document(mb * 1_000_000);
         let t0 = Instant::now();

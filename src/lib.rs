@@ -38,7 +38,11 @@ assert_eq!(people, [
 - [`Overlap`]: the named policy that resolves overlapping candidates.
 - Stages usable alone: [`segment`] (paragraphs, sentences, words, article
   parts), [`normalize`] (folded copy with an offset map), [`matcher`] (the
-  word-start Aho-Corasick matcher), [`output`] (the JSON Lines records).
+  word-start Aho-Corasick matcher), [`output`] (the JSON Lines records),
+  [`topics`] (IPTC Media Topics with their evidence), [`rules`] (names no
+  dictionary holds).
+- [`export`]: the same results as a highlighted HTML page, CoNLL IOB2
+  columns, brat standoff or spaCy JSON (`Article::from_doc`).
 
 # Example: your own dictionary
 
@@ -67,6 +71,23 @@ std::thread::scope(|s| {
     s.spawn(|| assert!(!tagger.tag("Japan").mentions().is_empty()));
 });
 ```
+
+# Example: a highlighted page and standard formats
+
+```
+use gazetag::export::{self, Article};
+
+let doc = gazetag::Tagger::default().tag("Pete Hegseth called South Korea's Ahn Gyu-back.");
+let article = Article::from_doc(&doc).with_id("a1");
+let page = export::html::render("Today's calls", std::slice::from_ref(&article));
+assert!(page.contains(r#"<a class="ent-label" href="https://www.wikidata.org/wiki/Q884">"#));
+assert!(export::conll::to_string(&article).contains("Korea I-LOC\n"));
+assert!(export::spacy::to_json(&article).contains(r#""label":"GPE""#));
+```
+
+The example binary `tag_articles` is a line-in, line-out filter over JSON
+Lines, so it also runs under Spark's `rdd.pipe` (`examples/spark_tag.py`) or as
+a Hadoop Streaming mapper.
 
 # Performance and resource use
 

@@ -297,6 +297,7 @@ impl<'a> Article<'a> {
             e.id = r.entity.clone();
             e.name = r.name.clone();
             e.kind = r.kind.clone();
+            e.wikidata = r.wikidata.clone();
             let ev = &r.evidence;
             let mut why = String::new();
             if let Some(c) = &ev.candidates {

@@ -161,7 +161,9 @@ pub fn plan(paths: &[PathBuf], opts: &Options) -> Result<Vec<Input>, String> {
             walk(path, opts, &mut inputs, 0)?;
         } else {
             let kind = match opts.format {
-                Format::Auto => kind_by_name(path, opts.csv_requested).unwrap_or(Kind::Jsonl),
+                // A file named on the command line goes by its name,
+                // `.csv` included; anything unknown is JSON Lines.
+                Format::Auto => kind_by_name(path, true).unwrap_or(Kind::Jsonl),
                 Format::Jsonl => Kind::Jsonl,
                 Format::Text => Kind::Text,
                 Format::Csv => Kind::Csv,

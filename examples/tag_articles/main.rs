@@ -289,6 +289,10 @@ fn run(args: Args) -> Result<u8, Fatal> {
     let inputs = input::plan(&args.files, &opts).map_err(usage)?;
     let total_size: Option<u64> = inputs.iter().map(|i| i.size).sum();
 
+    // Installed first, so that no signal can leave a temporary file behind.
+    let stop = Arc::new(AtomicBool::new(false));
+    install_signal_handler(&stop, args.quiet);
+
     let built = Instant::now();
     let tagger = build_tagger(&args)?;
     let build_secs = built.elapsed().as_secs_f64();
@@ -310,9 +314,6 @@ fn run(args: Args) -> Result<u8, Fatal> {
         }
         None => Sink::stdout(),
     };
-
-    let stop = Arc::new(AtomicBool::new(false));
-    install_signal_handler(&stop, args.quiet);
 
     let progress = Progress::new(&args, total_size);
     let counter = Arc::new(AtomicU64::new(0));

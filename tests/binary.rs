@@ -306,26 +306,32 @@ fn extremely_long_token() {
 
 #[test]
 fn deeply_nested_json() {
-    // serde_json's recursion limit (128) turns these into errors, not stack
-    // overflows.
+    // Nesting that must be read (an id) hits serde_json's recursion limit
+    // (128) and becomes an error record, not a stack overflow; nesting that
+    // is skipped is skipped without recursion.
     let open = "[".repeat(10_000);
     let close = "]".repeat(10_000);
     let objects = "{\"a\":".repeat(10_000) + "1" + &"}".repeat(10_000);
     let input = format!(
-        "{open}{close}\n{{\"text\":\"Seoul\",\"x\":{open}{close}}}\n{objects}\n{{\"id\":\"ok\",\"text\":\"Japan\",\"x\":[[[[1]]]]}}\n"
+        "{open}{close}\n{{\"text\":\"Seoul\",\"x\":{open}{close}}}\n{objects}\n\
+         {{\"id\":\"ok\",\"text\":\"Japan\",\"x\":[[[[1]]]]}}\n\
+         {{\"id\":{open}{close},\"text\":\"Japan\"}}\n\
+         {{\"text\":{open}{close}}}\n"
     );
     let r = run(&[], input.as_bytes());
     assert_eq!(r.code, 0);
-    assert_eq!(r.lines.len(), 4);
+    assert_eq!(r.lines.len(), 6);
     let errors = r.errors();
-    // Deep nesting in a skipped field is valid JSON, skipped without
-    // recursion: line 2 is tagged.
-    assert_eq!(errors.iter().map(|e| e.1).collect::<Vec<_>>(), [1, 3]);
-    assert_eq!(r.surfaces(1), ["Seoul"]);
-    assert!(
-        errors.iter().all(|e| e.2.contains("recursion limit")),
-        "{errors:?}"
+    let lines: Vec<u64> = errors.iter().map(|e| e.1).collect();
+    assert_eq!(lines, [1, 3, 5, 6]);
+    assert_eq!(errors[0].2, "not a JSON object (found an array)");
+    assert_eq!(errors[1].2, "missing text field `text`");
+    assert!(errors[2].2.contains("recursion limit"), "{errors:?}");
+    assert_eq!(
+        errors[3].2,
+        "text field `text` is not a string (found an array)"
     );
+    assert_eq!(r.surfaces(1), ["Seoul"]);
     assert_eq!(r.surfaces(3), ["Japan"]);
 }
 

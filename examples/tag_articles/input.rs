@@ -399,14 +399,14 @@ fn read_jsonl(
         };
         lineno += 1;
         let (body, bytes) = match line {
-            Line::Eof => return Ok(()),
-            Line::Line(mut bytes, len) => {
+            Next::Eof => return Ok(()),
+            Next::Line(mut bytes, len) => {
                 if bytes.last() == Some(&b'\r') {
                     bytes.pop();
                 }
                 (Body::Json(bytes), len)
             }
-            Line::TooLong(len) => (
+            Next::TooLong(len) => (
                 Body::Error {
                     id: Value::Null,
                     reason: format!(
@@ -564,7 +564,7 @@ fn read_csv(
 
 /// One line read by [`LineReader`].
 #[derive(Debug)]
-enum Line {
+enum Next {
     /// End of input.
     Eof,
     /// A line, without its `\n`, and the bytes it took (with its `\n`).
@@ -599,7 +599,7 @@ impl LineReader {
         self.pos == self.end
     }
 
-    fn next_line(&mut self, max: u64) -> io::Result<Line> {
+    fn next_line(&mut self, max: u64) -> io::Result<Next> {
         let mut line = Vec::new();
         let mut len = 0u64;
         let mut too_long = false;
@@ -616,9 +616,9 @@ impl LineReader {
                 };
                 if self.end == 0 {
                     return Ok(match (any, too_long) {
-                        (false, _) => Line::Eof,
-                        (true, true) => Line::TooLong(len),
-                        (true, false) => Line::Line(line, len),
+                        (false, _) => Next::Eof,
+                        (true, true) => Next::TooLong(len),
+                        (true, false) => Next::Line(line, len),
                     });
                 }
             }
@@ -640,9 +640,9 @@ impl LineReader {
             self.pos += take + usize::from(found);
             if found {
                 return Ok(if too_long {
-                    Line::TooLong(len)
+                    Next::TooLong(len)
                 } else {
-                    Line::Line(line, len)
+                    Next::Line(line, len)
                 });
             }
         }
@@ -670,9 +670,9 @@ mod tests {
         let mut out = Vec::new();
         loop {
             match r.next_line(max).unwrap() {
-                Line::Eof => return out,
-                Line::Line(l, n) => out.push(format!("{}:{n}", String::from_utf8_lossy(&l))),
-                Line::TooLong(n) => out.push(format!("LONG:{n}")),
+                Next::Eof => return out,
+                Next::Line(l, n) => out.push(format!("{}:{n}", String::from_utf8_lossy(&l))),
+                Next::TooLong(n) => out.push(format!("LONG:{n}")),
             }
         }
     }

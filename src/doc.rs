@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::dictionary::{Entry, Label, MatchPolicy};
 use crate::output::{DocRecord, EntityRecord, EvidenceRecord};
+use crate::segment::Part;
 use crate::tagger::Inner;
+use crate::topics::Topic;
 
 /// Which field of an article a span is in.
 #[derive(
@@ -110,6 +112,12 @@ pub enum Evidence {
     },
     /// The person named in the byline of a raw article.
     Byline,
+    /// A rule of the tagger's rule set (index into its rules; see
+    /// [`Doc::rule_name`]).
+    Rule {
+        /// The rule that fired.
+        rule: u32,
+    },
 }
 
 /// One tagged mention.
@@ -139,6 +147,11 @@ pub struct LocalEntity {
     pub label: Label,
     /// Finer kind (`author` for a byline).
     pub kind: String,
+    /// ISO code of the entity's country, when a rule found it ("South Korean
+    /// Defense Minister ...").
+    pub country: Option<String>,
+    /// A person's office, when a rule found it.
+    pub office: Option<String>,
 }
 
 /// A candidate that did not become a mention, kept for debugging and
@@ -218,6 +231,8 @@ pub struct Doc<'t> {
     pub(crate) rejected: Vec<Rejected>,
     pub(crate) locals: Vec<LocalEntity>,
     pub(crate) alternatives: Vec<Vec<u32>>,
+    pub(crate) parts: Vec<Part>,
+    pub(crate) topics: Vec<Topic>,
 }
 
 impl<'t> Doc<'t> {
@@ -255,6 +270,19 @@ impl<'t> Doc<'t> {
                 .collect(),
             _ => Vec::new(),
         }
+    }
+
+    /// The parts of the text: section, title, byline, dateline, body and
+    /// boilerplate (see [`crate::segment::parts`]). Boilerplate is not tagged.
+    pub fn parts(&self) -> &[Part] {
+        &self.parts
+    }
+
+    /// The IPTC Media Topics, best first; every topic's top-level ancestor
+    /// is among them. Empty unless the tagger scores topics
+    /// ([`Topics`](crate::Topics)).
+    pub fn topics(&self) -> &[Topic] {
+        &self.topics
     }
 
     /// The text of a field.
@@ -298,10 +326,15 @@ impl<'t> Doc<'t> {
     pub fn alias(&self, mention: &Mention) -> Option<(&str, MatchPolicy)> {
         let alias = match mention.evidence {
             Evidence::Alias { alias } | Evidence::ShortForm { alias, .. } => alias,
-            Evidence::Byline => return None,
+            Evidence::Byline | Evidence::Rule { .. } => return None,
         };
         let (text, policy, _) = self.inner.alias_info(alias);
         Some((text, policy))
+    }
+
+    /// The name of a rule, for [`Evidence::Rule`].
+    pub fn rule_name(&self, rule: u32) -> &str {
+        self.inner.rules.rule_name(rule)
     }
 
     /// An owned, serializable record of the document in the output contract
@@ -319,7 +352,7 @@ impl<'t> Doc<'t> {
         DocRecord {
             id,
             entities,
-            topics: Vec::new(),
+            topics: self.topics.clone(),
             error: None,
         }
     }
@@ -339,7 +372,12 @@ impl<'t> Doc<'t> {
             }
             EntityRef::Local(i) => {
                 let e = &self.locals[i as usize];
-                (Some(e.name.clone()), Some(e.kind.clone()), None, None)
+                (
+                    Some(e.name.clone()),
+                    Some(e.kind.clone()),
+                    e.country.clone(),
+                    e.office.clone(),
+                )
             }
             EntityRef::Ambiguous(_) => (None, None, None, None),
         };
@@ -368,6 +406,13 @@ impl<'t> Doc<'t> {
             Evidence::Byline => EvidenceRecord {
                 source: "byline",
                 alias: None,
+                policy: None,
+                antecedent: None,
+                candidates: None,
+            },
+            Evidence::Rule { rule } => EvidenceRecord {
+                source: "rule",
+                alias: Some(self.rule_name(rule).to_string()),
                 policy: None,
                 antecedent: None,
                 candidates: None,

@@ -19,14 +19,21 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::{dfa, nfa::contiguous, Anchored, MatchKind, StartKind};
 
 use crate::boundary::{for_each_word_start, is_word_end};
-use crate::normalize::{fold, fold_keep_case, Normalized};
+use crate::normalize::{fold, fold_keep_case, fold_keep_case_into, Normalized};
 use crate::{Error, MatchPolicy};
 
-/// Phrase sets with more pattern bytes than this use a contiguous NFA; smaller
+/// Banks with more pattern bytes than this use a contiguous NFA; smaller
 /// ones a DFA, which is faster per byte but needs far more memory per state.
 const DFA_MAX_PATTERN_BYTES: usize = 64 * 1024;
 
 /// A compiled set of phrases, each with its own match policy.
+///
+/// Phrases are split into two banks, each its own automaton. Phrases that
+/// start with a capital letter and whose policy requires it (`exact`,
+/// `capitalized`, `short`) can only match where the text's word starts with a
+/// capital; most words of running text do not, so at those word starts only
+/// the (usually small) other bank is walked. The split changes no result: it
+/// only skips walks whose matches the policy check would reject.
 ///
 /// # Example
 ///
@@ -46,18 +53,27 @@ const DFA_MAX_PATTERN_BYTES: usize = 64 * 1024;
 /// ```
 #[derive(Clone, Debug)]
 pub struct PhraseSet {
-    automaton: Option<Compiled>,
+    /// Phrases that may match at any word start.
+    anywhere: Bank,
+    /// Phrases that can only match at a capitalized word start.
+    capitalized: Bank,
     /// Per phrase: its policy and its case-keeping fold, for policy checks.
     phrases: Vec<Phrase>,
-    /// Phrases of each pattern: `by_pattern[p]` indexes `members`.
-    by_pattern: Vec<(u32, u32)>,
-    members: Vec<u32>,
 }
 
 #[derive(Clone, Debug)]
 struct Phrase {
     policy: MatchPolicy,
     keep_case: String,
+}
+
+/// One automaton and the phrases behind each of its patterns.
+#[derive(Clone, Debug, Default)]
+struct Bank {
+    automaton: Option<Compiled>,
+    /// Phrases of each pattern: `by_pattern[p]` is a range of `members`.
+    by_pattern: Vec<(u32, u32)>,
+    members: Vec<u32>,
 }
 
 #[derive(Clone, Debug)]
@@ -86,11 +102,9 @@ impl PhraseSet {
         I: IntoIterator<Item = (S, MatchPolicy)>,
         S: AsRef<str>,
     {
-        let mut pattern_of: HashMap<String, u32> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut phrase_pattern: Vec<u32> = Vec::new();
         let mut list = Vec::new();
-        for (text, policy) in phrases {
+        let mut banks: [Vec<(String, u32)>; 2] = [Vec::new(), Vec::new()];
+        for (i, (text, policy)) in phrases.into_iter().enumerate() {
             let text = text.as_ref().trim();
             let folded = fold(text);
             let folded = folded.trim();
@@ -100,44 +114,18 @@ impl PhraseSet {
                     text
                 )));
             }
-            let next = patterns.len() as u32;
-            let pid = *pattern_of.entry(folded.to_string()).or_insert_with(|| {
-                patterns.push(folded.to_string());
-                next
-            });
-            phrase_pattern.push(pid);
-            list.push(Phrase {
-                policy: policy.resolve(text),
-                keep_case: fold_keep_case(text),
-            });
+            let policy = policy.resolve(text);
+            let keep_case = fold_keep_case(text);
+            let needs_capital = policy != MatchPolicy::Any
+                && keep_case.chars().next().is_some_and(char::is_uppercase);
+            banks[needs_capital as usize].push((folded.to_string(), i as u32));
+            list.push(Phrase { policy, keep_case });
         }
-        // Group phrases by pattern (counting sort keeps phrase order).
-        let mut counts = vec![0u32; patterns.len() + 1];
-        for &p in &phrase_pattern {
-            counts[p as usize + 1] += 1;
-        }
-        for i in 1..counts.len() {
-            counts[i] += counts[i - 1];
-        }
-        let by_pattern: Vec<(u32, u32)> = (0..patterns.len())
-            .map(|p| (counts[p], counts[p + 1]))
-            .collect();
-        let mut fill = counts.clone();
-        let mut members = vec![0u32; phrase_pattern.len()];
-        for (phrase, &p) in phrase_pattern.iter().enumerate() {
-            members[fill[p as usize] as usize] = phrase as u32;
-            fill[p as usize] += 1;
-        }
-        let automaton = if patterns.is_empty() {
-            None
-        } else {
-            Some(compile(&patterns)?)
-        };
+        let [anywhere, capitalized] = banks;
         Ok(PhraseSet {
-            automaton,
+            anywhere: Bank::new(anywhere)?,
+            capitalized: Bank::new(capitalized)?,
             phrases: list,
-            by_pattern,
-            members,
         })
     }
 
@@ -151,13 +139,9 @@ impl PhraseSet {
         self.phrases.is_empty()
     }
 
-    /// Heap memory held by the automaton, in bytes.
+    /// Heap memory held by the automata, in bytes.
     pub fn memory_usage(&self) -> usize {
-        match &self.automaton {
-            Some(Compiled::Dfa(a)) => a.memory_usage(),
-            Some(Compiled::Nfa(a)) => a.memory_usage(),
-            None => 0,
-        }
+        self.anywhere.memory_usage() + self.capitalized.memory_usage()
     }
 
     /// Appends to `out` every phrase that occurs in `text` as whole words and
@@ -169,78 +153,159 @@ impl PhraseSet {
     /// full name appeared earlier is for the caller to decide.
     pub fn find(&self, text: &str, norm: &Normalized, out: &mut Vec<PhraseMatch>) {
         let first = out.len();
-        match &self.automaton {
-            Some(Compiled::Dfa(a)) => self.find_with(a, text, norm, out),
-            Some(Compiled::Nfa(a)) => self.find_with(a, text, norm, out),
-            None => {}
-        }
-        out[first..].sort_unstable();
-    }
-
-    fn find_with<A: Automaton>(
-        &self,
-        aut: &A,
-        text: &str,
-        norm: &Normalized,
-        out: &mut Vec<PhraseMatch>,
-    ) {
-        let Ok(start_sid) = aut.start_state(Anchored::Yes) else {
-            return;
+        let mut walk = Walk {
+            set: self,
+            text,
+            norm,
+            out,
+            keep: String::new(),
         };
-        let hay = norm.as_bytes();
         for_each_word_start(norm, text, |at| {
-            let mut sid = start_sid;
-            for (k, &b) in hay[at..].iter().enumerate() {
-                sid = aut.next_state(Anchored::Yes, sid, b);
-                if !aut.is_special(sid) {
-                    continue;
-                }
-                if aut.is_dead(sid) {
-                    break;
-                }
-                if !aut.is_match(sid) {
-                    continue;
-                }
-                let depth = k + 1;
-                let end = at + depth;
-                if !is_word_end(norm, text, end) {
-                    continue;
-                }
-                for i in 0..aut.match_len(sid) {
-                    let pid = aut.match_pattern(sid, i);
-                    // Standard semantics also lists patterns that are suffixes
-                    // of this prefix; only those starting at `at` count.
-                    if aut.pattern_len(pid) == depth {
-                        self.emit(pid.as_usize(), at..end, text, norm, out);
-                    }
-                }
+            walk.bank(&self.anywhere, at);
+            if self.capitalized.automaton.is_some() && starts_upper(text, norm, at) {
+                walk.bank(&self.capitalized, at);
             }
         });
+        out[first..].sort_unstable();
+    }
+}
+
+/// Whether the original character behind normalized byte `at` is upper case.
+#[inline]
+fn starts_upper(text: &str, norm: &Normalized, at: usize) -> bool {
+    let o = norm.original_offset(at);
+    match text.as_bytes().get(o) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => text[o..].chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
+}
+
+impl Bank {
+    fn new(patterns_of_phrases: Vec<(String, u32)>) -> Result<Bank, Error> {
+        let mut pattern_of: HashMap<&str, u32> = HashMap::new();
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut phrase_pattern: Vec<(u32, u32)> = Vec::with_capacity(patterns_of_phrases.len());
+        for (folded, phrase) in &patterns_of_phrases {
+            let next = patterns.len() as u32;
+            let pid = *pattern_of.entry(folded.as_str()).or_insert_with(|| {
+                patterns.push(folded.as_str());
+                next
+            });
+            phrase_pattern.push((pid, *phrase));
+        }
+        // Group phrases by pattern, keeping phrase order within a pattern.
+        phrase_pattern.sort_unstable();
+        let mut by_pattern = vec![(0u32, 0u32); patterns.len()];
+        let mut members = Vec::with_capacity(phrase_pattern.len());
+        for (k, &(pid, phrase)) in phrase_pattern.iter().enumerate() {
+            let entry = &mut by_pattern[pid as usize];
+            if entry.1 == 0 {
+                entry.0 = k as u32;
+            }
+            entry.1 = k as u32 + 1;
+            members.push(phrase);
+        }
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            Some(compile(&patterns)?)
+        };
+        Ok(Bank {
+            automaton,
+            by_pattern,
+            members,
+        })
     }
 
-    fn emit(
-        &self,
-        pattern: usize,
-        range: std::ops::Range<usize>,
-        text: &str,
-        norm: &Normalized,
-        out: &mut Vec<PhraseMatch>,
-    ) {
-        let span = norm.original_span(text, range);
-        let surface = &text[span.clone()];
-        let (lo, hi) = self.by_pattern[pattern];
-        let mut keep: Option<String> = None;
-        for &phrase in &self.members[lo as usize..hi as usize] {
-            let p = &self.phrases[phrase as usize];
+    fn memory_usage(&self) -> usize {
+        match &self.automaton {
+            Some(Compiled::Dfa(a)) => a.memory_usage(),
+            Some(Compiled::Nfa(a)) => a.memory_usage(),
+            None => 0,
+        }
+    }
+}
+
+/// The state of one `find` call: where matches go, and a buffer reused for
+/// the case-keeping fold of surfaces.
+struct Walk<'a> {
+    set: &'a PhraseSet,
+    text: &'a str,
+    norm: &'a Normalized,
+    out: &'a mut Vec<PhraseMatch>,
+    keep: String,
+}
+
+impl Walk<'_> {
+    #[inline]
+    fn bank(&mut self, bank: &Bank, at: usize) {
+        match &bank.automaton {
+            Some(Compiled::Dfa(a)) => self.walk(a, bank, at),
+            Some(Compiled::Nfa(a)) => self.walk(a, bank, at),
+            None => {}
+        }
+    }
+
+    /// Walks `aut` anchored at word start `at` until it dies, emitting every
+    /// pattern that ends at a word boundary on the way.
+    #[inline]
+    fn walk<A: Automaton>(&mut self, aut: &A, bank: &Bank, at: usize) {
+        let Ok(mut sid) = aut.start_state(Anchored::Yes) else {
+            return;
+        };
+        let hay = self.norm.as_bytes();
+        for (k, &b) in hay[at..].iter().enumerate() {
+            sid = aut.next_state(Anchored::Yes, sid, b);
+            if !aut.is_special(sid) {
+                continue;
+            }
+            if aut.is_dead(sid) {
+                break;
+            }
+            if !aut.is_match(sid) {
+                continue;
+            }
+            let depth = k + 1;
+            let end = at + depth;
+            if !is_word_end(self.norm, self.text, end) {
+                continue;
+            }
+            for i in 0..aut.match_len(sid) {
+                let pid = aut.match_pattern(sid, i);
+                // Standard semantics also lists patterns that are suffixes of
+                // this prefix; only those starting at `at` count.
+                if aut.pattern_len(pid) == depth {
+                    self.emit(bank, pid.as_usize(), at..end);
+                }
+            }
+        }
+    }
+
+    fn emit(&mut self, bank: &Bank, pattern: usize, range: std::ops::Range<usize>) {
+        let span = self.norm.original_span(self.text, range);
+        let (lo, hi) = bank.by_pattern[pattern];
+        let mut folded = false;
+        for &phrase in &bank.members[lo as usize..hi as usize] {
+            let p = &self.set.phrases[phrase as usize];
             let ok = match p.policy {
                 MatchPolicy::Any => true,
                 _ => {
-                    let keep = keep.get_or_insert_with(|| fold_keep_case(surface));
-                    policy_allows(p.policy, &p.keep_case, keep)
+                    let surface = &self.text[span.clone()];
+                    if folds_to_itself(surface) {
+                        policy_allows(p.policy, &p.keep_case, surface)
+                    } else {
+                        if !folded {
+                            self.keep.clear();
+                            fold_keep_case_into(surface, &mut self.keep);
+                            folded = true;
+                        }
+                        policy_allows(p.policy, &p.keep_case, &self.keep)
+                    }
                 }
             };
             if ok {
-                out.push(PhraseMatch {
+                self.out.push(PhraseMatch {
                     start: span.start,
                     end: span.end,
                     phrase,
@@ -250,7 +315,18 @@ impl PhraseSet {
     }
 }
 
-fn compile(patterns: &[String]) -> Result<Compiled, Error> {
+/// Whether [`fold_keep_case`] would return `s` unchanged: printable ASCII
+/// with single spaces and no backtick. Most surfaces are; they skip the fold.
+fn folds_to_itself(s: &str) -> bool {
+    let mut prev_space = true;
+    s.bytes().all(|b| {
+        let ok = (b.is_ascii_graphic() && b != b'`') || (b == b' ' && !prev_space);
+        prev_space = b == b' ';
+        ok
+    })
+}
+
+fn compile(patterns: &[&str]) -> Result<Compiled, Error> {
     let bytes: usize = patterns.iter().map(|p| p.len()).sum();
     if bytes <= DFA_MAX_PATTERN_BYTES {
         let dfa = dfa::Builder::new()
@@ -295,6 +371,12 @@ pub fn policy_allows(policy: MatchPolicy, alias: &str, surface: &str) -> bool {
 /// Every upper-case letter of `alias` is upper case in `surface`. Folding can
 /// change lengths (`ß`/`SS`); then words are compared by their initials.
 fn capitals_kept(alias: &str, surface: &str) -> bool {
+    if alias.is_ascii() && surface.is_ascii() && alias.len() == surface.len() {
+        return alias
+            .bytes()
+            .zip(surface.bytes())
+            .all(|(a, s)| !a.is_ascii_uppercase() || s.is_ascii_uppercase());
+    }
     if alias.chars().count() == surface.chars().count() {
         return alias
             .chars()
@@ -430,7 +512,7 @@ mod tests {
             .map(|i| (format!("place number {}", i), Any))
             .collect();
         let set = PhraseSet::new(phrases).unwrap();
-        assert!(matches!(set.automaton, Some(Compiled::Nfa(_))));
+        assert!(matches!(set.anywhere.automaton, Some(Compiled::Nfa(_))));
         let text = "from place number 12345 to place number 7";
         let norm = Normalized::new(text);
         let mut out = Vec::new();
@@ -442,5 +524,111 @@ mod tests {
     #[test]
     fn empty_set() {
         assert!(find(&[], "anything").is_empty());
+    }
+}
+
+/// The matcher checked against a naive reference: every pattern tried at
+/// every char boundary of the normalized copy, with the same boundary and
+/// policy rules. Overlapping patterns and shared prefixes ("the" / "the ma")
+/// are where hand-written leftmost-longest matchers go wrong.
+#[cfg(test)]
+mod reference {
+    use super::*;
+    use crate::boundary::{is_word_end, is_word_start};
+    use proptest::prelude::*;
+
+    fn naive(phrases: &[(String, MatchPolicy)], text: &str) -> Vec<PhraseMatch> {
+        let norm = Normalized::new(text);
+        let hay = norm.as_str();
+        let mut out = Vec::new();
+        for (pi, (phrase, policy)) in phrases.iter().enumerate() {
+            let pat = fold(phrase.trim());
+            let pat = pat.trim();
+            let policy = policy.resolve(phrase.trim());
+            for (i, _) in hay.char_indices() {
+                if !hay[i..].starts_with(pat) {
+                    continue;
+                }
+                let end = i + pat.len();
+                if !is_word_start(&norm, text, i) || !is_word_end(&norm, text, end) {
+                    continue;
+                }
+                let span = norm.original_span(text, i..end);
+                let surface = fold_keep_case(&text[span.clone()]);
+                if policy == MatchPolicy::Any
+                    || policy_allows(policy, &fold_keep_case(phrase.trim()), &surface)
+                {
+                    out.push(PhraseMatch {
+                        start: span.start,
+                        end: span.end,
+                        phrase: pi as u32,
+                    });
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    const WORDS: &[&str] = &[
+        "the", "The", "ma", "major", "us", "US", "U.S.", "korea", "Korea", "south", "South",
+        "Straße", "STRASSE", "é", "e", "ahn", "Ahn", "Gyu-back", "gyu", "’s", "'s", "-", ".", ",",
+        " ", "  ", "\n", "서울", "x",
+    ];
+
+    fn text_strategy() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(WORDS), 0..24).prop_map(|ws| {
+            let mut s = String::new();
+            for (i, w) in ws.iter().enumerate() {
+                if i % 2 == 1 {
+                    s.push(' ');
+                }
+                s.push_str(w);
+            }
+            s
+        })
+    }
+
+    fn phrase_strategy() -> impl Strategy<Value = Vec<(String, MatchPolicy)>> {
+        let policy = prop::sample::select(vec![
+            MatchPolicy::Any,
+            MatchPolicy::Exact,
+            MatchPolicy::Capitalized,
+            MatchPolicy::Auto,
+        ]);
+        let phrase = prop::collection::vec(prop::sample::select(WORDS), 1..4)
+            .prop_map(|ws| ws.join(" "))
+            .prop_filter("must fold to something", |p| {
+                let f = fold(p.trim());
+                let f = f.trim();
+                f.chars().next().is_some_and(|c| c.is_alphanumeric())
+            });
+        prop::collection::vec((phrase, policy), 1..12)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn matches_naive_reference(phrases in phrase_strategy(), text in text_strategy()) {
+            let set = PhraseSet::new(phrases.iter().map(|(p, m)| (p.as_str(), *m))).unwrap();
+            let norm = Normalized::new(&text);
+            let mut got = Vec::new();
+            set.find(&text, &norm, &mut got);
+            prop_assert_eq!(got, naive(&phrases, &text));
+        }
+
+        #[test]
+        fn arbitrary_unicode_never_panics(phrases in phrase_strategy(), text in "\\PC{0,64}") {
+            let set = PhraseSet::new(phrases.iter().map(|(p, m)| (p.as_str(), *m))).unwrap();
+            let norm = Normalized::new(&text);
+            let mut got = Vec::new();
+            set.find(&text, &norm, &mut got);
+            for m in &got {
+                prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                prop_assert!(m.start < m.end);
+            }
+            prop_assert_eq!(got, naive(&phrases, &text));
+        }
     }
 }

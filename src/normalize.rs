@@ -81,6 +81,30 @@ impl Normalized {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
+            // Fast path: a run of ASCII bytes that fold to themselves or to
+            // their lower case, single spaces included, copied and lowered in
+            // bulk. Most news text is one such run per line.
+            let mut end = i;
+            let mut prev_space = self.text.ends_with(' ');
+            while end < bytes.len() {
+                let b = bytes[end];
+                if PLAIN_ASCII[b as usize] {
+                    prev_space = false;
+                } else if b == b' ' && !prev_space {
+                    prev_space = true;
+                } else {
+                    break;
+                }
+                end += 1;
+            }
+            if end > i {
+                let old = self.text.len();
+                self.text.push_str(&text[i..end]);
+                self.text[old..].make_ascii_lowercase();
+                self.map.extend(i as u32..end as u32);
+                i = end;
+                continue;
+            }
             let b = bytes[i];
             if b < 0x80 {
                 self.push_ascii(b, i);
@@ -222,6 +246,19 @@ impl Normalized {
     }
 }
 
+/// ASCII bytes that fold to themselves or to their lower case: everything
+/// but white space (collapsed) and the backtick (an apostrophe), and never
+/// bytes >= 0x80.
+static PLAIN_ASCII: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0x21;
+    while b < 0x7f {
+        t[b] = b != b'`' as usize;
+        b += 1;
+    }
+    t
+};
+
 /// Folds one string the way the matcher folds text (used for dictionary
 /// aliases and stop words).
 ///
@@ -248,6 +285,12 @@ pub fn fold(s: &str) -> String {
 /// ```
 pub fn fold_keep_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_keep_case_into(s, &mut out);
+    out
+}
+
+/// [`fold_keep_case`] appending to a buffer, for callers that reuse one.
+pub fn fold_keep_case_into(s: &str, out: &mut String) {
     for c in s.chars() {
         if c.is_whitespace() {
             if !out.ends_with(' ') {
@@ -284,7 +327,6 @@ pub fn fold_keep_case(s: &str) -> String {
             }
         });
     }
-    out
 }
 
 fn truncate_to_u32(text: &str) -> &str {
@@ -299,11 +341,12 @@ fn truncate_to_u32(text: &str) -> &str {
     &text[..end]
 }
 
-/// Quote, apostrophe and dash variants, mapped to one ASCII character.
+/// Quote, apostrophe and dash variants, mapped to one ASCII character. The
+/// Hawaiian ʻokina (U+02BB) is a letter, not a quote, and is kept.
 fn unify_punctuation(c: char) -> Option<char> {
     Some(match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{00B4}'
-        | '\u{02BC}' | '\u{02BB}' | '\u{FF07}' => '\'',
+        | '\u{02BC}' | '\u{FF07}' => '\'',
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
         | '\u{00BB}' | '\u{FF02}' => '"',
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'

@@ -15,7 +15,7 @@
 //!
 //! Losers are kept as [`Rejected`](crate::Rejected) with their reason.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use crate::doc::{Field, Reason, Rejected, Span};
 use crate::Entry;
@@ -132,6 +132,14 @@ impl Taken {
     pub fn insert(&mut self, field: Field, span: Span) {
         self.spans[field as usize].insert(span.start, span.end);
     }
+
+    /// Frees a span taken before (a rule taking over a mention).
+    pub fn remove(&mut self, field: Field, span: Span) {
+        let map = &mut self.spans[field as usize];
+        if map.get(&span.start) == Some(&span.end) {
+            map.remove(&span.start);
+        }
+    }
 }
 
 /// Chooses which groups survive the overlap policy. Returns the indices of
@@ -193,21 +201,37 @@ pub(crate) fn reject_all(g: &Group, cands: &[Candidate], reason: Reason, out: &m
 }
 
 /// Country mentions of a document, for disambiguation by context.
+///
+/// Hits are added in document order, so the mentions near a position are
+/// found by binary search: scoring stays logarithmic in the size of the
+/// document, not linear (a 100 MB document with a million mentions must not
+/// turn quadratic).
 #[derive(Default, Debug)]
 pub(crate) struct CountryContext {
-    /// (field, position, country) of each unambiguous mention with a country.
+    /// (field, position, country) of each unambiguous mention with a country,
+    /// sorted by (field, position).
     hits: Vec<(Field, usize, [u8; 2])>,
-    counts: HashMap<[u8; 2], u32>,
+    /// Mentions per country; a document names few countries, so a vector
+    /// scanned linearly beats hashing.
+    counts: Vec<([u8; 2], u32)>,
 }
 
 /// Mentions this close (in bytes, same field) count as nearby context.
 const NEARBY: usize = 300;
 
 impl CountryContext {
+    /// Records a mention; calls must come in (field, position) order.
     pub fn add(&mut self, field: Field, at: usize, entry: &Entry) {
         if let Some(code) = country_code(entry) {
+            debug_assert!(self
+                .hits
+                .last()
+                .is_none_or(|&(f, p, _)| (f, p) <= (field, at)));
             self.hits.push((field, at, code));
-            *self.counts.entry(code).or_insert(0) += 1;
+            match self.counts.iter_mut().find(|(c, _)| *c == code) {
+                Some((_, n)) => *n += 1,
+                None => self.counts.push((code, 1)),
+            }
         }
     }
 
@@ -218,11 +242,18 @@ impl CountryContext {
         let Some(code) = country_code(entry) else {
             return 0;
         };
-        let total = self.counts.get(&code).copied().unwrap_or(0);
-        let nearby: usize = self
-            .hits
+        let total = self
+            .counts
             .iter()
-            .filter(|(f, p, c)| *f == field && *c == code && p.abs_diff(at) <= NEARBY)
+            .find(|(c, _)| *c == code)
+            .map_or(0, |(_, n)| *n);
+        let lo = self
+            .hits
+            .partition_point(|&(f, p, _)| (f, p) < (field, at.saturating_sub(NEARBY)));
+        let nearby: usize = self.hits[lo..]
+            .iter()
+            .take_while(|&&(f, p, _)| (f, p) <= (field, at + NEARBY))
+            .filter(|(_, _, c)| *c == code)
             .map(|(_, p, _)| (NEARBY - p.abs_diff(at)) / 25)
             .sum();
         total + nearby as u32
@@ -266,8 +297,9 @@ pub(crate) fn decide(
     let mut best: Vec<usize> = Vec::new();
     let mut best_key = None;
     for i in lo..hi {
-        // Several aliases of one entry may match one span; count it once.
-        if best.iter().any(|&b| cands[b].entry == cands[i].entry) {
+        // Several aliases of one entry may match one span; count it once
+        // (candidates of a group are sorted by entry).
+        if i > lo && cands[i - 1].entry == cands[i].entry {
             continue;
         }
         let k = key(i);

@@ -7,13 +7,16 @@ use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
-use crate::dictionary::{Dictionary, Guard, MatchPolicy};
-use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Reason, Rejected, Span};
+use crate::dictionary::{Dictionary, Guard, Label, MatchPolicy};
+use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Reason, Rejected, Span};
 use crate::guard::common_word_allowed;
 use crate::link;
 use crate::matcher::{PhraseMatch, PhraseSet};
 use crate::normalize::{fold, Normalized};
 use crate::resolve::{self, Candidate, CountryContext, Decision, Overlap, Taken};
+use crate::rules::{self, RuleSet};
+use crate::segment::{self, PartKind};
+use crate::topics::{EntityFact, Topic, TopicConfig, TopicInput, TopicModel};
 use crate::Error;
 
 /// Tags news text with the entities of its dictionaries.
@@ -49,9 +52,15 @@ pub(crate) struct Inner {
     /// Phrase index -> (entry index, alias index within the entry).
     aliases: Vec<(u32, u32)>,
     phrases: PhraseSet,
-    /// Folded surfaces never tagged alone.
-    stop: HashSet<String>,
+    /// Per phrase: whether its surface is on the stop list. A match's surface
+    /// folds to its phrase's pattern, so this is decided once, here.
+    stopped: Vec<bool>,
     overlap: Overlap,
+    /// Rules that find names no dictionary holds.
+    pub(crate) rules: RuleSet,
+    /// The topic model, when topics are scored.
+    topics: Option<TopicModel>,
+    topic_config: TopicConfig,
 }
 
 impl Inner {
@@ -64,6 +73,17 @@ impl Inner {
 
     fn entry_of(&self, phrase: u32) -> u32 {
         self.aliases[phrase as usize].0
+    }
+
+    /// The entry behind a phrase index.
+    pub(crate) fn entry_of_alias(&self, phrase: u32) -> Option<&crate::Entry> {
+        let (e, _) = *self.aliases.get(phrase as usize)?;
+        self.dict.entries().get(e as usize)
+    }
+
+    /// The overlap policy.
+    pub(crate) fn overlap_policy(&self) -> Overlap {
+        self.overlap
     }
 }
 
@@ -82,6 +102,7 @@ impl Default for Tagger {
             .get_or_init(|| {
                 Tagger::builder()
                     .builtin_dictionaries()
+                    .topics(Topics::Builtin)
                     .build()
                     .expect("the built-in dictionaries are valid")
             })
@@ -108,9 +129,39 @@ impl Default for Tagger {
 #[derive(Clone, Debug, Default)]
 pub struct TaggerBuilder {
     builtin: bool,
+    builtin_rules: bool,
     dicts: Vec<Dictionary>,
     paths: Vec<PathBuf>,
     overlap: Overlap,
+    topics: Topics,
+    topic_config: TopicConfig,
+}
+
+/// Whether, and with which model, a tagger scores IPTC Media Topics.
+///
+/// The builder's default is [`Topics::Off`]; [`Tagger::default`] uses
+/// [`Topics::Builtin`].
+///
+/// # Example
+///
+/// ```
+/// use gazetag::{Tagger, Topics};
+///
+/// let tagger = Tagger::builder().builtin_dictionaries().topics(Topics::Builtin).build()?;
+/// let doc = tagger.tag("The striker scored twice as the club won the cup final.");
+/// assert_eq!(doc.topics()[0].id, "medtop:15000000"); // sport
+/// # Ok::<(), gazetag::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+#[non_exhaustive]
+pub enum Topics {
+    /// No topics (tagging is faster).
+    #[default]
+    Off,
+    /// The IPTC model embedded in the crate (feature `default-dictionaries`).
+    Builtin,
+    /// A model of your own ([`TopicModel::from_dir`]).
+    Model(TopicModel),
 }
 
 impl TaggerBuilder {
@@ -121,6 +172,23 @@ impl TaggerBuilder {
         self
     }
 
+    /// Adds the built-in rules only (`dictionaries/rules/`), without the
+    /// built-in dictionaries; [`builtin_dictionaries`](TaggerBuilder::builtin_dictionaries)
+    /// adds them too.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let tagger = gazetag::Tagger::builder().builtin_rules().build()?;
+    /// let doc = tagger.tag("He met Mr. Smith.");
+    /// assert!(cfg!(not(feature = "default-dictionaries")) || doc.surface(&doc.mentions()[0]) == "Smith");
+    /// # Ok::<(), gazetag::Error>(())
+    /// ```
+    pub fn builtin_rules(mut self) -> TaggerBuilder {
+        self.builtin_rules = true;
+        self
+    }
+
     /// Adds a dictionary.
     pub fn dictionary(mut self, dict: Dictionary) -> TaggerBuilder {
         self.dicts.push(dict);
@@ -128,7 +196,8 @@ impl TaggerBuilder {
     }
 
     /// Adds a dictionary file, or every `*.jsonl` file below a directory;
-    /// read when [`build`](TaggerBuilder::build) is called.
+    /// read when [`build`](TaggerBuilder::build) is called. The rule files
+    /// of a directory's `rules/` folder are added to the rules.
     pub fn dictionary_path(mut self, path: impl Into<PathBuf>) -> TaggerBuilder {
         self.paths.push(path.into());
         self
@@ -137,6 +206,19 @@ impl TaggerBuilder {
     /// Sets the overlap policy (default [`Overlap::LongestFirst`]).
     pub fn overlap(mut self, overlap: Overlap) -> TaggerBuilder {
         self.overlap = overlap;
+        self
+    }
+
+    /// Sets whether topics are scored, and with which model (default
+    /// [`Topics::Off`]).
+    pub fn topics(mut self, topics: Topics) -> TaggerBuilder {
+        self.topics = topics;
+        self
+    }
+
+    /// Sets the topic threshold, top-k and title boost (see [`TopicConfig`]).
+    pub fn topic_config(mut self, config: TopicConfig) -> TaggerBuilder {
+        self.topic_config = config;
         self
     }
 
@@ -162,14 +244,41 @@ impl TaggerBuilder {
             }
         }
         let phrases = PhraseSet::new(phrases)?;
-        let stop = dict.stop_list().iter().map(|s| fold(s.trim())).collect();
+        let stop: HashSet<String> = dict
+            .stop_list()
+            .iter()
+            .map(|s| fold(s.trim()).trim().to_string())
+            .collect();
+        let stopped = aliases
+            .iter()
+            .map(|&(e, a)| {
+                let text = &dict.entries()[e as usize].aliases[a as usize].text;
+                !stop.is_empty() && stop.contains(fold(text.trim()).trim())
+            })
+            .collect();
+        let topics = match self.topics {
+            Topics::Off => None,
+            Topics::Builtin => Some(TopicModel::builtin()?),
+            Topics::Model(m) => Some(m),
+        };
+        let mut rule_files = Vec::new();
+        if self.builtin || self.builtin_rules {
+            rule_files.extend(rules::builtin_sources());
+        }
+        for p in &self.paths {
+            rule_files.extend(rules::path_sources(p)?);
+        }
+        let rules = RuleSet::from_sources(&rule_files)?;
         Ok(Tagger {
             inner: Arc::new(Inner {
                 dict,
                 aliases,
                 phrases,
-                stop,
+                stopped,
                 overlap: self.overlap,
+                rules,
+                topics,
+                topic_config: self.topic_config,
             }),
         })
     }
@@ -180,6 +289,13 @@ impl TaggerBuilder {
 struct Scratch {
     norm: Normalized,
     matches: Vec<PhraseMatch>,
+}
+
+/// Topic phrase hits of the title and the text.
+#[derive(Default)]
+struct TopicHits {
+    title: Vec<PhraseMatch>,
+    text: Vec<PhraseMatch>,
 }
 
 thread_local! {
@@ -243,7 +359,9 @@ impl Tagger {
     ///
     /// ```
     /// let doc = gazetag::Tagger::default().tag("Talks in Pyongyang.");
-    /// assert_eq!(doc.entity_id(&doc.mentions()[0]), Some("place:capital:KP"));
+    /// let entry = doc.entry(&doc.mentions()[0]).unwrap();
+    /// assert_eq!(entry.kind, "capital");
+    /// assert_eq!(entry.refers_to.as_deref(), Some("place:country:KP"));
     /// ```
     pub fn tag<'t>(&self, text: &'t str) -> Doc<'t> {
         self.tag_article("", text)
@@ -268,6 +386,13 @@ impl Tagger {
         let inner = &self.inner;
         let mut cands = Vec::new();
         let mut rejected = Vec::new();
+        let mut topic_hits = TopicHits::default();
+        let parts = segment::parts(text);
+        let boilerplate: Vec<Span> = parts
+            .iter()
+            .filter(|p| !p.kind.is_tagged())
+            .map(|p| Span::from(p.span.clone()))
+            .collect();
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             let s = &mut *s;
@@ -278,7 +403,21 @@ impl Tagger {
                 s.norm.normalize_into(t);
                 s.matches.clear();
                 inner.phrases.find(t, &s.norm, &mut s.matches);
-                self.candidates(field, t, &s.norm, &s.matches, &mut cands, &mut rejected);
+                let skip = if field == Field::Text {
+                    &boilerplate[..]
+                } else {
+                    &[]
+                };
+                self.candidates(field, t, skip, &s.matches, &mut cands, &mut rejected);
+                if let Some(model) = &inner.topics {
+                    // Topic phrases are matched on the same normalized copy.
+                    let hits = match field {
+                        Field::Title => &mut topic_hits.title,
+                        Field::Text => &mut topic_hits.text,
+                    };
+                    model.phrase_set().find(t, &s.norm, hits);
+                    hits.retain(|h| !inside(skip, Span::from(h.start..h.end)));
+                }
             }
         });
         let mut doc = Doc {
@@ -289,9 +428,29 @@ impl Tagger {
             rejected,
             locals: Vec::new(),
             alternatives: Vec::new(),
+            parts,
+            topics: Vec::new(),
         };
         self.resolve(&mut doc, cands);
+        if let Some(model) = &inner.topics {
+            doc.topics = score_topics(model, &inner.topic_config, &doc, &topic_hits);
+        }
         doc
+    }
+
+    /// Explains why `span` of `text` was or was not tagged: the mentions
+    /// and the losing candidates that overlap it, the alias or rule behind
+    /// each, and the policy that decided.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use gazetag::{Span, Tagger};
+    /// let why = Tagger::default().explain("Talks in Pyongyang.", Span { start: 9, end: 18 });
+    /// assert!(why.verdict.contains("place:capital:KP"), "{}", why.verdict);
+    /// ```
+    pub fn explain(&self, text: &str, span: Span) -> rules::Explanation {
+        rules::explain(&self.tag(text), Field::Text, span)
     }
 
     /// Tags many documents in parallel (rayon). The output is in input order
@@ -312,13 +471,13 @@ impl Tagger {
             .collect()
     }
 
-    /// Turns phrase matches into candidates, dropping those the stop list or
-    /// a guard rules out.
+    /// Turns phrase matches into candidates, dropping those in boilerplate
+    /// (`skip`, sorted spans) and those the stop list or a guard rules out.
     fn candidates(
         &self,
         field: Field,
         text: &str,
-        norm: &Normalized,
+        skip: &[Span],
         matches: &[PhraseMatch],
         cands: &mut Vec<Candidate>,
         rejected: &mut Vec<Rejected>,
@@ -331,14 +490,15 @@ impl Tagger {
                 end: m.end,
             };
             let (_, _, guard) = inner.alias_info(m.phrase);
-            let reason =
-                if !inner.stop.is_empty() && inner.stop.contains(&fold(&text[span.range()])) {
-                    Some(Reason::StopWord)
-                } else if guard == Guard::CommonWord && !common_word_allowed(text, span) {
-                    Some(Reason::CommonWordGuard)
-                } else {
-                    None
-                };
+            let reason = if inside(skip, span) {
+                Some(Reason::Boilerplate)
+            } else if inner.stopped[m.phrase as usize] {
+                Some(Reason::StopWord)
+            } else if guard == Guard::CommonWord && !common_word_allowed(text, span) {
+                Some(Reason::CommonWordGuard)
+            } else {
+                None
+            };
             if let Some(reason) = reason {
                 rejected.push(Rejected {
                     span,
@@ -357,7 +517,6 @@ impl Tagger {
                 priority: entries[entry as usize].priority,
             });
         }
-        let _ = norm;
     }
 
     /// Overlaps, ambiguity, then short forms.
@@ -424,7 +583,160 @@ impl Tagger {
         doc.mentions
             .sort_unstable_by_key(|m| (m.field, m.span.start, m.span.end));
         link::short_forms(doc, &mut shorts, &mut taken);
+        byline_mention(doc, &mut taken);
+        rules::apply(&inner.rules, doc, &mut taken);
+        drop_boilerplate(doc);
     }
+}
+
+/// Scores the topics of a tagged document: its phrase hits, and one entity
+/// fact per distinct entity.
+fn score_topics(
+    model: &TopicModel,
+    config: &TopicConfig,
+    doc: &Doc<'_>,
+    hits: &TopicHits,
+) -> Vec<Topic> {
+    let mut seen = HashSet::new();
+    let mut facts = Vec::new();
+    for m in doc.mentions() {
+        if !seen.insert(m.entity) {
+            continue;
+        }
+        let (kind, country, name) = match m.entity {
+            EntityRef::Entry(i) => {
+                let e = &doc.inner.dict.entries()[i as usize];
+                (e.kind.as_str(), e.country.as_deref(), e.name.as_str())
+            }
+            EntityRef::Local(i) => {
+                let e = &doc.locals[i as usize];
+                (e.kind.as_str(), e.country.as_deref(), e.name.as_str())
+            }
+            EntityRef::Ambiguous(_) => continue,
+        };
+        facts.push(EntityFact {
+            label: m.label,
+            kind,
+            country,
+            name,
+        });
+    }
+    model.score(
+        &TopicInput {
+            title: doc.title,
+            text: doc.text,
+            title_hits: &hits.title,
+            text_hits: &hits.text,
+            entities: &facts,
+        },
+        config,
+    )
+}
+
+/// Removes mentions that rules made inside boilerplate (the dictionary stage
+/// never proposes them), keeping short-form antecedent indices right.
+fn drop_boilerplate(doc: &mut Doc<'_>) {
+    let boilerplate: Vec<Span> = doc
+        .parts
+        .iter()
+        .filter(|p| !p.kind.is_tagged())
+        .map(|p| Span::from(p.span.clone()))
+        .collect();
+    if boilerplate.is_empty() {
+        return;
+    }
+    let keep: Vec<bool> = doc
+        .mentions
+        .iter()
+        .map(|m| m.field == Field::Title || !inside(&boilerplate, m.span))
+        .collect();
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    let mut new_index = Vec::with_capacity(keep.len());
+    let mut next = 0u32;
+    for &k in &keep {
+        new_index.push(next);
+        next += k as u32;
+    }
+    let old = std::mem::take(&mut doc.mentions);
+    for (m, k) in old.into_iter().zip(&keep) {
+        if !k {
+            continue;
+        }
+        let mut m = m;
+        if let Evidence::ShortForm { antecedent, .. } = &mut m.evidence {
+            *antecedent = new_index[*antecedent as usize];
+        }
+        doc.mentions.push(m);
+    }
+}
+
+/// Whether `span` overlaps one of the sorted, disjoint `spans`.
+fn inside(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|s| s.end <= span.start);
+    spans.get(i).is_some_and(|s| s.overlaps(span))
+}
+
+/// The person a byline names, as a mention of a document-local entity, when
+/// no dictionary mention took the span.
+fn byline_mention(doc: &mut Doc<'_>, taken: &mut Taken) {
+    let Some(name) = doc
+        .parts
+        .iter()
+        .find(|p| p.kind == PartKind::Byline)
+        .and_then(|p| p.name.clone())
+    else {
+        return;
+    };
+    let span = Span::from(name);
+    if taken.overlapping(Field::Text, span).is_some() {
+        return;
+    }
+    let surface = &doc.text[span.range()];
+    doc.locals.push(LocalEntity {
+        id: format!("local:person:{}", slug(surface)),
+        name: surface.split_whitespace().collect::<Vec<_>>().join(" "),
+        label: Label::Person,
+        kind: "author".to_string(),
+        country: None,
+        office: None,
+    });
+    let mention = Mention {
+        span,
+        field: Field::Text,
+        label: Label::Person,
+        entity: EntityRef::Local(doc.locals.len() as u32 - 1),
+        evidence: Evidence::Byline,
+    };
+    let at = doc
+        .mentions
+        .partition_point(|m| (m.field, m.span.start) < (Field::Text, span.start));
+    // Short forms point at earlier mentions by index; shift those after.
+    for m in &mut doc.mentions {
+        if let Evidence::ShortForm { antecedent, .. } = &mut m.evidence {
+            if *antecedent as usize >= at {
+                *antecedent += 1;
+            }
+        }
+    }
+    doc.mentions.insert(at, mention);
+    taken.insert(Field::Text, span);
+}
+
+/// A lower-case, hyphenated form of a name, for ids.
+pub(crate) fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
 }
 
 fn rejected(c: &Candidate, reason: Reason) -> Rejected {

@@ -193,7 +193,8 @@ pub struct Entry {
     pub kind: String,
     /// Canonical name.
     pub name: String,
-    /// Aliases; the canonical name is always the first.
+    /// Aliases; the canonical name is one of them (the first, unless the
+    /// dictionary spells it out with its own policy).
     pub aliases: Vec<Alias>,
     /// ISO 3166-1 alpha-2 code of the entity's country.
     pub country: Option<String>,
@@ -282,6 +283,15 @@ impl Entry {
                     c
                 )));
             }
+        }
+        // An alias written out for the name replaces the name's implicit,
+        // `auto` alias (so that a policy or guard given for it holds).
+        if self.aliases.len() > 1
+            && self.aliases[1..]
+                .iter()
+                .any(|a| a.text == self.aliases[0].text)
+        {
+            self.aliases.remove(0);
         }
         let mut seen = std::collections::HashSet::new();
         let mut aliases = Vec::with_capacity(self.aliases.len());

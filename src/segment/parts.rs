@@ -1,0 +1,1126 @@
+/*!
+Splitting a raw article dump into parts: section label, title, byline,
+datelines, body and boilerplate.
+
+The rules here are deliberately conservative. Much of the text that reaches
+the tagger is not a scraped web page but clean wire copy or one sentence per
+line corpora, and misreading a body line as boilerplate would silently drop
+entities, while misreading boilerplate as body only costs a little noise. So
+anything that is not clearly header material or clearly boilerplate is
+[`PartKind::Body`].
+*/
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+/// The kind of an article [`Part`].
+///
+/// Serialized as its lower-case name, e.g. `"byline"`.
+///
+/// # Example
+///
+/// ```
+/// use gazetag::segment::PartKind;
+///
+/// assert!(PartKind::Title.is_tagged());
+/// assert!(!PartKind::Boilerplate.is_tagged());
+/// assert_eq!(PartKind::Dateline.as_str(), "dateline");
+/// ```
+#[derive(Clone, Copy, Debug, Eq, PartialEq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum PartKind {
+    /// A short section label above the title, such as "Politics".
+    Section,
+    /// The headline.
+    Title,
+    /// The author line ("By Jane Doe", or a name line followed by a role
+    /// line such as "Senior Editor"), including that role line.
+    Byline,
+    /// A timestamp line ("Updated", "July 31, 2025 5:07 AM") or a wire
+    /// service dateline ("SEOUL, July 31 (Yonhap) --").
+    Dateline,
+    /// Article text.
+    Body,
+    /// Text that is not part of the article: image placeholders, repeated
+    /// promotional lines, subscription footers, truncated teasers.
+    Boilerplate,
+}
+
+impl PartKind {
+    /// Returns true if entities in parts of this kind should be tagged:
+    /// everything except [`PartKind::Boilerplate`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use gazetag::segment::PartKind;
+    ///
+    /// assert!(PartKind::Byline.is_tagged());
+    /// assert!(!PartKind::Boilerplate.is_tagged());
+    /// ```
+    pub fn is_tagged(self) -> bool {
+        !matches!(self, PartKind::Boilerplate)
+    }
+
+    /// Returns the lower-case name of this kind, as used when serializing.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use gazetag::segment::PartKind;
+    ///
+    /// assert_eq!(PartKind::Boilerplate.as_str(), "boilerplate");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PartKind::Section => "section",
+            PartKind::Title => "title",
+            PartKind::Byline => "byline",
+            PartKind::Dateline => "dateline",
+            PartKind::Body => "body",
+            PartKind::Boilerplate => "boilerplate",
+        }
+    }
+}
+
+/// One part of an article, as found by [`parts`].
+///
+/// # Example
+///
+/// ```
+/// use gazetag::segment::{parts, PartKind};
+///
+/// let text = "By Jane Doe, Reuters\nUpdated 2 hours ago\n\nThe body.";
+/// let ps = parts(text);
+/// assert_eq!(ps[0].kind, PartKind::Byline);
+/// assert_eq!(&text[ps[0].name.clone().unwrap()], "Jane Doe");
+/// ```
+#[derive(Clone, Debug, Eq, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Part {
+    /// What this part is.
+    pub kind: PartKind,
+    /// The byte range of the part in the original text, trimmed of
+    /// surrounding whitespace.
+    pub span: Range<usize>,
+    /// For a [`PartKind::Byline`], the range of the (first) author's name,
+    /// when one was recognized. Always `None` for other kinds.
+    pub name: Option<Range<usize>>,
+}
+
+/// Splits a raw article dump into its parts.
+///
+/// The parts are in text order and do not overlap. Together they cover every
+/// non-whitespace byte of `text`: only whitespace between parts (line breaks,
+/// blank lines, indentation, and the space after a wire dateline) is left
+/// out. Consecutive lines of the same kind within one paragraph form one
+/// part, so a body paragraph is one part; a blank line always starts a new
+/// part.
+///
+/// # Rules
+///
+/// At the top of the text, in this order and each at most once:
+///
+/// * **Section**: a first line that is exactly a common section name
+///   ("Politics", "World", "Business", ...).
+/// * **Title**: the next line, if it has 3 to 30 words and either is
+///   followed by a blank line and does not end with a period, or is
+///   followed by a byline or a timestamp line.
+/// * Then up to 8 header lines, each a **Byline** ("By Name ...", or a line
+///   of 2 to 4 capitalized words followed by a role line like "Senior
+///   Editor at large" or by a timestamp line; the role line joins the
+///   byline), a timestamp **Dateline** ("Updated", "July 31, 2025 5:07 AM",
+///   "3 hours ago", "BRUSSELS 1996-08-22") or a placeholder.
+///
+/// Everywhere, a line is **Boilerplate** if it is
+///
+/// * an image or ad placeholder: "News Image", "CTA Image", "Image",
+///   "Photo", "Advertisement", "Getty Images", ...;
+/// * a subscription or copyright footer: "Sign up for ...", "Subscribe ...",
+///   "Follow us on ...", "... All rights reserved ...", "© ...";
+/// * a short line (at most 40 bytes, no digits, no final `.`, `!` or `?`)
+///   occurring at least 3 times that contains a promotional word such as "image", "video", "ad",
+///   "subscribe" or "read". Repeated lines without such a word ("Division
+///   two" in a results table) stay Body.
+///
+/// A paragraph that ends by cutting a word short with "..." or "…" ("the
+/// South K...") is a truncated teaser, and Boilerplate, if its opening
+/// reappears later in the text, or if it is the first body paragraph of a
+/// dump with a detected title or byline and most of its capitalized words
+/// reappear later.
+///
+/// The first body line may start with a wire dateline ("SEOUL, July 31
+/// (Yonhap) --", "WASHINGTON (Reuters) -", "BRUSSELS 1996-08-22"), reported
+/// as a Dateline part covering just that prefix.
+///
+/// Everything else is Body.
+///
+/// # Example
+///
+/// ```
+/// use gazetag::segment::{parts, PartKind};
+///
+/// let text = "\
+/// World
+///
+/// Leaders Meet in Seoul
+///
+/// By Jane Doe
+///
+/// SEOUL, July 31 (Yonhap) -- Leaders met on Thursday.
+/// CTA Image
+/// ";
+/// let got: Vec<(PartKind, &str)> =
+///     parts(text).into_iter().map(|p| (p.kind, &text[p.span])).collect();
+/// assert_eq!(got, vec![
+///     (PartKind::Section, "World"),
+///     (PartKind::Title, "Leaders Meet in Seoul"),
+///     (PartKind::Byline, "By Jane Doe"),
+///     (PartKind::Dateline, "SEOUL, July 31 (Yonhap) --"),
+///     (PartKind::Body, "Leaders met on Thursday."),
+///     (PartKind::Boilerplate, "CTA Image"),
+/// ]);
+/// ```
+pub fn parts(text: &str) -> Vec<Part> {
+    let lines = split_lines(text);
+    let n = lines.len();
+    let line = |i: usize| -> &str { text.get(lines[i].span.clone()).unwrap_or("") };
+    let mut labels = vec![Label::Body; n];
+
+    // The header: section, title, then bylines, timestamps and placeholders.
+    let mut h = 0;
+    let mut is_dump = false;
+    if n >= 2 && is_section(line(0)) {
+        labels[0] = Label::Section;
+        h = 1;
+    }
+    if h + 1 < n && is_title(text, &lines, h) {
+        labels[h] = Label::Title;
+        is_dump = true;
+        h += 1;
+    }
+    let header_limit = h + 8;
+    let mut byline_seen = false;
+    while h < n && h < header_limit {
+        let t = line(h);
+        if is_placeholder(t) {
+            labels[h] = Label::Boilerplate;
+            h += 1;
+            continue;
+        }
+        if !byline_seen {
+            if let Some(name) = byline_at(text, &lines, h) {
+                labels[h] = Label::Byline(name);
+                byline_seen = true;
+                is_dump = true;
+                h += 1;
+                if h < n && lines[h].para == lines[h - 1].para && is_role(line(h)) {
+                    labels[h] = Label::BylineRole;
+                    h += 1;
+                }
+                continue;
+            }
+        }
+        // A wire dateline followed by text opens the body instead.
+        let opens_body = wire_dateline(t).is_some_and(|len| len < t.len());
+        if is_timestamp(t) && !opens_body {
+            labels[h] = Label::Dateline;
+            h += 1;
+            continue;
+        }
+        break;
+    }
+
+    // The rest: boilerplate lines among the body.
+    // Short lines, sorted, to count repeats (no hashing: few lines are short).
+    let mut short: Vec<&str> = (0..n)
+        .map(line)
+        .filter(|t| t.len() <= MAX_PROMO_LEN)
+        .collect();
+    short.sort_unstable();
+    let count = |t: &str| -> usize {
+        let lo = short.partition_point(|s| *s < t);
+        let hi = short.partition_point(|s| *s <= t);
+        hi - lo
+    };
+    for (l, label) in lines.iter().zip(labels.iter_mut()).skip(h) {
+        let t = text.get(l.span.clone()).unwrap_or("");
+        let repeated = t.len() <= MAX_PROMO_LEN && is_promo(t) && count(t) >= 3;
+        if is_placeholder(t) || is_footer(t) || repeated {
+            *label = Label::Boilerplate;
+        }
+    }
+    mark_teasers(text, &lines, &mut labels, h, is_dump);
+
+    // A wire dateline opening the first body line.
+    let wire = (h..n)
+        .find(|&i| labels[i] == Label::Body)
+        .and_then(|i| wire_dateline(line(i)).map(|len| (i, lines[i].span.start + len)));
+
+    assemble(text, &lines, &labels, wire)
+}
+
+/// A non-blank line, trimmed, with the index of its paragraph.
+#[derive(Clone, Debug)]
+struct Line {
+    span: Range<usize>,
+    /// Increases at every blank line, so lines of one paragraph share it.
+    para: usize,
+}
+
+/// What a line was recognized as.
+#[derive(Clone, Debug, Eq, PartialEq)]
+enum Label {
+    Section,
+    Title,
+    Byline(Option<Range<usize>>),
+    /// A role line ("Senior Editor at large") that joins the byline above.
+    BylineRole,
+    Dateline,
+    Body,
+    Boilerplate,
+}
+
+/// Splits `text` into trimmed non-blank lines.
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = vec![];
+    let mut para = 0;
+    let mut offset = 0;
+    for raw in text.split('\n') {
+        let start = offset + (raw.len() - raw.trim_start().len());
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            // Count a blank line once, however many follow each other.
+            if lines.last().is_some_and(|l: &Line| l.para == para) {
+                para += 1;
+            }
+        } else {
+            lines.push(Line {
+                span: start..start + trimmed.len(),
+                para,
+            });
+        }
+        offset += raw.len() + 1;
+    }
+    lines
+}
+
+/// Turns line labels into parts, merging neighbours of the same kind.
+fn assemble(
+    text: &str,
+    lines: &[Line],
+    labels: &[Label],
+    wire: Option<(usize, usize)>,
+) -> Vec<Part> {
+    // Each part, with its paragraph and whether lines may join it.
+    let mut out: Vec<(Part, usize, bool)> = vec![];
+    let mut push = |kind, span: Range<usize>, name, para, joinable: bool, joins: bool| {
+        if let Some((last, last_para, last_joinable)) = out.last_mut() {
+            if joins && *last_joinable && last.kind == kind && *last_para == para {
+                last.span.end = span.end;
+                return;
+            }
+        }
+        out.push((Part { kind, span, name }, para, joinable));
+    };
+    for (i, (l, label)) in lines.iter().zip(labels).enumerate() {
+        let span = l.span.clone();
+        match (label, wire) {
+            (Label::Body, Some((w, end))) if w == i => {
+                let start = super::skip_whitespace(text, end);
+                push(
+                    PartKind::Dateline,
+                    span.start..end,
+                    None,
+                    l.para,
+                    false,
+                    false,
+                );
+                if start < span.end {
+                    push(PartKind::Body, start..span.end, None, l.para, true, false);
+                }
+            }
+            (Label::Section, _) => push(PartKind::Section, span, None, l.para, false, false),
+            (Label::Title, _) => push(PartKind::Title, span, None, l.para, false, false),
+            (Label::Byline(name), _) => {
+                push(PartKind::Byline, span, name.clone(), l.para, true, false)
+            }
+            (Label::BylineRole, _) => push(PartKind::Byline, span, None, l.para, false, true),
+            (Label::Dateline, _) => push(PartKind::Dateline, span, None, l.para, true, true),
+            (Label::Body, _) => push(PartKind::Body, span, None, l.para, true, true),
+            (Label::Boilerplate, _) => push(PartKind::Boilerplate, span, None, l.para, true, true),
+        }
+    }
+    out.into_iter().map(|(p, _, _)| p).collect()
+}
+
+/// Section labels, compared case-insensitively with the whole line.
+const SECTIONS: &[&str] = &[
+    "africa",
+    "americas",
+    "analysis",
+    "arts",
+    "asia",
+    "business",
+    "climate",
+    "crime",
+    "culture",
+    "defense",
+    "economy",
+    "education",
+    "energy",
+    "entertainment",
+    "environment",
+    "europe",
+    "finance",
+    "health",
+    "lifestyle",
+    "local",
+    "markets",
+    "media",
+    "middle east",
+    "money",
+    "nation",
+    "national",
+    "news",
+    "opinion",
+    "politics",
+    "science",
+    "security",
+    "sport",
+    "sports",
+    "tech",
+    "technology",
+    "travel",
+    "u.s.",
+    "us",
+    "us news",
+    "weather",
+    "world",
+    "world news",
+];
+
+/// Image, video and ad placeholders, compared case-insensitively with the
+/// whole line (a trailing colon ignored).
+const PLACEHOLDERS: &[&str] = &[
+    "ad",
+    "advertisement",
+    "cta image",
+    "getty images",
+    "image",
+    "images",
+    "news image",
+    "photo",
+    "photos",
+    "read more",
+    "share",
+    "share this article",
+    "skip advertisement",
+    "sponsored",
+    "sponsored content",
+    "story continues below advertisement",
+    "video",
+];
+
+/// Words that mark a repeated short line as promotional.
+const PROMO_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "advertisement",
+    "app",
+    "banner",
+    "click",
+    "cta",
+    "download",
+    "image",
+    "images",
+    "listen",
+    "newsletter",
+    "photo",
+    "photos",
+    "promo",
+    "promoted",
+    "read",
+    "share",
+    "sponsored",
+    "subscribe",
+    "tap",
+    "video",
+    "watch",
+];
+
+/// Words that make a line an author's role line.
+const ROLE_WORDS: &[&str] = &[
+    "analyst",
+    "anchor",
+    "author",
+    "bureau",
+    "chief",
+    "columnist",
+    "contributor",
+    "correspondent",
+    "critic",
+    "editor",
+    "freelance",
+    "journalist",
+    "photographer",
+    "producer",
+    "reporter",
+    "staff",
+    "writer",
+];
+
+/// Capitalized words that do not occur in a person's name line.
+const NOT_NAME: &[&str] = &[
+    "advertisement",
+    "and",
+    "breaking",
+    "by",
+    "exclusive",
+    "for",
+    "how",
+    "image",
+    "in",
+    "live",
+    "news",
+    "of",
+    "photo",
+    "posted",
+    "press",
+    "published",
+    "the",
+    "updated",
+    "video",
+    "what",
+    "why",
+];
+
+/// Lower-case particles allowed inside a name ("Ursula von der Leyen").
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "da", "de", "del", "der", "di", "dos", "du", "la", "le", "van", "von",
+];
+
+/// Repeated lines longer than this are never treated as promotional.
+const MAX_PROMO_LEN: usize = 40;
+
+fn contains_ci(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// ASCII case-insensitive substring test. Runs on every line of every
+/// document, so it first skips to bytes that can start the needle instead of
+/// comparing a window at every position.
+fn find_ci(s: &str, needle: &str) -> bool {
+    let (hay, needle) = (s.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    let Some(last_start) = hay.len().checked_sub(needle.len()) else {
+        return false;
+    };
+    let first = first.to_ascii_lowercase();
+    let mut i = 0;
+    while i <= last_start {
+        match hay[i..=last_start]
+            .iter()
+            .position(|b| b.to_ascii_lowercase() == first)
+        {
+            None => return false,
+            Some(k) => i += k,
+        }
+        if hay[i..i + needle.len()].eq_ignore_ascii_case(needle) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The words of a line split at non-alphanumeric characters.
+fn alnum_words(t: &str) -> impl Iterator<Item = &str> {
+    t.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+fn is_section(t: &str) -> bool {
+    t.len() <= 30 && contains_ci(SECTIONS, t)
+}
+
+fn is_placeholder(t: &str) -> bool {
+    t.len() <= 40 && contains_ci(PLACEHOLDERS, t.strip_suffix(':').unwrap_or(t).trim_end())
+}
+
+fn is_footer(t: &str) -> bool {
+    if t.len() > 300 {
+        return false;
+    }
+    let subscribe = starts_with_ci(t, "subscribe")
+        && !t["subscribe".len()..].starts_with(|c: char| c.is_alphabetic());
+    subscribe
+        || starts_with_ci(t, "sign up for ")
+        || starts_with_ci(t, "sign up to ")
+        || starts_with_ci(t, "follow us on ")
+        || starts_with_ci(t, "follow us:")
+        || t.starts_with('©')
+        || starts_with_ci(t, "copyright ©")
+        || starts_with_ci(t, "copyright (c)")
+        || rights_reserved(t)
+}
+
+/// "All rights reserved" in any case. Every line of every document is asked,
+/// so a SIMD search for the word's rare letter comes first.
+fn rights_reserved(t: &str) -> bool {
+    memchr::memchr2(b'v', b'V', t.as_bytes()).is_some() && find_ci(t, "all rights reserved")
+}
+
+fn is_promo(t: &str) -> bool {
+    t.len() <= MAX_PROMO_LEN
+        && !t.ends_with(['.', '!', '?'])
+        && !t.bytes().any(|b| b.is_ascii_digit())
+        && alnum_words(t).any(|w| contains_ci(PROMO_WORDS, w))
+}
+
+fn is_role(t: &str) -> bool {
+    t.len() <= 80
+        && !t.ends_with('.')
+        && t.split_whitespace().count() <= 8
+        && alnum_words(t).any(|w| contains_ci(ROLE_WORDS, w))
+}
+
+/// Returns true for a word that can be part of a personal name.
+fn is_name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    let first_upper = chars.next().is_some_and(|c| c.is_uppercase());
+    first_upper
+        && w.chars().count() <= 24
+        && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        && !contains_ci(NOT_NAME, w)
+        && !contains_ci(SECTIONS, w)
+        && !contains_ci(ROLE_WORDS, w)
+        && !contains_ci(PROMO_WORDS, w)
+}
+
+/// Returns true for a line of 2 to 4 words that looks like a person's name.
+fn is_name_line(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if t.len() > 50 || !(2..=4).contains(&words.len()) {
+        return false;
+    }
+    let last = words.len() - 1;
+    words
+        .iter()
+        .enumerate()
+        .all(|(i, w)| is_name_word(w) || (i != 0 && i != last && NAME_PARTICLES.contains(w)))
+}
+
+/// Recognizes a byline starting at line `i`; returns the name's range.
+fn byline_at(text: &str, lines: &[Line], i: usize) -> Option<Option<Range<usize>>> {
+    let span = lines[i].span.clone();
+    let t = text.get(span.clone())?;
+    if let Some(name) = by_line(t) {
+        return Some(name.map(|r| span.start + r.start..span.start + r.end));
+    }
+    let next = lines.get(i + 1)?;
+    let next_text = text.get(next.span.clone())?;
+    let followed = next.para == lines[i].para && (is_role(next_text) || is_timestamp(next_text));
+    if followed && is_name_line(t) {
+        return Some(Some(span));
+    }
+    None
+}
+
+/// Recognizes "By Jane Doe, Reuters"; returns the name's range in `t`, if
+/// it has at least two words.
+fn by_line(t: &str) -> Option<Option<Range<usize>>> {
+    if t.len() > 120 || !(t.starts_with("By ") || t.starts_with("BY ")) {
+        return None;
+    }
+    let mut name: Option<Range<usize>> = None;
+    let mut count = 0;
+    let mut offset = 3;
+    for raw in t[3..].split(' ') {
+        let at = offset;
+        offset += raw.len() + 1;
+        if raw.is_empty() {
+            continue;
+        }
+        let w = raw.trim_end_matches([',', ';', '|', ':']);
+        let word_ok = is_name_word(w) || (count > 0 && NAME_PARTICLES.contains(&w));
+        if !word_ok || count == 4 {
+            break;
+        }
+        count += 1;
+        let end = at + w.len();
+        name = Some(name.map_or(at..end, |r| r.start..end));
+        if w.len() != raw.len() {
+            break;
+        }
+    }
+    if count == 0 {
+        return None;
+    }
+    Some(name.filter(|_| count >= 2))
+}
+
+fn is_title(text: &str, lines: &[Line], i: usize) -> bool {
+    let t = text.get(lines[i].span.clone()).unwrap_or("");
+    let words = t.split_whitespace().count();
+    let shaped = t.len() <= 250
+        && (3..=30).contains(&words)
+        && t.chars().any(char::is_alphabetic)
+        && by_line(t).is_none()
+        && !is_timestamp(t)
+        && !is_footer(t);
+    if !shaped {
+        return false;
+    }
+    let next = &lines[i + 1];
+    let next_text = text.get(next.span.clone()).unwrap_or("");
+    let blank_after = next.para != lines[i].para;
+    (blank_after && !t.ends_with('.'))
+        || byline_at(text, lines, i + 1).is_some()
+        || (!blank_after && is_timestamp(next_text))
+}
+
+fn is_timestamp(t: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?xi)
+            ^(?:last\s+)?(?:updated|published|posted|modified|first\s+published)\b
+            | \bago$
+            | \b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
+                 |aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)
+              \.?\s+\d{1,2}\b
+            | \b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b
+            | \b\d{4}-\d{2}-\d{2}\b
+            | \b\d{1,2}/\d{1,2}/\d{2,4}\b
+            | \b\d{1,2}:\d{2}\b",
+        )
+        .expect("the timestamp pattern is valid")
+    });
+    t.len() <= 80 && t.split_whitespace().count() <= 8 && re.is_match(t)
+}
+
+/// Returns the length of a wire service dateline at the start of `t`.
+fn wire_dateline(t: &str) -> Option<usize> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+            ^\p{Lu}[\p{Lu}.'’-]+(?:\ \p{Lu}[\p{Lu}.'’-]+){0,3}
+            (?:
+                # An agency: SEOUL, July 31 (Yonhap) -- / WASHINGTON (Reuters) -
+                (?:,\ \p{Lu}[\p{L}.]+(?:\ [\p{Lu}\d][\p{L}\d.]*){0,2}){0,2}
+                \ ?\(\p{L}[\p{L}\ .&'-]{0,30}\)\ *(?:--|—|–|-|:)
+                # A date: NEW YORK, March 3 --
+              | ,\ (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\ \d{1,2}
+                (?:,\ \d{4})?\ *(?:--|—|–|-|:)
+                # An ISO date: BRUSSELS 1996-08-22
+              | \ +\d{4}-\d{2}-\d{2}(?:\ *(?:--|—|–|-|:))?
+            )",
+        )
+        .expect("the wire dateline pattern is valid")
+    });
+    let m = re.find(t)?;
+    let after = &t[m.end()..];
+    // The dateline must be followed by a word break, not run into text.
+    if after.is_empty() || after.starts_with(char::is_whitespace) {
+        Some(m.end())
+    } else {
+        None
+    }
+}
+
+/// Relabels truncated teaser paragraphs as boilerplate.
+fn mark_teasers(text: &str, lines: &[Line], labels: &mut [Label], from: usize, is_dump: bool) {
+    // Checking a teaser scans the rest of the text, so only the first few
+    // candidates are considered, which keeps the whole linear.
+    let mut budget = 4;
+    let mut first_body = true;
+    let mut i = from;
+    while i < lines.len() && budget > 0 {
+        let para = lines[i].para;
+        let mut j = i;
+        while j < lines.len() && lines[j].para == para {
+            j += 1;
+        }
+        let all_body = labels[i..j].iter().all(|l| *l == Label::Body);
+        if all_body {
+            let span = lines[i].span.start..lines[j - 1].span.end;
+            let t = text.get(span.clone()).unwrap_or("");
+            if t.len() <= 1000 && ends_with_cut_word(t) {
+                budget -= 1;
+                let rest = text.get(span.end..).unwrap_or("");
+                if opening_repeats(t, rest) || (is_dump && first_body && words_repeat(t, rest)) {
+                    for label in &mut labels[i..j] {
+                        *label = Label::Boilerplate;
+                    }
+                }
+            }
+            first_body = false;
+        }
+        i = j;
+    }
+}
+
+/// Returns true if `t` ends with "..." or "…" glued to a letter ("South K...").
+fn ends_with_cut_word(t: &str) -> bool {
+    let head = match t.strip_suffix("...").or_else(|| t.strip_suffix('…')) {
+        Some(head) => head,
+        None => return false,
+    };
+    head.chars().next_back().is_some_and(char::is_alphabetic)
+}
+
+/// Returns true if the first 40 or so bytes of `t` occur in `rest`.
+fn opening_repeats(t: &str, rest: &str) -> bool {
+    let mut end = t.len().min(40);
+    while !t.is_char_boundary(end) {
+        end -= 1;
+    }
+    end >= 24 && rest.contains(&t[..end])
+}
+
+/// Returns true if at least 3 and at least 60% of the capitalized words of
+/// `t` (the cut last word aside) occur in `rest`.
+fn words_repeat(t: &str, rest: &str) -> bool {
+    let trim =
+        |w: &'_ str| -> String { w.trim_matches(|c: char| !c.is_alphanumeric()).to_string() };
+    let seen: HashSet<String> = rest.split_whitespace().map(trim).collect();
+    let mut words: Vec<String> = t.split_whitespace().map(trim).collect();
+    words.pop();
+    let capitalized: Vec<&String> = words
+        .iter()
+        .filter(|w| w.chars().count() >= 2 && w.starts_with(char::is_uppercase))
+        .collect();
+    let found = capitalized
+        .iter()
+        .filter(|w| seen.contains(w.as_str()))
+        .count();
+    found >= 3 && found * 5 >= capitalized.len() * 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(PartKind, &str)> {
+        parts(text)
+            .into_iter()
+            .map(|p| (p.kind, &text[p.span]))
+            .collect()
+    }
+
+    fn check_cover(text: &str) {
+        let mut last = 0;
+        for p in parts(text) {
+            assert!(
+                p.span.start >= last && p.span.start < p.span.end,
+                "{text:?}: {p:?}"
+            );
+            assert!(
+                text[last..p.span.start].trim().is_empty(),
+                "gap in {text:?}"
+            );
+            if let Some(name) = &p.name {
+                assert_eq!(p.kind, PartKind::Byline);
+                assert!(name.start >= p.span.start && name.end <= p.span.end);
+            }
+            last = p.span.end;
+        }
+        assert!(text[last..].trim().is_empty());
+    }
+
+    #[test]
+    fn seed_article() {
+        use PartKind::*;
+        let text = include_str!("../../tests/data/seed_article.txt");
+        check_cover(text);
+        let ps = parts(text);
+        let got: Vec<(PartKind, &str)> =
+            ps.iter().map(|p| (p.kind, &text[p.span.clone()])).collect();
+        assert_eq!(got[0], (Section, "Politics"));
+        assert_eq!(
+            got[1],
+            (Title, "First Communication Between New South Korean Defense Minister and U.S. Counterpart")
+        );
+        assert_eq!(got[2], (Byline, "Ryan Bennett\nSenior Editor at large"));
+        assert_eq!(ps[2].name.clone().map(|r| &text[r]), Some("Ryan Bennett"));
+        assert_eq!(got[3], (Dateline, "Updated\nJuly 31, 2025 5:07 AM"));
+        assert_eq!(got[4], (Boilerplate, "News Image"));
+        assert_eq!(got[5].0, Boilerplate);
+        assert!(got[5]
+            .1
+            .starts_with("South Korean Defense Minister Ahn Gyu-back (pictured right)"));
+        assert!(got[5].1.ends_with("according to the South K..."));
+        assert_eq!(got[6].0, Body);
+        assert!(got[6].1.starts_with("Why it matters\n  • The call"));
+        assert!(got[6].1.contains("In a significant diplomatic development"));
+        let cta = got
+            .iter()
+            .filter(|(k, t)| *k == Boilerplate && t.starts_with("CTA Image"))
+            .count();
+        assert_eq!(cta, 1, "the CTA lines form one part");
+        let n = got.len();
+        assert_eq!(got[n - 3].0, Boilerplate);
+        assert_eq!(got[n - 3].1, ["CTA Image"; 11].join("\n"));
+        assert_eq!(got[n - 2], (Body, "Boston Never Sleeps, Neither Do We."));
+        assert_eq!(got[n - 1].0, Body);
+        assert!(got[n - 1].1.starts_with("From Beacon Hill to Back Bay"));
+        // Everything between the teaser and the CTA lines is body.
+        assert!(got[6..n - 3].iter().all(|(k, _)| *k == Body));
+        assert!(got[n - 4].1.ends_with("East Asia."));
+        let json = serde_json::to_string(&ps[2]).unwrap();
+        assert!(json.contains("\"kind\":\"byline\""), "{json}");
+    }
+
+    #[test]
+    fn conll_style() {
+        use PartKind::*;
+        let text = "EU rejects German call to boycott British lamb .\nPeter Blackburn\n\
+                    BRUSSELS 1996-08-22\nThe European Commission said on Thursday it disagreed .\n\
+                    Germany 's representative said .";
+        check_cover(text);
+        let ps = parts(text);
+        let got: Vec<(PartKind, &str)> =
+            ps.iter().map(|p| (p.kind, &text[p.span.clone()])).collect();
+        assert_eq!(got, vec![
+            (Title, "EU rejects German call to boycott British lamb ."),
+            (Byline, "Peter Blackburn"),
+            (Dateline, "BRUSSELS 1996-08-22"),
+            (Body, "The European Commission said on Thursday it disagreed .\nGermany 's representative said ."),
+        ]);
+        assert_eq!(
+            ps[1].name.clone().map(|r| &text[r]),
+            Some("Peter Blackburn")
+        );
+    }
+
+    #[test]
+    fn plain_bodies_stay_body() {
+        let cases: &[&str] = &[
+            "Showers continued throughout the week in\nthe Bahia cocoa zone, alleviating the drought.\n    Comissaria Smith said.",
+            "The company said profits rose.\n\nAnalysts had expected a fall.",
+            "Division two\nBarnsley 2 Bradford 1\nDivision two\nBury 0 Hull 3\nDivision two\nWigan 1 York 1",
+            "Photo opportunities abounded.\n\nPhoto opportunities abounded.\n\nPhoto opportunities abounded.",
+            "Jane Doe\nJohn Smith\nAlice Brown",
+            "He said the U.S. would act...\n\nIt did.",
+        ];
+        for &text in cases {
+            check_cover(text);
+            assert!(
+                parts(text).iter().all(|p| p.kind == PartKind::Body),
+                "{text:?}: {:?}",
+                kinds(text)
+            );
+        }
+    }
+
+    #[test]
+    fn wire_datelines() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "SEOUL, July 31 (Yonhap) -- North Korea fired.",
+                "SEOUL, July 31 (Yonhap) --",
+                "North Korea fired.",
+            ),
+            (
+                "WASHINGTON (Reuters) - The Senate voted.",
+                "WASHINGTON (Reuters) -",
+                "The Senate voted.",
+            ),
+            (
+                "NEW YORK, March 3 (Reuters) - Stocks fell.",
+                "NEW YORK, March 3 (Reuters) -",
+                "Stocks fell.",
+            ),
+            (
+                "KYIV, Ukraine (AP) — Drones struck.",
+                "KYIV, Ukraine (AP) —",
+                "Drones struck.",
+            ),
+            (
+                "LONDON, Aug. 4 -- Rain fell.",
+                "LONDON, Aug. 4 --",
+                "Rain fell.",
+            ),
+            (
+                "BRUSSELS 1996-08-22 The Commission said.",
+                "BRUSSELS 1996-08-22",
+                "The Commission said.",
+            ),
+        ];
+        for &(text, dateline, body) in cases {
+            check_cover(text);
+            assert_eq!(
+                kinds(text),
+                vec![(PartKind::Dateline, dateline), (PartKind::Body, body)],
+                "{text:?}"
+            );
+        }
+        for text in [
+            "NATO - the alliance met.",
+            "U.S. officials said.",
+            "IBM (NYSE)x",
+        ] {
+            assert!(
+                kinds(text).iter().all(|(k, _)| *k == PartKind::Body),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn bylines() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("By Jane Doe\n\nBody.", "By Jane Doe", Some("Jane Doe")),
+            (
+                "By Jane Doe, Reuters\n\nBody.",
+                "By Jane Doe, Reuters",
+                Some("Jane Doe"),
+            ),
+            (
+                "By Jane Doe and John Roe\n\nBody.",
+                "By Jane Doe and John Roe",
+                Some("Jane Doe"),
+            ),
+            (
+                "BY ANNA VAN DER BERG\n\nBody.",
+                "BY ANNA VAN DER BERG",
+                Some("ANNA VAN DER BERG"),
+            ),
+            ("By Reuters\n\nBody.", "By Reuters", None),
+            (
+                "Ursula von der Leyen\nStaff Writer\n\nBody.",
+                "Ursula von der Leyen\nStaff Writer",
+                Some("Ursula von der Leyen"),
+            ),
+            (
+                "Kim Min-jae\nPublished 3 hours ago\n\nBody.",
+                "Kim Min-jae",
+                Some("Kim Min-jae"),
+            ),
+        ];
+        for &(text, span, name) in cases {
+            check_cover(text);
+            let ps = parts(text);
+            assert_eq!(ps[0].kind, PartKind::Byline, "{text:?}: {:?}", kinds(text));
+            assert_eq!(&text[ps[0].span.clone()], span);
+            assert_eq!(ps[0].name.clone().map(|r| &text[r]), name, "{text:?}");
+        }
+        assert!(kinds("By the way, it rained.")
+            .iter()
+            .all(|(k, _)| *k == PartKind::Body));
+    }
+
+    #[test]
+    fn boilerplate_lines() {
+        let cases: &[&str] = &[
+            "Advertisement",
+            "Getty Images",
+            "Image",
+            "Photo:",
+            "CTA Image",
+            "Sign up for our newsletter",
+            "Subscribe",
+            "Subscribe to The Bostonian",
+            "Follow us on X",
+            "© 2025 The Bostonian",
+            "Copyright (c) Acme. All Rights Reserved.",
+        ];
+        for &line in cases {
+            let text = format!("The minister spoke on Monday.\n{line}\nHe left.");
+            assert_eq!(
+                kinds(&text),
+                vec![
+                    (PartKind::Body, "The minister spoke on Monday."),
+                    (PartKind::Boilerplate, line),
+                    (PartKind::Body, "He left."),
+                ],
+                "{line:?}"
+            );
+        }
+        let text =
+            "Body one.\nWatch the video\nBody two.\nWatch the video\nBody three.\nWatch the video";
+        assert_eq!(
+            kinds(text)
+                .iter()
+                .filter(|(k, _)| *k == PartKind::Boilerplate)
+                .count(),
+            3
+        );
+        for line in ["Subscribers grew fast.", "Signs up for change."] {
+            let text = format!("Body one.\n{line}");
+            assert!(
+                kinds(&text).iter().all(|(k, _)| *k == PartKind::Body),
+                "{line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn teaser_repeated_opening() {
+        let text = "The finance minister resigned on Monday after a long row ov...\n\n\
+                    The finance minister resigned on Monday after a long row over the budget.";
+        assert_eq!(kinds(text)[0].0, PartKind::Boilerplate);
+        // A lone truncated paragraph is kept.
+        let text = "The finance minister resigned on Monday after a long row ov...";
+        assert_eq!(kinds(text), vec![(PartKind::Body, text)]);
+    }
+
+    #[test]
+    fn odd_input() {
+        let huge = "x".repeat(1 << 20);
+        let huge_lines = "CTA Image\n".repeat(1 << 16);
+        let cases: Vec<&str> = vec![
+            "",
+            " ",
+            "\n\n\r\n",
+            "\0",
+            "\0\n\0\n\0",
+            "a",
+            "Politics",
+            "Politics\n",
+            "By",
+            "By ",
+            "By Jane",
+            "안규백 국방부 장관\n\n본문입니다.",
+            "😀\n\n😀 ...",
+            "…",
+            "x…",
+            "Politics\r\n\r\nA Title Here Today\r\n\r\nBy Jane Doe\r\nUpdated\r\n\r\nBody.\r\n",
+            &huge,
+            &huge_lines,
+        ];
+        for text in cases {
+            check_cover(text);
+        }
+        assert!(parts("").is_empty());
+        assert!(parts(" \n\t ").is_empty());
+        let text =
+            "Politics\r\n\r\nA Title Here Today\r\n\r\nBy Jane Doe\r\nUpdated\r\n\r\nBody.\r\n";
+        assert_eq!(
+            kinds(text),
+            vec![
+                (PartKind::Section, "Politics"),
+                (PartKind::Title, "A Title Here Today"),
+                (PartKind::Byline, "By Jane Doe"),
+                (PartKind::Dateline, "Updated"),
+                (PartKind::Body, "Body."),
+            ]
+        );
+        assert_eq!(parts(&huge_lines).len(), 1);
+    }
+}

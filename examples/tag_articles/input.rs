@@ -624,7 +624,7 @@ impl LineReader {
             }
             any = true;
             let avail = &self.buf[self.pos..self.end];
-            let (take, found) = match avail.iter().position(|&b| b == b'\n') {
+            let (take, found) = match memchr::memchr(b'\n', avail) {
                 Some(i) => (i, true),
                 None => (avail.len(), false),
             };

@@ -88,7 +88,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use clap::Parser;
-use gazetag::{Label, Tagger};
+use gazetag::topics::TopicModel;
+use gazetag::{Label, Tagger, Topics};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
@@ -159,9 +160,19 @@ struct Args {
     #[arg(long = "dictionaries", value_name = "DIR")]
     dictionaries: Vec<PathBuf>,
 
-    /// Use only the dictionaries given with --dictionaries.
+    /// Use only the dictionaries given with --dictionaries (and no built-in
+    /// rules or topic model).
     #[arg(long)]
     no_builtin: bool,
+
+    /// Score IPTC Media Topics with the model in DIR instead of the
+    /// built-in one.
+    #[arg(long, value_name = "DIR", conflicts_with = "no_topics")]
+    topic_model: Option<PathBuf>,
+
+    /// Do not score topics (faster; `topics` is then always empty).
+    #[arg(long)]
+    no_topics: bool,
 
     /// Worker threads (0: one per core).
     #[arg(short = 'j', long, default_value_t = 0, value_name = "N")]
@@ -473,8 +484,10 @@ fn write_failure(e: &io::Error, progress: &Progress, quiet: bool) -> End {
     End::WriteError
 }
 
+/// The tagger: [`Tagger::default`] (built-in dictionaries, rules and topic
+/// model) unless the options ask for something else.
 fn build_tagger(args: &Args) -> Result<Tagger, Fatal> {
-    if args.dictionaries.is_empty() {
+    if args.dictionaries.is_empty() && args.topic_model.is_none() && !args.no_topics {
         return Ok(Tagger::default());
     }
     let mut builder = Tagger::builder();
@@ -484,7 +497,16 @@ fn build_tagger(args: &Args) -> Result<Tagger, Fatal> {
     for d in &args.dictionaries {
         builder = builder.dictionary_path(d);
     }
+    let topics = match args.topic_model {
+        _ if args.no_topics => Topics::Off,
+        Some(ref dir) => Topics::Model(
+            TopicModel::from_dir(dir).map_err(|e| usage(format!("topic model error: {e}")))?,
+        ),
+        None if args.no_builtin => Topics::Off,
+        None => Topics::Builtin,
+    };
     builder
+        .topics(topics)
         .build()
         .map_err(|e| usage(format!("dictionary error: {e}")))
 }

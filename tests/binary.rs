@@ -657,3 +657,16 @@ fn interrupt_stops_cleanly() {
     }
     std::fs::remove_dir_all(&dir).expect("cleanup");
 }
+
+#[test]
+fn topics_are_scored_unless_turned_off() {
+    let input = b"{\"id\":1,\"title\":\"Cup final\",\"text\":\"The striker scored twice as the club won the cup final. The coach praised the team and the goalkeeper after the match.\"}\n";
+    let r = run(&[], input);
+    let topics = r.lines[0]["topics"].as_array().expect("topics");
+    assert!(!topics.is_empty(), "{:?}", r.lines[0]);
+    assert!(topics
+        .iter()
+        .all(|t| t["id"].as_str().is_some_and(|id| id.starts_with("medtop:"))));
+    let r = run(&["--no-topics"], input);
+    assert_eq!(r.lines[0]["topics"], serde_json::json!([]));
+}

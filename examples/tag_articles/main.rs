@@ -326,6 +326,9 @@ fn run(args: Args) -> Result<u8, Fatal> {
         None => Sink::stdout(),
     };
 
+    if !args.quiet && args.files.is_empty() && io::stdin().is_terminal() {
+        eprintln!("tag_articles: reading JSON Lines from stdin (Ctrl-D to end, --help for more)");
+    }
     let progress = Progress::new(&args, total_size);
     let counter = Arc::new(AtomicU64::new(0));
     // Two chunks in flight at most, besides the batch being tagged.

@@ -77,9 +77,18 @@ pub fn process(tagger: &Tagger, sel: &Selector, item: Item) -> Outcome {
         Body::Json(raw) => {
             let (json, invalid) = decode_lossy(raw);
             match parse(&json, sel) {
-                Ok(fields) => {
-                    let id = fields.id.unwrap_or_else(|| Value::from(line));
-                    tag(tagger, id, &fields.title, &fields.text, invalid, bytes)
+                Ok(Fields { id, title, text }) => {
+                    let id = id.unwrap_or_else(|| Value::from(line));
+                    match text {
+                        // The text had escapes and was copied: free the line
+                        // before tagging (it matters for huge documents).
+                        Cow::Owned(text) => {
+                            let title = title.into_owned();
+                            drop(json);
+                            tag(tagger, id, &title, &text, invalid, bytes)
+                        }
+                        Cow::Borrowed(text) => tag(tagger, id, &title, text, invalid, bytes),
+                    }
                 }
                 Err((id, reason)) => error(id, source, line, reason, invalid, bytes),
             }

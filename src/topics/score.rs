@@ -24,8 +24,6 @@
 //! topic's top-level ancestor before it, and `top_k` can never cut one off.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use super::load::Tables;
@@ -52,8 +50,6 @@ pub(crate) const MIN_WORDS: f32 = 100.0;
 struct Scratch {
     /// Hits to process, in order: (phrase, start, end, in_title).
     hits: Vec<Hit>,
-    /// Term hits, sorted: (phrase, in_text, start).
-    terms: Vec<(u32, bool, usize)>,
     /// Per phrase, the stamp of the last document it was a term hit in.
     term_stamp: Vec<u32>,
     stamp: u32,
@@ -66,10 +62,9 @@ struct Scratch {
     /// The same for entity rules.
     entity_fired: Vec<u32>,
     entity_touched: Vec<u32>,
-    /// Evidence texts: one arena, ranges into it, and an index by hash.
+    /// Evidence texts: one arena and ranges into it.
     arena: String,
     texts: Vec<Range<usize>>,
-    text_index: HashMap<u64, u32, BuildHasherDefault<IdHasher>>,
     /// Text id to rank in byte order.
     rank: Vec<u32>,
     order: Vec<u32>,
@@ -119,41 +114,6 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
-/// A hasher for keys that are already hashes.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8 | self.0 >> 56) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-/// FxHash-style mixing of bytes.
-#[inline]
-fn hash_bytes(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let mut h = bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-    }
-    for &b in chunks.remainder() {
-        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-    }
-    h
-}
-
 pub(crate) fn score(tables: &Tables, input: &TopicInput<'_>, config: &TopicConfig) -> Vec<Topic> {
     SCRATCH.with(|s| match s.try_borrow_mut() {
         Ok(mut s) => score_with(&mut s, tables, input, config),
@@ -169,7 +129,6 @@ fn score_with(
 ) -> Vec<Topic> {
     s.arena.clear();
     s.texts.clear();
-    s.text_index.clear();
     s.events.clear();
     s.items.clear();
     phrase_evidence(s, tables, input, config);
@@ -282,27 +241,21 @@ fn count_words(text: &str) -> usize {
     n
 }
 
-/// Interns an evidence text already appended to the arena at `from..`.
+/// Interns an evidence text already appended to the arena at `from..`
+/// (a document has few distinct texts: a linear search is cheapest).
 fn intern_tail(s: &mut Scratch, from: usize) -> u32 {
-    let h = hash_bytes(&s.arena.as_bytes()[from..]);
-    if let Some(&id) = s.text_index.get(&h) {
-        if s.arena[s.texts[id as usize].clone()] == s.arena[from..] {
-            s.arena.truncate(from);
-            return id;
-        }
-        // A hash collision: find it the slow way.
-        let found = (0..s.texts.len()).find(|&k| s.arena[s.texts[k].clone()] == s.arena[from..]);
-        if let Some(k) = found {
-            s.arena.truncate(from);
-            return k as u32;
-        }
-        s.texts.push(from..s.arena.len());
-        return s.texts.len() as u32 - 1;
+    let new = &s.arena.as_bytes()[from..];
+    let bytes = s.arena.as_bytes();
+    if let Some(k) = s
+        .texts
+        .iter()
+        .position(|r| r.len() == new.len() && &bytes[r.clone()] == new)
+    {
+        s.arena.truncate(from);
+        return k as u32;
     }
-    let id = s.texts.len() as u32;
     s.texts.push(from..s.arena.len());
-    s.text_index.insert(h, id);
-    id
+    s.texts.len() as u32 - 1
 }
 
 /// Interns the lower-case form of a surface.
@@ -315,6 +268,31 @@ fn intern_lower(s: &mut Scratch, surface: &str) -> u32 {
         s.arena.push_str(&surface.to_lowercase());
     }
     intern_tail(s, from)
+}
+
+/// Whether the sentence splitter ([`crate::segment::sentences`]) can decide
+/// at this byte that a sentence ends: every sentence start but the first lies
+/// after such a byte with nothing but punctuation and white space between.
+/// So two word starts with none of these bytes between them are in one
+/// sentence. (A test checks this against the splitter.)
+fn may_end_sentence(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b'\n' | 0xE2 | 0xE3 | 0xEF)
+}
+
+/// The widest byte range around word start `at` in which no byte between a
+/// word start and `at` may end a sentence: every word start in it is in the
+/// sentence of `at`.
+fn special_free_window(text: &str, at: usize) -> Range<usize> {
+    let b = text.as_bytes();
+    let lo = b[..at]
+        .iter()
+        .rposition(|&c| may_end_sentence(c))
+        .map_or(0, |p| p + 1);
+    let hi = b[at..]
+        .iter()
+        .position(|&c| may_end_sentence(c))
+        .map_or(b.len(), |p| at + p);
+    lo..hi + 1
 }
 
 /// Sentence numbers of text offsets, from sentence starts found only as far
@@ -407,7 +385,6 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
         }
         s.hits.sort_by_key(|h| (!h.in_title, h.sentence));
     }
-    s.terms.clear();
     if s.term_stamp.len() < tables.phrases.len() {
         s.term_stamp.resize(tables.phrases.len(), 0);
     }
@@ -423,12 +400,12 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
                 .get(h.phrase as usize)
                 .is_some_and(|e| e.is_term)
             {
-                s.terms.push((h.phrase, !h.in_title, h.start));
                 s.term_stamp[h.phrase as usize] = s.stamp;
             }
         }
-        s.terms.sort_unstable();
     }
+    let sorted = input.text_hits.is_sorted_by_key(|m| m.start);
+    let first_text = s.hits.partition_point(|h| h.in_title);
     let n_rules = tables.rules.len();
     if s.fired.len() < n_rules {
         s.fired.resize(n_rules, 0);
@@ -442,46 +419,83 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
         };
         // The hit's sentence range, for context checks (found lazily).
         let mut range: Option<Range<usize>> = None;
+        let mut window: Option<Range<usize>> = None;
         let mut text_id: Option<u32> = None;
         for &r in &entry.rules {
             let rule = &tables.rules[r as usize];
             if !rule.requires.is_empty() || !rule.unless.is_empty() {
-                let terms = &s.terms;
                 let (stamps, stamp) = (&s.term_stamp, s.stamp);
                 let in_doc = |term: &u32| stamps.get(*term as usize).is_some_and(|&x| x == stamp);
                 // Decided without sentences when no term is in the document.
-                let requires_none = !rule.requires.is_empty() && !rule.requires.iter().any(in_doc);
-                if requires_none {
+                if !rule.requires.is_empty() && !rule.requires.iter().any(in_doc) {
                     continue;
                 }
-                let unless_none = !rule.unless.iter().any(in_doc);
-                let decided = rule.requires.is_empty() && unless_none;
-                if !decided {
-                    let span = match (&range, rule.doc_scope || hit.in_title) {
-                        (_, true) => None,
-                        (Some(r), false) => Some(r.clone()),
-                        (None, false) => {
-                            let sentence = index.sentence_of(&mut s.starts, hit.start);
-                            let r = SentenceIndex::range_of(&s.starts, sentence);
-                            range = Some(r.clone());
-                            Some(r)
-                        }
-                    };
-                    let present = |term: &u32| {
-                        let lo = terms.partition_point(|t| t.0 < *term);
-                        let of_term = terms[lo..].iter().take_while(|t| t.0 == *term);
-                        if rule.doc_scope {
-                            return terms.get(lo).is_some_and(|t| t.0 == *term);
-                        }
-                        match &span {
-                            None => of_term.take_while(|t| !t.1).next().is_some(),
-                            Some(r) => of_term.filter(|t| t.1).any(|t| r.contains(&t.2)),
-                        }
-                    };
-                    if !rule.requires.is_empty() && !rule.requires.iter().any(present) {
+                let unless_in_doc = rule.unless.iter().any(in_doc);
+                if rule.doc_scope {
+                    if unless_in_doc {
                         continue;
                     }
-                    if !unless_none && rule.unless.iter().any(present) {
+                } else if !rule.requires.is_empty() || unless_in_doc {
+                    let hits = &s.hits;
+                    // Whether a hit of one of `terms` starts in `range` (the
+                    // title is one sentence).
+                    let any_in = |terms: &[u32], range: &Range<usize>| {
+                        let sub = if hit.in_title {
+                            &hits[..first_text]
+                        } else if sorted {
+                            let h = &hits[first_text..];
+                            let lo = h.partition_point(|x| x.start < range.start);
+                            let hi = lo + h[lo..].partition_point(|x| x.start < range.end);
+                            &h[lo..hi]
+                        } else {
+                            &hits[first_text..]
+                        };
+                        sub.iter().any(|x| {
+                            (hit.in_title || range.contains(&x.start))
+                                && terms.binary_search(&x.phrase).is_ok()
+                        })
+                    };
+                    // First the run of text around the hit that holds no
+                    // byte a sentence could end at: hits there are surely
+                    // in its sentence.
+                    let near = match &window {
+                        Some(w) => w.clone(),
+                        None => {
+                            let w = if hit.in_title {
+                                0..usize::MAX
+                            } else {
+                                special_free_window(input.text, hit.start)
+                            };
+                            window = Some(w.clone());
+                            w
+                        }
+                    };
+                    let mut starts = std::mem::take(&mut s.starts);
+                    let mut sentence_range = |starts: &mut Vec<usize>| match &range {
+                        Some(r) => r.clone(),
+                        None => {
+                            let sentence = index.sentence_of(starts, hit.start);
+                            let r = SentenceIndex::range_of(starts, sentence);
+                            range = Some(r.clone());
+                            r
+                        }
+                    };
+                    // Hits in `near` are in the hit's sentence; only the
+                    // others need the splitter.
+                    let mut pass = true;
+                    if !rule.requires.is_empty() && !any_in(&rule.requires, &near) {
+                        pass =
+                            !hit.in_title && any_in(&rule.requires, &sentence_range(&mut starts));
+                    }
+                    if pass && unless_in_doc {
+                        if any_in(&rule.unless, &near) {
+                            pass = false;
+                        } else if !hit.in_title {
+                            pass = !any_in(&rule.unless, &sentence_range(&mut starts));
+                        }
+                    }
+                    s.starts = starts;
+                    if !pass {
                         continue;
                     }
                 }
@@ -661,8 +675,20 @@ fn sum_events(s: &mut Scratch) {
         s.rank[id as usize] = r as u32;
     }
     let rank = &s.rank;
-    let key = |e: &Event| (e.topic, e.source, rank[e.text as usize], e.in_title, e.seq);
-    s.events.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
+    // (topic, source, text rank, in_title) packed in order, then `seq`.
+    let key = |e: &Event| {
+        let source = match e.source {
+            EvidenceSource::Phrase => 0u64,
+            EvidenceSource::Entity => 1,
+            EvidenceSource::Rollup => 2,
+        };
+        let packed = u64::from(e.topic) << 32
+            | source << 30
+            | u64::from(rank[e.text as usize]) << 1
+            | u64::from(e.in_title);
+        (packed, e.seq)
+    };
+    s.events.sort_unstable_by_key(key);
     let mut k = 0;
     while k < s.events.len() {
         let e = s.events[k];
@@ -725,4 +751,69 @@ fn roll_up(s: &mut Scratch, tables: &Tables) {
         }
     }
     s.touched.sort_unstable();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::sentence_starts;
+    use proptest::prelude::*;
+
+    /// Every word start in a [`special_free_window`] is in the sentence of
+    /// the window's word start, as the splitter decides it.
+    fn check_windows(text: &str) {
+        let mut starts = Vec::new();
+        sentence_starts(text, &mut starts);
+        let sentence = |p: usize| starts.partition_point(|&s| s <= p);
+        let word_starts: Vec<usize> = text
+            .char_indices()
+            .filter(|&(i, c)| {
+                c.is_alphanumeric()
+                    && !text[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        for &a in &word_starts {
+            let w = special_free_window(text, a);
+            for &b in &word_starts {
+                if w.contains(&b) {
+                    assert_eq!(sentence(a), sentence(b), "{:?}: {} and {}", text, a, b);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn windows_stay_in_one_sentence() {
+        for text in [
+            "Gen. Lee met Mr. Smith in the U.S. The talks, held at 9 a.m. on Jan. 5, went well! \"Good,\" he said.\nNext line",
+            "Showers continued throughout the week in\nthe Bahia cocoa zone, alleviating the drought since early\nJanuary and improving prospects.\n    The dry period means the temporao will be late.",
+            "Talks… ended。次の文 “Quoted.” (Aside.) [x] end",
+            "A\u{2028}B\u{2029}C – d — e",
+        ] {
+            check_windows(text);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn windows_match_the_splitter(
+            words in prop::collection::vec(
+                prop::sample::select(vec![
+                    "the", "The", "Mr.", "U.S.", "a.m.", "Jan.", "5", "3.5", "went", "well!",
+                    "why?", "\"Good,\"", "(yes.)", "end.", "…", "。", "Über", "said.\n", "\n",
+                    "\n\n", "\n    ", "- item", "• item", "’s", "x", "e.g.", "No.", "Inc.",
+                ]),
+                0..40,
+            )
+        ) {
+            let text = words.join(" ");
+            check_windows(&text);
+        }
+    }
 }

@@ -304,6 +304,15 @@ fn run(args: Args) -> Result<u8, Fatal> {
     let stop = Arc::new(AtomicBool::new(false));
     install_signal_handler(&stop, args.quiet);
 
+    // Before the tagger (a second or more to build): cheap checks first.
+    // Dropped on an early return, the sink removes its temporary file.
+    let mut sink = match args.output {
+        Some(ref path) => {
+            Sink::file(path).map_err(|e| usage(format!("cannot write {}: {e}", path.display())))?
+        }
+        None => Sink::stdout(),
+    };
+
     let built = Instant::now();
     let tagger = build_tagger(&args)?;
     let build_secs = built.elapsed().as_secs_f64();
@@ -318,13 +327,6 @@ fn run(args: Args) -> Result<u8, Fatal> {
         .thread_name(|i| format!("tag_articles-{i}"))
         .build()
         .map_err(|e| usage(format!("cannot start {threads} threads: {e}")))?;
-
-    let mut sink = match args.output {
-        Some(ref path) => {
-            Sink::file(path).map_err(|e| usage(format!("cannot write {}: {e}", path.display())))?
-        }
-        None => Sink::stdout(),
-    };
 
     if !args.quiet && args.files.is_empty() && io::stdin().is_terminal() {
         eprintln!("tag_articles: reading JSON Lines from stdin (Ctrl-D to end, --help for more)");

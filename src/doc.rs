@@ -431,6 +431,7 @@ impl<'t> Doc<'t> {
             kind,
             country,
             office,
+            wikidata: self.entry(m).and_then(|e| e.wikidata.clone()),
             evidence,
         }
     }

@@ -64,6 +64,9 @@ pub struct EntityRecord {
     /// A person's office.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub office: Option<String>,
+    /// The entity's Wikidata id (`Q884`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
     /// Why it was tagged.
     pub evidence: EvidenceRecord,
 }

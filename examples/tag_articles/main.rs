@@ -58,6 +58,15 @@
 //! renames it to `FILE` only when the run succeeds (exit code 0); otherwise
 //! the temporary file is removed and an existing `FILE` is left as it was.
 //!
+//! # Dictionaries and topics
+//!
+//! By default the tagger is [`Tagger::default`]: the built-in dictionaries,
+//! rules and IPTC topic model. `--dictionaries DIR` (repeatable; a file or a
+//! directory of `*.jsonl`) adds dictionaries, `--no-builtin` keeps only
+//! those, `--topic-model DIR` replaces the topic model, `--no-topics` turns
+//! topics off. A bad dictionary stops the run before any output (exit 2),
+//! with its file and line.
+//!
 //! # Exit codes
 //!
 //! * 0: every input was read and every line has its output line (some may

@@ -58,6 +58,15 @@
 //! renames it to `FILE` only when the run succeeds (exit code 0); otherwise
 //! the temporary file is removed and an existing `FILE` is left as it was.
 //!
+//! # Dictionaries and topics
+//!
+//! By default the tagger is [`Tagger::default`]: the built-in dictionaries,
+//! rules and IPTC topic model. `--dictionaries DIR` (repeatable; a file or a
+//! directory of `*.jsonl`) adds dictionaries, `--no-builtin` keeps only
+//! those, `--topic-model DIR` replaces the topic model, `--no-topics` turns
+//! topics off. A bad dictionary stops the run before any output (exit 2),
+//! with its file and line.
+//!
 //! # Exit codes
 //!
 //! * 0: every input was read and every line has its output line (some may
@@ -304,6 +313,15 @@ fn run(args: Args) -> Result<u8, Fatal> {
     let stop = Arc::new(AtomicBool::new(false));
     install_signal_handler(&stop, args.quiet);
 
+    // Before the tagger (a second or more to build): cheap checks first.
+    // Dropped on an early return, the sink removes its temporary file.
+    let mut sink = match args.output {
+        Some(ref path) => {
+            Sink::file(path).map_err(|e| usage(format!("cannot write {}: {e}", path.display())))?
+        }
+        None => Sink::stdout(),
+    };
+
     let built = Instant::now();
     let tagger = build_tagger(&args)?;
     let build_secs = built.elapsed().as_secs_f64();
@@ -318,13 +336,6 @@ fn run(args: Args) -> Result<u8, Fatal> {
         .thread_name(|i| format!("tag_articles-{i}"))
         .build()
         .map_err(|e| usage(format!("cannot start {threads} threads: {e}")))?;
-
-    let mut sink = match args.output {
-        Some(ref path) => {
-            Sink::file(path).map_err(|e| usage(format!("cannot write {}: {e}", path.display())))?
-        }
-        None => Sink::stdout(),
-    };
 
     if !args.quiet && args.files.is_empty() && io::stdin().is_terminal() {
         eprintln!("tag_articles: reading JSON Lines from stdin (Ctrl-D to end, --help for more)");

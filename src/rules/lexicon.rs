@@ -110,6 +110,15 @@ impl Lexicon {
         Ok(bit)
     }
 
+    /// The names of the lists whose bits are in `bits`.
+    pub(crate) fn names_of(&self, bits: u64) -> impl Iterator<Item = &str> {
+        self.names
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| bits & (1 << i) != 0)
+            .map(|(_, n)| n.as_str())
+    }
+
     /// The bit of an existing list.
     pub(crate) fn bit(&self, name: &str) -> Option<u64> {
         self.names.iter().position(|n| n == name).map(|i| 1 << i)

@@ -234,7 +234,7 @@ fn trigger(
                 .unwrap_or(rest.len());
             rest.get(k)
                 .is_some_and(|c| c.is_ascii_uppercase() || *c >= 0x80)
-                .then_some((4, 6))
+                .then_some((2, 3))
         }
         Kind::Upper => {
             // A dateline starts a line: "SEOUL, July 31", "BRUSSELS 1996-08-22".
@@ -247,11 +247,16 @@ fn trigger(
                 && next.is_some_and(|c| {
                     c == b',' || c == b'(' || c.is_ascii_digit() || c.is_ascii_uppercase()
                 });
-            let bits = rules.lex.lookup(word, kind, buf) & rules.anchors;
+            // Of the anchors, only legal forms are written in capitals.
+            let bits = if word.len() <= 4 {
+                rules.lex.lookup(word, kind, buf) & rules.anchors
+            } else {
+                0
+            };
             let ctx = context(rules, bits);
             match (dateline, ctx) {
-                (true, Some((x, y))) => Some((x, y.max(6))),
-                (true, None) => Some((0, 6)),
+                (true, Some((x, y))) => Some((x, y.max(5))),
+                (true, None) => Some((0, 5)),
                 (false, ctx) => ctx,
             }
         }
@@ -262,7 +267,7 @@ fn trigger(
                 bits &= !rules.given;
             }
             if let Some(ctx) = context(rules, bits & rules.anchors) {
-                let appos = if next == Some(b',') { (5, 14) } else { (0, 0) };
+                let appos = if next == Some(b',') { (3, 11) } else { (0, 0) };
                 return Some((ctx.0.max(appos.0), ctx.1.max(appos.1)));
             }
             if bits & rules.inert != 0 {
@@ -271,9 +276,9 @@ fn trigger(
             // A name before a comma (an apposition), or after a role
             // word ("spokesman John Doe").
             if next == Some(b',') {
-                Some((5, 14))
+                Some((3, 11))
             } else if previous_is_role(rules, text, i, buf) {
-                Some((2, 6))
+                Some((1, 4))
             } else {
                 None
             }
@@ -566,7 +571,14 @@ pub(crate) fn local_entity(
 
 fn slug(name: &str) -> String {
     let mut s = String::with_capacity(name.len());
-    for c in crate::normalize::fold(name).chars() {
+    let folded;
+    let name = if name.is_ascii() {
+        name
+    } else {
+        folded = crate::normalize::fold(name);
+        folded.as_str()
+    };
+    for c in name.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_alphanumeric() {
             s.push(c);
         } else if !s.ends_with('-') && !s.is_empty() {

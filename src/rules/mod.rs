@@ -262,16 +262,17 @@ impl RuleSet {
             .iter()
             .any(|r| !WINDOWED_RULES.contains(&r.name.as_str()))
             || src.lex.names_of(used).any(|n| !WINDOWED_LISTS.contains(&n));
+        // Context in chunks (a chunk holds one token or more), as the
+        // rules of `rules.jsonl` need it.
         let contexts = vec![
-            (
-                bits(&["org_suffix", "org_suffix_upper", "place_suffix"]),
-                7,
-                1,
-            ),
-            (bits(&["org_head", "place_head"]), 2, 11),
-            (bits(&["honorific", "rank"]), 5, 6),
-            (bits(&["office_head"]), 8, 7),
-            (bits(&["given", "given_common"]), 2, 6),
+            (bits(&["org_suffix", "org_suffix_upper"]), 5, 0),
+            (bits(&["place_suffix"]), 3, 0),
+            (bits(&["org_head"]), 0, 9),
+            (bits(&["place_head"]), 0, 5),
+            (bits(&["honorific"]), 0, 5),
+            (bits(&["rank"]), 4, 5),
+            (bits(&["office_head"]), 6, 6),
+            (bits(&["given", "given_common"]), 0, 3),
         ];
         Ok(RuleSet {
             suffixes: bits(&["org_suffix", "org_suffix_upper", "place_suffix"]),

@@ -266,22 +266,23 @@ fn trigger(
                 // No name part; still a title or a head ("General").
                 bits &= !rules.given;
             }
-            if let Some(ctx) = context(rules, bits & rules.anchors) {
-                let appos = if next == Some(b',') { (3, 11) } else { (0, 0) };
-                return Some((ctx.0.max(appos.0), ctx.1.max(appos.1)));
-            }
-            if bits & rules.inert != 0 {
+            let anchor = context(rules, bits & rules.anchors);
+            if anchor.is_none() && bits & rules.inert != 0 {
                 return None;
             }
             // A name before a comma (an apposition), or after a role
             // word ("spokesman John Doe").
+            let mut ctx = anchor;
+            let mut with = |c: (usize, usize)| {
+                ctx = Some(ctx.map_or(c, |(x, y)| (x.max(c.0), y.max(c.1))));
+            };
             if next == Some(b',') {
-                Some((3, 11))
-            } else if previous_is_role(rules, text, i, buf) {
-                Some((1, 4))
-            } else {
-                None
+                with((3, 11));
             }
+            if previous_is_role(rules, text, i, buf) {
+                with((1, 4));
+            }
+            ctx
         }
         _ => None,
     }

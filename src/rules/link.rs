@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use super::apply::{left, local_entity, right, Edit};
-use super::lexicon::Lexicon;
+use super::lexicon::{FxBuild, Lexicon};
 use super::token::{tokenize_range, Kind, Token};
 use super::RuleSet;
 use crate::dictionary::Label;
@@ -31,8 +31,8 @@ struct Target {
 pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: &mut Vec<Token>) {
     // Kinds are all linking needs: no word lookups.
     let bare = Lexicon::default();
-    let mut keys: HashMap<String, Vec<Target>> = HashMap::new();
-    let add = |keys: &mut HashMap<String, Vec<Target>>, key: String, t: Target| {
+    let mut keys: HashMap<String, Vec<Target>, FxBuild> = HashMap::default();
+    let add = |keys: &mut HashMap<String, Vec<Target>, FxBuild>, key: String, t: Target| {
         let v = keys.entry(key).or_default();
         if !v.iter().any(|o| o.entity == t.entity) {
             v.push(t);
@@ -55,7 +55,7 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
             if is_person || paren {
                 toks.clear();
                 let end = if paren {
-                    right(bytes, after, 1)
+                    right(bytes, after, 2)
                 } else {
                     m.span.end
                 };
@@ -105,7 +105,7 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
                 continue;
             }
             toks.clear();
-            tokenize_range(text, left(bytes, p, 12), right(bytes, p, 1), &bare, toks);
+            tokenize_range(text, left(bytes, p, 12), right(bytes, p, 2), &bare, toks);
             let Some(j) = toks.iter().position(|t| t.start as usize == p) else {
                 continue;
             };
@@ -136,11 +136,55 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
                     start: toks[i].start as usize,
                     end: toks[j - 1].end as usize,
                 };
-                new_orgs.push((field, span, acr.to_string()));
+                new_orgs.push((field, span, acr.to_string(), Vec::new()));
+                continue;
+            }
+            // "[Korean Peninsula] Energy Development Organization (KEDO)":
+            // the run takes in place or nationality mentions before it when
+            // their initials start the acronym.
+            let mut k = i;
+            while k > 0 && i - k < 4 && toks[k - 1].kind == Kind::Cap {
+                k -= 1;
+                let covering: Vec<usize> = doc
+                    .mentions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.field == field && m.span.overlaps(span_of(&toks[k])))
+                    .map(|(x, _)| x)
+                    .collect();
+                let from = toks[k].start as usize;
+                let inside = |x: &usize| {
+                    let m = &doc.mentions[*x];
+                    matches!(m.label, Label::Place | Label::Nationality)
+                        && from <= m.span.start
+                        && m.span.end <= toks[i - 1].end as usize
+                };
+                if covering.is_empty() || !covering.iter().all(inside) {
+                    break;
+                }
+                let words: Vec<&Token> = toks[k..j].iter().collect();
+                if let Some(acr) = defined_acronym(text, toks, j, &words) {
+                    let span = Span {
+                        start: from,
+                        end: toks[j - 1].end as usize,
+                    };
+                    let removed: Vec<usize> = doc
+                        .mentions
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, m)| m.field == field && m.span.overlaps(span))
+                        .map(|(x, _)| x)
+                        .collect();
+                    if removed.iter().all(inside) {
+                        new_orgs.push((field, span, acr.to_string(), removed));
+                    }
+                    break;
+                }
             }
         }
     }
     // "Mr. Smith" found by a rule after "John Smith": the same person.
+    let mut relinked = Vec::new();
     for m in doc.mentions.iter_mut() {
         if m.label != Label::Person || !matches!(m.entity, EntityRef::Local(_)) {
             continue;
@@ -154,11 +198,22 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
             .filter(|t| t.rule == "link_surname" && t.after < (m.field, m.span.start))
             .collect();
         if let [one] = live.as_slice() {
+            relinked.push(m.entity);
             m.entity = one.entity;
         }
     }
+    // Their own names now link through the full name's surname.
+    if !relinked.is_empty() {
+        for targets in keys.values_mut() {
+            targets.retain(|t| !(t.rule == "link_name" && relinked.contains(&t.entity)));
+        }
+    }
     let mut edit = Edit::default();
-    for (field, span, acr) in new_orgs {
+    for (field, span, acr, removed) in new_orgs {
+        for x in removed {
+            taken.remove(field, doc.mentions[x].span);
+            edit.removed.push(x);
+        }
         let name = doc.field_text(field)[span.range()].to_string();
         let local = local_entity(doc, Label::Organization, &name, "organization", None, None);
         let entity = EntityRef::Local(local);
@@ -288,15 +343,38 @@ fn defined_acronym<'t>(
         return None;
     }
     let acr_text = slice(text, acr);
-    let letters: String = acr_text.chars().filter(|c| c.is_alphabetic()).collect();
-    let initials: String = words
+    let letters: Vec<char> = acr_text.chars().filter(|c| c.is_alphabetic()).collect();
+    // The initials of the capitalized words, each needed, and of the
+    // lower-case words between them ("of", "for"), each optional.
+    let parts: Vec<(char, bool)> = words
         .iter()
-        .filter(|t| matches!(t.kind, Kind::Cap | Kind::Upper))
-        .filter_map(|t| slice(text, t).chars().next())
+        .filter(|t| matches!(t.kind, Kind::Cap | Kind::Upper | Kind::Lower))
+        .filter_map(|t| {
+            let c = slice(text, t).chars().next()?;
+            Some((c.to_ascii_uppercase(), t.kind != Kind::Lower))
+        })
         .collect();
-    (letters.len() >= 2
-        && (letters == initials || initials.starts_with(&letters) && letters.len() >= 3))
-        .then_some(acr_text)
+    (letters.len() >= 2 && fits(&letters, &parts)).then_some(acr_text)
+}
+
+/// Whether `letters` spell the initials of `parts` (char, needed): every
+/// needed one in order, optional ones where they fit; or, for three
+/// letters or more, the initials of the first words only, or all but one
+/// needed word after the first ("Korean [Peninsula] Energy Development
+/// Organization (KEDO)").
+fn fits(letters: &[char], parts: &[(char, bool)]) -> bool {
+    fn go(letters: &[char], parts: &[(char, bool)], used: usize, skips: usize) -> bool {
+        let Some((&l, rest)) = letters.split_first() else {
+            return used >= 3 || parts.iter().all(|p| !p.1);
+        };
+        let Some((&(c, needed), tail)) = parts.split_first() else {
+            return false;
+        };
+        (c == l && go(rest, tail, used + 1, skips))
+            || (!needed && go(letters, tail, used, skips))
+            || (needed && used > 0 && skips > 0 && go(letters, tail, used, skips - 1))
+    }
+    go(letters, parts, 0, usize::from(letters.len() >= 4))
 }
 
 fn slice<'t>(text: &'t str, t: &Token) -> &'t str {

@@ -272,7 +272,7 @@ impl RuleSet {
             (bits(&["honorific"]), 0, 5),
             (bits(&["rank"]), 4, 5),
             (bits(&["office_head"]), 6, 6),
-            (bits(&["given", "given_common"]), 0, 3),
+            (bits(&["given", "given_common"]), 1, 3),
         ];
         Ok(RuleSet {
             suffixes: bits(&["org_suffix", "org_suffix_upper", "place_suffix"]),

@@ -591,3 +591,39 @@ fn slug(name: &str) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skips_to_capitals_and_non_ascii() {
+        let text = "abc def ghi jkl mno Pqr stu vwx yz é [@`{ Z";
+        let b = text.as_bytes();
+        let mut i = 0;
+        let mut hits = Vec::new();
+        while i < b.len() {
+            i = skip_to_candidate(b, i);
+            if i < b.len() {
+                hits.push(i);
+                i += 1;
+            }
+        }
+        let want: Vec<usize> = b
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.is_ascii_uppercase() || **c >= 0x80)
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(hits, want);
+    }
+
+    #[test]
+    fn windows_do_not_cut_chunks() {
+        let b = b"one two  three\nfour five";
+        assert_eq!(left(b, 9, 1), 3);
+        assert_eq!(left(b, 11, 0), 7);
+        assert_eq!(right(b, 9, 1), 19);
+        assert_eq!(right(b, 0, 0), 3);
+    }
+}

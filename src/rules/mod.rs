@@ -351,3 +351,16 @@ pub(crate) fn path_sources(path: &Path) -> Result<Vec<(PathBuf, String)>, Error>
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    #[cfg(feature = "default-dictionaries")]
+    fn builtin_rules_run_in_windows() {
+        let rules = super::RuleSet::builtin().unwrap();
+        assert!(
+            !rules.full_scan,
+            "a built-in rule or list is unknown to the triggers"
+        );
+    }
+}

@@ -688,3 +688,77 @@ fn topics_are_scored_unless_turned_off() {
     let r = run_default(&["--no-topics"], input);
     assert_eq!(r.lines[0]["topics"], serde_json::json!([]));
 }
+
+/// Runs the binary with the small test dictionary and returns its raw
+/// stdout, for the output formats that are not JSON Lines.
+fn run_raw(args: &[&str], stdin: &[u8]) -> (i32, String) {
+    let mut child = Command::new(binary())
+        .args([&PLACES[..], args].concat())
+        .current_dir(nasty(""))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut input = child.stdin.take().expect("stdin");
+    input.write_all(stdin).expect("stdin");
+    drop(input);
+    let out = child.wait_with_output().expect("the binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).expect("UTF-8"),
+    )
+}
+
+#[test]
+fn output_formats_html_brat_and_explain() {
+    let input = b"{\"id\": \"a<1>\", \"text\": \"Talks in Seoul and Paris.\"}\n{\"id\": 2, \"text\": \"Nothing here.\"}\n";
+    // CoNLL: a -DOCSTART- block per document, the places tagged.
+    let (code, conll) = run_raw(&["--format", "conll"], input);
+    assert_eq!(code, 0);
+    assert_eq!(conll.matches("-DOCSTART-").count(), 2);
+    assert!(conll.contains("Seoul B-LOC\n"), "{conll}");
+    // spaCy JSON: one object per input line, with char offsets.
+    let (code, spacy) = run_raw(&["--format", "spacy"], input);
+    assert_eq!(code, 0);
+    let lines: Vec<Value> = spacy
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("spaCy JSON"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    let ent = &lines[0]["ents"][0];
+    assert_eq!(
+        (ent["start"].as_u64(), ent["end"].as_u64()),
+        (Some(9), Some(14))
+    );
+    // HTML page and brat files beside the JSON Lines; --explain lists losers.
+    let dir = std::env::temp_dir().join(format!("gazetag-formats-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let page = dir.join("page.html");
+    let brat = dir.join("brat");
+    let r = run(
+        &[
+            "--html",
+            page.to_str().expect("path"),
+            "--brat-dir",
+            brat.to_str().expect("path"),
+            "--explain",
+        ],
+        input,
+    );
+    assert_eq!(r.code, 0);
+    assert_eq!(r.lines.len(), 2);
+    let html = std::fs::read_to_string(&page).expect("the page");
+    assert!(html.starts_with("<!DOCTYPE html>") && html.ends_with("</html>\n"));
+    assert!(html.contains("a&lt;1&gt;") && !html.contains("a<1>"));
+    assert_eq!(html.matches("<article class=\"doc\"").count(), 2);
+    let mut files: Vec<String> = std::fs::read_dir(&brat)
+        .expect("brat dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 4, "{files:?}");
+    assert!(files[0].ends_with(".ann") && files[1].ends_with(".txt"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -104,7 +104,8 @@ use rayon::prelude::*;
 
 use crate::input::{CsvColumns, Format, Msg};
 use crate::output::Sink;
-use crate::record::{LabelCounts, Outcome, Selector};
+use crate::record::{LabelCounts, Outcome, Render, Selector};
+use gazetag::export::{html, Format as OutFormat};
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -182,6 +183,26 @@ struct Args {
     /// Do not score topics (faster; `topics` is then always empty).
     #[arg(long)]
     no_topics: bool,
+
+    /// Output format of the lines: `jsonl` (the contract), `conll` (IOB2
+    /// columns, a block per document), `spacy` (spaCy JSON per line). Error
+    /// records stay JSON lines in every format.
+    #[arg(long, default_value = "jsonl", value_parser = parse_format, value_name = "FORMAT")]
+    format: OutFormat,
+
+    /// Also write one self-contained HTML page showing every article with
+    /// its entities highlighted and its topics.
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
+
+    /// Also write brat standoff files (`.txt` + `.ann` per document) into DIR.
+    #[arg(long, value_name = "DIR")]
+    brat_dir: Option<PathBuf>,
+
+    /// Add to each JSON record the candidates that were not tagged and why
+    /// (`rejected`: span, alias, reason); entities carry their evidence.
+    #[arg(long)]
+    explain: bool,
 
     /// Worker threads (0: one per core).
     #[arg(short = 'j', long, default_value_t = 0, value_name = "N")]
@@ -322,6 +343,28 @@ fn run(args: Args) -> Result<u8, Fatal> {
         None => Sink::stdout(),
     };
 
+    let render = Render {
+        format: args.format,
+        html: args.html.is_some(),
+        brat_dir: args.brat_dir.clone(),
+        explain: args.explain,
+    };
+    if let Some(dir) = &args.brat_dir {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| usage(format!("cannot create {}: {e}", dir.display())))?;
+    }
+    let mut html_page = match &args.html {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .map_err(|e| usage(format!("cannot write {}: {e}", path.display())))?;
+            Some(
+                html::Writer::new(io::BufWriter::new(file), "gazetag")
+                    .map_err(|e| usage(format!("cannot write {}: {e}", path.display())))?,
+            )
+        }
+        None => None,
+    };
+
     let built = Instant::now();
     let tagger = build_tagger(&args)?;
     let build_secs = built.elapsed().as_secs_f64();
@@ -402,13 +445,19 @@ fn run(args: Args) -> Result<u8, Fatal> {
         let outcomes: Vec<Outcome> = pool.install(|| {
             batch
                 .into_par_iter()
-                .map(|item| record::process(&tagger, &selector, item))
+                .map(|item| record::process_with(&tagger, &selector, &render, item))
                 .collect()
         });
         for o in &outcomes {
             if let Err(e) = sink.write_all(&o.json) {
                 end = write_failure(&e, &progress, args.quiet);
                 break 'run;
+            }
+            if let (Some(page), Some(fragment)) = (html_page.as_mut(), o.html.as_deref()) {
+                if let Err(e) = page.rendered(fragment) {
+                    end = write_failure(&e, &progress, args.quiet);
+                    break 'run;
+                }
             }
             stats.add(o);
             if args.fail_fast {
@@ -453,6 +502,12 @@ fn run(args: Args) -> Result<u8, Fatal> {
         End::Done | End::BrokenPipe | End::FailFast | End::WriteError => 1,
         End::Interrupted => 130,
     };
+    if let Some(page) = html_page.take() {
+        if let Err(e) = page.finish() {
+            eprintln!("tag_articles: cannot write the HTML page: {e}");
+            return Ok(1);
+        }
+    }
     let temp = sink.temp_path().map(|p| p.to_path_buf());
     if code == 0 {
         if let Err(e) = sink.commit() {
@@ -500,6 +555,14 @@ fn write_failure(e: &io::Error, progress: &Progress, quiet: bool) -> End {
 
 /// The tagger: [`Tagger::default`] (built-in dictionaries, rules and topic
 /// model) unless the options ask for something else.
+fn parse_format(s: &str) -> Result<OutFormat, String> {
+    match s.parse::<OutFormat>() {
+        Ok(f @ (OutFormat::Jsonl | OutFormat::Conll | OutFormat::Spacy)) => Ok(f),
+        Ok(_) => Err("use --html FILE for HTML and --brat-dir DIR for brat".to_string()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 fn build_tagger(args: &Args) -> Result<Tagger, Fatal> {
     if args.dictionaries.is_empty() && args.topic_model.is_none() && !args.no_topics {
         return Ok(Tagger::default());

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use gazetag::export::{brat, conll, html, spacy, Article, Format};
 use gazetag::output::{DocRecord, ErrorRecord};
 use gazetag::{Label, Tagger};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -23,14 +24,29 @@ pub struct Selector {
     pub id: String,
 }
 
+/// What each tagged document is written as.
+#[derive(Clone, Debug, Default)]
+pub struct Render {
+    /// The format of the output lines (`jsonl`, `conll`, `spacy`).
+    pub format: Format,
+    /// Also render an HTML `<article>` for the `--html` page.
+    pub html: bool,
+    /// Also write brat `.txt` + `.ann` files into this directory.
+    pub brat_dir: Option<std::path::PathBuf>,
+    /// Add the rejected candidates (and why they lost) to JSON records.
+    pub explain: bool,
+}
+
 /// Entity counts, by label, in the order of [`Label::ALL`].
 pub type LabelCounts = [u64; Label::ALL.len()];
 
 /// What became of one item.
 #[derive(Debug)]
 pub struct Outcome {
-    /// The output line, with its `\n`.
+    /// The output line, with its `\n` (a CoNLL block for `--format conll`).
     pub json: Vec<u8>,
+    /// The document's `<article>` for the `--html` page.
+    pub html: Option<String>,
     /// For an error record: `source:line: reason`.
     pub error: Option<String>,
     /// Invalid UTF-8 sequences replaced in the document.
@@ -61,11 +77,14 @@ struct OutRecord<'a> {
     source: Option<&'a str>,
     #[serde(skip_serializing_if = "<[Warning]>::is_empty")]
     warnings: &'a [Warning],
+    #[serde(skip_serializing_if = "<[Rejected]>::is_empty")]
+    rejected: &'a [Rejected],
 }
 
 /// Tags one item and serializes its record. Never fails: whatever is wrong
 /// with the item becomes an error record.
-pub fn process(tagger: &Tagger, sel: &Selector, item: Item) -> Outcome {
+/// The document is written as `render` says (format, HTML, brat, explain).
+pub fn process_with(tagger: &Tagger, sel: &Selector, render: &Render, item: Item) -> Outcome {
     let Item {
         source,
         line,
@@ -85,9 +104,11 @@ pub fn process(tagger: &Tagger, sel: &Selector, item: Item) -> Outcome {
                         Cow::Owned(text) => {
                             let title = title.into_owned();
                             drop(json);
-                            tag(tagger, id, &title, &text, invalid, bytes)
+                            tag(tagger, render, id, line, &title, &text, invalid, bytes)
                         }
-                        Cow::Borrowed(text) => tag(tagger, id, &title, text, invalid, bytes),
+                        Cow::Borrowed(text) => {
+                            tag(tagger, render, id, line, &title, text, invalid, bytes)
+                        }
                     }
                 }
                 Err((id, reason)) => error(id, source, line, reason, invalid, bytes),
@@ -96,15 +117,50 @@ pub fn process(tagger: &Tagger, sel: &Selector, item: Item) -> Outcome {
         Body::Doc { id, title, text } => {
             let (title, bad_title) = decode_lossy(title);
             let (text, bad_text) = decode_lossy(text);
-            tag(tagger, id, &title, &text, bad_title + bad_text, bytes)
+            tag(
+                tagger,
+                render,
+                id,
+                line,
+                &title,
+                &text,
+                bad_title + bad_text,
+                bytes,
+            )
         }
         Body::Error { id, reason } => error(id, source, line, reason, 0, bytes),
     }
 }
 
-fn tag(tagger: &Tagger, id: Value, title: &str, text: &str, invalid: usize, bytes: u64) -> Outcome {
+#[allow(clippy::too_many_arguments)]
+fn tag(
+    tagger: &Tagger,
+    render: &Render,
+    id: Value,
+    line: u64,
+    title: &str,
+    text: &str,
+    invalid: usize,
+    bytes: u64,
+) -> Outcome {
     let doc = tagger.tag_article(title, text);
+    let id_text = match &id {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
     let record = doc.to_record(id);
+    let needs_article = render.html || render.brat_dir.is_some() || render.format != Format::Jsonl;
+    let article = needs_article.then(|| Article::from_doc(&doc).with_id(id_text.clone()));
+    let html = match (&article, render.html) {
+        (Some(a), true) => Some(html::article_html(line as usize, a)),
+        _ => None,
+    };
+    let mut error = None;
+    if let (Some(dir), Some(a)) = (&render.brat_dir, &article) {
+        if let Err(e) = brat::write_files(dir, &brat_stem(&id_text, line), a) {
+            error = Some(format!("cannot write brat files: {e}"));
+        }
+    }
     let mut entities = [0; Label::ALL.len()];
     for e in &record.entities {
         if let Some(i) = Label::ALL.iter().position(|&l| l == e.label) {
@@ -112,9 +168,24 @@ fn tag(tagger: &Tagger, id: Value, title: &str, text: &str, invalid: usize, byte
         }
     }
     let warnings = warnings(invalid);
+    let rejected = if render.explain {
+        explain(&doc)
+    } else {
+        Vec::new()
+    };
+    let json = match (render.format, &article) {
+        (Format::Conll, Some(a)) => conll::to_string(a).into_bytes(),
+        (Format::Spacy, Some(a)) => {
+            let mut line = spacy::to_json(a).into_bytes();
+            line.push(b'\n');
+            line
+        }
+        _ => serialize(&record, None, &warnings, &rejected),
+    };
     Outcome {
-        json: serialize(&record, None, &warnings),
-        error: None,
+        json,
+        html,
+        error,
         invalid_utf8: invalid,
         entities,
         bytes,
@@ -139,7 +210,8 @@ fn error(
     };
     let warnings = warnings(invalid);
     Outcome {
-        json: serialize(&record, source, &warnings),
+        json: serialize(&record, source, &warnings, &[]),
+        html: None,
         error: Some(message),
         invalid_utf8: invalid,
         entities: [0; Label::ALL.len()],
@@ -158,11 +230,64 @@ fn warnings(invalid: usize) -> Vec<Warning> {
     }
 }
 
-fn serialize(record: &DocRecord, source: Option<&str>, warnings: &[Warning]) -> Vec<u8> {
+/// A brat file stem from a document id: letters, digits, `-` and `_` kept,
+/// the rest replaced, and the line number added so that stems stay unique.
+fn brat_stem(id: &str, line: u64) -> String {
+    let clean: String = id
+        .chars()
+        .take(60)
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("{line:08}-{clean}")
+}
+
+/// The candidates a document rejected, for `--explain`.
+fn explain(doc: &gazetag::Doc<'_>) -> Vec<Rejected> {
+    doc.rejected()
+        .iter()
+        .map(|r| Rejected {
+            field: r.field.as_str(),
+            start: r.span.start,
+            end: r.span.end,
+            text: doc
+                .field_text(r.field)
+                .get(r.span.range())
+                .unwrap_or("")
+                .to_string(),
+            alias: doc.alias_text(r.alias).to_string(),
+            reason: r.reason.as_str(),
+        })
+        .collect()
+}
+
+/// A rejected candidate in an `--explain` record.
+#[derive(Debug, Serialize)]
+struct Rejected {
+    field: &'static str,
+    start: usize,
+    end: usize,
+    text: String,
+    alias: String,
+    reason: &'static str,
+}
+
+fn serialize(
+    record: &DocRecord,
+    source: Option<&str>,
+    warnings: &[Warning],
+    rejected: &[Rejected],
+) -> Vec<u8> {
     let out = OutRecord {
         record,
         source,
         warnings,
+        rejected,
     };
     let mut json = Vec::with_capacity(256 + 192 * record.entities.len());
     if serde_json::to_writer(&mut json, &out).is_err() {

@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
             bytes: line.len() as u64 + 1,
             body: input::Body::Json(line.to_vec()),
         };
-        let outcome = record::process(&tagger, &selector, item);
+        let outcome = record::process_with(&tagger, &selector, &record::Render::default(), item);
         assert_eq!(outcome.json.last(), Some(&b'\n'));
         assert_eq!(outcome.json.iter().filter(|&&b| b == b'\n').count(), 1);
         let value: serde_json::Value =

@@ -202,12 +202,18 @@ fn find_windows(
     }
 }
 
-/// Adds the window `a..z`, merged with the last when they touch.
-fn push_window(out: &mut Vec<(usize, usize)>, a: usize, z: usize) {
-    match out.last_mut() {
-        Some(last) if a <= last.1 => last.1 = last.1.max(z),
-        _ => out.push((a, z)),
+/// Adds the window `a..z`, merged with those it touches (a later trigger
+/// may need more context before it than an earlier one).
+fn push_window(out: &mut Vec<(usize, usize)>, mut a: usize, mut z: usize) {
+    while let Some(&(x, y)) = out.last() {
+        if a > y {
+            break;
+        }
+        a = a.min(x);
+        z = z.max(y);
+        out.pop();
     }
+    out.push((a, z));
 }
 
 /// Whether the word `text[i..end]` (free, of shape `kind`) may take part in
@@ -616,6 +622,15 @@ mod tests {
             .map(|(k, _)| k)
             .collect();
         assert_eq!(hits, want);
+    }
+
+    #[test]
+    fn windows_merge_backwards() {
+        let mut w = vec![(0, 5), (10, 20)];
+        push_window(&mut w, 4, 25);
+        assert_eq!(w, [(0, 25)]);
+        push_window(&mut w, 30, 31);
+        assert_eq!(w, [(0, 25), (30, 31)]);
     }
 
     #[test]

@@ -233,6 +233,10 @@ pub struct Doc<'t> {
     pub(crate) alternatives: Vec<Vec<u32>>,
     pub(crate) parts: Vec<Part>,
     pub(crate) topics: Vec<Topic>,
+    /// Local entities by (label, name), and their ids: rules look them up
+    /// per proposal.
+    pub(crate) local_index: std::collections::HashMap<(Label, String), u32>,
+    pub(crate) local_ids: std::collections::HashSet<String>,
 }
 
 impl<'t> Doc<'t> {

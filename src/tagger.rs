@@ -430,6 +430,8 @@ impl Tagger {
             alternatives: Vec::new(),
             parts,
             topics: Vec::new(),
+            local_index: Default::default(),
+            local_ids: Default::default(),
         };
         self.resolve(&mut doc, cands);
         if let Some(model) = &inner.topics {
@@ -694,9 +696,14 @@ fn byline_mention(doc: &mut Doc<'_>, taken: &mut Taken) {
         return;
     }
     let surface = &doc.text[span.range()];
+    let id = format!("local:person:{}", slug(surface));
+    let name = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+    doc.local_ids.insert(id.clone());
+    doc.local_index
+        .insert((Label::Person, name.clone()), doc.locals.len() as u32);
     doc.locals.push(LocalEntity {
-        id: format!("local:person:{}", slug(surface)),
-        name: surface.split_whitespace().collect::<Vec<_>>().join(" "),
+        id,
+        name,
         label: Label::Person,
         kind: "author".to_string(),
         country: None,

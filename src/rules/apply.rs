@@ -1,6 +1,7 @@
 //! Running the rules over a tagged document.
 
 use std::cell::RefCell;
+use std::collections::HashSet;
 
 use super::pattern::{mention_index, WIDTH};
 use super::token::{tokenize_range, word_end, word_kind, Kind, Token};
@@ -410,9 +411,26 @@ pub(crate) fn mark_mentions(tokens: &mut [Token], mentions: &[Mention], field: F
 pub(crate) struct Edit {
     pub removed: Vec<usize>,
     pub added: Vec<Mention>,
+    /// `removed` as a set, and the spans of `added`: looked up per proposal,
+    /// so they must not be scanned (a huge document has many of each).
+    removed_set: HashSet<usize>,
+    added_spans: Taken,
 }
 
 impl Edit {
+    /// Marks mention `i` for removal.
+    pub(crate) fn remove(&mut self, i: usize) {
+        if self.removed_set.insert(i) {
+            self.removed.push(i);
+        }
+    }
+
+    /// Adds a mention.
+    pub(crate) fn add(&mut self, m: Mention) {
+        self.added_spans.insert(m.field, m.span);
+        self.added.push(m);
+    }
+
     /// Applies the edit: removes, adds, sorts, and remaps the antecedents of
     /// short forms (a short form whose antecedent went goes too).
     pub(crate) fn finish(self, doc: &mut Doc<'_>) {
@@ -461,21 +479,12 @@ impl Edit {
 /// may take over; an exact dictionary mention of the same label is kept.
 fn commit(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, edit: &mut Edit, p: Proposal) {
     let r = &rules.rules[p.rule as usize];
-    if let Some(other) = taken.overlapping(p.field, p.span) {
-        // Which existing mentions overlap?
-        let overlapping: Vec<usize> = doc
-            .mentions
-            .iter()
-            .enumerate()
-            .filter(|(i, m)| {
-                m.field == p.field && m.span.overlaps(p.span) && !edit.removed.contains(i)
-            })
-            .map(|(i, _)| i)
+    if taken.overlapping(p.field, p.span).is_some() {
+        // Which existing mentions overlap? Mentions are sorted by position.
+        let overlapping: Vec<usize> = overlapping_mentions(&doc.mentions, p.field, p.span)
+            .filter(|i| !edit.removed_set.contains(i))
             .collect();
-        let added_overlap = edit
-            .added
-            .iter()
-            .any(|m| m.field == p.field && m.span.overlaps(p.span));
+        let added_overlap = edit.added_spans.overlapping(p.field, p.span).is_some();
         let may_take = !added_overlap
             && !overlapping.is_empty()
             && overlapping.iter().all(|&i| {
@@ -485,13 +494,12 @@ fn commit(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, edit: &mut Edit
                     && m.span.end <= p.span.end
                     && !(m.span == p.span && m.label == p.label)
             });
-        let _ = other;
         if !may_take {
             return;
         }
         for &i in &overlapping {
             taken.remove(p.field, doc.mentions[i].span);
-            edit.removed.push(i);
+            edit.remove(i);
         }
     }
     let text = doc.field_text(p.field);
@@ -507,13 +515,35 @@ fn commit(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, edit: &mut Edit
         .unwrap_or_else(|| default_kind(p.label).to_string());
     let local = local_entity(doc, p.label, &name, &kind, country, office);
     taken.insert(p.field, p.span);
-    edit.added.push(Mention {
+    edit.add(Mention {
         span: p.span,
         field: p.field,
         label: p.label,
         entity: EntityRef::Local(local),
         evidence: Evidence::Rule { rule: p.rule },
     });
+}
+
+/// Indices of the mentions of `field` overlapping `span`, found by binary
+/// search in the sorted mentions (the dictionary stage's mentions never
+/// overlap, so the walk stops at the first one that does not).
+pub(crate) fn overlapping_mentions(
+    mentions: &[Mention],
+    field: Field,
+    span: Span,
+) -> impl Iterator<Item = usize> + '_ {
+    let at = mentions.partition_point(|m| (m.field, m.span.start) < (field, span.start));
+    let mut lo = at;
+    while lo > 0 {
+        let m = &mentions[lo - 1];
+        if m.field != field || m.span.end <= span.start {
+            break;
+        }
+        lo -= 1;
+    }
+    (lo..mentions.len())
+        .take_while(move |&i| mentions[i].field == field && mentions[i].span.start < span.end)
+        .filter(move |&i| mentions[i].span.overlaps(span))
 }
 
 fn default_kind(label: Label) -> &'static str {
@@ -528,9 +558,9 @@ fn default_kind(label: Label) -> &'static str {
 /// The country code of the first dictionary mention with a country inside
 /// `span`.
 fn country_in(doc: &Doc<'_>, field: Field, span: Span) -> Option<String> {
-    doc.mentions
-        .iter()
-        .filter(|m| m.field == field && span.start <= m.span.start && m.span.end <= span.end)
+    overlapping_mentions(&doc.mentions, field, span)
+        .map(|i| &doc.mentions[i])
+        .filter(|m| span.start <= m.span.start && m.span.end <= span.end)
         .find_map(|m| doc.entry(m).and_then(|e| e.country.clone()))
 }
 
@@ -544,11 +574,8 @@ pub(crate) fn local_entity(
     country: Option<String>,
     office: Option<String>,
 ) -> u32 {
-    if let Some(i) = doc
-        .locals
-        .iter()
-        .position(|e| e.label == label && e.name == name)
-    {
+    if let Some(&i) = doc.local_index.get(&(label, name.to_string())) {
+        let i = i as usize;
         let e = &mut doc.locals[i];
         if e.office.is_none() {
             e.office = office;
@@ -561,10 +588,13 @@ pub(crate) fn local_entity(
     let slug = slug(name);
     let mut id = format!("local:{}:{}", label.as_str(), slug);
     let mut n = 2;
-    while doc.locals.iter().any(|e| e.id == id) {
+    while doc.local_ids.contains(&id) {
         id = format!("local:{}:{}-{}", label.as_str(), slug, n);
         n += 1;
     }
+    doc.local_ids.insert(id.clone());
+    doc.local_index
+        .insert((label, name.to_string()), doc.locals.len() as u32);
     doc.locals.push(LocalEntity {
         id,
         name: name.to_string(),

@@ -212,13 +212,13 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
     for (field, span, acr, removed) in new_orgs {
         for x in removed {
             taken.remove(field, doc.mentions[x].span);
-            edit.removed.push(x);
+            edit.remove(x);
         }
         let name = doc.field_text(field)[span.range()].to_string();
         let local = local_entity(doc, Label::Organization, &name, "organization", None, None);
         let entity = EntityRef::Local(local);
         taken.insert(field, span);
-        edit.added.push(Mention {
+        edit.add(Mention {
             span,
             field,
             label: Label::Organization,
@@ -288,7 +288,7 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
                 EntityRef::Ambiguous(doc.alternatives.len() as u32 - 1)
             };
             taken.insert(field, span);
-            edit.added.push(Mention {
+            edit.add(Mention {
                 span,
                 field,
                 label: first.label,

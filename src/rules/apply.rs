@@ -493,6 +493,10 @@ fn commit(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, edit: &mut Edit
                     && p.span.start <= m.span.start
                     && m.span.end <= p.span.end
                     && !(m.span == p.span && m.label == p.label)
+                    // Only a title or honorific beats a dictionary name of
+                    // exactly the same span ("Mr. Jordan"); a suffix does not
+                    // ("West Bank" stays a place).
+                    && (m.span != p.span || p.label == Label::Person)
             });
         if !may_take {
             return;

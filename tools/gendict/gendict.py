@@ -578,6 +578,16 @@ def build(src, ctx):
         add_aliases(e, als, ctx)
         finish_entry(e, ctx)
         files["places/regions.jsonl"].append(e)
+    for sl, nm, als, kind, iso, valid_to in T.COUNTRY_LIKE:
+        e = {"id": "place:%s:%s" % (kind.replace("_", "-"), sl), "label": "place", "kind": kind, "name": nm,
+             "aliases": [], "priority": 18}
+        add_aliases(e, [(a, "exact") if a.isupper() or "." in a else a for a in als], ctx)
+        if iso:
+            e["country"] = iso
+        if valid_to:
+            e["valid_to"] = valid_to
+        finish_entry(e, ctx)
+        files["places/regions.jsonl"].append(e)
 
     build_nationalities(files, fb, countries, natl, ctx)
     build_orgs(files, src, fb, countries, un_members, ctx)

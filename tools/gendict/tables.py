@@ -366,6 +366,24 @@ INTL_EXTRA = [
 ]
 
 # Geographic and geopolitical regions: (slug, name, aliases, kind-specific attrs).
+# Places news names as countries that ISO 3166-1 does not list: the
+# constituent countries of the United Kingdom, and former states that older
+# articles (and archives) still name. (id slug, name, aliases, kind, ISO code
+# of the country it lies in today or None, valid_to of a former state)
+COUNTRY_LIKE = [
+    ("england", "England", [], "constituent_country", "GB", None),
+    ("scotland", "Scotland", [], "constituent_country", "GB", None),
+    ("wales", "Wales", [], "constituent_country", "GB", None),
+    ("northern-ireland", "Northern Ireland", ["Ulster"], "constituent_country", "GB", None),
+    ("soviet-union", "Soviet Union", ["USSR", "U.S.S.R.", "Union of Soviet Socialist Republics"], "former_country", None, "1991-12-26"),
+    ("yugoslavia", "Yugoslavia", ["Federal Republic of Yugoslavia", "Socialist Federal Republic of Yugoslavia"], "former_country", None, "2003-02-04"),
+    ("czechoslovakia", "Czechoslovakia", [], "former_country", None, "1992-12-31"),
+    ("east-germany", "East Germany", ["German Democratic Republic", "GDR"], "former_country", "DE", "1990-10-03"),
+    ("west-germany", "West Germany", ["Federal Republic of Germany"], "former_country", "DE", "1990-10-03"),
+    ("zaire", "Zaire", ["Republic of Zaire"], "former_country", "CD", "1997-05-17"),
+    ("serbia-and-montenegro", "Serbia and Montenegro", [], "former_country", None, "2006-06-05"),
+]
+
 REGIONS = [
     ("korean-peninsula", "Korean Peninsula", ["Korean peninsula"]),
     ("northeast-asia", "Northeast Asia", ["North East Asia", "North-East Asia"]),

@@ -1,0 +1,131 @@
+//! Tricky look-ups in the built-in dictionaries, through the default tagger.
+
+use gazetag::{Label, Tagger};
+
+/// (surface, label, entity id or None for "tagged without one entity") of
+/// every mention.
+fn found(text: &str) -> Vec<(String, Label, Option<String>)> {
+    let doc = Tagger::default().tag(text);
+    doc.mentions()
+        .iter()
+        .map(|m| {
+            (
+                doc.surface(m).to_string(),
+                m.label,
+                doc.entity_id(m).map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+fn id_of(text: &str, surface: &str) -> Option<String> {
+    found(text)
+        .into_iter()
+        .find(|(s, _, _)| s == surface)
+        .and_then(|(_, _, id)| id)
+}
+
+fn has(text: &str, surface: &str) -> bool {
+    found(text).iter().any(|(s, _, _)| s == surface)
+}
+
+#[test]
+fn united_states_spellings() {
+    for s in ["U.S.", "US", "USA", "United States"] {
+        let text = format!("Officials in the {s} said on Monday.");
+        assert_eq!(id_of(&text, s).as_deref(), Some("place:country:US"), "{s}");
+    }
+    // "us" is a pronoun.
+    assert!(!has("Let us talk about it.", "us"));
+}
+
+#[test]
+fn names_that_are_also_words() {
+    assert_eq!(
+        id_of("Talks between Turkey and Greece resumed.", "Turkey").as_deref(),
+        Some("place:country:TR")
+    );
+    assert!(!has("We ate turkey for dinner.", "turkey"));
+    assert_eq!(
+        id_of("France sent troops to Chad last year.", "Chad").as_deref(),
+        Some("place:country:TD")
+    );
+    assert_eq!(
+        id_of("Jordan and Israel signed the accord.", "Jordan").as_deref(),
+        Some("place:country:JO")
+    );
+}
+
+#[test]
+fn georgia_the_country_by_priority() {
+    assert_eq!(
+        id_of("Russia and Georgia fought in 2008.", "Georgia").as_deref(),
+        Some("place:country:GE")
+    );
+}
+
+#[test]
+fn former_and_local_names() {
+    for (text, surface, id) in [
+        (
+            "Exports from Côte d'Ivoire rose.",
+            "Côte d'Ivoire",
+            "place:country:CI",
+        ),
+        (
+            "Exports from Ivory Coast rose.",
+            "Ivory Coast",
+            "place:country:CI",
+        ),
+        ("Troops in Myanmar moved.", "Myanmar", "place:country:MM"),
+        ("Troops in Burma moved.", "Burma", "place:country:MM"),
+    ] {
+        assert_eq!(id_of(text, surface).as_deref(), Some(id), "{surface}");
+    }
+}
+
+#[test]
+fn department_of_war_is_the_pentagon() {
+    let a = id_of("The Department of War said.", "Department of War");
+    let b = id_of("The Pentagon said.", "Pentagon");
+    assert!(a.is_some());
+    assert_eq!(a, b);
+}
+
+#[test]
+fn ahn_gyu_back_and_his_short_form() {
+    let text = "Defense Minister Ahn Gyu-back met troops. Ahn said the drills would go on.";
+    let people: Vec<_> = found(text)
+        .into_iter()
+        .filter(|(_, l, _)| *l == Label::Person)
+        .collect();
+    assert_eq!(people.len(), 2, "{people:?}");
+    assert!(people
+        .iter()
+        .all(|(_, _, id)| id.as_deref() == Some("person:ahn-gyu-back")));
+    // The short form alone, with no full name before it, is not tagged.
+    assert!(!has("Ahn said the drills would go on.", "Ahn"));
+}
+
+#[test]
+fn capital_as_metonym() {
+    let doc = Tagger::default().tag("Pyongyang said the talks had failed.");
+    let m = &doc.mentions()[0];
+    let entry = doc.entry(m).expect("an entry");
+    assert_eq!(doc.surface(m), "Pyongyang");
+    assert_eq!(entry.kind, "capital");
+    assert_eq!(entry.refers_to.as_deref(), Some("place:country:KP"));
+}
+
+#[test]
+fn ambiguous_nationalities_are_marked() {
+    let doc = Tagger::default().tag("A Korean company and a Congolese minister.");
+    for m in doc
+        .mentions()
+        .iter()
+        .filter(|m| m.label == Label::Nationality)
+    {
+        let e = doc.entry(m).expect("an entry");
+        assert!(e.ambiguous && e.refers_to.is_none(), "{}", e.id);
+    }
+}

@@ -1,4 +1,95 @@
-//! gazetag
+/*!
+Tag news articles with the people, organizations, places and nationalities they
+mention — each linked to a dictionary entry — by transparent gazetteer matching
+and rules, with byte (and char) offsets that always point into the original
+text.
+
+# Quick example
+
+```
+use gazetag::{Label, Tagger};
+
+let tagger = Tagger::default();
+let text = "South Korean Defense Minister Ahn Gyu-back called Pete Hegseth. Ahn said ...";
+let doc = tagger.tag(text);
+let people: Vec<(&str, Option<&str>)> = doc
+    .mentions()
+    .iter()
+    .filter(|m| m.label == Label::Person)
+    .map(|m| (&text[m.span.range()], doc.entity_id(m)))
+    .collect();
+assert_eq!(people, [
+    ("Ahn Gyu-back", Some("person:ahn-gyu-back")),
+    ("Pete Hegseth", Some("person:pete-hegseth")),
+    ("Ahn", Some("person:ahn-gyu-back")),
+]);
+```
+
+# Key types
+
+- [`Tagger`]: the pipeline, built once ([`Tagger::default`] for the built-in
+  dictionaries, [`Tagger::builder`] for your own), cheap to clone, `Send + Sync`.
+- [`Doc`]: a tagged document; [`Mention`]s are small `Copy` records (a
+  [`Span`], a [`Label`], an [`EntityRef`] and the [`Evidence`] that made them);
+  [`Doc::rejected`] keeps the candidates that lost and why.
+- [`Dictionary`], [`Entry`], [`Alias`], [`MatchPolicy`]: the data, loaded from
+  JSON Lines files (format in `dictionaries/README.md`); errors ([`Error`]) name
+  the file, line and entry.
+- [`Overlap`]: the named policy that resolves overlapping candidates.
+- Stages usable alone: [`segment`] (paragraphs, sentences, words, article
+  parts), [`normalize`] (folded copy with an offset map), [`matcher`] (the
+  word-start Aho-Corasick matcher), [`output`] (the JSON Lines records).
+
+# Example: your own dictionary
+
+```
+use gazetag::{Dictionary, Tagger};
+
+let mine = Dictionary::from_jsonl_str("mine.jsonl", r#"
+{"id": "org:acme", "label": "organization", "kind": "company", "name": "Acme Corp", "aliases": [{"text": "ACME", "match": "exact"}]}
+"#)?;
+let tagger = Tagger::builder().builtin_dictionaries().dictionary(mine).build()?;
+let doc = tagger.tag("ACME opened an office in Seoul.");
+let ids: Vec<_> = doc.mentions().iter().filter_map(|m| doc.entity_id(m)).collect();
+assert_eq!(ids[0], "org:acme");
+# Ok::<(), gazetag::Error>(())
+```
+
+# Example: many documents on all cores
+
+```
+let tagger = gazetag::Tagger::default();
+let articles = vec![("Seoul talks", "North Korea fired a missile."), ("", "NATO met in Brussels.")];
+let docs = tagger.tag_batch(&articles); // rayon; output in input order
+assert_eq!(docs.len(), 2);
+// A tagger is shared by reference (or cloned: an Arc inside) across threads.
+std::thread::scope(|s| {
+    s.spawn(|| assert!(!tagger.tag("Japan").mentions().is_empty()));
+});
+```
+
+# Performance and resource use
+
+`Tagger::default()` parses and compiles the built-in dictionaries (about 42,000
+entries, 48,000 aliases) once per process, in about 0.2 s, holding about 60 MB;
+later calls clone it. Tagging runs per word: the automaton is only walked where
+a word starts, and capitalized-only aliases only where the word is capitalized,
+so the cost grows with the text, not with the dictionary. Every stage is linear
+in the size of the document. Measured figures are in the README.
+
+# Panics
+
+No function panics on any input text or dictionary content; invalid data gives
+an [`Error`]. [`Tagger::default`] would panic only if the embedded dictionaries
+were invalid, which the crate's tests rule out.
+
+# Features
+
+- `default-dictionaries` (on by default): embed the built-in dictionaries so
+  that [`Tagger::default`] works from any directory. Turn it off
+  (`default-features = false`) to bring only your own data; the crate is then
+  much smaller.
+*/
 #![forbid(unsafe_code)]
 
 mod boundary;

@@ -6,7 +6,9 @@
 //! introduced entries is kept without an entity rather than guessed; one
 //! that fits none is rejected.
 
-use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Reason, Rejected};
+use std::collections::HashMap;
+
+use crate::doc::{Doc, EntityRef, Evidence, Mention, Reason, Rejected};
 use crate::resolve::{group, Candidate, Taken};
 
 /// Adds the short-form mentions that have an antecedent and a free span.
@@ -16,6 +18,7 @@ pub(crate) fn short_forms(doc: &mut Doc<'_>, shorts: &mut [Candidate], taken: &m
         return;
     }
     let groups = group(shorts);
+    let first = first_mentions(&doc.mentions);
     let mut added = Vec::new();
     for g in &groups {
         if let Some(winner) = taken.overlapping(g.field, g.span) {
@@ -29,8 +32,11 @@ pub(crate) fn short_forms(doc: &mut Doc<'_>, shorts: &mut [Candidate], taken: &m
             if linked.iter().any(|&(j, _)| shorts[j].entry == c.entry) {
                 continue;
             }
-            if let Some(a) = first_mention(&doc.mentions, c.entry, c.field, c.span.start) {
-                linked.push((i, a));
+            if let Some(&a) = first.get(&c.entry) {
+                let m = &doc.mentions[a as usize];
+                if (m.field, m.span.start) < (c.field, c.span.start) {
+                    linked.push((i, a));
+                }
             }
         }
         match linked.as_slice() {
@@ -89,14 +95,16 @@ pub(crate) fn short_forms(doc: &mut Doc<'_>, shorts: &mut [Candidate], taken: &m
     doc.mentions = merged;
 }
 
-/// The first full mention of `entry` before (`field`, `start`).
-fn first_mention(mentions: &[Mention], entry: u32, field: Field, start: usize) -> Option<u32> {
-    mentions
-        .iter()
-        .position(|m| {
-            m.entity == EntityRef::Entry(entry) && (m.field, m.span.start) < (field, start)
-        })
-        .map(|i| i as u32)
+/// The index of the first mention of each entry (mentions are sorted), so
+/// that linking a short form is a lookup, not a scan of the document.
+fn first_mentions(mentions: &[Mention]) -> HashMap<u32, u32> {
+    let mut first = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if let EntityRef::Entry(e) = m.entity {
+            first.entry(e).or_insert(i as u32);
+        }
+    }
+    first
 }
 
 fn reject(doc: &mut Doc<'_>, cands: &[Candidate], reason: Reason) {

@@ -291,12 +291,17 @@ impl Walk<'_> {
             let ok = match p.policy {
                 MatchPolicy::Any => true,
                 _ => {
-                    if !folded {
-                        self.keep.clear();
-                        fold_keep_case_into(&self.text[span.clone()], &mut self.keep);
-                        folded = true;
+                    let surface = &self.text[span.clone()];
+                    if folds_to_itself(surface) {
+                        policy_allows(p.policy, &p.keep_case, surface)
+                    } else {
+                        if !folded {
+                            self.keep.clear();
+                            fold_keep_case_into(surface, &mut self.keep);
+                            folded = true;
+                        }
+                        policy_allows(p.policy, &p.keep_case, &self.keep)
                     }
-                    policy_allows(p.policy, &p.keep_case, &self.keep)
                 }
             };
             if ok {
@@ -308,6 +313,17 @@ impl Walk<'_> {
             }
         }
     }
+}
+
+/// Whether [`fold_keep_case`] would return `s` unchanged: printable ASCII
+/// with single spaces and no backtick. Most surfaces are; they skip the fold.
+fn folds_to_itself(s: &str) -> bool {
+    let mut prev_space = true;
+    s.bytes().all(|b| {
+        let ok = (b.is_ascii_graphic() && b != b'`') || (b == b' ' && !prev_space);
+        prev_space = b == b' ';
+        ok
+    })
 }
 
 fn compile(patterns: &[&str]) -> Result<Compiled, Error> {
@@ -355,6 +371,12 @@ pub fn policy_allows(policy: MatchPolicy, alias: &str, surface: &str) -> bool {
 /// Every upper-case letter of `alias` is upper case in `surface`. Folding can
 /// change lengths (`ß`/`SS`); then words are compared by their initials.
 fn capitals_kept(alias: &str, surface: &str) -> bool {
+    if alias.is_ascii() && surface.is_ascii() && alias.len() == surface.len() {
+        return alias
+            .bytes()
+            .zip(surface.bytes())
+            .all(|(a, s)| !a.is_ascii_uppercase() || s.is_ascii_uppercase());
+    }
     if alias.chars().count() == surface.chars().count() {
         return alias
             .chars()

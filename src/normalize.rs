@@ -81,6 +81,30 @@ impl Normalized {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
+            // Fast path: a run of ASCII bytes that fold to themselves or to
+            // their lower case, single spaces included, copied and lowered in
+            // bulk. Most news text is one such run per line.
+            let mut end = i;
+            let mut prev_space = self.text.ends_with(' ');
+            while end < bytes.len() {
+                let b = bytes[end];
+                if PLAIN_ASCII[b as usize] {
+                    prev_space = false;
+                } else if b == b' ' && !prev_space {
+                    prev_space = true;
+                } else {
+                    break;
+                }
+                end += 1;
+            }
+            if end > i {
+                let old = self.text.len();
+                self.text.push_str(&text[i..end]);
+                self.text[old..].make_ascii_lowercase();
+                self.map.extend(i as u32..end as u32);
+                i = end;
+                continue;
+            }
             let b = bytes[i];
             if b < 0x80 {
                 self.push_ascii(b, i);
@@ -221,6 +245,19 @@ impl Normalized {
         }
     }
 }
+
+/// ASCII bytes that fold to themselves or to their lower case: everything
+/// but white space (collapsed) and the backtick (an apostrophe), and never
+/// bytes >= 0x80.
+static PLAIN_ASCII: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0x21;
+    while b < 0x7f {
+        t[b] = b != b'`' as usize;
+        b += 1;
+    }
+    t
+};
 
 /// Folds one string the way the matcher folds text (used for dictionary
 /// aliases and stop words).

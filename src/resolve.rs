@@ -193,9 +193,15 @@ pub(crate) fn reject_all(g: &Group, cands: &[Candidate], reason: Reason, out: &m
 }
 
 /// Country mentions of a document, for disambiguation by context.
+///
+/// Hits are added in document order, so the mentions near a position are
+/// found by binary search: scoring stays logarithmic in the size of the
+/// document, not linear (a 100 MB document with a million mentions must not
+/// turn quadratic).
 #[derive(Default, Debug)]
 pub(crate) struct CountryContext {
-    /// (field, position, country) of each unambiguous mention with a country.
+    /// (field, position, country) of each unambiguous mention with a country,
+    /// sorted by (field, position).
     hits: Vec<(Field, usize, [u8; 2])>,
     /// Mentions per country; a document names few countries, so a vector
     /// scanned linearly beats hashing.
@@ -206,8 +212,13 @@ pub(crate) struct CountryContext {
 const NEARBY: usize = 300;
 
 impl CountryContext {
+    /// Records a mention; calls must come in (field, position) order.
     pub fn add(&mut self, field: Field, at: usize, entry: &Entry) {
         if let Some(code) = country_code(entry) {
+            debug_assert!(self
+                .hits
+                .last()
+                .is_none_or(|&(f, p, _)| (f, p) <= (field, at)));
             self.hits.push((field, at, code));
             match self.counts.iter_mut().find(|(c, _)| *c == code) {
                 Some((_, n)) => *n += 1,
@@ -228,10 +239,13 @@ impl CountryContext {
             .iter()
             .find(|(c, _)| *c == code)
             .map_or(0, |(_, n)| *n);
-        let nearby: usize = self
+        let lo = self
             .hits
+            .partition_point(|&(f, p, _)| (f, p) < (field, at.saturating_sub(NEARBY)));
+        let nearby: usize = self.hits[lo..]
             .iter()
-            .filter(|(f, p, c)| *f == field && *c == code && p.abs_diff(at) <= NEARBY)
+            .take_while(|&&(f, p, _)| (f, p) <= (field, at + NEARBY))
+            .filter(|(_, _, c)| *c == code)
             .map(|(_, p, _)| (NEARBY - p.abs_diff(at)) / 25)
             .sum();
         total + nearby as u32
@@ -275,8 +289,9 @@ pub(crate) fn decide(
     let mut best: Vec<usize> = Vec::new();
     let mut best_key = None;
     for i in lo..hi {
-        // Several aliases of one entry may match one span; count it once.
-        if best.iter().any(|&b| cands[b].entry == cands[i].entry) {
+        // Several aliases of one entry may match one span; count it once
+        // (candidates of a group are sorted by entry).
+        if i > lo && cands[i - 1].entry == cands[i].entry {
             continue;
         }
         let k = key(i);

@@ -10,7 +10,7 @@ anything that is not clearly header material or clearly boilerplate is
 [`PartKind::Body`].
 */
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -237,16 +237,20 @@ pub fn parts(text: &str) -> Vec<Part> {
     }
 
     // The rest: boilerplate lines among the body.
-    let mut counts: HashMap<&str, u32> = HashMap::new();
-    for i in 0..n {
-        let t = line(i);
-        if t.len() <= MAX_PROMO_LEN {
-            *counts.entry(t).or_insert(0) += 1;
-        }
-    }
+    // Short lines, sorted, to count repeats (no hashing: few lines are short).
+    let mut short: Vec<&str> = (0..n)
+        .map(line)
+        .filter(|t| t.len() <= MAX_PROMO_LEN)
+        .collect();
+    short.sort_unstable();
+    let count = |t: &str| -> usize {
+        let lo = short.partition_point(|s| *s < t);
+        let hi = short.partition_point(|s| *s <= t);
+        hi - lo
+    };
     for (l, label) in lines.iter().zip(labels.iter_mut()).skip(h) {
         let t = text.get(l.span.clone()).unwrap_or("");
-        let repeated = counts.get(t).is_some_and(|&c| c >= 3) && is_promo(t);
+        let repeated = t.len() <= MAX_PROMO_LEN && is_promo(t) && count(t) >= 3;
         if is_placeholder(t) || is_footer(t) || repeated {
             *label = Label::Boilerplate;
         }
@@ -514,10 +518,33 @@ fn starts_with_ci(s: &str, prefix: &str) -> bool {
         .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
+/// ASCII case-insensitive substring test. Runs on every line of every
+/// document, so it first skips to bytes that can start the needle instead of
+/// comparing a window at every position.
 fn find_ci(s: &str, needle: &str) -> bool {
-    s.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let (hay, needle) = (s.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    let Some(last_start) = hay.len().checked_sub(needle.len()) else {
+        return false;
+    };
+    let first = first.to_ascii_lowercase();
+    let mut i = 0;
+    while i <= last_start {
+        match hay[i..=last_start]
+            .iter()
+            .position(|b| b.to_ascii_lowercase() == first)
+        {
+            None => return false,
+            Some(k) => i += k,
+        }
+        if hay[i..i + needle.len()].eq_ignore_ascii_case(needle) {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// The words of a line split at non-alphanumeric characters.
@@ -548,7 +575,13 @@ fn is_footer(t: &str) -> bool {
         || t.starts_with('©')
         || starts_with_ci(t, "copyright ©")
         || starts_with_ci(t, "copyright (c)")
-        || find_ci(t, "all rights reserved")
+        || rights_reserved(t)
+}
+
+/// "All rights reserved" in any case. Every line of every document is asked,
+/// so a SIMD search for the word's rare letter comes first.
+fn rights_reserved(t: &str) -> bool {
+    memchr::memchr2(b'v', b'V', t.as_bytes()).is_some() && find_ci(t, "all rights reserved")
 }
 
 fn is_promo(t: &str) -> bool {

@@ -13,6 +13,7 @@ use crate::dictionary::{Entry, Label, MatchPolicy};
 use crate::output::{DocRecord, EntityRecord, EvidenceRecord};
 use crate::segment::Part;
 use crate::tagger::Inner;
+use crate::topics::Topic;
 
 /// Which field of an article a span is in.
 #[derive(
@@ -231,6 +232,7 @@ pub struct Doc<'t> {
     pub(crate) locals: Vec<LocalEntity>,
     pub(crate) alternatives: Vec<Vec<u32>>,
     pub(crate) parts: Vec<Part>,
+    pub(crate) topics: Vec<Topic>,
 }
 
 impl<'t> Doc<'t> {
@@ -274,6 +276,13 @@ impl<'t> Doc<'t> {
     /// boilerplate (see [`crate::segment::parts`]). Boilerplate is not tagged.
     pub fn parts(&self) -> &[Part] {
         &self.parts
+    }
+
+    /// The IPTC Media Topics, best first; every topic's top-level ancestor
+    /// is among them. Empty unless the tagger scores topics
+    /// ([`Topics`](crate::Topics)).
+    pub fn topics(&self) -> &[Topic] {
+        &self.topics
     }
 
     /// The text of a field.
@@ -343,7 +352,7 @@ impl<'t> Doc<'t> {
         DocRecord {
             id,
             entities,
-            topics: Vec::new(),
+            topics: self.topics.clone(),
             error: None,
         }
     }
@@ -422,6 +431,7 @@ impl<'t> Doc<'t> {
             kind,
             country,
             office,
+            wikidata: self.entry(m).and_then(|e| e.wikidata.clone()),
             evidence,
         }
     }

@@ -38,7 +38,11 @@ assert_eq!(people, [
 - [`Overlap`]: the named policy that resolves overlapping candidates.
 - Stages usable alone: [`segment`] (paragraphs, sentences, words, article
   parts), [`normalize`] (folded copy with an offset map), [`matcher`] (the
-  word-start Aho-Corasick matcher), [`output`] (the JSON Lines records).
+  word-start Aho-Corasick matcher), [`output`] (the JSON Lines records),
+  [`topics`] (IPTC Media Topics with their evidence), [`rules`] (names no
+  dictionary holds).
+- [`export`]: the same results as a highlighted HTML page, CoNLL IOB2
+  columns, brat standoff or spaCy JSON (`Article::from_doc`).
 
 # Example: your own dictionary
 
@@ -68,6 +72,23 @@ std::thread::scope(|s| {
 });
 ```
 
+# Example: a highlighted page and standard formats
+
+```
+use gazetag::export::{self, Article};
+
+let doc = gazetag::Tagger::default().tag("Pete Hegseth called South Korea's Ahn Gyu-back.");
+let article = Article::from_doc(&doc).with_id("a1");
+let page = export::html::render("Today's calls", std::slice::from_ref(&article));
+assert!(page.contains(r#"<a class="ent-label" href="https://www.wikidata.org/wiki/Q884">"#));
+assert!(export::conll::to_string(&article).contains("Korea I-LOC\n"));
+assert!(export::spacy::to_json(&article).contains(r#""label":"GPE""#));
+```
+
+The example binary `tag_articles` is a line-in, line-out filter over JSON
+Lines, so it also runs under Spark's `rdd.pipe` (`examples/spark_tag.py`) or as
+a Hadoop Streaming mapper.
+
 # Performance and resource use
 
 `Tagger::default()` parses and compiles the built-in dictionaries (about 42,000
@@ -96,6 +117,7 @@ mod boundary;
 mod dictionary;
 mod doc;
 mod error;
+pub mod export;
 mod guard;
 mod link;
 pub mod matcher;
@@ -105,9 +127,10 @@ mod resolve;
 pub mod rules;
 pub mod segment;
 mod tagger;
+pub mod topics;
 
 pub use dictionary::{Alias, Dictionary, Entry, Guard, Label, MatchPolicy};
 pub use doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Reason, Rejected, Span};
 pub use error::Error;
 pub use resolve::Overlap;
-pub use tagger::{Document, Tagger, TaggerBuilder};
+pub use tagger::{Document, Tagger, TaggerBuilder, Topics};

@@ -5,7 +5,7 @@
 //! boundaries afterwards loses matches: the phrase "the ma" swallows "the" in
 //! "the major", and the boundary filter then drops both. So the automaton is
 //! never run over the text as a whole. At each word start (see
-//! [`crate::boundary`]) it is walked anchored, byte by byte, until it dies;
+//! `boundary`) it is walked anchored, byte by byte, until it dies;
 //! every phrase that ends at a word boundary on the way is a candidate. Every
 //! candidate at every word start is reported, overlapping or not, and the
 //! resolution stage picks among them.

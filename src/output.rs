@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::dictionary::Label;
 use crate::doc::Field;
+use crate::topics::Topic;
 
 /// The output record of one document.
 #[derive(Clone, Debug, Serialize)]
@@ -17,7 +18,7 @@ pub struct DocRecord {
     /// Tagged entities, title first, each field in order of position.
     pub entities: Vec<EntityRecord>,
     /// Topics, best first.
-    pub topics: Vec<serde_json::Value>,
+    pub topics: Vec<Topic>,
     /// Set when the input line could not be tagged.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<ErrorRecord>,
@@ -63,6 +64,9 @@ pub struct EntityRecord {
     /// A person's office.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub office: Option<String>,
+    /// The entity's Wikidata id (`Q884`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
     /// Why it was tagged.
     pub evidence: EvidenceRecord,
 }

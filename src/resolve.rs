@@ -132,6 +132,14 @@ impl Taken {
     pub fn insert(&mut self, field: Field, span: Span) {
         self.spans[field as usize].insert(span.start, span.end);
     }
+
+    /// Frees a span taken before (a rule taking over a mention).
+    pub fn remove(&mut self, field: Field, span: Span) {
+        let map = &mut self.spans[field as usize];
+        if map.get(&span.start) == Some(&span.end) {
+            map.remove(&span.start);
+        }
+    }
 }
 
 /// Chooses which groups survive the overlap policy. Returns the indices of

@@ -16,6 +16,7 @@ use crate::normalize::{fold, Normalized};
 use crate::resolve::{self, Candidate, CountryContext, Decision, Overlap, Taken};
 use crate::rules::{self, RuleSet};
 use crate::segment::{self, PartKind};
+use crate::topics::{EntityFact, Topic, TopicConfig, TopicInput, TopicModel};
 use crate::Error;
 
 /// Tags news text with the entities of its dictionaries.
@@ -55,8 +56,11 @@ pub(crate) struct Inner {
     /// folds to its phrase's pattern, so this is decided once, here.
     stopped: Vec<bool>,
     overlap: Overlap,
-    /// Rules that find names no dictionary holds (issue 4).
+    /// Rules that find names no dictionary holds.
     pub(crate) rules: RuleSet,
+    /// The topic model, when topics are scored.
+    topics: Option<TopicModel>,
+    topic_config: TopicConfig,
 }
 
 impl Inner {
@@ -69,6 +73,17 @@ impl Inner {
 
     fn entry_of(&self, phrase: u32) -> u32 {
         self.aliases[phrase as usize].0
+    }
+
+    /// The entry behind a phrase index.
+    pub(crate) fn entry_of_alias(&self, phrase: u32) -> Option<&crate::Entry> {
+        let (e, _) = *self.aliases.get(phrase as usize)?;
+        self.dict.entries().get(e as usize)
+    }
+
+    /// The overlap policy.
+    pub(crate) fn overlap_policy(&self) -> Overlap {
+        self.overlap
     }
 }
 
@@ -87,6 +102,7 @@ impl Default for Tagger {
             .get_or_init(|| {
                 Tagger::builder()
                     .builtin_dictionaries()
+                    .topics(Topics::Builtin)
                     .build()
                     .expect("the built-in dictionaries are valid")
             })
@@ -113,9 +129,39 @@ impl Default for Tagger {
 #[derive(Clone, Debug, Default)]
 pub struct TaggerBuilder {
     builtin: bool,
+    builtin_rules: bool,
     dicts: Vec<Dictionary>,
     paths: Vec<PathBuf>,
     overlap: Overlap,
+    topics: Topics,
+    topic_config: TopicConfig,
+}
+
+/// Whether, and with which model, a tagger scores IPTC Media Topics.
+///
+/// The builder's default is [`Topics::Off`]; [`Tagger::default`] uses
+/// [`Topics::Builtin`].
+///
+/// # Example
+///
+/// ```
+/// use gazetag::{Tagger, Topics};
+///
+/// let tagger = Tagger::builder().builtin_dictionaries().topics(Topics::Builtin).build()?;
+/// let doc = tagger.tag("The striker scored twice as the club won the cup final.");
+/// assert_eq!(doc.topics()[0].id, "medtop:15000000"); // sport
+/// # Ok::<(), gazetag::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+#[non_exhaustive]
+pub enum Topics {
+    /// No topics (tagging is faster).
+    #[default]
+    Off,
+    /// The IPTC model embedded in the crate (feature `default-dictionaries`).
+    Builtin,
+    /// A model of your own ([`TopicModel::from_dir`]).
+    Model(TopicModel),
 }
 
 impl TaggerBuilder {
@@ -126,6 +172,23 @@ impl TaggerBuilder {
         self
     }
 
+    /// Adds the built-in rules only (`dictionaries/rules/`), without the
+    /// built-in dictionaries; [`builtin_dictionaries`](TaggerBuilder::builtin_dictionaries)
+    /// adds them too.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let tagger = gazetag::Tagger::builder().builtin_rules().build()?;
+    /// let doc = tagger.tag("He met Mr. Smith.");
+    /// assert!(cfg!(not(feature = "default-dictionaries")) || doc.surface(&doc.mentions()[0]) == "Smith");
+    /// # Ok::<(), gazetag::Error>(())
+    /// ```
+    pub fn builtin_rules(mut self) -> TaggerBuilder {
+        self.builtin_rules = true;
+        self
+    }
+
     /// Adds a dictionary.
     pub fn dictionary(mut self, dict: Dictionary) -> TaggerBuilder {
         self.dicts.push(dict);
@@ -133,7 +196,8 @@ impl TaggerBuilder {
     }
 
     /// Adds a dictionary file, or every `*.jsonl` file below a directory;
-    /// read when [`build`](TaggerBuilder::build) is called.
+    /// read when [`build`](TaggerBuilder::build) is called. The rule files
+    /// of a directory's `rules/` folder are added to the rules.
     pub fn dictionary_path(mut self, path: impl Into<PathBuf>) -> TaggerBuilder {
         self.paths.push(path.into());
         self
@@ -142,6 +206,19 @@ impl TaggerBuilder {
     /// Sets the overlap policy (default [`Overlap::LongestFirst`]).
     pub fn overlap(mut self, overlap: Overlap) -> TaggerBuilder {
         self.overlap = overlap;
+        self
+    }
+
+    /// Sets whether topics are scored, and with which model (default
+    /// [`Topics::Off`]).
+    pub fn topics(mut self, topics: Topics) -> TaggerBuilder {
+        self.topics = topics;
+        self
+    }
+
+    /// Sets the topic threshold, top-k and title boost (see [`TopicConfig`]).
+    pub fn topic_config(mut self, config: TopicConfig) -> TaggerBuilder {
+        self.topic_config = config;
         self
     }
 
@@ -179,6 +256,19 @@ impl TaggerBuilder {
                 !stop.is_empty() && stop.contains(fold(text.trim()).trim())
             })
             .collect();
+        let topics = match self.topics {
+            Topics::Off => None,
+            Topics::Builtin => Some(TopicModel::builtin()?),
+            Topics::Model(m) => Some(m),
+        };
+        let mut rule_files = Vec::new();
+        if self.builtin || self.builtin_rules {
+            rule_files.extend(rules::builtin_sources());
+        }
+        for p in &self.paths {
+            rule_files.extend(rules::path_sources(p)?);
+        }
+        let rules = RuleSet::from_sources(&rule_files)?;
         Ok(Tagger {
             inner: Arc::new(Inner {
                 dict,
@@ -186,7 +276,9 @@ impl TaggerBuilder {
                 phrases,
                 stopped,
                 overlap: self.overlap,
-                rules: RuleSet::default(),
+                rules,
+                topics,
+                topic_config: self.topic_config,
             }),
         })
     }
@@ -197,6 +289,13 @@ impl TaggerBuilder {
 struct Scratch {
     norm: Normalized,
     matches: Vec<PhraseMatch>,
+}
+
+/// Topic phrase hits of the title and the text.
+#[derive(Default)]
+struct TopicHits {
+    title: Vec<PhraseMatch>,
+    text: Vec<PhraseMatch>,
 }
 
 thread_local! {
@@ -287,6 +386,7 @@ impl Tagger {
         let inner = &self.inner;
         let mut cands = Vec::new();
         let mut rejected = Vec::new();
+        let mut topic_hits = TopicHits::default();
         let parts = segment::parts(text);
         let boilerplate: Vec<Span> = parts
             .iter()
@@ -309,6 +409,15 @@ impl Tagger {
                     &[]
                 };
                 self.candidates(field, t, skip, &s.matches, &mut cands, &mut rejected);
+                if let Some(model) = &inner.topics {
+                    // Topic phrases are matched on the same normalized copy.
+                    let hits = match field {
+                        Field::Title => &mut topic_hits.title,
+                        Field::Text => &mut topic_hits.text,
+                    };
+                    model.phrase_set().find(t, &s.norm, hits);
+                    hits.retain(|h| !inside(skip, Span::from(h.start..h.end)));
+                }
             }
         });
         let mut doc = Doc {
@@ -320,9 +429,28 @@ impl Tagger {
             locals: Vec::new(),
             alternatives: Vec::new(),
             parts,
+            topics: Vec::new(),
         };
         self.resolve(&mut doc, cands);
+        if let Some(model) = &inner.topics {
+            doc.topics = score_topics(model, &inner.topic_config, &doc, &topic_hits);
+        }
         doc
+    }
+
+    /// Explains why `span` of `text` was or was not tagged: the mentions
+    /// and the losing candidates that overlap it, the alias or rule behind
+    /// each, and the policy that decided.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use gazetag::{Span, Tagger};
+    /// let why = Tagger::default().explain("Talks in Pyongyang.", Span { start: 9, end: 18 });
+    /// assert!(why.verdict.starts_with("tagged place"), "{}", why.verdict);
+    /// ```
+    pub fn explain(&self, text: &str, span: Span) -> rules::Explanation {
+        rules::explain(&self.tag(text), Field::Text, span)
     }
 
     /// Tags many documents in parallel (rayon). The output is in input order
@@ -457,6 +585,90 @@ impl Tagger {
         link::short_forms(doc, &mut shorts, &mut taken);
         byline_mention(doc, &mut taken);
         rules::apply(&inner.rules, doc, &mut taken);
+        drop_boilerplate(doc);
+    }
+}
+
+/// Scores the topics of a tagged document: its phrase hits, and one entity
+/// fact per distinct entity.
+fn score_topics(
+    model: &TopicModel,
+    config: &TopicConfig,
+    doc: &Doc<'_>,
+    hits: &TopicHits,
+) -> Vec<Topic> {
+    let mut seen = HashSet::new();
+    let mut facts = Vec::new();
+    for m in doc.mentions() {
+        if !seen.insert(m.entity) {
+            continue;
+        }
+        let (kind, country, name) = match m.entity {
+            EntityRef::Entry(i) => {
+                let e = &doc.inner.dict.entries()[i as usize];
+                (e.kind.as_str(), e.country.as_deref(), e.name.as_str())
+            }
+            EntityRef::Local(i) => {
+                let e = &doc.locals[i as usize];
+                (e.kind.as_str(), e.country.as_deref(), e.name.as_str())
+            }
+            EntityRef::Ambiguous(_) => continue,
+        };
+        facts.push(EntityFact {
+            label: m.label,
+            kind,
+            country,
+            name,
+        });
+    }
+    model.score(
+        &TopicInput {
+            title: doc.title,
+            text: doc.text,
+            title_hits: &hits.title,
+            text_hits: &hits.text,
+            entities: &facts,
+        },
+        config,
+    )
+}
+
+/// Removes mentions that rules made inside boilerplate (the dictionary stage
+/// never proposes them), keeping short-form antecedent indices right.
+fn drop_boilerplate(doc: &mut Doc<'_>) {
+    let boilerplate: Vec<Span> = doc
+        .parts
+        .iter()
+        .filter(|p| !p.kind.is_tagged())
+        .map(|p| Span::from(p.span.clone()))
+        .collect();
+    if boilerplate.is_empty() {
+        return;
+    }
+    let keep: Vec<bool> = doc
+        .mentions
+        .iter()
+        .map(|m| m.field == Field::Title || !inside(&boilerplate, m.span))
+        .collect();
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    let mut new_index = Vec::with_capacity(keep.len());
+    let mut next = 0u32;
+    for &k in &keep {
+        new_index.push(next);
+        next += k as u32;
+    }
+    let old = std::mem::take(&mut doc.mentions);
+    for (m, k) in old.into_iter().zip(&keep) {
+        if !k {
+            continue;
+        }
+        let mut m = m;
+        if let Evidence::ShortForm { antecedent, .. } = &mut m.evidence {
+            *antecedent = new_index[*antecedent as usize];
+        }
+        doc.mentions.push(m);
     }
 }
 

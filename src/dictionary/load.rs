@@ -160,7 +160,12 @@ pub(super) fn jsonl_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
             let item = item.map_err(|e| Error::io(&dir, &e))?;
             let p = item.path();
             if p.is_dir() {
-                stack.push(p);
+                // Rule and topic files have formats of their own.
+                let own =
+                    dir == path && p.file_name().is_some_and(|n| n == "rules" || n == "topics");
+                if !own {
+                    stack.push(p);
+                }
             } else if p.extension().is_some_and(|e| e == "jsonl") {
                 out.push(p);
             }

@@ -9,7 +9,7 @@ mod builtin;
 mod entry;
 mod load;
 
-pub(crate) use builtin::builtin_dictionary;
+pub(crate) use builtin::{builtin_dictionary, builtin_files};
 
 pub use entry::{Alias, Entry, Guard, Label, MatchPolicy};
 

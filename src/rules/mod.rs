@@ -1,25 +1,229 @@
 //! Rules that find names no dictionary holds: titles and roles ("Defense
-//! Minister Ahn Gyu-back"), names from name parts, organization and place
-//! patterns. They run after the dictionary stage and fill the spans it left
-//! free.
+//! Minister Ahn Gyu-back"), names from name parts ("John M. Smith"),
+//! organization and place patterns ("Ministry of ...", "... Province"),
+//! datelines; then document-level linking of what they found (surnames,
+//! repeated names, acronyms defined in the text).
+//!
+//! Rules are data: JSON Lines files (format in `dictionaries/rules/README.md`)
+//! holding word lists, macros and patterns over tokens. The patterns compile
+//! to one regex over a string of token symbols, run once per field, so the
+//! cost is linear in the text whatever the number of rules.
+//!
+//! They run after the dictionary stage and fill the spans it left free; a
+//! rule may take over a dictionary mention of a label it names in `override`
+//! ("Mr. Jordan" is a person, not the country).
 
-use crate::doc::Doc;
-use crate::resolve::Taken;
+mod apply;
+mod explain;
+mod lexicon;
+mod link;
+mod load;
+mod pattern;
+mod token;
+
+use std::path::{Path, PathBuf};
+
+use regex::bytes::{Regex, RegexBuilder};
+
+use crate::dictionary::Label;
+use crate::Error;
+
+pub(crate) use apply::apply;
+pub(crate) use explain::explain;
+pub use explain::{ExplainedCandidate, Explanation};
+
+/// The size limit of each compiled rule regex, and of all of them together
+/// (eight times this).
+const SIZE_LIMIT: usize = 4 << 20;
+
+/// Names of the rules that linking uses, after the rules of the files.
+const LINK_RULES: [&str; 3] = ["link_name", "link_surname", "acronym"];
 
 /// A compiled set of rules. The default set is empty.
+///
+/// # Example
+///
+/// ```
+/// use gazetag::rules::RuleSet;
+///
+/// let rules = RuleSet::from_jsonl_str("mine.jsonl", r#"
+/// {"list": "honorific", "case": "capitalized", "words": ["Mr", "Ms"]}
+/// {"rule": "honorific_name", "pattern": "honorific (person: cap+)"}
+/// "#)?;
+/// assert_eq!(rules.len(), 1);
+/// assert_eq!(rules.rule_name(0), "honorific_name");
+/// # Ok::<(), gazetag::Error>(())
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct RuleSet {
     names: Vec<String>,
+    pub(crate) lex: lexicon::Lexicon,
+    pub(crate) syms: pattern::Symbols,
+    pub(crate) regex: Option<Regex>,
+    pub(crate) rules: Vec<Compiled>,
+}
+
+/// One rule, compiled: where its captures are in the combined regex.
+#[derive(Clone, Debug)]
+pub(crate) struct Compiled {
+    /// Group index of the whole rule.
+    pub group: usize,
+    /// Group indices of the captures, in the order of [`pattern::CAPTURES`].
+    pub captures: [Option<usize>; 5],
+    pub label: Label,
+    pub kind: Option<String>,
+    pub overrides: Vec<Label>,
 }
 
 impl RuleSet {
-    /// The name of rule `rule`, as shown in evidence.
+    /// Compiles rules from one JSON Lines document; `name` is used in errors.
+    pub fn from_jsonl_str(name: &str, content: &str) -> Result<RuleSet, Error> {
+        RuleSet::from_sources(&[(PathBuf::from(name), content.to_string())])
+    }
+
+    /// The rules embedded in the crate (`dictionaries/rules/`; empty without
+    /// the `default-dictionaries` feature).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let rules = gazetag::rules::RuleSet::builtin()?;
+    /// assert!(cfg!(not(feature = "default-dictionaries")) || rules.len() > 5);
+    /// # Ok::<(), gazetag::Error>(())
+    /// ```
+    pub fn builtin() -> Result<RuleSet, Error> {
+        RuleSet::from_sources(&builtin_sources())
+    }
+
+    /// Compiles the rule files of `sources` (name, content), in order.
+    pub(crate) fn from_sources(sources: &[(PathBuf, String)]) -> Result<RuleSet, Error> {
+        let mut src = load::Sources::default();
+        for (name, content) in sources {
+            src.add(name, content)?;
+        }
+        src.finish_rules()?;
+        src.lex.seal();
+        if src.rules.is_empty() {
+            return Ok(RuleSet::default());
+        }
+        let used = src
+            .rules
+            .iter()
+            .fold(0, |acc, r| acc | r.parsed.lists_used());
+        let syms = pattern::Symbols::new(&src.lex, used).map_err(Error::build)?;
+        let mut cache = Default::default();
+        let mut parts = Vec::with_capacity(src.rules.len());
+        for (i, r) in src.rules.iter().enumerate() {
+            let at =
+                |m: String| Error::invalid(format!("rule '{}': {}", r.name, m)).at(&r.file, r.line);
+            let re = pattern::to_regex(&r.parsed, i, &syms, &mut cache).map_err(at)?;
+            // Compiled alone first, so that an error names its rule.
+            RegexBuilder::new(&re)
+                .unicode(false)
+                .size_limit(SIZE_LIMIT)
+                .build()
+                .map_err(|e| at(format!("{}", e)))?;
+            parts.push(format!("(?P<r{}>{})", i, re));
+        }
+        let all = RegexBuilder::new(&parts.join("|"))
+            .unicode(false)
+            .size_limit(SIZE_LIMIT * 8)
+            .dfa_size_limit(SIZE_LIMIT * 4)
+            .build()
+            .map_err(|e| Error::build(format!("rules: {}", e)))?;
+        let index = |name: &str| all.capture_names().position(|n| n == Some(name));
+        let mut rules = Vec::with_capacity(src.rules.len());
+        let mut names = Vec::with_capacity(src.rules.len() + LINK_RULES.len());
+        for (i, r) in src.rules.iter().enumerate() {
+            let mut captures = [None; 5];
+            let mut label = Label::Person;
+            for (k, c) in pattern::CAPTURES.iter().enumerate() {
+                captures[k] = index(&format!("r{}_{}", i, c));
+                if captures[k].is_some() {
+                    match *c {
+                        "org" => label = Label::Organization,
+                        "place" => label = Label::Place,
+                        _ => {}
+                    }
+                }
+            }
+            rules.push(Compiled {
+                group: index(&format!("r{}", i)).unwrap_or(0),
+                captures,
+                label,
+                kind: r.kind.clone(),
+                overrides: r.overrides.clone(),
+            });
+            names.push(r.name.clone());
+        }
+        names.extend(LINK_RULES.iter().map(|s| s.to_string()));
+        Ok(RuleSet {
+            names,
+            lex: src.lex,
+            syms,
+            regex: Some(all),
+            rules,
+        })
+    }
+
+    /// The name of rule `rule`, as shown in evidence: the rules of the files
+    /// in order, then `link_name`, `link_surname` and `acronym` (linking).
     pub fn rule_name(&self, rule: u32) -> &str {
         self.names.get(rule as usize).map_or("", String::as_str)
     }
+
+    /// The number of rules read from files.
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// True when there is no rule.
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    /// The rule index of a linking rule (`link_name` ...).
+    pub(crate) fn link_rule(&self, name: &str) -> u32 {
+        let k = LINK_RULES.iter().position(|&n| n == name).unwrap_or(0);
+        (self.rules.len() + k) as u32
+    }
 }
 
-/// Adds the mentions the rules find in spans still free.
-pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken) {
-    let _ = (rules, doc, taken);
+/// The built-in rule files, as (path, content).
+pub(crate) fn builtin_sources() -> Vec<(PathBuf, String)> {
+    crate::dictionary::builtin_files("rules")
+        .iter()
+        .map(|(name, content)| {
+            (
+                Path::new("dictionaries/rules").join(name.trim_start_matches("rules/")),
+                content.to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The rule files of a dictionary path: `*.jsonl` under its `rules/`
+/// folder, in sorted order (none for a file or a folder without one).
+pub(crate) fn path_sources(path: &Path) -> Result<Vec<(PathBuf, String)>, Error> {
+    let dir = path.join("rules");
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let read = std::fs::read_dir(&dir).map_err(|e| Error::io(&dir, &e))?;
+    let mut files = Vec::new();
+    for item in read {
+        let item = item.map_err(|e| Error::io(&dir, &e))?;
+        let p = item.path();
+        if p.extension().is_some_and(|e| e == "jsonl") {
+            files.push(p);
+        }
+    }
+    files.sort();
+    files
+        .into_iter()
+        .map(|f| {
+            let content = std::fs::read_to_string(&f).map_err(|e| Error::io(&f, &e))?;
+            Ok((f, content))
+        })
+        .collect()
 }

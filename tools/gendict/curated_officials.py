@@ -16,7 +16,7 @@ D, F, C, O = "defense_minister", "foreign_minister", "military_chief", "official
 ROWS = [
     # --- United States
     ("Pete Hegseth", "US", D, "Secretary of Defense (styled Secretary of War since 2025-09)", "2025-01-25", None,
-     ["Peter Hegseth", "Pete B. Hegseth", "Secretary Hegseth", "Defense Secretary Pete Hegseth", "War Secretary Pete Hegseth"], "Hegseth", "high", None),
+     ["Peter Hegseth", "Pete B. Hegseth"], "Hegseth", "high", None),
     ("Lloyd Austin", "US", D, "Secretary of Defense", "2021-01-22", "2025-01-20", ["Lloyd J. Austin", "Lloyd J. Austin III", "Lloyd Austin III"], "Austin", "high", None),
     ("Marco Rubio", "US", F, "Secretary of State", "2025-01-21", None, [], "Rubio", "high", None),
     ("Antony Blinken", "US", F, "Secretary of State", "2021-01-26", "2025-01-20", ["Tony Blinken"], "Blinken", "high", None),

@@ -30,6 +30,31 @@ import tables as T  # noqa: E402
 import curated_officials as CO  # noqa: E402
 
 GEN = "tools/gendict/gendict.py"
+# English function words (WordNet has no entries for them): acronyms equal to one are guarded or dropped.
+FUNCTION_WORDS = set("""a about above after again against all am an and any are as at be because been before being
+below between both but by can did do does doing down during each few for from further had has have having he her
+here hers him his how i if in into is it its me more most my no nor not now of off on once only or other our ours
+out over own same she should so some such than that the their them then there these they this those through to too
+under until up very was we were what when where which while who whom why will with would you your per via vs yes
+us one two ten new old""".split())
+DIRECTIONAL = set("""north south east west central centre center northern southern eastern western capital
+northeast northwest southeast southwest north-east north-west south-east south-west upper lower middle
+est ouest nord sud centro norte sur este oeste littoral coast coastal island islands lakes valley mountain
+highlands lowlands plateau river interior frontier border mid centrale maritime plateaux savanes kara""".split())
+# City names that are also company or institution names in business news.
+ORG_COLLIDE = {"Columbia", "Brent", "Van", "San", "Man", "Palo", "Metro", "Negara", "Santa", "Kuroda", "Tamura", "Fujioka",
+               "Komatsu", "Asahi", "Wako", "Fuji", "Orion", "Monsanto", "Goodyear", "Redland", "Richfield", "Hercules", "Ifo",
+               "Whampoa", "Keswick", "Wertheim", "Kennedy", "Vulcan", "Avon", "Arvin", "Bethlehem", "Niagara", "Brunswick",
+               "Ashland", "Narragansett", "Sharp", "Sony", "Canon", "Casio", "Nikon", "Seiko", "Citizen", "Kubota", "Daikin",
+               "Delta", "Montagu", "Honda", "Pontiac", "Irving", "Fargo", "Lufkin", "Mazda", "Subaru", "Suzuki",
+               "Yamaha", "Kawasaki", "Mitsubishi", "Hyundai", "Samsung", "Daewoo", "Fiat", "Renault", "Peugeot", "Michelin",
+               "Bayer", "Siemens", "Philips", "Nestle", "Heineken", "Guinness", "Cadbury", "Kellogg", "Hershey", "Dow",
+               "Piedmont", "Toyota", "Nikko", "Midland", "Burlington", "Allegheny", "Dome", "Gillette", "Peabody", "Warburg",
+               "Marathon", "Alliance", "Liberal", "University", "Hitachi", "Kodak", "Cocoa", "Armstrong", "Chrysler",
+               "Reliance", "Pioneer", "Enterprise", "Wells", "Phoenix", "Mesa", "Amoco", "Texaco", "Unilever"}
+# Common-word places kept as bare names behind the common_word guard.
+KEEP_BARE = {"Reading", "Mobile", "Split", "Bath", "Nice", "Orange", "Buffalo", "Victoria", "Santos", "Phoenix",
+             "Mesa", "Wellington"}
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"])}
@@ -38,31 +63,16 @@ MONTHS["sept"] = 9
 
 # Surfaces never tagged on their own (function words, month names ...).
 STOP = [
-    ("May", "month name / modal verb"), ("March", "month name / verb"), ("August", "month name / adjective"),
-    ("June", "month name"), ("April", "month name"), ("Of", "function word (Of, Turkey)"),
-    ("Bush", "common noun; the 1980s-2000s US presidents are persons, not places"),
-    ("Split", "common verb (Split, Croatia is kept with a guard)"),
-    ("Mobile", "common adjective (Mobile, Alabama is kept with a guard)"),
-    ("Reading", "common noun (Reading, UK is kept with a guard)"),
-    ("Sterling", "currency (Sterling, Virginia)"), ("Pound", "currency"),
-    ("Dollar", "currency"), ("Mark", "currency / given name"), ("Franc", "currency"),
-    ("Rand", "currency"), ("Lira", "currency"), ("Peso", "currency"), ("Real", "currency / adjective"),
-    ("Said", "verb (Port Said is unaffected)"), ("Best", "adjective"), ("Post", "noun"),
-    ("Union", "noun"), ("Commerce", "noun (Commerce, California)"), ("Industry", "noun"),
-    ("Bank", "noun"), ("Gold", "noun"), ("Sugar", "noun"), ("Cotton", "noun"),
-    ("Fair", "adjective"), ("Security", "noun (Security, Colorado)"), ("Energy", "noun"),
-    ("Trade", "noun"), ("Money", "noun"), ("General", "adjective/rank"),
-    ("Federal", "adjective"), ("Progress", "noun"), ("Independence", "noun (Independence, Missouri)"),
-    ("Liberty", "noun"), ("Enterprise", "noun"), ("Opportunity", "noun"), ("Success", "noun"),
-    ("Deal", "noun"), ("Valuation", "noun"), ("Surprise", "noun (Surprise, Arizona)"),
-    ("Mission", "noun (Mission, Texas)"), ("Hope", "noun"), ("Chase", "verb / bank name"),
-    ("Carrier", "noun"), ("Ford", "company / given name"), ("Jackson", "surname (Jackson, Mississippi)"),
-    ("Lincoln", "surname / company"), ("Wilson", "surname"), ("Marshall", "surname"),
-    ("Henderson", "surname"), ("Franklin", "surname"), ("Hamilton", "surname / company"),
-    ("Clinton", "surname"), ("Jordan", "surname; Jordan the country is matched by context-free alias only when capitalized"),
+    ("May", "month name / modal verb (Theresa May is unaffected)"), ("March", "month name / verb"),
+    ("April", "month name / given name"), ("June", "month name / given name"), ("August", "month name / adjective"),
+    ("Of", "function word (the town Of, Turkey)"), ("Bush", "common noun / surname, never a place alone"),
+    ("Sterling", "currency (pound sterling)"), ("Said", "verb (Port Said is unaffected)"),
+    ("Mark", "currency / given name"), ("Real", "currency / adjective"), ("Deal", "noun (Deal, Kent)"),
+    ("Best", "adjective (Best, Netherlands)"), ("Union", "noun (Union, New Jersey)"),
+    ("Commerce", "noun (Commerce, California)"), ("Security", "noun (Security, Colorado)"),
+    ("Independence", "noun (Independence, Missouri)"), ("Opportunity", "noun"), ("Surprise", "noun (Surprise, Arizona)"),
+    ("Mission", "noun (Mission, Texas)"), ("Enterprise", "noun / company word"), ("Liberty", "noun"),
 ]
-# "Jordan" is NOT stopped (the country matters more); remove from the list above at build time.
-STOP = [s for s in STOP if s[0] != "Jordan"]
 
 
 def die(msg):
@@ -81,6 +91,11 @@ def fold(s):
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
     return re.sub(r"\s+", " ", s).casefold().strip()
+
+
+def strip_accents(s):
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c))
 
 
 def slug(s):
@@ -145,9 +160,37 @@ def auto_policy(text):
     return "any"
 
 
+def load_person_names():
+    """US Census 1990 given names (all male, top 1000 female) and surnames (top 10000), from names==0.3.0."""
+    import names as names_pkg
+    d = os.path.dirname(names_pkg.__file__)
+    out = set()
+    for fn, top in (("dist.male.first", 1300), ("dist.female.first", 1000), ("dist.all.last", 10000)):
+        with open(os.path.join(d, fn), encoding="ascii") as f:
+            for i, line in enumerate(f):
+                if i >= top:
+                    break
+                out.add(line.split()[0].lower())
+    return out
+
+
 class Ctx:
     def __init__(self, wn):
         self.common, self.proper = wn
+        self.persons = load_person_names()
+
+    def risky_place(self, name, population=0):
+        """A bare place name that mostly means something else in news text (word, person, company)."""
+        if name in ORG_COLLIDE or strip_accents(name) in ORG_COLLIDE:
+            return "org"
+        low = fold(name)
+        if low in DIRECTIONAL or (len(name.split()) == 1 and low in self.persons and population < 200000):
+            return "person" if low in self.persons else "word"
+        if all(w in DIRECTIONAL for w in low.split()):
+            return "word"
+        if self.is_common(name):
+            return "word"
+        return None
 
     def is_common(self, text):
         return fold(text) in self.common or text.lower() in self.common
@@ -164,12 +207,17 @@ def mk_alias(ctx, text, policy=None, guard=None, place_guard=False):
         policy = "exact"
     if policy is None:
         policy = auto_policy(text)
-    if guard is None and place_guard and policy in ("capitalized", "auto") and ctx.is_common(text):
-        guard = "common_word"
-    if guard is None and policy == "exact" and len(letters) >= 2 and text.isupper() and ctx.is_common(text.lower()):
+    if guard is None and place_guard and policy in ("capitalized", "auto") and (
+            ctx.is_common(text) or (len(letters) <= 4 and " " not in text)):
+        guard = "common_word"  # also short names (Ico, Ede): never in all-caps headlines, where they read as acronyms
+    if guard is None and policy == "exact" and len(letters) >= 2 and text.isupper() and (
+            ctx.is_common(text.lower()) or text.lower() in FUNCTION_WORDS):
         guard = "common_word"  # acronyms that are words, in all-caps headlines
-    if policy == "any" and ctx.is_common(text):
-        policy = "capitalized" if any(c.isupper() for c in text) else "exact"
+    if policy in ("any", "auto") and text == text.lower() and ctx.is_common(text):
+        return None  # "city", "capital": an ordinary lower-case word, never a name
+    if guard == "none":
+        # unguarded unless a real word (US and UK count at sentence start; CAR stays out of "CAR SALES" headlines)
+        guard = "common_word" if ctx.is_common(text.lower()) and text.isupper() else None
     if policy == auto_policy(text) and guard is None and len(text) > 2:
         return text
     o = {"text": text, "match": policy}
@@ -322,7 +370,7 @@ def build(src, ctx):
         kind = "country" if (iso in un_members or iso in ("XK", "TW", "PS", "VA", "EH")) else "territory"
         e = {"id": "place:country:%s" % iso, "label": "place", "kind": kind, "name": name, "aliases": [],
              "country": iso}
-        items = list(T.COUNTRY_EXTRA.get(iso, []))
+        items = [(i[0], i[1], "none") if isinstance(i, tuple) else i for i in T.COUNTRY_EXTRA.get(iso, [])]
         items += [cldr.get(iso), cldr.get(iso + "-alt-short"), cldr.get(iso + "-alt-variant")]
         v = isoc.get(iso)
         items += (v if isinstance(v, list) else [v])
@@ -333,13 +381,20 @@ def build(src, ctx):
             t = re.split(r"\bnote\b", t)[0].strip(" ;,-")
             if not t or t.lower() in ("none", "na"):
                 continue
-            for part in re.split(r";|/| or |,", t):
+            for part in re.split(r";|/| or |," if k == "former" else r";|/| or ", t):
+                part = re.sub(r"^and\s+", "", part.strip())
+                if k == "former" and fold(part) == fold(gcountries.get(iso, {}).get("capital", "")):
+                    continue  # Ecuador's former "Presidency of Quito" -> "Quito" is the capital
+                if "," in part:
+                    continue  # "Henderson, Ducie, and Oeno Islands": a list, not a name
                 part = re.sub(r"\(.*?\)", "", part).strip()
                 if not part or part.lower() == "none":
                     continue
-                if k.startswith("local") and (len(part) < 4 or ctx.is_common(part)):
+                if k.startswith("local") and (len(part) < 4 or ctx.is_common(part) or part in T.LOCAL_EXCLUDE):
                     continue
                 if k == "abbreviation":
+                    if len(part) <= 2 and iso not in ("US", "GB"):
+                        continue  # NL, CH, HK: two-letter codes read as other things (NL Industries)
                     items.append((part, "exact") if part.isupper() and len(part) <= 5 else part)
                 else:
                     items.append(part)
@@ -391,11 +446,13 @@ def build(src, ctx):
             first = re.split(r";", cap)[0]
             paren = re.findall(r"\(([^)]*)\)", first)
             base = re.sub(r"\(.*?\)", "", first).strip().rstrip(",")
-            names = [base] + [p for p in paren if len(p.split()) <= 3 and
+            names = [base] + [p for p in paren if len(p.split()) <= 3 and p[:1].isupper() and
                               not re.search(r"\d|capital|seat|note|official|administrative|legislative|judicial|former|also", p.lower())]
         elif gcountries.get(iso, {}).get("capital"):
             names = [gcountries[iso]["capital"]]
-        names = [n.strip() for n in names if n.strip()]
+        # Factbook prose such as "administered from London" or "no official
+        # capital" is not a name: a capital's name starts with a capital letter.
+        names = [n.strip() for n in names if n.strip() and n.strip()[:1].isupper()]
         if not names:
             continue
         base = names[0]
@@ -410,9 +467,15 @@ def build(src, ctx):
             capital_ids[iso] = eid
             e = {"id": eid, "label": "place", "kind": "capital", "name": city["name"], "aliases": []}
             alts = [a for a in sorted(set(city.get("alternatenames") or [])) if good_alt(a, city["name"], ctx, country_name_folds)]
-            add_aliases(e, names + [base.split(",")[0]] + T.CAPITAL_EXTRA.get(iso, []) + alts[:8], ctx)
+            risk = ctx.risky_place(city["name"], city["population"])
+            if risk and city["population"] < 100000 and city["name"] not in KEEP_BARE:
+                e["name"] = "%s, %s" % (city["name"], countries[iso]["name"])  # Stanley, Falkland Islands
+                names = []
+                e["attrs"] = {"bare_name": city["name"], "bare_name_risk": risk}
+            add_aliases(e, names + [base.split(",")[0]] * (not risk) + T.CAPITAL_EXTRA.get(iso, []) + alts[:8], ctx)
             e.update({"country": iso, "refers_to": "place:country:%s" % iso, "population": int(city["population"]),
-                      "priority": 12, "attrs": {"geonames": str(city["geonameid"])}})
+                      "priority": 12})
+            e.setdefault("attrs", {})["geonames"] = str(city["geonameid"])
         else:
             e = {"id": "place:capital:%s" % iso, "label": "place", "kind": "capital", "name": base.split(",")[0],
                  "aliases": [], "country": iso, "refers_to": "place:country:%s" % iso, "priority": 12}
@@ -422,6 +485,7 @@ def build(src, ctx):
         files["places/capitals.jsonl"].append(e)
     cap_gids = set(capital_ids.values())
 
+    us_states = {code: st["name"] for code, st in gc.get_us_states().items()}
     for gid in sorted(cities, key=lambda g: int(g)):
         c = cities[gid]
         eid = "place:city:%d" % c["geonameid"]
@@ -432,6 +496,13 @@ def build(src, ctx):
             continue  # two-letter names (Ii, Bo) would have to be exact-only: skipped
         e = {"id": eid, "label": "place", "kind": "city", "name": name, "aliases": []}
         items = []
+        risk = ctx.risky_place(name, c["population"])
+        if risk and not (name in KEEP_BARE and c["population"] >= 50000) and not (risk == "word" and c["population"] >= 100000 and name not in ORG_COLLIDE):
+            # the bare name would mostly tag a word, a person or a company: name the place "Mobile, Alabama"
+            where = us_states.get(c.get("admin1code"), "") if c["countrycode"] == "US" else countries.get(c["countrycode"], {}).get("name", "")
+            if where:
+                e["name"] = "%s, %s" % (name, where)
+                e["attrs"] = {"bare_name": name, "bare_name_risk": risk}
         if c["population"] >= 250000:
             items = [a for a in sorted(set(c.get("alternatenames") or [])) if good_alt(a, name, ctx, country_name_folds)]
             items = items[:8]
@@ -440,10 +511,17 @@ def build(src, ctx):
         e["population"] = int(c["population"])
         if fold(name) in country_name_folds and country_name_folds[fold(name)] != c["countrycode"]:
             e["priority"] = -5  # a city named like another country (Panama? Jordan, Lebanon ...)
+        elif c["population"] >= 1000000:
+            e["priority"] = 3
         finish_entry(e, ctx, place_guard=True)  # the geonameid is in the id
         files["places/cities.jsonl"].append(e)
 
     # ---- admin1
+    big_city = {}
+    for c in cities.values():
+        names_c = [c["name"]] + (list(c.get("alternatenames") or []) if c["population"] >= 300000 else [])
+        for n in names_c:
+            big_city[fold(n)] = max(big_city.get(fold(n), 0), c["population"])
     seen_admin = set()
     for code, s in sorted(gc.get_us_states().items()):
         e = {"id": "place:admin1:US-%s" % code, "label": "place", "kind": "admin1", "name": s["name"],
@@ -480,8 +558,16 @@ def build(src, ctx):
                     continue
                 seen_admin.add(k)
                 e = {"id": "place:admin1:%s-%s" % (iso, slug(it)), "label": "place", "kind": "admin1", "name": it,
-                     "aliases": [], "country": iso, "priority": 4 if fold(it) not in country_name_folds else -5}
-                add_aliases(e, [a for a in alt if re.match(r"^[A-Z][\w'’.\- ]{2,40}$", a) and not re.search(r"\d|singular|plural", a)],
+                     "aliases": [], "country": iso}
+                # a province beats a small town of the same name (Ontario), not a big city (Portland, Jamaica)
+                e["priority"] = -5 if fold(it) in country_name_folds else (-1 if big_city.get(fold(it), 0) >= 300000 else 1)
+                risk = ctx.risky_place(it)
+                if risk:
+                    e["name"] = "%s, %s" % (it, countries[iso]["name"])
+                    e["attrs"] = {"bare_name": it, "bare_name_risk": risk}
+                    alt = []
+                add_aliases(e, [a for a in alt if re.match(r"^[A-Z][\w'’.\- ]{2,40}$", a) and not re.search(r"\d|singular|plural", a)
+                                and not ctx.risky_place(a)],
                             ctx, place_guard=True)
                 finish_entry(e, ctx, place_guard=True)
                 files["places/admin1.jsonl"].append(e)
@@ -510,7 +596,7 @@ def good_alt(a, name, ctx, country_name_folds):
     squash = lambda x: re.sub(r"[^a-z0-9]", "", fold(x))
     if not (squash(a) == squash(name) or fold(a) in ctx.proper):
         return False  # keep spelling variants and names WordNet knows (Bombay, Saigon, Peking)
-    return (len(a) >= 4 and is_latin(a) and a[0].isupper() and not a.isupper() and not re.search(r"\d|[()/,]", a)
+    return (len(a) >= 4 and is_latin(a) and not ctx.risky_place(a) and a[0].isupper() and not a.isupper() and not re.search(r"\d|[()/,]", a)
             and fold(a) not in country_name_folds and not ctx.is_common(a) and len(a.split()) <= 4
             and fold(a) != fold(name) and alias_ok(a))
 
@@ -519,7 +605,7 @@ def plural_forms(t):
     """'Korean(s)' -> ['Korean', 'Koreans']; 'Briton(s), British (collective plural)' -> ..."""
     out = []
     t = re.sub(r"\((?:singular and plural|collective plural|singular|plural|s?)\)", lambda m: "(s)" if m.group(0) == "(s)" else "", t)
-    for part in re.split(r",|;| or | and ", t):
+    for part in re.split(r",|;|/| or | and | - ", t):
         part = part.strip()
         if not part:
             continue
@@ -543,8 +629,17 @@ def build_nationalities(files, fb, countries, natl, ctx):
              "AE": ["Emirati", "Emiratis"], "US": ["American", "Americans", "U.S."][:2],
              "GB": ["British", "Briton", "Britons", "Brit", "Brits"], "CD": ["Congolese"],
              "CG": ["Congolese"], "TW": ["Taiwanese"], "CN": ["Chinese"], "PS": ["Palestinian", "Palestinians"],
-             "XK": ["Kosovar", "Kosovars", "Kosovan"], "NL": ["Dutch"], "PH": ["Filipino", "Filipinos", "Philippine"],
+             "XK": ["Kosovar", "Kosovars", "Kosovan"], "HK": ["Hong Konger", "Hong Kongers"], "MO": ["Macanese"], "NL": ["Dutch"], "PH": ["Filipino", "Filipinos", "Philippine"],
              "SA": ["Saudi", "Saudis"], "CZ": ["Czech", "Czechs"], "IL": ["Israeli", "Israelis"]}
+    country_name_folds = {fold(alias_text(a)) for e in countries.values() for a in [e["name"]] + e.get("aliases", [])}
+    country_name_folds |= {fold(a) for _, als, _ in T.AMBIGUOUS_PLACES.values() for a in als}
+    country_name_folds |= {"occupied", "territory"}  # i18n-nationality's "Palestinian Territory, Occupied"
+    sovereign_forms = set()
+    for iso in sorted(countries):
+        if countries[iso]["kind"] == "country":
+            for k in ("adjective", "noun"):
+                t = fbtext(fb.get(iso, {}).get("People and Society", {}).get("Nationality", {}), k)
+                sovereign_forms |= {fold(x) for x in plural_forms(t)}
     for iso in sorted(countries):
         cands = []
         nat = fb.get(iso, {}).get("People and Society", {}).get("Nationality", {})
@@ -554,15 +649,19 @@ def build_nationalities(files, fb, countries, natl, ctx):
                 cands += plural_forms(t)
         if iso in natl and natl[iso]:
             v = natl[iso]
-            cands += [v] if isinstance(v, str) else list(v)
+            for x in ([v] if isinstance(v, str) else list(v)):
+                cands += plural_forms(x)
         cands += extra.get(iso, [])
         for c in cands:
             c = c.strip()
             if not alias_ok(c) or len(c) < 3:
                 continue
-            if fold(c) in {fold(a) for a in [countries[iso]["name"]]}:
-                continue  # "Kuwaiti" ok; "Kuwait" no
-            forms[fold(c)].add(iso)
+            if fold(c) in country_name_folds:
+                continue  # "Kuwaiti" ok; "Kuwait", "Congo", "Hong Kong" no (place names)
+            if countries[iso]["kind"] != "country" and fold(c) in sovereign_forms:
+                continue  # "Chinese" for Hong Kong, "French" for Reunion: the sovereign's demonym
+            if countries[iso]["kind"] == "country":
+                forms[fold(c)].add(iso)
             surf.setdefault(fold(c), c)
             per[iso].append(c)
     # The adjective "Korean" names both Koreas, "Congolese" both Congos, "Dominican" two countries ...
@@ -574,6 +673,7 @@ def build_nationalities(files, fb, countries, natl, ctx):
         if not good:
             continue
         e = {"id": "nationality:%s" % iso, "label": "nationality", "kind": "demonym", "name": good[0], "aliases": []}
+        ADJ[iso] = good[0]
         add_aliases(e, [(c, "capitalized") for c in good], ctx)
         e.update({"country": iso, "refers_to": "place:country:%s" % iso})
         finish_entry(e, ctx)
@@ -588,7 +688,12 @@ def build_nationalities(files, fb, countries, natl, ctx):
         files["nationalities.jsonl"].append(e)
 
 
+ADJ = {}  # ISO -> unambiguous demonym, filled by build_nationalities ("South Korean", not "Korean")
+
+
 def country_adj(fb, iso):
+    if iso in ADJ:
+        return ADJ[iso]
     t = fbtext(fb.get(iso, {}), "People and Society", "Nationality", "adjective")
     t = re.split(r",|;| or ", t)[0].strip() if t else ""
     return t if t and t[0].isupper() else ""
@@ -706,14 +811,20 @@ def build_orgs(files, src, fb, countries, un_members, ctx):
         n = o["name"].strip()
         if not n or n[0].islower():
             continue
+        n = re.sub(r"^(.*?) \((\w+)\) or (.*)$", r"\1 (\2)", n)  # "Southern Cone Common Market (Mercosur) or ..."
         m = re.match(r"^(.*?)\s*\((.*)\)\s*$", n)
         full, abbr = (m.group(1).strip(), m.group(2)) if m else (n, "")
         if fold(full) in taken:
             continue
+        if len(full.split()) == 1 and (ctx.is_common(full) or fold(full) in DIRECTIONAL) and not abbrs_ok(abbr):
+            continue  # "North", "South": groups of countries, not names
         if full.lower().endswith("countries") or full in ("First World", "Near Abroad", "Four Dragons", "Second World", "Third World"):
             continue
         abbrs = [a.strip() for a in re.split(r",| or ", re.sub(r"^or\s+", "", abbr)) if a.strip()]
         abbrs = [a for a in abbrs if not a.lower().startswith(("or ", "european")) and " " not in a]
+        if any(fold(a) in taken for a in abbrs) or fold(re.sub(r"Programme$", "Program", full)) in taken \
+                or fold(full.replace("Organization", "Organisation").replace("Cooperation", "Co-operation")) in taken:
+            continue  # the same body as a curated entry (G-7, UNDP, OECD)
         e = {"id": "org:intl:%s" % slug(abbrs[0] if abbrs else full), "label": "organization", "kind": "international_org",
              "name": full, "aliases": []}
         if e["id"] in intl_ids:
@@ -724,20 +835,50 @@ def build_orgs(files, src, fb, countries, un_members, ctx):
         for a in abbrs:
             if fold(a) in taken:
                 continue
+            if a in ("CCC", "SPC"):
+                continue  # read as Commodity Credit Corporation, Sugar/Pacific ... in business news
             if len(a) <= 2 and a not in ("EU", "UN", "AU", "EC"):
                 continue  # C, CD, CE, AG, BA: too ambiguous
             items.append((a, "exact") if len(a) <= 3 or a.isupper() else a)
         add_aliases(e, items, ctx)
         e["attrs"] = {"source": "CIA World Factbook appendix B"}
-        finish_entry(e, ctx)
+        finish_entry(e, ctx, place_guard=len(full.split()) == 1)  # "Commonwealth": guard the common word
         intl.append(e)
         intl_ids.add(e["id"])
         taken.add(fold(full))
+        taken |= {fold(alias_text(a)) for a in e.get("aliases", [])}
+
+
+def abbrs_ok(abbr):
+    return bool(abbr.strip())
+
+
+def split_top(text, sep):
+    """Split at sep outside parentheses."""
+    depth, cur, parts = 0, "", []
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        if ch == sep and depth == 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    parts.append(cur)
+    return parts
+
+
+GENERIC_BRANCH = set("""army navy air force forces ground land naval marine marines corps coast guard special aerospace
+cyberspace cyber rocket space national defense defence strategic information support logistics joint reserve territorial
+border self and gendarmerie republican presidential military""".split())
+CURATED_FORCES = {"CN", "KP", "IL", "JP", "DE"}  # tables.COMMANDS has their armed_forces entry
 
 
 def build_forces(gov, iso, adj, t, ctx, countries, ids):
     t = re.sub(r"\(\d{4}\)\s*$", "", t).strip()
-    segs = [s.strip() for s in t.split(";") if s.strip()]
+    segs = [s.strip() for s in split_top(t, ";") if s.strip()]
     first = True
     for seg in segs:
         head, _, rest = seg.partition(":")
@@ -746,10 +887,10 @@ def build_forces(gov, iso, adj, t, ctx, countries, ids):
         if first and head and not head.lower().startswith("ministry") and not head.lower().startswith("note"):
             hm = re.match(r"^(.*?)\s*(?:\((.*?)\))?\s*$", head.strip())
             nm = hm.group(1).strip()
-            acr = [x.strip() for x in (hm.group(2) or "").split(",") if ACR.match(x.strip()) and x.strip().isupper()]
+            acr = [x.strip() for x in (hm.group(2) or "").split(",") if ACR.match(x.strip()) and x.strip().isupper() and len(x.strip()) >= 4]
             aka = re.findall(r"aka ([^,)]+)", head)
             eid = "org:%s:armed-forces" % iso
-            if alias_ok(nm) and len(nm.split()) >= 2 and eid not in ids:
+            if alias_ok(nm) and len(nm.split()) >= 2 and eid not in ids and iso not in CURATED_FORCES:
                 e = {"id": eid, "label": "organization", "kind": "armed_forces", "name": nm, "aliases": []}
                 add_aliases(e, [(a, "exact") for a in acr] + aka + (["%s military" % adj, "%s armed forces" % adj] if adj else []), ctx)
                 e.update({"country": iso, "priority": 5})
@@ -760,19 +901,7 @@ def build_forces(gov, iso, adj, t, ctx, countries, ids):
         if head.lower().startswith("ministry") or "police" in head.lower():
             continue
         # branches: "Republic of Korea Army (ROKA), Navy (PLAN, includes ...)"
-        depth, cur, parts = 0, "", []
-        for ch in rest:
-            if ch == "(":
-                depth += 1
-            elif ch == ")":
-                depth -= 1
-            if ch == "," and depth == 0:
-                parts.append(cur)
-                cur = ""
-            else:
-                cur += ch
-        parts.append(cur)
-        for p in parts:
+        for p in split_top(rest, ","):
             p = p.strip()
             pm = re.match(r"^(?:and\s+)?([A-Z][^()]*?)\s*(?:\(([^)]*(?:\([^)]*\))?[^)]*)\))?\s*$", p)
             if not pm:
@@ -780,12 +909,12 @@ def build_forces(gov, iso, adj, t, ctx, countries, ids):
             nm = pm.group(1).strip()
             nm = re.sub(r"\s+or\s+.*$", "", nm)
             inner = pm.group(2) or ""
-            acr = [x.strip() for x in re.split(r"[,;]", inner)[:1] if ACR.match(x.strip()) and x.strip().isupper() and len(x.strip()) >= 3]
+            acr = [x.strip() for x in re.split(r"[,;]", inner)[:1] if ACR.match(x.strip()) and x.strip().isupper() and len(x.strip()) >= 4]
             if not re.search(r"Army|Navy|Air Force|Marine|Guard|Force|Forces|Corps|Command", nm):
                 continue
             if "police" in nm.lower():
                 continue
-            if len(nm.split()) <= 2 and adj and not nm.startswith(adj) and not re.match(r"^(Royal|National|People|Republic)", nm):
+            if adj and all(w in GENERIC_BRANCH for w in fold(nm).replace("-", " ").split()):
                 nm2 = "%s %s" % (adj, nm)
             else:
                 nm2 = nm
@@ -796,7 +925,10 @@ def build_forces(gov, iso, adj, t, ctx, countries, ids):
                 continue
             ids.add(eid)
             e = {"id": eid, "label": "organization", "kind": "military_branch", "name": nm2, "aliases": []}
-            add_aliases(e, [(a, "exact") for a in acr if fold(a) not in ("usa",)], ctx)
+            variants = []
+            if nm2.startswith("US "):
+                variants = ["U.S. " + nm2[3:], "United States " + nm2[3:]]
+            add_aliases(e, variants + [(a, "exact") for a in acr if fold(a) not in ("usa",)], ctx)
             e.update({"country": iso, "priority": 5})
             finish_entry(e, ctx)
             gov.append(e)
@@ -821,14 +953,41 @@ def title_case(tok):
                 res.append(p.lower())
             elif p.upper() in KEEP_UPPER:
                 res.append(p.upper())
-            elif j > 0 and parts[j - 1] == "'" and len(p) == 1:
+            elif j > 0 and parts[j - 1] == "'" and (len(p) == 1 or len(parts[j - 2]) >= 2):  # Qa'ida, not O'Brien
                 res.append(p.lower())
             else:
                 res.append(p[:1].upper() + p[1:].lower())
         out.append("".join(res))
     s = " ".join(out)
-    s = re.sub(r"^Al ", "al-", s) if False else s
     return s
+
+
+ORG_WORDS = set("""group groups organization organisation front army armies brigade brigades movement party force forces
+committee committees council jihad league union battalion battalions cell cells commando commandos faction factions
+resistance liberation revolutionary guard guards command mujahideen mujahidin people's popular alliance federation
+association society network militia militias squad squads unit units cartel gang nuclei struggle action defense
+defence state emirate caliphate base tigers legion fighters sons martyrs vanguard corps coalition ansar jamaat
+jemaah jamaah harakat hizb hezbollah hizbollah hamas taliban qaeda qaida shabaab boko haram""".split())
+
+
+def org_like(name, head=None):
+    """A PETRARCH synonym that names a group (not a leader listed under it: "Nasrallah" under Hezbollah)."""
+    import difflib
+    ws = fold(name).replace("-", " ").replace("'", "").split()
+    if any(w in ORG_WORDS for w in ws):
+        return True
+    if len(ws) == 1:
+        if head is None:
+            return True
+        hs = fold(head).replace("-", " ").replace("'", "").split()
+        return any(difflib.SequenceMatcher(None, ws[0], h).ratio() >= 0.6 for h in hs)  # Hizbullah ~ Hezbollah
+    return False
+
+
+def datey(name):
+    """'May 15', '15 May', 'September 11': a date, not a name."""
+    ws = fold(name).split()
+    return any(w in MONTHS for w in ws) and any(w.isdigit() for w in ws) and len(ws) <= 3
 
 
 def build_groups(files, src, ctx, country_name_folds):
@@ -874,10 +1033,15 @@ def build_groups(files, src, ctx, country_name_folds):
         for syn in syns:
             r, a = conv(syn)
             acr += a
-            if len(r) >= 4 and fold(r) not in generic and not r.endswith(" OPERATIVES"):
-                items.append(title_case(r))
-        if fold(name) in generic or fold(name) in country_name_folds:
-            continue
+            tr = title_case(r)
+            if (len(r) >= 4 and org_like(tr, name) and fold(r) not in generic and not r.endswith(" OPERATIVES") and not datey(tr)
+                    and not (len(tr.split()) == 1 and (ctx.is_common(tr) or fold(tr) in FUNCTION_WORDS))
+                    and fold(tr) not in country_name_folds):
+                items.append(tr)
+        if fold(name) in generic or fold(name) in country_name_folds or datey(name) or not org_like(name):
+            continue  # generic words, dates, and persons filed as actors ("Abu Ayyub al Masri")
+        if slug(name) in ("al-qa-ida", "al-qaida"):
+            name = "al-Qaeda"
         if ctx.is_common(name) and len(name.split()) == 1:
             items = [(name, "capitalized", "common_word")] + items
         eid = "org:group:%s" % slug(name)
@@ -898,9 +1062,17 @@ def build_groups(files, src, ctx, country_name_folds):
         "org:group:hezbollah": ["Hizbollah", "Hizballah", "Hizbullah"],
         "org:group:taliban": ["Afghan Taliban"],
     }
+    extra.update(T.GROUP_ALIASES)
     for eid, als in extra.items():
         if eid in seen:
             add_aliases(seen[eid], als, ctx)
+    for sl, nm, als in T.GROUP_EXTRA:
+        eid = "org:group:%s" % sl
+        if eid not in seen:
+            e = {"id": eid, "label": "organization", "kind": "armed_group", "name": nm, "aliases": []}
+            add_aliases(e, als, ctx)
+            e["attrs"] = {"source": "hand-curated"}
+            seen[eid] = e
     isl = seen.get("org:group:islamic-state") or seen.get("org:group:islamic-state-of-iraq-and-the-levant")
     if not isl:
         isl = {"id": "org:group:islamic-state", "label": "organization", "kind": "armed_group", "name": "Islamic State", "aliases": []}
@@ -940,8 +1112,11 @@ OFFICE_WORDS = {"President", "Prime", "Minister", "King", "Queen", "Emperor", "C
                 "Co-prince", "Captain", "Regent", "Deputy", "Chairperson", "Sovereign", "Presidential", "Prince-", "Spain",
                 "Lieutenant", "Administrator", "Mayor", "Emperor", "Pope", "Chair", "Military", "Junta", "Cabinet",
                 "Secretary", "Commissioner", "High", "Representative", "National", "Revolutionary", "Party", "Senior",
-                "Colonel", "Brigadier", "Captain-Regent", "Co-Prince", "Her", "His", "Majesty", "Royal", "Highness", "Dr.",
+                "Colonel", "Brigadier", "Captain-Regent", "Co-Prince", "Her", "His", "Majesty", "Royal", "Highness", "Dr.", "Ministers", "Ministry", "Commander", "Counsellor",
                 "Sheikh", "Shaykh", "Field", "Marshal", "Col.", "Gen.", "Lt.", "Maj."}
+
+
+PARTICLES = {"el", "de", "da", "dos", "bin", "al", "ould", "van", "von", "di", "du", "la", "le", "ben", "ibn", "abu", "der", "den"}
 
 
 def recase(tok):
@@ -979,7 +1154,8 @@ def parse_person(seg):
         return None
     i0 = ci[0]
     j = i0
-    while j > 0 and toks[j - 1] not in OFFICE_WORDS and toks[j - 1][:1].isupper() and not toks[j - 1].endswith(","):
+    while j > 0 and toks[j - 1] not in OFFICE_WORDS and (toks[j - 1][:1].isupper() or toks[j - 1] in PARTICLES) \
+            and not toks[j - 1].endswith(","):
         j -= 1
     office = " ".join(toks[:j]).strip(" ,")
     name_toks = toks[j:]
@@ -1030,6 +1206,11 @@ def build_leaders(files, fb, countries, ctx):
                     name, extra_al, sf = CO.LEADER_OVERRIDE[sid0]
                     aliases = [p["full"]] + extra_al
                     p["surname"] = sf
+                if len(name.split()) == 1 and p["office"]:
+                    # a single name (Naruhito, Guillaume): the full form is "Emperor Naruhito"; the bare name is short
+                    bare = name
+                    name = "%s %s" % (p["office"].split(" and ")[-1], bare)
+                    p["surname"] = bare
                 sid = "person:%s" % slug(name)
                 if sid in ids:
                     ent = ids[sid]
@@ -1040,12 +1221,11 @@ def build_leaders(files, fb, countries, ctx):
                 e = {"id": sid, "label": "person", "kind": pk, "name": name, "aliases": []}
                 short_form = p["surname"]
                 items = aliases
-                if short_form and len(short_form) >= 3 and fold(short_form) != fold(name):
+                if short_form and len(short_form) >= 3 and fold(short_form) != fold(name) and fold(short_form) not in FUNCTION_WORDS:
                     items = items + [(short_form, "short")]
                 add_aliases(e, items, ctx)
                 e["country"] = iso
-                if p["office"]:
-                    e["office"] = p["office"]
+                e["office"] = p["office"] or {"head_of_state": "Chief of state", "head_of_government": "Head of government"}.get(pk, "Official")
                 if p["since"]:
                     e["valid_from"] = p["since"]
                 e["last_checked"] = "2026-05-01"
@@ -1196,6 +1376,22 @@ def coverage(files):
     return "\n".join(lines)
 
 
+NOTES = """
+Notes on choices (details in `tools/gendict/FALSE_POSITIVES.md`):
+
+- "Korea" and "Congo" alone are separate `ambiguous` place entries (`place:ambiguous:korea`, candidates in
+  `attrs.candidates`). The nationalities "Korean", "Congolese" and "Dominican" are also separate ambiguous entries.
+- "US" is `exact` (never "us"). "Georgia" is both `place:country:GE` (priority 20) and `place:admin1:US-GA` (priority 5).
+  Countries are priority 20, territories 15, capitals 12, regions 8, US states 5, other first-level divisions 1
+  (-1 where a big city has the same name), cities 0 (3 from 1M people). `population` is the prior within a priority.
+- A place name that is mostly a word, a person's name or a company name in news ("Paul", "Toyota", "West") is not
+  matched bare: the entry is named "Toyota, Japan" and keeps the bare name in `attrs.bare_name`. Large common-word
+  cities (Reading, Mobile, Split, Nice, Bath ...) keep the bare name with `capitalized` + `guard: common_word`.
+- Where an alias object has the same text as `name`, it is meant to override the name's `auto` policy (for
+  example to add the guard).
+- Person short forms (`short`) of two letters ("Xi", "Li") are left out: the format requires two-letter aliases to be `exact`.
+"""
+
 COV_MARK = "## Coverage (generated by tools/gendict/gendict.py)"
 
 
@@ -1229,6 +1425,7 @@ def main():
         txt = txt.split("\n" + COV_MARK)[0].rstrip("\n") + "\n"
         txt += "\n%s\n\nEntries and surfaces per label and kind (the stop list has %d lines). Files: %s.\n\n%s\n" % (
             COV_MARK, len(STOP), ", ".join("`%s`" % f for f in sorted(stats)), cov)
+        txt += NOTES
         with open(readme, "w", encoding="utf-8") as f:
             f.write(txt)
 

@@ -330,12 +330,12 @@ INTL_EXTRA = [
     ("wto", "World Trade Organization", [("WTO", "exact")]),
     ("who", "World Health Organization", [("WHO", "exact")]),
     ("world-bank", "World Bank", []),
-    ("unhcr", "Office of the United Nations High Commissioner for Refugees", [("UNHCR", "exact"), "UN refugee agency", "U.N. refugee agency"]),
+    ("unhcr", "Office of the United Nations High Commissioner for Refugees", [("UNHCR", "exact"), "United Nations High Commissioner for Refugees", "UN refugee agency", "U.N. refugee agency"]),
     ("unicef", "United Nations Children's Fund", [("UNICEF", "exact"), ("Unicef", "exact")]),
     ("wfp", "World Food Programme", [("WFP", "exact"), "World Food Program"]),
     ("unrwa", "United Nations Relief and Works Agency for Palestine Refugees", [("UNRWA", "exact")]),
     ("ocha", "United Nations Office for the Coordination of Humanitarian Affairs", [("OCHA", "exact")]),
-    ("undp", "United Nations Development Programme", [("UNDP", "exact")]),
+    ("undp", "United Nations Development Programme", [("UNDP", "exact"), "United Nations Development Program"]),
     ("unesco", "United Nations Educational, Scientific and Cultural Organization", [("UNESCO", "exact"), ("Unesco", "exact")]),
     ("unifil", "United Nations Interim Force in Lebanon", [("UNIFIL", "exact")]),
     ("unmiss", "United Nations Mission in South Sudan", [("UNMISS", "exact")]),
@@ -359,6 +359,9 @@ INTL_EXTRA = [
     ("oas", "Organization of American States", [("OAS", "exact")]),
     ("oic", "Organisation of Islamic Cooperation", [("OIC", "exact"), "Organization of Islamic Cooperation"]),
     ("ec", "European Community", [("EC", "exact"), "European Communities", "European Economic Community", ("EEC", "exact")]),
+    ("ico", "International Coffee Organization", [("ICO", "exact")]),
+    ("icco", "International Cocoa Organization", [("ICCO", "exact")]),
+    ("iea", "International Energy Agency", [("IEA", "exact")]),
     ("icrc", "International Committee of the Red Cross", [("ICRC", "exact")]),
 ]
 
@@ -374,7 +377,7 @@ REGIONS = [
     ("asia-pacific", "Asia-Pacific", ["Asia Pacific", "Asia-Pacific region"]),
     ("indo-pacific", "Indo-Pacific", ["Indo Pacific"]),
     ("middle-east", "Middle East", ["Mideast", "Near East"]),
-    ("persian-gulf", "Persian Gulf", ["Arabian Gulf", ("Gulf", "capitalized")]),
+    ("persian-gulf", "Persian Gulf", ["Arabian Gulf", ("Gulf", "capitalized", "common_word")]),
     ("gulf-of-oman", "Gulf of Oman", []),
     ("strait-of-hormuz", "Strait of Hormuz", []),
     ("red-sea", "Red Sea", []),
@@ -443,8 +446,8 @@ REGIONS = [
     ("oceania", "Oceania", []),
     ("antarctica", "Antarctica", []),
     ("eurasia", "Eurasia", []),
-    ("pacific-ocean", "Pacific Ocean", [("Pacific", "capitalized")]),
-    ("atlantic-ocean", "Atlantic Ocean", [("Atlantic", "capitalized")]),
+    ("pacific-ocean", "Pacific Ocean", []),
+    ("atlantic-ocean", "Atlantic Ocean", []),
     ("indian-ocean", "Indian Ocean", []),
     ("arctic-ocean", "Arctic Ocean", []),
     ("southern-ocean", "Southern Ocean", []),
@@ -466,3 +469,30 @@ CAPITAL_EXTRA = {
     "UA": ["Kiev"], "IN": ["New Delhi"], "US": ["Washington DC", "Washington D.C."], "MM": ["Naypyidaw", "Nay Pyi Taw", "Rangoon"][:2],
     "KZ": ["Astana"], "CN": ["Peking"], "KR": ["Seoul City"][:0],
 }
+
+# Factbook local country forms that are mostly company-name parts in news (Nippon Steel, Credit Suisse).
+LOCAL_EXCLUDE = {"Nippon", "Nihon", "Suisse", "Schweiz", "Svizzera", "Svizra", "Brasil", "Espana", "España", "Italia",
+                 "Misr", "Bharat", "Hrvatska"}
+
+# Aliases added to PETRARCH2 groups, and groups PETRARCH2 (2013) lacks.
+GROUP_ALIASES = {
+    "org:group:al-qaeda-in-the-arabian-peninsula": [("AQAP", "exact")],
+    "org:group:kurdistan-workers-party": [("PKK", "exact")],
+    "org:group:hamas": [("HAMAS", "exact"), "Izz ad-Din al-Qassam Brigades", "Qassam Brigades", "al-Qassam Brigades"],
+    "org:group:palestinian-islamic-jihad": [("PIJ", "exact")],
+}
+GROUP_EXTRA = [
+    ("houthis", "Houthis", ["Houthi movement", "Houthi rebels", "Ansarullah"]),
+    ("hts", "Hayat Tahrir al-Sham", [("HTS", "exact"), "Hay'at Tahrir al-Sham"]),
+    ("jnim", "Jama'at Nusrat al-Islam wal-Muslimin", [("JNIM", "exact")]),
+    ("m23", "March 23 Movement", [("M23", "exact")]),
+    ("rsf", "Rapid Support Forces", [("RSF", "exact")]),
+    ("iswap", "Islamic State West Africa Province", [("ISWAP", "exact")]),
+    ("is-k", "Islamic State Khorasan Province", [("ISIS-K", "exact"), ("IS-K", "exact"), ("ISKP", "exact")]),
+    ("ttp", "Tehrik-i-Taliban Pakistan", [("TTP", "exact"), "Pakistani Taliban"]),
+    ("sdf", "Syrian Democratic Forces", []),
+    ("ypg", "People's Defense Units", [("YPG", "exact"), "People's Protection Units"]),
+    ("kataib-hezbollah", "Kata'ib Hezbollah", ["Kataib Hezbollah"]),
+    ("lashkar-e-taiba", "Lashkar-e-Taiba", [("LeT", "exact"), "Lashkar-e-Tayyiba"]),
+    ("jaish-e-mohammed", "Jaish-e-Mohammed", [("JeM", "exact")]),
+]

@@ -1,0 +1,258 @@
+//! Word lists: each list has a name, a case rule and words; a word maps to
+//! the bit set of the lists it is in.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::token::{Kind, KINDS};
+use crate::normalize::fold;
+
+/// Which shapes of a token a list's words match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Case {
+    /// `Smith` (a capitalized word, or an initial), not `smith` or `SMITH`.
+    Capitalized,
+    /// Any case: `of`, `Of`, `OF`.
+    Any,
+    /// All capitals only: `PLC`.
+    Upper,
+}
+
+impl Case {
+    pub(crate) fn parse(s: &str) -> Option<Case> {
+        match s {
+            "capitalized" => Some(Case::Capitalized),
+            "any" => Some(Case::Any),
+            "upper" => Some(Case::Upper),
+            _ => None,
+        }
+    }
+
+    fn allows(self, kind: Kind) -> bool {
+        match self {
+            Case::Capitalized => matches!(kind, Kind::Cap | Kind::Initial),
+            Case::Any => kind.is_word(),
+            Case::Upper => kind == Kind::Upper,
+        }
+    }
+}
+
+/// A small, fast hasher for short keys (FxHash).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = [0u8; 8];
+            v[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(v))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
+
+/// The most lists a rule set may define (bits of a `u64`).
+pub(crate) const MAX_LISTS: usize = 64;
+
+/// Named word lists, compiled to a word -> bit set map.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Lexicon {
+    names: Vec<String>,
+    cases: Vec<Case>,
+    words: HashMap<Box<str>, u64, FxBuild>,
+    /// Open-addressing copies of `words` for lookups without allocation:
+    /// the words of capitalized lists (large: given names, surnames), and
+    /// those of the others (small, so it stays in cache for the many
+    /// lower-case tokens).
+    capitalized: Table,
+    other: Table,
+    /// Per token kind, the lists whose case allows it.
+    masks: [u64; KINDS],
+    abbrev: u64,
+}
+
+impl Lexicon {
+    /// The bit of list `name`, adding the list if it is new; `None` when
+    /// there are already [`MAX_LISTS`] lists or its case differs.
+    pub(crate) fn list(&mut self, name: &str, case: Case) -> Result<u64, String> {
+        if let Some(i) = self.names.iter().position(|n| n == name) {
+            if self.cases[i] != case {
+                return Err(format!("list '{}' is given two different cases", name));
+            }
+            return Ok(1 << i);
+        }
+        if self.names.len() == MAX_LISTS {
+            return Err(format!("more than {} word lists", MAX_LISTS));
+        }
+        self.names.push(name.to_string());
+        self.cases.push(case);
+        let bit = 1u64 << (self.names.len() - 1);
+        for k in Kind::ALL {
+            if case.allows(k) {
+                self.masks[k as usize] |= bit;
+            }
+        }
+        if name == "abbrev" {
+            self.abbrev = bit;
+        }
+        Ok(bit)
+    }
+
+    /// The bit of an existing list.
+    pub(crate) fn bit(&self, name: &str) -> Option<u64> {
+        self.names.iter().position(|n| n == name).map(|i| 1 << i)
+    }
+
+    /// Adds a word to the lists of `bit`.
+    pub(crate) fn add_word(&mut self, word: &str, bit: u64) {
+        let key = key_of(word);
+        *self.words.entry(key.into_boxed_str()).or_insert(0) |= bit;
+    }
+
+    /// The bit of the `abbrev` list (words that take a period), or 0.
+    pub(crate) fn abbrev_bit(&self) -> u64 {
+        self.abbrev
+    }
+
+    /// Every distinct bit set a word can have, with 0.
+    pub(crate) fn combos(&self) -> Vec<u64> {
+        let mut all: Vec<u64> = self.words.values().copied().collect();
+        all.push(0);
+        let mut out = Vec::new();
+        for k in Kind::ALL {
+            let m = self.masks[k as usize];
+            out.extend(all.iter().map(|&b| b & m));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Builds the lookup table; call once every word is added.
+    pub(crate) fn seal(&mut self) {
+        let cap_bits = self.masks[Kind::Cap as usize] & !self.masks[Kind::Lower as usize];
+        self.capitalized = Table::new(&self.words, cap_bits);
+        self.other = Table::new(&self.words, !cap_bits);
+    }
+
+    /// The lists `token` (of shape `kind`) is in. `buf` is scratch space.
+    #[inline]
+    pub(crate) fn lookup(&self, token: &str, kind: Kind, buf: &mut String) -> u64 {
+        let mask = self.masks[kind as usize];
+        if mask == 0 || self.words.is_empty() {
+            return 0;
+        }
+        let t = token.strip_suffix('.').unwrap_or(token);
+        let bits = if t.is_ascii() {
+            let other = self.other.get(t.as_bytes());
+            if matches!(kind, Kind::Cap | Kind::Initial) {
+                other | self.capitalized.get(t.as_bytes())
+            } else {
+                other
+            }
+        } else {
+            buf.clear();
+            buf.push_str(&key_of(t));
+            self.words.get(buf.as_str()).copied().unwrap_or(0)
+        };
+        bits & mask
+    }
+
+    #[cfg(test)]
+    pub(crate) fn for_tests(abbrev: &[&str]) -> Lexicon {
+        let mut lex = Lexicon::default();
+        let bit = lex.list("abbrev", Case::Any).unwrap_or(0);
+        for w in abbrev {
+            lex.add_word(w, bit);
+        }
+        lex.seal();
+        lex
+    }
+}
+
+/// The lookup key of a word: folded (lower case, no diacritics), without a
+/// final period.
+pub(crate) fn key_of(word: &str) -> String {
+    let w = word.trim();
+    fold(w.strip_suffix('.').unwrap_or(w))
+}
+
+/// Open addressing over ASCII keys, compared without case: no allocation
+/// and one hash per lookup.
+#[derive(Clone, Debug, Default)]
+struct Table {
+    /// (hash, key start, key length, bits); empty slots have length 0.
+    slots: Vec<(u64, u32, u32, u64)>,
+    keys: Vec<u8>,
+    mask: usize,
+}
+
+#[inline]
+fn hash_folded(key: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in key {
+        h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+impl Table {
+    /// A table of the words with a bit in `keep`, holding those bits.
+    fn new(words: &HashMap<Box<str>, u64, FxBuild>, keep: u64) -> Table {
+        let kept: Vec<(&[u8], u64)> = words
+            .iter()
+            .filter(|(k, &b)| k.is_ascii() && b & keep != 0)
+            .map(|(k, &b)| (k.as_bytes(), b & keep))
+            .collect();
+        let cap = (kept.len() * 2).next_power_of_two().max(16);
+        let mut t = Table {
+            slots: vec![(0, 0, 0, 0); cap],
+            keys: Vec::new(),
+            mask: cap - 1,
+        };
+        for (k, bits) in kept {
+            let h = hash_folded(k);
+            let mut i = h as usize & t.mask;
+            while t.slots[i].2 != 0 {
+                i = (i + 1) & t.mask;
+            }
+            t.slots[i] = (h, t.keys.len() as u32, k.len() as u32, bits);
+            t.keys.extend_from_slice(k);
+        }
+        t
+    }
+
+    #[inline]
+    fn get(&self, key: &[u8]) -> u64 {
+        if self.slots.is_empty() {
+            return 0;
+        }
+        let h = hash_folded(key);
+        let mut i = h as usize & self.mask;
+        loop {
+            let (sh, start, len, bits) = self.slots[i];
+            if len == 0 {
+                return 0;
+            }
+            if sh == h
+                && len as usize == key.len()
+                && self.keys[start as usize..(start + len) as usize].eq_ignore_ascii_case(key)
+            {
+                return bits;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}

@@ -1,0 +1,425 @@
+//! The pattern language of rules, compiled to a regex over token symbols.
+//!
+//! Each token becomes one character (a *symbol*, `U+10000 + index`) that
+//! encodes its kind, the word lists it is in and the label of the mention
+//! covering it. An atom of a pattern (`cap&given`, `'of'`, `m_place`) becomes
+//! the character class of every symbol it accepts, so the regex engine runs
+//! over tokens in linear time.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use super::lexicon::{Case, FxBuild, Lexicon};
+use super::token::Kind;
+use crate::dictionary::Label;
+
+/// Mention labels a token can carry: 0 is none.
+pub(crate) const MENTIONS: usize = 5;
+
+/// The mention index of a label.
+pub(crate) fn mention_index(label: Label) -> u8 {
+    match label {
+        Label::Person => 1,
+        Label::Organization => 2,
+        Label::Place => 3,
+        Label::Nationality => 4,
+    }
+}
+
+/// The symbol alphabet. A token is three bytes, one per independent
+/// feature: its kind (`0x00..`), the label of the mention covering it
+/// (`0x10..`) and the combination of word lists it is in (`0x20..`). The
+/// ranges are disjoint, so a match always starts on a token, and an atom is
+/// a product of three byte classes: the lazy DFA stays small.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Symbols {
+    combos: Vec<u64>,
+    combo_index: HashMap<u64, u8, FxBuild>,
+    used: u64,
+    zero: u8,
+}
+
+/// Bytes per token in the symbol string.
+pub(crate) const WIDTH: usize = 3;
+const MENTION_BASE: u8 = 0x10;
+const COMBO_BASE: u8 = 0x20;
+const MAX_COMBOS: usize = 256 - COMBO_BASE as usize;
+
+impl Symbols {
+    /// The alphabet of the lexicon's list combinations, keeping only the
+    /// lists in `used` (those the patterns name).
+    pub(crate) fn new(lex: &Lexicon, used: u64) -> Result<Symbols, String> {
+        let mut combos: Vec<u64> = lex.combos().into_iter().map(|c| c & used).collect();
+        combos.sort_unstable();
+        combos.dedup();
+        if combos.len() > MAX_COMBOS {
+            return Err(format!(
+                "the word lists used by patterns overlap in {} ways, more than {}",
+                combos.len(),
+                MAX_COMBOS
+            ));
+        }
+        let combo_index: HashMap<u64, u8, FxBuild> = combos
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| (c, i as u8))
+            .collect();
+        let zero = combo_index.get(&0).copied().unwrap_or(0);
+        Ok(Symbols {
+            combos,
+            combo_index,
+            used,
+            zero,
+        })
+    }
+
+    /// Appends the symbol of a token to `out`.
+    #[inline]
+    pub(crate) fn push(&self, kind: Kind, lists: u64, mention: u8, out: &mut Vec<u8>) {
+        let lists = lists & self.used;
+        let combo = if lists == 0 {
+            self.zero
+        } else {
+            self.combo_index.get(&lists).copied().unwrap_or(self.zero)
+        };
+        out.extend_from_slice(&[kind as u8, MENTION_BASE + mention, COMBO_BASE + combo]);
+    }
+}
+
+/// One term of an atom.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Term {
+    Kind(Kind),
+    Word,
+    Any,
+    Mention(u8),
+    MentionAny,
+    Free,
+    List(u64),
+}
+
+impl Term {
+    fn accepts(&self, kind: Kind, lists: u64, mention: u8) -> bool {
+        match *self {
+            Term::Kind(k) => kind == k,
+            Term::Word => kind.is_word(),
+            Term::Any => kind != Kind::Break,
+            Term::Mention(m) => mention == m,
+            Term::MentionAny => mention != 0,
+            Term::Free => mention == 0,
+            Term::List(bit) => lists & bit != 0,
+        }
+    }
+}
+
+/// A parsed pattern item.
+#[derive(Clone, Debug)]
+enum Item {
+    /// Conjunction of (negated?, term).
+    Atom(Vec<(bool, Term)>),
+    /// Raw regex syntax: groups, alternation, quantifiers.
+    Raw(String),
+}
+
+/// A pattern checked against the lexicon, ready to be turned into regex
+/// syntax once the symbol alphabet is known.
+#[derive(Clone, Debug)]
+pub(crate) struct Parsed {
+    items: Vec<Item>,
+    /// Capture names used, in order.
+    pub captures: Vec<String>,
+}
+
+impl Parsed {
+    /// The bits of the word lists the pattern names.
+    pub(crate) fn lists_used(&self) -> u64 {
+        let mut bits = 0;
+        for item in &self.items {
+            if let Item::Atom(terms) = item {
+                for (_, t) in terms {
+                    if let Term::List(b) = t {
+                        bits |= b;
+                    }
+                }
+            }
+        }
+        bits
+    }
+}
+
+/// Capture names a rule may use.
+pub(crate) const CAPTURES: [&str; 5] = ["person", "org", "place", "office", "country"];
+
+/// Expands `@macro` references (to a depth of 8).
+pub(crate) fn expand(pattern: &str, defines: &HashMap<String, String>) -> Result<String, String> {
+    let mut s = pattern.to_string();
+    for _ in 0..8 {
+        if !s.contains('@') {
+            return Ok(s);
+        }
+        let mut out = String::with_capacity(s.len());
+        let mut rest = s.as_str();
+        while let Some(at) = rest.find('@') {
+            out.push_str(&rest[..at]);
+            let tail = &rest[at + 1..];
+            let len = tail
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(tail.len());
+            let name = &tail[..len];
+            let body = defines
+                .get(name)
+                .ok_or_else(|| format!("unknown macro '@{}'", name))?;
+            write!(out, "(?:{})", body).ok();
+            rest = &tail[len..];
+        }
+        out.push_str(rest);
+        s = out;
+    }
+    Err("macros nest too deeply".to_string())
+}
+
+/// Parses an expanded pattern. Literal words become one-word lists of the
+/// lexicon (case `any`).
+pub(crate) fn parse(pattern: &str, lex: &mut Lexicon) -> Result<Parsed, String> {
+    let mut items = Vec::new();
+    let mut captures = Vec::new();
+    let b = pattern.as_bytes();
+    let mut i = 0;
+    let mut depth = 0i32;
+    while i < b.len() {
+        let c = b[i] as char;
+        match c {
+            ' ' | '\t' | '\n' => i += 1,
+            '(' => {
+                depth += 1;
+                if pattern[i + 1..].starts_with("?:") {
+                    items.push(Item::Raw("(?:".into()));
+                    i += 3;
+                    continue;
+                }
+                let rest = &pattern[i + 1..];
+                let len = rest
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .unwrap_or(rest.len());
+                if len > 0 && rest[len..].starts_with(':') {
+                    let name = &rest[..len];
+                    if !CAPTURES.contains(&name) {
+                        return Err(format!(
+                            "unknown capture '{}' (one of {})",
+                            name,
+                            CAPTURES.join(", ")
+                        ));
+                    }
+                    if captures.iter().any(|c| c == name) {
+                        return Err(format!("capture '{}' used twice", name));
+                    }
+                    captures.push(name.to_string());
+                    items.push(Item::Raw(format!("\u{0}{}\u{0}", name)));
+                    i += 1 + len + 1;
+                } else {
+                    items.push(Item::Raw("(?:".into()));
+                    i += 1;
+                }
+            }
+            ')' => {
+                depth -= 1;
+                if depth < 0 {
+                    return Err("unbalanced ')'".into());
+                }
+                items.push(Item::Raw(")".into()));
+                i += 1;
+            }
+            '|' | '?' | '*' | '+' | '^' => {
+                items.push(Item::Raw(c.to_string()));
+                i += 1;
+            }
+            '{' => {
+                let end = pattern[i..].find('}').ok_or("unclosed '{'")?;
+                let body = &pattern[i + 1..i + end];
+                if !body.chars().all(|c| c.is_ascii_digit() || c == ',') {
+                    return Err(format!("bad repetition '{{{}}}'", body));
+                }
+                items.push(Item::Raw(pattern[i..=i + end].to_string()));
+                i += end + 1;
+            }
+            _ => {
+                let (atom, len) = parse_atom(&pattern[i..], lex)?;
+                items.push(Item::Atom(atom));
+                i += len;
+            }
+        }
+    }
+    if depth != 0 {
+        return Err("unbalanced '('".into());
+    }
+    Ok(Parsed { items, captures })
+}
+
+fn parse_atom(s: &str, lex: &mut Lexicon) -> Result<(Vec<(bool, Term)>, usize), String> {
+    let mut terms = Vec::new();
+    let mut i = 0;
+    loop {
+        let mut neg = false;
+        if s[i..].starts_with('!') {
+            neg = true;
+            i += 1;
+        }
+        let rest = &s[i..];
+        let (term, len) = if let Some(q) = rest.strip_prefix('\'') {
+            let end = q.find('\'').ok_or("unclosed literal")?;
+            let word = &q[..end];
+            if word.is_empty() || word.contains(' ') {
+                return Err(format!("literal '{}' must be one word", word));
+            }
+            let bit = lex.list(&format!("'{}'", super::lexicon::key_of(word)), Case::Any)?;
+            lex.add_word(word, bit);
+            (Term::List(bit), end + 2)
+        } else if rest.starts_with('.') {
+            (Term::Any, 1)
+        } else {
+            let len = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len());
+            if len == 0 {
+                return Err(format!(
+                    "unexpected '{}'",
+                    rest.chars().next().unwrap_or(' ')
+                ));
+            }
+            (term_of(&rest[..len], lex)?, len)
+        };
+        terms.push((neg, term));
+        i += len;
+        if s[i..].starts_with('&') {
+            i += 1;
+            continue;
+        }
+        return Ok((terms, i));
+    }
+}
+
+fn term_of(name: &str, lex: &Lexicon) -> Result<Term, String> {
+    if let Some(k) = Kind::ALL.into_iter().find(|k| k.name() == name) {
+        return Ok(Term::Kind(k));
+    }
+    Ok(match name {
+        "word" => Term::Word,
+        "any" => Term::Any,
+        "m_person" => Term::Mention(mention_index(Label::Person)),
+        "m_org" => Term::Mention(mention_index(Label::Organization)),
+        "m_place" => Term::Mention(mention_index(Label::Place)),
+        "m_nat" => Term::Mention(mention_index(Label::Nationality)),
+        "m_any" => Term::MentionAny,
+        "free" => Term::Free,
+        _ => match lex.bit(name) {
+            Some(bit) => Term::List(bit),
+            None => return Err(format!("unknown word list or class '{}'", name)),
+        },
+    })
+}
+
+/// Turns a parsed pattern into regex syntax; captures are named
+/// `r{rule}_{name}`. `cache` keeps the class of each atom seen.
+pub(crate) fn to_regex(
+    p: &Parsed,
+    rule: usize,
+    syms: &Symbols,
+    cache: &mut HashMap<String, String>,
+) -> Result<String, String> {
+    let mut out = String::new();
+    for item in &p.items {
+        match item {
+            Item::Raw(r) => {
+                if let Some(name) = r
+                    .strip_prefix('\u{0}')
+                    .and_then(|r| r.strip_suffix('\u{0}'))
+                {
+                    write!(out, "(?P<r{}_{}>", rule, name).ok();
+                } else {
+                    out.push_str(r);
+                }
+            }
+            Item::Atom(terms) => {
+                let key = format!("{:?}", terms);
+                if let Some(class) = cache.get(&key) {
+                    out.push_str(class);
+                    continue;
+                }
+                let class = class_of(terms, syms)?;
+                out.push_str(&class);
+                cache.insert(key, class);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn class_of(terms: &[(bool, Term)], syms: &Symbols) -> Result<String, String> {
+    let kinds: Vec<u8> = Kind::ALL
+        .into_iter()
+        .filter(|&k| {
+            terms
+                .iter()
+                .filter(|(_, t)| is_kind_term(t))
+                .all(|(neg, t)| t.accepts(k, 0, 0) != *neg)
+        })
+        .map(|k| k as u8)
+        .collect();
+    let mentions: Vec<u8> = (0..MENTIONS as u8)
+        .filter(|&m| {
+            terms
+                .iter()
+                .filter(|(_, t)| is_mention_term(t))
+                .all(|(neg, t)| t.accepts(Kind::Cap, 0, m) != *neg)
+        })
+        .map(|m| MENTION_BASE + m)
+        .collect();
+    let combos: Vec<u8> = syms
+        .combos
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| {
+            terms
+                .iter()
+                .filter(|(_, t)| matches!(t, Term::List(_)))
+                .all(|(neg, t)| t.accepts(Kind::Cap, c, 0) != *neg)
+        })
+        .map(|(i, _)| COMBO_BASE + i as u8)
+        .collect();
+    if kinds.is_empty() || mentions.is_empty() || combos.is_empty() {
+        return Err("an atom accepts no token".into());
+    }
+    let mut s = String::from("(?:");
+    for set in [kinds, mentions, combos] {
+        byte_class(&set, &mut s);
+    }
+    s.push(')');
+    Ok(s)
+}
+
+fn is_kind_term(t: &Term) -> bool {
+    matches!(t, Term::Kind(_) | Term::Word | Term::Any)
+}
+
+fn is_mention_term(t: &Term) -> bool {
+    matches!(t, Term::Mention(_) | Term::MentionAny | Term::Free)
+}
+
+/// Writes a class of sorted bytes, as ranges.
+fn byte_class(set: &[u8], out: &mut String) {
+    out.push('[');
+    let mut i = 0;
+    while i < set.len() {
+        let mut j = i;
+        while j + 1 < set.len() && set[j + 1] == set[j] + 1 {
+            j += 1;
+        }
+        if i == j {
+            write!(out, "\\x{:02X}", set[i]).ok();
+        } else {
+            write!(out, "\\x{:02X}-\\x{:02X}", set[i], set[j]).ok();
+        }
+        i = j + 1;
+    }
+    out.push(']');
+}

@@ -1,0 +1,384 @@
+//! Tokens for the rules: words, abbreviations with their period, initials,
+//! punctuation and line breaks, each with a kind and the word lists it
+//! belongs to.
+
+use super::lexicon::Lexicon;
+
+/// The shape of a token. Word kinds come first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub(crate) enum Kind {
+    /// `Seoul`, `McDonald`, `Gyu-back`.
+    Cap = 0,
+    /// `NATO`, `U.S.`, `SEOUL`.
+    Upper,
+    /// `said`.
+    Lower,
+    /// `M.`, `J`.
+    Initial,
+    /// `31`, `1996-08-22`.
+    Num,
+    /// `,`
+    Comma,
+    /// `.`, `!`, `?`
+    Period,
+    /// `:`, `;`
+    Colon,
+    /// `(`, `[`
+    LParen,
+    /// `)`, `]`
+    RParen,
+    /// quotes
+    Quote,
+    /// `-`, `--`, `–`, `—`
+    Dash,
+    /// a possessive `'s`
+    Poss,
+    /// a line break
+    Break,
+    /// any other character
+    Sym,
+}
+
+/// Number of kinds.
+pub(crate) const KINDS: usize = Kind::Sym as usize + 1;
+
+impl Kind {
+    /// Every kind, in order.
+    pub(crate) const ALL: [Kind; KINDS] = [
+        Kind::Cap,
+        Kind::Upper,
+        Kind::Lower,
+        Kind::Initial,
+        Kind::Num,
+        Kind::Comma,
+        Kind::Period,
+        Kind::Colon,
+        Kind::LParen,
+        Kind::RParen,
+        Kind::Quote,
+        Kind::Dash,
+        Kind::Poss,
+        Kind::Break,
+        Kind::Sym,
+    ];
+
+    /// True for word tokens (letters or digits).
+    pub(crate) fn is_word(self) -> bool {
+        (self as u8) <= Kind::Num as u8
+    }
+
+    /// The kind's name in rule patterns.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Kind::Cap => "cap",
+            Kind::Upper => "upper",
+            Kind::Lower => "lower",
+            Kind::Initial => "initial",
+            Kind::Num => "num",
+            Kind::Comma => "comma",
+            Kind::Period => "period",
+            Kind::Colon => "colon",
+            Kind::LParen => "lparen",
+            Kind::RParen => "rparen",
+            Kind::Quote => "quote",
+            Kind::Dash => "dash",
+            Kind::Poss => "poss",
+            Kind::Break => "brk",
+            Kind::Sym => "sym",
+        }
+    }
+}
+
+/// One token: a byte span of the field's text, its kind, the lists it is in
+/// and the label of the mention covering it (0: none).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub kind: Kind,
+    pub lists: u64,
+    pub mention: u8,
+}
+
+#[inline]
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..)?.chars().next()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The end of the word starting at `i`: letters and digits, joined by a
+/// hyphen, an apostrophe (not a possessive) or a period between digits.
+fn word_end(s: &str, mut i: usize) -> usize {
+    let b = s.as_bytes();
+    loop {
+        while i < b.len() {
+            if is_word_byte(b[i]) {
+                i += 1;
+            } else if b[i] >= 0x80 {
+                match char_at(s, i) {
+                    Some(c) if is_word_char(c) => i += c.len_utf8(),
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        // A joiner followed by a word character continues the word.
+        let Some(c) = char_at(s, i) else { return i };
+        let joiner = matches!(c, '-' | '\'' | '’' | '&')
+            || (matches!(c, '.' | ',' | ':' | '/')
+                && i > 0
+                && b[i - 1].is_ascii_digit()
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit));
+        if !joiner {
+            return i;
+        }
+        let next = i + c.len_utf8();
+        match char_at(s, next) {
+            Some(n) if is_word_char(n) => {
+                // A possessive `'s` (or a lone `'t`-less `s`) ends the word.
+                if matches!(c, '\'' | '’') && possessive_at(s, i) {
+                    return i;
+                }
+                if c == '&' && !b[i - 1].is_ascii_uppercase() {
+                    return i;
+                }
+                i = next;
+            }
+            _ => return i,
+        }
+    }
+}
+
+/// True when an apostrophe at `i` starts a possessive `'s` ending a word.
+fn possessive_at(s: &str, i: usize) -> bool {
+    let Some(c) = char_at(s, i) else { return false };
+    if !matches!(c, '\'' | '’') {
+        return false;
+    }
+    let j = i + c.len_utf8();
+    let b = s.as_bytes();
+    matches!(b.get(j), Some(b's') | Some(b'S')) && !b.get(j + 1).is_some_and(|&x| is_word_byte(x))
+}
+
+fn word_kind(w: &str) -> Kind {
+    let b = w.as_bytes();
+    if w.is_ascii() {
+        let first = b[0];
+        if first.is_ascii_digit() {
+            return Kind::Num;
+        }
+        if !first.is_ascii_uppercase() {
+            return Kind::Lower;
+        }
+        let mut letters = 1;
+        for &c in &b[1..] {
+            if c.is_ascii_lowercase() {
+                return Kind::Cap;
+            }
+            letters += c.is_ascii_alphabetic() as usize;
+        }
+        return if letters == 1 {
+            Kind::Initial
+        } else {
+            Kind::Upper
+        };
+    }
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return Kind::Sym;
+    };
+    if first.is_numeric() {
+        return Kind::Num;
+    }
+    if first.is_lowercase() {
+        return Kind::Lower;
+    }
+    if !first.is_uppercase() {
+        return Kind::Lower;
+    }
+    let (mut lower, mut letters) = (false, 1);
+    for c in chars {
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_lowercase() {
+                lower = true;
+            }
+        }
+    }
+    if lower {
+        Kind::Cap
+    } else if letters == 1 {
+        Kind::Initial
+    } else {
+        Kind::Upper
+    }
+}
+
+/// Splits `text` into tokens, looking each word up in `lex`. `out` is
+/// cleared first.
+pub(crate) fn tokenize(text: &str, lex: &Lexicon, out: &mut Vec<Token>) {
+    out.clear();
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut buf = String::new();
+    while i < b.len() {
+        let c = b[i];
+        if c == b'\n' {
+            push(out, i, i + 1, Kind::Break, 0);
+            i += 1;
+            // A blank line and the next are one break.
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            continue;
+        }
+        if c.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let ch = if c < 0x80 {
+            c as char
+        } else {
+            match char_at(text, i) {
+                Some(ch) => ch,
+                None => break,
+            }
+        };
+        if is_word_char(ch) {
+            let mut end = word_end(text, i);
+            let word = &text[i..end];
+            let mut kind = word_kind(word);
+            // Dotted acronyms and initials: `U.S.`, `M.`
+            if kind == Kind::Initial || (kind == Kind::Upper && word.len() <= 2) {
+                let mut j = end;
+                while b.get(j) == Some(&b'.')
+                    && b.get(j + 1).is_some_and(u8::is_ascii_uppercase)
+                    && b.get(j + 2) == Some(&b'.')
+                {
+                    j += 2;
+                }
+                if j > end {
+                    end = j + 1;
+                    kind = Kind::Upper;
+                }
+            }
+            let lists = lex.lookup(&text[i..end], kind, &mut buf);
+            // An abbreviation or initial takes its period.
+            if b.get(end) == Some(&b'.')
+                && (kind == Kind::Initial || (lists & lex.abbrev_bit()) != 0)
+            {
+                end += 1;
+            }
+            push(out, i, end, kind, lists);
+            i = end;
+            continue;
+        }
+        let len = ch.len_utf8();
+        let (kind, end) = match ch {
+            ',' => (Kind::Comma, i + 1),
+            '.' | '!' | '?' => (Kind::Period, i + 1),
+            ':' | ';' => (Kind::Colon, i + 1),
+            '(' | '[' | '{' => (Kind::LParen, i + 1),
+            ')' | ']' | '}' => (Kind::RParen, i + 1),
+            '"' | '“' | '”' | '«' | '»' | '‘' => (Kind::Quote, i + len),
+            '\'' | '’' if possessive_at(text, i) => (Kind::Poss, i + len + 1),
+            '\'' | '’' => (Kind::Quote, i + len),
+            '-' | '–' | '—' => {
+                let mut j = i + len;
+                while b.get(j) == Some(&b'-') {
+                    j += 1;
+                }
+                (Kind::Dash, j)
+            }
+            _ => (Kind::Sym, i + len),
+        };
+        push(out, i, end, kind, 0);
+        i = end;
+    }
+}
+
+fn push(out: &mut Vec<Token>, start: usize, end: usize, kind: Kind, lists: u64) {
+    out.push(Token {
+        start: start as u32,
+        end: end as u32,
+        kind,
+        lists,
+        mention: 0,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, &'static str)> {
+        let lex = Lexicon::for_tests(&["mr", "gen"]);
+        let mut out = Vec::new();
+        tokenize(text, &lex, &mut out);
+        out.iter()
+            .map(|t| {
+                (
+                    text[t.start as usize..t.end as usize].to_string(),
+                    t.kind.name(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Mr. Ahn Gyu-back's call.",
+                &[
+                    ("Mr.", "cap"),
+                    ("Ahn", "cap"),
+                    ("Gyu-back", "cap"),
+                    ("'s", "poss"),
+                    ("call", "lower"),
+                    (".", "period"),
+                ],
+            ),
+            (
+                "U.S. Gen. M. Smith, 1996-08-22\nSEOUL",
+                &[
+                    ("U.S.", "upper"),
+                    ("Gen.", "cap"),
+                    ("M.", "initial"),
+                    ("Smith", "cap"),
+                    (",", "comma"),
+                    ("1996-08-22", "num"),
+                    ("\n", "brk"),
+                    ("SEOUL", "upper"),
+                ],
+            ),
+            (
+                "(MND) -- O'Brien’s AT&T 1,000",
+                &[
+                    ("(", "lparen"),
+                    ("MND", "upper"),
+                    (")", "rparen"),
+                    ("--", "dash"),
+                    ("O'Brien", "cap"),
+                    ("’s", "poss"),
+                    ("AT&T", "upper"),
+                    ("1,000", "num"),
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            let got = kinds(text);
+            let want: Vec<(String, &str)> = want.iter().map(|(a, b)| (a.to_string(), *b)).collect();
+            assert_eq!(got, want, "{:?}", text);
+        }
+    }
+}

@@ -1,0 +1,345 @@
+//! Parsing the three topic files into a model's tables. Every problem is an
+//! [`Error`] located at file and line, so that a curator can fix the line.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::taxonomy::{Taxonomy, TopicInfo};
+use crate::{Error, Label, MatchPolicy};
+
+/// One evidence rule: a phrase row of `evidence.jsonl`.
+#[derive(Clone, Debug)]
+pub(crate) struct Rule {
+    pub(crate) topic: u32,
+    pub(crate) weight: f32,
+    /// Phrase indexes of the context terms.
+    pub(crate) requires: Vec<u32>,
+    pub(crate) unless: Vec<u32>,
+    pub(crate) doc_scope: bool,
+}
+
+/// One distinct (surface, policy) fed to the matcher: the rules that use it
+/// as evidence, and whether it is a context term of some rule.
+#[derive(Clone, Debug)]
+pub(crate) struct PhraseEntry {
+    pub(crate) text: String,
+    pub(crate) policy: MatchPolicy,
+    pub(crate) rules: Vec<u32>,
+    pub(crate) is_term: bool,
+}
+
+/// Evidence an entity kind or label gives; `topic: None` means explicitly none.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct EntityRule {
+    pub(crate) topic: Option<u32>,
+    pub(crate) weight: f32,
+}
+
+/// Fires once when entities of `kinds` come from `min_countries` countries.
+#[derive(Clone, Debug)]
+pub(crate) struct PairRule {
+    pub(crate) kinds: Vec<String>,
+    pub(crate) min_countries: usize,
+    pub(crate) topic: u32,
+    pub(crate) weight: f32,
+}
+
+/// Everything a model is made of, before the matcher is compiled.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Tables {
+    pub(crate) taxonomy: Taxonomy,
+    pub(crate) rules: Vec<Rule>,
+    pub(crate) phrases: Vec<PhraseEntry>,
+    pub(crate) phrase_index: HashMap<(String, MatchPolicy), u32>,
+    pub(crate) kind_rules: HashMap<String, Vec<EntityRule>>,
+    pub(crate) label_rules: HashMap<Label, Vec<EntityRule>>,
+    pub(crate) pair_rules: Vec<PairRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTopic {
+    meta: Option<serde_json::Value>,
+    id: Option<String>,
+    label: Option<String>,
+    definition: Option<String>,
+    parent: Option<String>,
+    wikidata: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvidence {
+    meta: Option<serde_json::Value>,
+    topic: Option<String>,
+    phrase: Option<String>,
+    weight: Option<f32>,
+    #[serde(rename = "match")]
+    policy: Option<MatchPolicy>,
+    requires_any: Option<Vec<String>>,
+    unless_any: Option<Vec<String>>,
+    scope: Option<String>,
+    #[allow(dead_code)]
+    source: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntityRule {
+    meta: Option<serde_json::Value>,
+    kind: Option<String>,
+    label: Option<Label>,
+    pair: Option<RawPair>,
+    topic: Option<String>,
+    weight: Option<f32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPair {
+    kinds: Vec<String>,
+    min_countries: usize,
+}
+
+/// Calls `f` with each non-blank line parsed as `T`, locating errors.
+fn each_line<T: for<'de> Deserialize<'de>>(
+    file: &Path,
+    content: &str,
+    mut f: impl FnMut(T, usize) -> Result<(), Error>,
+) -> Result<(), Error> {
+    for (index, line) in content.lines().enumerate() {
+        let lineno = index + 1;
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let raw: T = serde_json::from_str(line).map_err(|e| {
+            let msg = e.to_string();
+            // serde_json reports "at line 1 column N" of the one-line input;
+            // the file line is what matters to the reader.
+            let msg = match msg.rfind(" at line 1 column ") {
+                Some(i) => format!("{} (column {})", &msg[..i], &msg[i + 18..]),
+                None => msg,
+            };
+            Error::syntax(msg).at(file, lineno)
+        })?;
+        f(raw, lineno).map_err(|e| e.at(file, lineno))?;
+    }
+    Ok(())
+}
+
+fn meta_only(lineno: usize, other_fields: bool) -> Result<(), Error> {
+    if other_fields {
+        return Err(Error::invalid("a meta line holds nothing else"));
+    }
+    if lineno != 1 {
+        return Err(Error::invalid("the meta line must be the first line"));
+    }
+    Ok(())
+}
+
+impl Tables {
+    /// Parses `taxonomy.jsonl`.
+    pub(crate) fn add_taxonomy(&mut self, file: &Path, content: &str) -> Result<(), Error> {
+        let mut parents = Vec::new();
+        let mut lines = Vec::new();
+        each_line(file, content, |raw: RawTopic, lineno| {
+            if raw.meta.is_some() {
+                return meta_only(lineno, raw.id.is_some() || raw.label.is_some());
+            }
+            let id = raw.id.ok_or_else(|| Error::invalid("missing field 'id'"))?;
+            let label = raw
+                .label
+                .ok_or_else(|| Error::invalid("missing field 'label'").in_entry(&id))?;
+            if !is_qcode(&id) {
+                return Err(Error::invalid("a topic id is 'medtop:' and 8 digits").in_entry(&id));
+            }
+            if self.taxonomy.by_id.contains_key(&id) {
+                return Err(Error::invalid("duplicate topic id").in_entry(&id));
+            }
+            let index = self.taxonomy.topics.len() as u32;
+            self.taxonomy.by_id.insert(id.clone(), index);
+            self.taxonomy.topics.push(TopicInfo {
+                id,
+                label,
+                definition: raw.definition,
+                wikidata: raw.wikidata,
+                parent: None,
+                parent_id: None,
+                top_id: String::new(),
+                depth: 0,
+            });
+            parents.push(raw.parent);
+            lines.push(lineno);
+            Ok(())
+        })?;
+        self.taxonomy.link(&parents).map_err(|(t, msg)| {
+            Error::invalid(msg)
+                .at(file, lines[t as usize])
+                .in_entry(&self.taxonomy.topics[t as usize].id)
+        })
+    }
+
+    /// Parses `evidence.jsonl`; the taxonomy must be loaded first.
+    pub(crate) fn add_evidence(&mut self, file: &Path, content: &str) -> Result<(), Error> {
+        each_line(file, content, |raw: RawEvidence, lineno| {
+            if raw.meta.is_some() {
+                return meta_only(lineno, raw.topic.is_some() || raw.phrase.is_some());
+            }
+            let phrase = raw
+                .phrase
+                .ok_or_else(|| Error::invalid("missing field 'phrase'"))?;
+            let at = |e: Error| e.in_entry(&phrase);
+            let topic = raw
+                .topic
+                .ok_or_else(|| at(Error::invalid("missing field 'topic'")))?;
+            let topic = self
+                .taxonomy
+                .get(&topic)
+                .ok_or_else(|| at(Error::invalid(format!("unknown topic '{}'", topic))))?;
+            let weight = raw
+                .weight
+                .ok_or_else(|| at(Error::invalid("missing field 'weight'")))?;
+            if !weight.is_finite() {
+                return Err(at(Error::invalid("weight must be a finite number")));
+            }
+            let policy = raw.policy.unwrap_or(MatchPolicy::Any);
+            if policy == MatchPolicy::Short {
+                return Err(at(Error::invalid("policy 'short' is for entity aliases")));
+            }
+            if policy == MatchPolicy::Capitalized && !phrase.chars().any(char::is_uppercase) {
+                return Err(at(Error::invalid(
+                    "policy 'capitalized' needs an upper-case letter in the phrase",
+                )));
+            }
+            let doc_scope = match raw.scope.as_deref() {
+                None | Some("sentence") => false,
+                Some("document") => true,
+                Some(other) => {
+                    return Err(at(Error::invalid(format!(
+                        "scope must be 'sentence' or 'document', not '{}'",
+                        other
+                    ))))
+                }
+            };
+            check_phrase(&phrase).map_err(at)?;
+            let mut terms = |list: Option<Vec<String>>| -> Result<Vec<u32>, Error> {
+                let mut out = Vec::new();
+                for t in list.unwrap_or_default() {
+                    check_phrase(&t).map_err(|e| e.in_entry(&t))?;
+                    let p = self.intern(&t, MatchPolicy::Any);
+                    self.phrases[p as usize].is_term = true;
+                    out.push(p);
+                }
+                out.sort_unstable();
+                out.dedup();
+                Ok(out)
+            };
+            let requires = terms(raw.requires_any)?;
+            let unless = terms(raw.unless_any)?;
+            let rule = self.rules.len() as u32;
+            self.rules.push(Rule {
+                topic,
+                weight,
+                requires,
+                unless,
+                doc_scope,
+            });
+            let p = self.intern(&phrase, policy);
+            self.phrases[p as usize].rules.push(rule);
+            Ok(())
+        })
+    }
+
+    /// Parses `entity_topics.jsonl`; the taxonomy must be loaded first.
+    pub(crate) fn add_entity_rules(&mut self, file: &Path, content: &str) -> Result<(), Error> {
+        each_line(file, content, |raw: RawEntityRule, lineno| {
+            if raw.meta.is_some() {
+                return meta_only(lineno, raw.kind.is_some() || raw.topic.is_some());
+            }
+            let topic = match &raw.topic {
+                None => None,
+                Some(t) => Some(
+                    self.taxonomy
+                        .get(t)
+                        .ok_or_else(|| Error::invalid(format!("unknown topic '{}'", t)))?,
+                ),
+            };
+            let weight = match (topic, raw.weight) {
+                (Some(_), Some(w)) if w.is_finite() => w,
+                (Some(_), Some(_)) => return Err(Error::invalid("weight must be a finite number")),
+                (Some(_), None) => return Err(Error::invalid("missing field 'weight'")),
+                (None, _) => 0.0,
+            };
+            let rule = EntityRule { topic, weight };
+            match (raw.kind, raw.label, raw.pair) {
+                (Some(kind), None, None) => {
+                    self.kind_rules.entry(kind).or_default().push(rule);
+                }
+                (None, Some(label), None) => {
+                    self.label_rules.entry(label).or_default().push(rule);
+                }
+                (None, None, Some(pair)) => {
+                    let topic = topic.ok_or_else(|| Error::invalid("a pair rule needs a topic"))?;
+                    if pair.kinds.is_empty() || pair.min_countries < 2 {
+                        return Err(Error::invalid(
+                            "a pair rule needs kinds and min_countries of at least 2",
+                        ));
+                    }
+                    self.pair_rules.push(PairRule {
+                        kinds: pair.kinds,
+                        min_countries: pair.min_countries,
+                        topic,
+                        weight,
+                    });
+                }
+                _ => {
+                    return Err(Error::invalid(
+                        "a line holds exactly one of 'kind', 'label' or 'pair'",
+                    ))
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// The phrase index of (text, policy), adding it when new. `Any` phrases
+    /// are keyed lower case: case cannot matter to them.
+    fn intern(&mut self, text: &str, policy: MatchPolicy) -> u32 {
+        let key_text = if policy == MatchPolicy::Any {
+            text.to_lowercase()
+        } else {
+            text.to_string()
+        };
+        let next = self.phrases.len() as u32;
+        let key = (key_text, policy);
+        if let Some(&p) = self.phrase_index.get(&key) {
+            return p;
+        }
+        self.phrases.push(PhraseEntry {
+            text: text.to_string(),
+            policy,
+            rules: Vec::new(),
+            is_term: false,
+        });
+        self.phrase_index.insert(key, next);
+        next
+    }
+}
+
+fn is_qcode(id: &str) -> bool {
+    id.strip_prefix("medtop:")
+        .is_some_and(|d| d.len() == 8 && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn check_phrase(p: &str) -> Result<(), Error> {
+    if !p.chars().any(char::is_alphanumeric) {
+        return Err(Error::invalid("a phrase needs a letter or digit"));
+    }
+    if p.trim() != p {
+        return Err(Error::invalid("a phrase has no leading or trailing space"));
+    }
+    Ok(())
+}

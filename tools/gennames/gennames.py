@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Generates the given-name and surname lists of dictionaries/rules/.
+
+Sources (both public, pinned, fetched by setup.sh with the registry clients):
+
+- `names==0.3.0` (PyPI, MIT): the US Census 1990 name files (public domain):
+  dist.male.first, dist.female.first, dist.all.last (rank-ordered).
+- `compromise@14.17.0` (npm, MIT): its lexicon's MaleName, FemaleName,
+  FirstName and LastName tags (international given names and surnames), and
+  its ordinary-word tags, used to split off names that are also common words.
+
+A name that is also an ordinary English word ("Will", "Brown", "Young") or
+a place ("Paris", "Jordan") goes to the `*_common` list, which the rules use
+only next to stronger evidence (a title, an honorific, a known given name).
+
+Output: names_given.jsonl and names_surname.jsonl, in the rule-file format of
+dictionaries/rules/README.md (`{"list": ..., "words": [...]}` lines).
+"""
+import argparse
+import json
+import os
+
+SURNAME_RANKS = 15000  # Census surnames kept, by rank (about 85% of people)
+CHUNK = 100
+
+WORD_TAGS = {
+    "Infinitive", "PresentTense", "PastTense", "Gerund", "Participle", "Adjective",
+    "Comparative", "Superlative", "Singular", "Plural", "Uncountable", "Adverb",
+    "Preposition", "Conjunction", "Determiner", "Pronoun", "Modal", "Month", "WeekDay",
+    "Copula", "Actor", "Noun", "Place", "City", "Country", "Region", "Demonym",
+    "Organization", "Unit", "Currency", "Expression", "Date", "Duration", "Cardinal",
+    "Ordinal", "TextValue", "QuestionWord", "Possessive", "Reflexive", "Negative",
+    "Honorific", "Abbreviation", "PhrasalVerb", "Verb",
+}
+# Short function words and frequent capitalized sentence starters that the
+# compromise lexicon does not list as words.
+EXTRA_COMMON = set("""
+a an the and or but if in on at to of for by as is it be we he she they you i
+so no not all any may will can did do am are was were has had have my our
+long young white black green brown gray grey rich hope joy faith grant bill mark
+sun moon star rose lily iris ivy holly dawn summer winter autumn april june july
+august march major king prince duke earl baron lord bishop pope guy don ray
+""".split())
+
+
+def census(path, limit=None):
+    words = []
+    for line in open(path, encoding="ascii"):
+        parts = line.split()
+        if not parts:
+            continue
+        if limit is not None and int(parts[3]) > limit:
+            break
+        words.append(parts[0].lower())
+    return words
+
+
+def emit(path, lists, meta):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(json.dumps({"meta": meta}, ensure_ascii=False) + "\n")
+        for name, words in lists:
+            words = sorted(words)
+            for i in range(0, len(words), CHUNK):
+                f.write(json.dumps({"list": name, "case": "capitalized",
+                                    "words": words[i:i + CHUNK]}, ensure_ascii=False) + "\n")
+
+
+def usable(w):
+    return len(w) >= 2 and w.replace("-", "").replace("'", "").isalpha() and " " not in w
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--census", required=True, help="names-0.3.0/names directory")
+    ap.add_argument("--compromise", required=True, help="lexicon JSON from compromise_lexicon.mjs")
+    ap.add_argument("--out", required=True)
+    a = ap.parse_args()
+    lex = json.load(open(a.compromise, encoding="utf-8"))
+    common = set(EXTRA_COMMON)
+    for tag in WORD_TAGS:
+        common.update(w for w in lex.get(tag, []) if " " not in w)
+    given = set(census(os.path.join(a.census, "dist.male.first")))
+    given |= set(census(os.path.join(a.census, "dist.female.first")))
+    for tag in ("MaleName", "FemaleName", "FirstName"):
+        given |= set(lex.get(tag, []))
+    surname = set(census(os.path.join(a.census, "dist.all.last"), SURNAME_RANKS))
+    surname |= set(lex.get("LastName", []))
+    given = {w for w in given if usable(w)}
+    surname = {w for w in surname if usable(w)}
+    meta = {
+        "source": "US Census 1990 name files via PyPI names==0.3.0 (public domain data, MIT package); "
+                  "compromise@14.17.0 lexicon (MIT, (c) Spencer Kelly): MaleName, FemaleName, FirstName, LastName",
+        "license": "public domain (Census); MIT (compromise)",
+        "generated_by": "tools/gennames/gennames.py",
+    }
+    emit(os.path.join(a.out, "names_given.jsonl"),
+         [("given", given - common), ("given_common", given & common)],
+         dict(meta, note="given names; *_common also ordinary words or places"))
+    emit(os.path.join(a.out, "names_surname.jsonl"),
+         [("surname", surname - common), ("surname_common", surname & common)],
+         dict(meta, note=f"Census surnames of rank <= {SURNAME_RANKS}, plus compromise LastName"))
+    print(f"given {len(given - common)} (+{len(given & common)} common), "
+          f"surname {len(surname - common)} (+{len(surname & common)} common)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,6 +1,8 @@
 //! Build time of a tagger, timed apart from tagging: the built-in
-//! dictionaries (what `Tagger::default()` does once per process) and the
-//! generated 10k, 100k and 1M-alias dictionaries (`benches/gen_dict.py`).
+//! dictionaries with the built-in topic model (`default`: what
+//! `Tagger::default()` does once per process), without it (`no-topics`), the
+//! topic model alone (`topic-model`), and the generated 10k, 100k and
+//! 1M-alias dictionaries (`benches/gen_dict.py`, no topics).
 //!
 //! `load+compile` reads and parses the JSONL file and compiles the matcher;
 //! `compile` starts from a parsed `Dictionary` (cloned outside the timing), so
@@ -13,11 +15,12 @@
 mod common;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use gazetag::{Dictionary, Tagger};
+use gazetag::topics::TopicModel;
+use gazetag::{Dictionary, Tagger, Topics};
 
 /// Aliases of the built-in dictionaries. Update when `dictionaries/` changes
 /// (the failing assertion prints the new value).
-const BUILTIN_ALIASES: usize = 48_379;
+const BUILTIN_ALIASES: usize = 47_630;
 
 /// Aliases the generator writes per file (exact: `gen_dict.py` tops each
 /// file up to its size).
@@ -30,11 +33,30 @@ fn builtin(c: &mut Criterion) {
     let mut g = c.benchmark_group("build/builtin");
     common::configure(&mut g);
     g.throughput(Throughput::Elements(aliases as u64));
-    g.bench_function("load+compile", |b| {
+    g.bench_function("default", |b| {
+        b.iter(|| {
+            let t = Tagger::builder()
+                .builtin_dictionaries()
+                .topics(Topics::Builtin)
+                .build()
+                .unwrap();
+            assert_eq!(common::alias_count(t.dictionary()), aliases);
+            t
+        })
+    });
+    g.bench_function("no-topics", |b| {
         b.iter(|| {
             let t = Tagger::builder().builtin_dictionaries().build().unwrap();
             assert_eq!(common::alias_count(t.dictionary()), aliases);
             t
+        })
+    });
+    let rules = TopicModel::builtin().unwrap().rule_count();
+    g.bench_function("topic-model", |b| {
+        b.iter(|| {
+            let m = TopicModel::builtin().unwrap();
+            assert_eq!(m.rule_count(), rules);
+            m
         })
     });
     g.bench_function("compile", |b| {

@@ -9,10 +9,14 @@
 //! - `match`: `PhraseSet::find` over normalized texts prepared outside the
 //!   timing, with a phrase set built from the built-in dictionary's aliases
 //!   (the tagger's own set is not public; this one holds the same phrases);
-//! - `tag`: `Tagger::tag_article`, the whole pipeline up to a `Doc`
-//!   (segmentation, normalization, matching, candidates, resolution, linking,
-//!   rules): what it costs beyond the three stages above is resolution and
-//!   linking;
+//! - `topics`: the topic model's phrase search over the prepared normalized
+//!   texts and `TopicModel::score` with each article's entity facts
+//!   (prepared outside the timing);
+//! - `tag`: `Tagger::tag_article` of `Tagger::default()`, the whole pipeline
+//!   up to a `Doc` (segmentation, normalization, matching, candidates,
+//!   resolution, linking, rules, topics); `tag/no-topics` the same without
+//!   topics: what `tag` costs beyond the stages above is resolution, linking
+//!   and rules;
 //! - `serialize`: `Doc::to_record` and `serde_json::to_writer` into a reused
 //!   buffer, over docs tagged outside the timing.
 //!
@@ -27,7 +31,8 @@ mod common;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use gazetag::matcher::{PhraseMatch, PhraseSet};
 use gazetag::normalize::Normalized;
-use gazetag::{segment, Tagger};
+use gazetag::topics::{EntityFact, TopicConfig, TopicInput, TopicModel};
+use gazetag::{segment, Doc, EntityRef, Tagger, Topics};
 
 /// Counts on the whole Reuters corpus with the built-in dictionaries. When a
 /// change to the pipeline moves one on purpose, the failing assertion prints
@@ -35,9 +40,10 @@ use gazetag::{segment, Tagger};
 const PARTS: usize = 20_594;
 const SENTENCES: usize = 153_354;
 const NORMALIZED_BYTES: usize = 16_325_255;
-const PHRASE_MATCHES: usize = 182_450;
-const MENTIONS: usize = 93_296;
-const RECORD_BYTES: usize = 24_692_467;
+const PHRASE_MATCHES: usize = 116_801;
+const TOPICS: usize = 159_399;
+const MENTIONS: usize = 128_261;
+const RECORD_BYTES: usize = 78_747_983;
 
 fn parts_count(corpus: &common::Corpus) -> usize {
     corpus
@@ -76,6 +82,54 @@ fn match_count(
         out.clear();
         set.find(text, norm, out);
         n += out.len();
+    }
+    n
+}
+
+/// One entity fact per distinct entity of a doc, as the tagger gives them to
+/// the topic model.
+fn facts<'d>(doc: &'d Doc<'_>) -> Vec<EntityFact<'d>> {
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for m in doc.mentions() {
+        if matches!(m.entity, EntityRef::Ambiguous(_)) || seen.contains(&m.entity) {
+            continue;
+        }
+        seen.push(m.entity);
+        if let Some(e) = doc.entry(m) {
+            out.push(EntityFact {
+                label: m.label,
+                kind: &e.kind,
+                country: e.country.as_deref(),
+                name: &e.name,
+            });
+        }
+    }
+    out
+}
+
+/// Topic phrase search and scoring; returns the number of topics.
+fn topic_count(
+    model: &TopicModel,
+    prepared: &[(&str, Normalized)],
+    facts: &[Vec<EntityFact<'_>>],
+    hits: &mut [Vec<PhraseMatch>; 2],
+) -> usize {
+    let config = TopicConfig::default();
+    let mut n = 0;
+    for (pair, facts) in prepared.chunks_exact(2).zip(facts) {
+        for ((text, norm), hits) in pair.iter().zip(hits.iter_mut()) {
+            hits.clear();
+            model.phrase_set().find(text, norm, hits);
+        }
+        let input = TopicInput {
+            title: pair[0].0,
+            text: pair[1].0,
+            title_hits: &hits[0],
+            text_hits: &hits[1],
+            entities: facts,
+        };
+        n += model.score(&input, &config).len();
     }
     n
 }
@@ -135,12 +189,42 @@ fn stages(c: &mut Criterion) {
     g.bench_function("match", |b| {
         b.iter(|| assert_eq!(match_count(&phrases, &prepared, &mut out), expected))
     });
+
+    let model = TopicModel::builtin().unwrap();
+    let docs: Vec<_> = corpus
+        .articles
+        .iter()
+        .map(|a| tagger.tag_article(&a.title, &a.text))
+        .collect();
+    let all_facts: Vec<_> = docs.iter().map(facts).collect();
+    let mut hits = [Vec::new(), Vec::new()];
+    let expected = topic_count(&model, &prepared, &all_facts, &mut hits);
+    common::check_count("stages/topics", expected, TOPICS, 10_000);
+    g.bench_function("topics", |b| {
+        b.iter(|| {
+            assert_eq!(
+                topic_count(&model, &prepared, &all_facts, &mut hits),
+                expected
+            )
+        })
+    });
+    drop(all_facts);
+    drop(docs);
     drop(prepared);
 
     let expected = tag_count(&tagger, &corpus);
     common::check_count("stages/tag", expected, MENTIONS, 50_000);
     g.bench_function("tag", |b| {
         b.iter(|| assert_eq!(tag_count(&tagger, &corpus), expected))
+    });
+    let no_topics = Tagger::builder()
+        .builtin_dictionaries()
+        .topics(Topics::Off)
+        .build()
+        .unwrap();
+    assert_eq!(tag_count(&no_topics, &corpus), expected);
+    g.bench_function("tag/no-topics", |b| {
+        b.iter(|| assert_eq!(tag_count(&no_topics, &corpus), expected))
     });
 
     let docs: Vec<_> = corpus

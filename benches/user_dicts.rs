@@ -1,6 +1,6 @@
 //! Tagging throughput on the Reuters-21578 corpus with the generated 100k
 //! and 1M-alias user dictionaries (`benches/gen_dict.py`), each alone (no
-//! built-in dictionary), single thread. The build is done once, outside the
+//! built-in dictionary, no topics: the builder's defaults), single thread. The build is done once, outside the
 //! timing (`build.rs` times it).
 
 // `criterion_group!` makes an undocumented public function.

@@ -21,7 +21,7 @@ use std::time::Instant;
 use clap::Parser;
 use gazetag::matcher::PhraseSet;
 use gazetag::normalize::Normalized;
-use gazetag::{Dictionary, Tagger};
+use gazetag::{Dictionary, Tagger, Topics};
 
 #[derive(Parser)]
 struct Args {
@@ -34,6 +34,10 @@ struct Args {
     /// Tag with the built-in dictionaries and this dictionary.
     #[arg(long)]
     with_builtin: bool,
+    /// Score topics (the built-in model): on by default with the built-in
+    /// dictionaries, as `Tagger::default()` does, off with `--dict`.
+    #[arg(long)]
+    topics: Option<bool>,
     /// Worker threads; 1 tags in a plain loop, more with `tag_batch`.
     #[arg(long, default_value_t = 1)]
     threads: usize,
@@ -67,16 +71,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return matcher_only(&args);
     }
     let t0 = Instant::now();
-    let tagger = match &args.dict {
-        None => Tagger::builder().builtin_dictionaries().build()?,
+    let mut builder = match &args.dict {
+        None => Tagger::builder().builtin_dictionaries(),
         Some(path) => {
-            let mut b = Tagger::builder().dictionary_path(path);
+            let b = Tagger::builder().dictionary_path(path);
             if args.with_builtin {
-                b = b.builtin_dictionaries();
+                b.builtin_dictionaries()
+            } else {
+                b
             }
-            b.build()?
         }
     };
+    if args.topics.unwrap_or(args.dict.is_none()) {
+        builder = builder.topics(Topics::Builtin);
+    }
+    let tagger = builder.build()?;
     let build_s = t0.elapsed().as_secs_f64();
     if let Some(out) = &args.export_aliases {
         let mut w = std::io::BufWriter::new(std::fs::File::create(out)?);
@@ -91,14 +100,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (articles, bytes) = read_corpus(&args)?;
     let mut best = f64::INFINITY;
     let mut mentions = 0;
+    let mut topics = 0;
     let mut buf = Vec::with_capacity(1 << 20);
     for _ in 0..args.passes.max(1) {
         let t = Instant::now();
+        topics = 0;
         mentions = if args.threads <= 1 {
             let mut n = 0;
             for a in &articles {
                 let doc = tagger.tag_article(&a.title, &a.text);
                 n += doc.mentions().len();
+                topics += doc.topics().len();
                 buf.clear();
                 serde_json::to_writer(&mut buf, &doc.to_record(a.id.clone()))?;
                 buf.push(b'\n');
@@ -116,6 +128,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let mut n = 0;
             for (a, doc) in articles.iter().zip(&docs) {
                 n += doc.mentions().len();
+                topics += doc.topics().len();
                 buf.clear();
                 serde_json::to_writer(&mut buf, &doc.to_record(a.id.clone()))?;
                 buf.push(b'\n');
@@ -141,6 +154,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "secs": best,
             "mb_s": bytes as f64 / 1e6 / best,
             "matches": mentions,
+            "topics": topics,
         })
     );
     Ok(())
@@ -173,7 +187,11 @@ fn matcher_only(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     let t0 = Instant::now();
     let dict = match &args.dict {
         Some(path) => Dictionary::from_path(path)?,
-        None => Tagger::default().dictionary().clone(),
+        None => Tagger::builder()
+            .builtin_dictionaries()
+            .build()?
+            .dictionary()
+            .clone(),
     };
     let phrases = PhraseSet::new(
         dict.entries()
@@ -211,6 +229,7 @@ fn matcher_only(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
             "secs": best,
             "mb_s": bytes as f64 / 1e6 / best,
             "matches": matches,
+            "automaton_bytes": phrases.memory_usage(),
         })
     );
     Ok(())

@@ -332,6 +332,22 @@ impl<'t> Doc<'t> {
         Some((text, policy))
     }
 
+    /// The text of an alias, by its index in the tagger's alias table (as in
+    /// [`Evidence::Alias`] and [`Rejected::alias`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let doc = gazetag::Tagger::default().tag("The U.S. said");
+    /// let m = &doc.mentions()[0];
+    /// if let gazetag::Evidence::Alias { alias } = m.evidence {
+    ///     assert_eq!(doc.alias_text(alias), "U.S.");
+    /// }
+    /// ```
+    pub fn alias_text(&self, alias: u32) -> &str {
+        self.inner.alias_info(alias).0
+    }
+
     /// The name of a rule, for [`Evidence::Rule`].
     pub fn rule_name(&self, rule: u32) -> &str {
         self.inner.rules.rule_name(rule)

@@ -174,7 +174,6 @@ fn a_dictionary_name_is_not_tagged_twice() {
 }
 
 #[test]
-#[ignore = "known bug: a later rule-found 'Mr. Smith' makes the earlier bare 'Smith' ambiguous"]
 fn linking() {
     let tagger = tagger();
     let doc = tagger.tag("John Smith arrived. Later Smith said Mr. Smith would stay.");
@@ -204,7 +203,6 @@ fn a_shared_surname_stays_ambiguous() {
 }
 
 #[test]
-#[ignore = "known bug: an acronym after a rule-found organization is not linked yet"]
 fn acronyms_defined_in_the_text() {
     let tagger = tagger();
     let text = "The Ministry of Unification (MOU) said. Later the MOU denied it.";

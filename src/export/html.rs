@@ -202,6 +202,28 @@ impl<W: io::Write> Writer<W> {
             .write_all(self::article(self.count, article).as_bytes())
     }
 
+    /// Writes an article already rendered by [`article_html`] (for
+    /// programs that render in parallel and write in order).
+    ///
+    /// # Errors
+    ///
+    /// Only the writer's errors.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use gazetag::export::{html, Article};
+    /// let mut w = html::Writer::new(Vec::new(), "Dump")?;
+    /// w.rendered(&html::article_html(1, &Article::new("One.")))?;
+    /// let page = String::from_utf8(w.finish()?).unwrap();
+    /// assert_eq!(page, html::render("Dump", &[Article::new("One.")]));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn rendered(&mut self, fragment: &str) -> io::Result<()> {
+        self.count += 1;
+        self.wtr.write_all(fragment.as_bytes())
+    }
+
     /// Ends the page and returns the writer, flushed.
     ///
     /// # Errors
@@ -293,6 +315,21 @@ fn head(page_title: &str) -> String {
 }
 
 const FOOT: &str = "</body>\n</html>\n";
+
+/// One article's `<article>` element, numbered `n` (its HTML id is
+/// `doc-n`), to be written with [`Writer::rendered`].
+///
+/// # Example
+///
+/// ```
+/// use gazetag::export::{html, Article};
+/// let fragment = html::article_html(7, &Article::new("<b>"));
+/// assert!(fragment.starts_with(r#"<article class="doc" id="doc-7">"#));
+/// assert!(fragment.contains("&lt;b&gt;"));
+/// ```
+pub fn article_html(n: usize, a: &Article<'_>) -> String {
+    article(n, a)
+}
 
 /// One article's `<article>` element.
 fn article(n: usize, a: &Article<'_>) -> String {

@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 
 use super::pattern::{mention_index, WIDTH};
-use super::token::{tokenize, Token};
+use super::token::{tokenize_range, word_end, word_kind, Kind, Token};
 use super::{link, RuleSet};
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span};
@@ -12,9 +12,11 @@ use crate::resolve::Taken;
 /// Per-thread buffers.
 #[derive(Default)]
 pub(crate) struct Scratch {
-    /// Tokens of the title and of the text.
+    /// Tokens of the windows of the title and of the text.
     pub tokens: [Vec<Token>; 2],
     symbols: Vec<u8>,
+    windows: Vec<(usize, usize)>,
+    buf: String,
 }
 
 thread_local! {
@@ -32,8 +34,18 @@ struct Proposal {
     country: Option<Span>,
 }
 
+/// A byte that no symbol uses: put before a window that does not start the
+/// field, so that `^` does not match there.
+const NOT_START: u8 = 0xFF;
+
 /// Adds the mentions the rules find in spans still free, then links what
 /// they found across the document.
+///
+/// Rules run only in windows around *triggers*: capitalized words no
+/// dictionary mention covers (less those known to be no name part:
+/// function words, months), and words of rule anchors ("Province", "Corp",
+/// "Mr.") inside mentions. Every rule match holds one, so most of a news
+/// text is never tokenized.
 pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken) {
     let Some(regex) = &rules.regex else {
         return;
@@ -44,46 +56,335 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken) {
         let mut proposals = Vec::new();
         for field in [Field::Title, Field::Text] {
             let text = doc.field_text(field);
-            let tokens = &mut s.tokens[field as usize];
-            tokenize(text, &rules.lex, tokens);
-            mark_mentions(tokens, &doc.mentions, field);
-            s.symbols.clear();
-            for t in tokens.iter() {
-                rules.syms.push(t.kind, t.lists, t.mention, &mut s.symbols);
-            }
-            let span_of = |m: regex::bytes::Match<'_>| -> Option<Span> {
-                let (a, b) = (m.start() / WIDTH, m.end() / WIDTH);
-                (b > a).then(|| Span {
-                    start: tokens[a].start as usize,
-                    end: tokens[b - 1].end as usize,
-                })
-            };
-            for caps in regex.captures_iter(&s.symbols) {
-                let Some(ri) = rules.rules.iter().position(|r| caps.get(r.group).is_some()) else {
-                    continue;
-                };
-                let r = &rules.rules[ri];
-                let get = |k: usize| r.captures[k].and_then(|g| caps.get(g)).and_then(span_of);
-                let Some(span) = get(0).or_else(|| get(1)).or_else(|| get(2)) else {
-                    continue;
-                };
-                proposals.push(Proposal {
+            if rules.full_scan {
+                s.windows.clear();
+                s.windows.push((0, text.len()));
+            } else {
+                find_windows(
+                    rules,
+                    text,
+                    &doc.mentions,
                     field,
-                    span,
-                    label: r.label,
-                    rule: ri as u32,
-                    office: get(3),
-                    country: get(4),
-                });
+                    &mut s.windows,
+                    &mut s.buf,
+                );
+            }
+            let tokens = &mut s.tokens[field as usize];
+            tokens.clear();
+            for &(a, b) in &s.windows {
+                let first = tokens.len();
+                tokenize_range(text, a, b, &rules.lex, tokens);
+                let lo = doc
+                    .mentions
+                    .partition_point(|m| (m.field, m.span.start) < (field, a))
+                    .saturating_sub(1);
+                let win = &mut tokens[first..];
+                mark_mentions(win, &doc.mentions[lo..], field);
+                s.symbols.clear();
+                let off = if a == 0 {
+                    0
+                } else {
+                    s.symbols.push(NOT_START);
+                    1
+                };
+                for t in win.iter() {
+                    rules.syms.push(t.kind, t.lists, t.mention, &mut s.symbols);
+                }
+                let win = &tokens[first..];
+                let span_of = |m: regex::bytes::Match<'_>| -> Option<Span> {
+                    let (a, b) = ((m.start() - off) / WIDTH, (m.end() - off) / WIDTH);
+                    (b > a).then(|| Span {
+                        start: win[a].start as usize,
+                        end: win[b - 1].end as usize,
+                    })
+                };
+                for caps in regex.captures_iter(&s.symbols) {
+                    let Some(ri) = rules.rules.iter().position(|r| caps.get(r.group).is_some())
+                    else {
+                        continue;
+                    };
+                    let r = &rules.rules[ri];
+                    let get = |k: usize| r.captures[k].and_then(|g| caps.get(g)).and_then(span_of);
+                    let Some(span) = get(0).or_else(|| get(1)).or_else(|| get(2)) else {
+                        continue;
+                    };
+                    proposals.push(Proposal {
+                        field,
+                        span,
+                        label: r.label,
+                        rule: ri as u32,
+                        office: get(3),
+                        country: get(4),
+                    });
+                }
             }
         }
-        let mut edit = Edit::default();
-        for p in proposals {
-            commit(rules, doc, taken, &mut edit, p);
+        if !proposals.is_empty() {
+            let mut edit = Edit::default();
+            for p in proposals {
+                commit(rules, doc, taken, &mut edit, p);
+            }
+            edit.finish(doc);
         }
-        edit.finish(doc);
-        link::link(rules, doc, taken, &s.tokens);
+        link::link(rules, doc, taken, &mut s.tokens[0]);
     });
+}
+
+/// The windows of `text` the rules look at, sorted and disjoint: the
+/// context of each trigger (see [`apply`]), merged.
+fn find_windows(
+    rules: &RuleSet,
+    text: &str,
+    mentions: &[Mention],
+    field: Field,
+    out: &mut Vec<(usize, usize)>,
+    buf: &mut String,
+) {
+    out.clear();
+    let b = text.as_bytes();
+    let mut ms = mentions.iter().filter(|m| m.field == field).peekable();
+    let mut i = 0;
+    while i < b.len() {
+        i = skip_to_candidate(b, i);
+        if i >= b.len() {
+            break;
+        }
+        let c = b[i];
+        let before = i.checked_sub(1).map(|j| b[j]);
+        if before.is_some_and(|p| p.is_ascii_alphanumeric() || p >= 0x80) {
+            // Inside a word.
+            i += 1;
+            continue;
+        }
+        if c >= 0x80 {
+            let Some(ch) = text[i..].chars().next() else {
+                break;
+            };
+            if !ch.is_uppercase() {
+                i += ch.len_utf8();
+                continue;
+            }
+        }
+        while ms.peek().is_some_and(|m| m.span.end <= i) {
+            ms.next();
+        }
+        if let Some(m) = ms.peek().filter(|m| m.span.start <= i) {
+            // Words a dictionary tagged start no match: rules take over a
+            // mention only from a free word next to it, or extend it to its
+            // left when it ends in a suffix ("National [Security Council]").
+            let (start, end) = (m.span.start, m.span.end);
+            i = end.max(i + 1);
+            let after_word = b[..start]
+                .iter()
+                .rev()
+                .find(|c| !c.is_ascii_whitespace())
+                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'&');
+            if after_word && matches!(m.label, Label::Organization | Label::Place) {
+                let last = b[start..end]
+                    .iter()
+                    .rposition(|c| !c.is_ascii_alphanumeric() && *c != b'.')
+                    .map_or(start, |k| start + k + 1);
+                let word = &text[last..end];
+                if !word.is_empty()
+                    && rules.lex.lookup(word, word_kind(word), buf) & rules.suffixes != 0
+                {
+                    push_window(out, left(b, start, 7), right(b, end, 1));
+                }
+            }
+            continue;
+        }
+        let end = word_end(text, i).max(i + 1);
+        let kind = word_kind(&text[i..end]);
+        if let Some((before, after)) = trigger(rules, text, i, end, kind, buf) {
+            push_window(out, left(b, i, before), right(b, end, after));
+        }
+        i = end;
+    }
+}
+
+/// Adds the window `a..z`, merged with those it touches (a later trigger
+/// may need more context before it than an earlier one).
+fn push_window(out: &mut Vec<(usize, usize)>, mut a: usize, mut z: usize) {
+    while let Some(&(x, y)) = out.last() {
+        if a > y {
+            break;
+        }
+        a = a.min(x);
+        z = z.max(y);
+        out.pop();
+    }
+    out.push((a, z));
+}
+
+/// Whether the word `text[i..end]` (free, of shape `kind`) may take part in
+/// a rule match that no other trigger would find; if so, the chunks of
+/// context its rules need before and after it.
+fn trigger(
+    rules: &RuleSet,
+    text: &str,
+    i: usize,
+    end: usize,
+    kind: Kind,
+    buf: &mut String,
+) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let next = b[end..].iter().find(|c| !c.is_ascii_whitespace()).copied();
+    let word = &text[i..end];
+    match kind {
+        // `M. Waugh`, `J.R. Smith`: an initial before a capitalized word.
+        Kind::Initial => {
+            let rest = &b[end..];
+            let k = rest
+                .iter()
+                .position(|&c| c != b'.' && !c.is_ascii_whitespace())
+                .unwrap_or(rest.len());
+            rest.get(k)
+                .is_some_and(|c| c.is_ascii_uppercase() || *c >= 0x80)
+                .then_some((2, 3))
+        }
+        Kind::Upper => {
+            // A dateline starts a line: "SEOUL, July 31", "BRUSSELS 1996-08-22".
+            let line_start = b[..i]
+                .iter()
+                .rev()
+                .find(|c| !matches!(c, b' ' | b'\t' | b'\r'))
+                .is_none_or(|&c| c == b'\n');
+            let dateline = line_start
+                && next.is_some_and(|c| {
+                    c == b',' || c == b'(' || c.is_ascii_digit() || c.is_ascii_uppercase()
+                });
+            // Of the anchors, only legal forms are written in capitals.
+            let bits = if word.len() <= 4 {
+                rules.lex.lookup(word, kind, buf) & rules.anchors
+            } else {
+                0
+            };
+            let ctx = context(rules, bits);
+            match (dateline, ctx) {
+                (true, Some((x, y))) => Some((x, y.max(5))),
+                (true, None) => Some((0, 5)),
+                (false, ctx) => ctx,
+            }
+        }
+        Kind::Cap => {
+            let mut bits = rules.lex.lookup(word, kind, buf);
+            if bits & rules.inert != 0 {
+                // No name part; still a title or a head ("General").
+                bits &= !rules.given;
+            }
+            let anchor = context(rules, bits & rules.anchors);
+            if anchor.is_none() && bits & rules.inert != 0 {
+                return None;
+            }
+            // A name before a comma (an apposition), or after a role
+            // word ("spokesman John Doe").
+            let mut ctx = anchor;
+            let mut with = |c: (usize, usize)| {
+                ctx = Some(ctx.map_or(c, |(x, y)| (x.max(c.0), y.max(c.1))));
+            };
+            if next == Some(b',') {
+                with((3, 11));
+            }
+            if previous_is_role(rules, text, i, buf) {
+                with((1, 4));
+            }
+            ctx
+        }
+        _ => None,
+    }
+}
+
+/// The context the anchor lists of `bits` need, if any.
+fn context(rules: &RuleSet, bits: u64) -> Option<(usize, usize)> {
+    if bits == 0 {
+        return None;
+    }
+    let mut ctx = (0, 0);
+    for (lists, before, after) in &rules.contexts {
+        if bits & lists != 0 {
+            ctx = (ctx.0.max(*before), ctx.1.max(*after));
+        }
+    }
+    Some(ctx)
+}
+
+/// Whether the word before `i` is a lower-case role word.
+fn previous_is_role(rules: &RuleSet, text: &str, i: usize, buf: &mut String) -> bool {
+    let b = text.as_bytes();
+    let mut e = i;
+    while e > 0 && b[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && (b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'-') {
+        s -= 1;
+    }
+    if s == e || !b[s].is_ascii_lowercase() {
+        return false;
+    }
+    rules.lex.lookup(&text[s..e], Kind::Lower, buf) & rules.roles != 0
+}
+
+/// The first index from `i` holding an ASCII capital or a non-ASCII byte,
+/// eight bytes at a time.
+#[inline]
+fn skip_to_candidate(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while i + 8 <= b.len() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[i..i + 8]);
+        let x = u64::from_le_bytes(w);
+        let low = x & !HIGH;
+        // Bytes in 'A'..='Z' (high bit clear): above '@', up to 'Z'.
+        let above = (low + ONES * (0x7F - b'@' as u64)) & HIGH;
+        let below = (ONES * (0x80 + b'Z' as u64) - low) & HIGH;
+        let hits = (above & below & !x) | (x & HIGH);
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && !(b[i].is_ascii_uppercase() || b[i] >= 0x80) {
+        i += 1;
+    }
+    i
+}
+
+/// The start of the window that holds the chunk of `i` and `n` chunks
+/// before it: the end of the chunk before them, or 0.
+pub(crate) fn left(b: &[u8], mut i: usize, n: usize) -> usize {
+    while i > 0 && !b[i - 1].is_ascii_whitespace() {
+        i -= 1;
+    }
+    for _ in 0..n {
+        while i > 0 && b[i - 1].is_ascii_whitespace() {
+            i -= 1;
+        }
+        while i > 0 && !b[i - 1].is_ascii_whitespace() {
+            i -= 1;
+        }
+    }
+    while i > 0 && b[i - 1].is_ascii_whitespace() {
+        i -= 1;
+    }
+    i
+}
+
+/// The end of the `n`-th chunk after `i`, or of `b` (never in a chunk).
+pub(crate) fn right(b: &[u8], mut i: usize, n: usize) -> usize {
+    while i < b.len() && !b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    for _ in 0..n {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        while i < b.len() && !b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+    }
+    i
 }
 
 /// Sets each token's mention label from the document's mentions of `field`
@@ -277,7 +578,14 @@ pub(crate) fn local_entity(
 
 fn slug(name: &str) -> String {
     let mut s = String::with_capacity(name.len());
-    for c in crate::normalize::fold(name).chars() {
+    let folded;
+    let name = if name.is_ascii() {
+        name
+    } else {
+        folded = crate::normalize::fold(name);
+        folded.as_str()
+    };
+    for c in name.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_alphanumeric() {
             s.push(c);
         } else if !s.ends_with('-') && !s.is_empty() {
@@ -288,4 +596,49 @@ fn slug(name: &str) -> String {
         s.pop();
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skips_to_capitals_and_non_ascii() {
+        let text = "abc def ghi jkl mno Pqr stu vwx yz é [@`{ Z";
+        let b = text.as_bytes();
+        let mut i = 0;
+        let mut hits = Vec::new();
+        while i < b.len() {
+            i = skip_to_candidate(b, i);
+            if i < b.len() {
+                hits.push(i);
+                i += 1;
+            }
+        }
+        let want: Vec<usize> = b
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.is_ascii_uppercase() || **c >= 0x80)
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(hits, want);
+    }
+
+    #[test]
+    fn windows_merge_backwards() {
+        let mut w = vec![(0, 5), (10, 20)];
+        push_window(&mut w, 4, 25);
+        assert_eq!(w, [(0, 25)]);
+        push_window(&mut w, 30, 31);
+        assert_eq!(w, [(0, 25), (30, 31)]);
+    }
+
+    #[test]
+    fn windows_do_not_cut_chunks() {
+        let b = b"one two  three\nfour five";
+        assert_eq!(left(b, 9, 1), 3);
+        assert_eq!(left(b, 11, 0), 7);
+        assert_eq!(right(b, 9, 1), 19);
+        assert_eq!(right(b, 0, 0), 3);
+    }
 }

@@ -72,12 +72,9 @@ pub(crate) struct Lexicon {
     names: Vec<String>,
     cases: Vec<Case>,
     words: HashMap<Box<str>, u64, FxBuild>,
-    /// Open-addressing copies of `words` for lookups without allocation:
-    /// the words of capitalized lists (large: given names, surnames), and
-    /// those of the others (small, so it stays in cache for the many
-    /// lower-case tokens).
-    capitalized: Table,
-    other: Table,
+    /// An open-addressing copy of `words` (ASCII words) for lookups
+    /// without allocation: one hash, one probe sequence.
+    table: Table,
     /// Per token kind, the lists whose case allows it.
     masks: [u64; KINDS],
     abbrev: u64,
@@ -108,6 +105,15 @@ impl Lexicon {
             self.abbrev = bit;
         }
         Ok(bit)
+    }
+
+    /// The names of the lists whose bits are in `bits`.
+    pub(crate) fn names_of(&self, bits: u64) -> impl Iterator<Item = &str> {
+        self.names
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| bits & (1 << i) != 0)
+            .map(|(_, n)| n.as_str())
     }
 
     /// The bit of an existing list.
@@ -142,9 +148,7 @@ impl Lexicon {
 
     /// Builds the lookup table; call once every word is added.
     pub(crate) fn seal(&mut self) {
-        let cap_bits = self.masks[Kind::Cap as usize] & !self.masks[Kind::Lower as usize];
-        self.capitalized = Table::new(&self.words, cap_bits);
-        self.other = Table::new(&self.words, !cap_bits);
+        self.table = Table::new(&self.words, u64::MAX);
     }
 
     /// The lists `token` (of shape `kind`) is in. `buf` is scratch space.
@@ -156,12 +160,7 @@ impl Lexicon {
         }
         let t = token.strip_suffix('.').unwrap_or(token);
         let bits = if t.is_ascii() {
-            let other = self.other.get(t.as_bytes());
-            if matches!(kind, Kind::Cap | Kind::Initial) {
-                other | self.capitalized.get(t.as_bytes())
-            } else {
-                other
-            }
+            self.table.get(t.as_bytes())
         } else {
             buf.clear();
             buf.push_str(&key_of(t));
@@ -199,13 +198,28 @@ struct Table {
     mask: usize,
 }
 
+/// A hash of an ASCII word that ignores case: eight bytes at a time, each
+/// byte with bit 0x20 set (which folds letters and keeps digits and the
+/// joiners `-`, `'`, `&`, `.` as they are).
 #[inline]
 fn hash_folded(key: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in key {
-        h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut h = key.len() as u64;
+    let mut chunks = key.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let v = u64::from_le_bytes(w) | 0x2020_2020_2020_2020;
+        h = (h.rotate_left(5) ^ v).wrapping_mul(K);
     }
-    h
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        let v = u64::from_le_bytes(w) | (0x2020_2020_2020_2020 >> (8 * (8 - rest.len())));
+        h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+    }
+    h ^ (h >> 29)
 }
 
 impl Table {

@@ -7,8 +7,9 @@
 
 use std::collections::HashMap;
 
-use super::apply::{local_entity, Edit};
-use super::token::{Kind, Token};
+use super::apply::{left, local_entity, right, Edit};
+use super::lexicon::{FxBuild, Lexicon};
+use super::token::{tokenize_range, Kind, Token};
 use super::RuleSet;
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
@@ -24,16 +25,14 @@ struct Target {
     rule: &'static str,
 }
 
-/// Links surnames, repeated names and acronyms; `tokens` are the tokens of
-/// the title and the text.
-pub(crate) fn link(
-    rules: &RuleSet,
-    doc: &mut Doc<'_>,
-    taken: &mut Taken,
-    tokens: &[Vec<Token>; 2],
-) {
-    let mut keys: HashMap<String, Vec<Target>> = HashMap::new();
-    let add = |keys: &mut HashMap<String, Vec<Target>>, key: String, t: Target| {
+/// Links surnames, repeated names and acronyms. `toks` is scratch space:
+/// only the few places that matter are tokenized (mentions, parentheses,
+/// occurrences of the keys).
+pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: &mut Vec<Token>) {
+    // Kinds are all linking needs: no word lookups.
+    let bare = Lexicon::default();
+    let mut keys: HashMap<String, Vec<Target>, FxBuild> = HashMap::default();
+    let add = |keys: &mut HashMap<String, Vec<Target>, FxBuild>, key: String, t: Target| {
         let v = keys.entry(key).or_default();
         if !v.iter().any(|o| o.entity == t.entity) {
             v.push(t);
@@ -42,26 +41,51 @@ pub(crate) fn link(
     let mut new_orgs = Vec::new();
     for field in [Field::Title, Field::Text] {
         let text = doc.field_text(field);
-        let toks = &tokens[field as usize];
+        let bytes = text.as_bytes();
         for m in doc.mentions.iter().filter(|m| m.field == field) {
             if matches!(m.entity, EntityRef::Ambiguous(_)) {
                 continue;
             }
-            let (a, b) = token_range(toks, m.span);
-            let words: Vec<&Token> = toks[a..b].iter().filter(|t| t.kind.is_word()).collect();
-            let at = (field, m.span.start);
-            if m.label == Label::Person && words.len() >= 2 {
-                if let Some(last) = words.last() {
-                    let surname = slice(text, last);
-                    if last.kind == Kind::Cap && surname.len() > 2 {
-                        let t = Target {
-                            entity: m.entity,
-                            label: m.label,
-                            after: at,
-                            rule: "link_surname",
-                        };
-                        add(&mut keys, surname.to_string(), t);
+            let is_person = m.label == Label::Person;
+            let mut after = m.span.end;
+            while after < bytes.len() && bytes[after].is_ascii_whitespace() {
+                after += 1;
+            }
+            let paren = bytes.get(after) == Some(&b'(');
+            if is_person || paren {
+                toks.clear();
+                let end = if paren {
+                    right(bytes, after, 2)
+                } else {
+                    m.span.end
+                };
+                tokenize_range(text, m.span.start, end, &bare, toks);
+                let b = toks.partition_point(|t| (t.start as usize) < m.span.end);
+                let words: Vec<&Token> = toks[..b].iter().filter(|t| t.kind.is_word()).collect();
+                let at = (field, m.span.start);
+                if is_person && words.len() >= 2 {
+                    if let Some(last) = words.last() {
+                        let surname = slice(text, last);
+                        if last.kind == Kind::Cap && surname.len() > 2 {
+                            let t = Target {
+                                entity: m.entity,
+                                label: m.label,
+                                after: at,
+                                rule: "link_surname",
+                            };
+                            add(&mut keys, surname.to_string(), t);
+                        }
                     }
+                }
+                // "Long Name (LN)"
+                if let Some(acr) = defined_acronym(text, toks, b, &words) {
+                    let t = Target {
+                        entity: m.entity,
+                        label: m.label,
+                        after: at,
+                        rule: "acronym",
+                    };
+                    add(&mut keys, acr.to_string(), t);
                 }
             }
             if matches!(m.entity, EntityRef::Local(_)) {
@@ -73,52 +97,94 @@ pub(crate) fn link(
                 };
                 add(&mut keys, text[m.span.range()].to_string(), t);
             }
-            // "Long Name (LN)"
-            if let Some(acr) = defined_acronym(text, toks, b, &words) {
-                let t = Target {
-                    entity: m.entity,
-                    label: m.label,
-                    after: at,
-                    rule: "acronym",
-                };
-                add(&mut keys, acr.to_string(), t);
-            }
         }
         // An undefined capitalized run followed by its acronym: an
         // organization.
-        let mut i = 0;
-        while i < toks.len() {
-            if toks[i].kind != Kind::Cap || taken.overlapping(field, span_of(&toks[i])).is_some() {
-                i += 1;
+        for p in memchr::memchr_iter(b'(', bytes) {
+            if p == 0 || !bytes[p - 1].is_ascii_whitespace() {
                 continue;
             }
-            let mut j = i;
-            while j < toks.len()
-                && (toks[j].kind == Kind::Cap
-                    || (j > i
-                        && toks[j].kind == Kind::Lower
-                        && matches!(slice(text, &toks[j]), "of" | "and" | "for" | "the")))
-                && taken.overlapping(field, span_of(&toks[j])).is_none()
-            {
-                j += 1;
+            toks.clear();
+            tokenize_range(text, left(bytes, p, 12), right(bytes, p, 2), &bare, toks);
+            let Some(j) = toks.iter().position(|t| t.start as usize == p) else {
+                continue;
+            };
+            // The run of capitalized words (and 'of', 'and' ...) before it.
+            let free = |t: &Token| taken.overlapping(field, span_of(t)).is_none();
+            let eligible = |t: &Token| {
+                free(t)
+                    && (t.kind == Kind::Cap
+                        || (t.kind == Kind::Lower
+                            && matches!(slice(text, t), "of" | "and" | "for" | "the")))
+            };
+            if j == 0 || toks[j - 1].kind != Kind::Cap || !eligible(&toks[j - 1]) {
+                continue;
             }
-            while j > i && toks[j - 1].kind != Kind::Cap {
-                j -= 1;
+            let mut i = j - 1;
+            while i > 0 && eligible(&toks[i - 1]) {
+                i -= 1;
+            }
+            while toks[i].kind != Kind::Cap {
+                i += 1;
+            }
+            if j - i < 2 {
+                continue;
             }
             let words: Vec<&Token> = toks[i..j].iter().collect();
-            if j - i >= 2 {
+            if let Some(acr) = defined_acronym(text, toks, j, &words) {
+                let span = Span {
+                    start: toks[i].start as usize,
+                    end: toks[j - 1].end as usize,
+                };
+                new_orgs.push((field, span, acr.to_string(), Vec::new()));
+                continue;
+            }
+            // "[Korean Peninsula] Energy Development Organization (KEDO)":
+            // the run takes in place or nationality mentions before it when
+            // their initials start the acronym.
+            let mut k = i;
+            while k > 0 && i - k < 4 && toks[k - 1].kind == Kind::Cap {
+                k -= 1;
+                let covering: Vec<usize> = doc
+                    .mentions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.field == field && m.span.overlaps(span_of(&toks[k])))
+                    .map(|(x, _)| x)
+                    .collect();
+                let from = toks[k].start as usize;
+                let inside = |x: &usize| {
+                    let m = &doc.mentions[*x];
+                    matches!(m.label, Label::Place | Label::Nationality)
+                        && from <= m.span.start
+                        && m.span.end <= toks[i - 1].end as usize
+                };
+                if covering.is_empty() || !covering.iter().all(inside) {
+                    break;
+                }
+                let words: Vec<&Token> = toks[k..j].iter().collect();
                 if let Some(acr) = defined_acronym(text, toks, j, &words) {
                     let span = Span {
-                        start: toks[i].start as usize,
+                        start: from,
                         end: toks[j - 1].end as usize,
                     };
-                    new_orgs.push((field, span, acr.to_string()));
+                    let removed: Vec<usize> = doc
+                        .mentions
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, m)| m.field == field && m.span.overlaps(span))
+                        .map(|(x, _)| x)
+                        .collect();
+                    if removed.iter().all(inside) {
+                        new_orgs.push((field, span, acr.to_string(), removed));
+                    }
+                    break;
                 }
             }
-            i = j.max(i + 1);
         }
     }
     // "Mr. Smith" found by a rule after "John Smith": the same person.
+    let mut relinked = Vec::new();
     for m in doc.mentions.iter_mut() {
         if m.label != Label::Person || !matches!(m.entity, EntityRef::Local(_)) {
             continue;
@@ -132,11 +198,22 @@ pub(crate) fn link(
             .filter(|t| t.rule == "link_surname" && t.after < (m.field, m.span.start))
             .collect();
         if let [one] = live.as_slice() {
+            relinked.push(m.entity);
             m.entity = one.entity;
         }
     }
+    // Their own names now link through the full name's surname.
+    if !relinked.is_empty() {
+        for targets in keys.values_mut() {
+            targets.retain(|t| !(t.rule == "link_name" && relinked.contains(&t.entity)));
+        }
+    }
     let mut edit = Edit::default();
-    for (field, span, acr) in new_orgs {
+    for (field, span, acr, removed) in new_orgs {
+        for x in removed {
+            taken.remove(field, doc.mentions[x].span);
+            edit.removed.push(x);
+        }
         let name = doc.field_text(field)[span.range()].to_string();
         let local = local_entity(doc, Label::Organization, &name, "organization", None, None);
         let entity = EntityRef::Local(local);
@@ -162,44 +239,46 @@ pub(crate) fn link(
         edit.finish(doc);
         return;
     }
+    let mut buf = String::new();
     for field in [Field::Title, Field::Text] {
         let text = doc.field_text(field);
-        let toks = &tokens[field as usize];
-        for (i, t) in toks.iter().enumerate() {
-            if !matches!(t.kind, Kind::Cap | Kind::Upper) {
-                continue;
-            }
-            let word = slice(text, t);
-            // Longest key starting here: a repeated full name, else one word.
-            let mut best: Option<(Span, &Vec<Target>)> = None;
-            for (key, targets) in keys.iter().filter(|(k, _)| k.starts_with(word)) {
-                let end = t.start as usize + key.len();
-                if text.get(t.start as usize..end) != Some(key.as_str()) {
+        let bytes = text.as_bytes();
+        // Occurrences of the keys at a capitalized token: the longest at
+        // each start.
+        let mut found: Vec<(usize, usize, &Vec<Target>)> = Vec::new();
+        for (key, targets) in &keys {
+            for s in memchr::memmem::find_iter(bytes, key.as_bytes()) {
+                let e = s + key.len();
+                let chunk = left(bytes, s, 0);
+                let chunk = chunk
+                    + bytes[chunk..s]
+                        .iter()
+                        .take_while(|b| b.is_ascii_whitespace())
+                        .count();
+                toks.clear();
+                tokenize_range(text, chunk, right(bytes, e, 1).max(e), &bare, toks);
+                let Some(i) = toks.iter().position(|t| t.start as usize == s) else {
+                    continue;
+                };
+                if !matches!(toks[i].kind, Kind::Cap | Kind::Upper)
+                    || !toks[i..].iter().any(|x| x.end as usize == e)
+                {
                     continue;
                 }
-                if !toks[i..].iter().any(|x| x.end as usize == end) {
-                    continue;
-                }
-                if best.is_none_or(|(s, _)| s.end < end) {
-                    best = Some((
-                        Span {
-                            start: t.start as usize,
-                            end,
-                        },
-                        targets,
-                    ));
-                }
+                found.push((s, e, targets));
             }
-            let Some((span, targets)) = best else {
-                continue;
-            };
+        }
+        found.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+        found.dedup_by_key(|x| x.0);
+        for (s, e, targets) in found {
+            let span = Span { start: s, end: e };
             if taken.overlapping(field, span).is_some() {
                 continue;
             }
             let here = (field, span.start);
             let live: Vec<&Target> = targets.iter().filter(|x| x.after < here).collect();
             let Some(first) = live.first() else { continue };
-            if first.rule == "link_surname" && !standalone(toks, i, span) {
+            if first.rule == "link_surname" && !standalone(rules, text, e, &mut buf) {
                 continue;
             }
             let entity = if live.len() == 1 {
@@ -223,10 +302,32 @@ pub(crate) fn link(
     edit.finish(doc);
 }
 
-/// A surname counts alone: not followed by another capitalized word.
-fn standalone(toks: &[Token], i: usize, span: Span) -> bool {
-    let next = toks[i..].iter().find(|t| t.start as usize >= span.end);
-    !next.is_some_and(|t| matches!(t.kind, Kind::Cap | Kind::Upper) && t.lists == 0)
+/// A surname ending at `end` counts alone: not followed by another
+/// capitalized word (unless that word is in a rule word list).
+fn standalone(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bool {
+    let b = text.as_bytes();
+    let mut toks = Vec::with_capacity(4);
+    let chunk_start = left(b, end, 0);
+    let chunk_start = chunk_start
+        + b[chunk_start..end]
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+    tokenize_range(
+        text,
+        chunk_start,
+        right(b, end, 1),
+        &Lexicon::default(),
+        &mut toks,
+    );
+    let Some(t) = toks.iter().find(|t| t.start as usize >= end) else {
+        return true;
+    };
+    if !matches!(t.kind, Kind::Cap | Kind::Upper) {
+        return true;
+    }
+    let w = &text[t.start as usize..t.end as usize];
+    rules.lex.lookup(w, t.kind, buf) != 0
 }
 
 /// If `toks[b..]` is "( ACR )" and ACR's letters are the initials of the
@@ -242,15 +343,38 @@ fn defined_acronym<'t>(
         return None;
     }
     let acr_text = slice(text, acr);
-    let letters: String = acr_text.chars().filter(|c| c.is_alphabetic()).collect();
-    let initials: String = words
+    let letters: Vec<char> = acr_text.chars().filter(|c| c.is_alphabetic()).collect();
+    // The initials of the capitalized words, each needed, and of the
+    // lower-case words between them ("of", "for"), each optional.
+    let parts: Vec<(char, bool)> = words
         .iter()
-        .filter(|t| matches!(t.kind, Kind::Cap | Kind::Upper))
-        .filter_map(|t| slice(text, t).chars().next())
+        .filter(|t| matches!(t.kind, Kind::Cap | Kind::Upper | Kind::Lower))
+        .filter_map(|t| {
+            let c = slice(text, t).chars().next()?;
+            Some((c.to_ascii_uppercase(), t.kind != Kind::Lower))
+        })
         .collect();
-    (letters.len() >= 2
-        && (letters == initials || initials.starts_with(&letters) && letters.len() >= 3))
-        .then_some(acr_text)
+    (letters.len() >= 2 && fits(&letters, &parts)).then_some(acr_text)
+}
+
+/// Whether `letters` spell the initials of `parts` (char, needed): every
+/// needed one in order, optional ones where they fit; or, for three
+/// letters or more, the initials of the first words only, or all but one
+/// needed word after the first ("Korean [Peninsula] Energy Development
+/// Organization (KEDO)").
+fn fits(letters: &[char], parts: &[(char, bool)]) -> bool {
+    fn go(letters: &[char], parts: &[(char, bool)], used: usize, skips: usize) -> bool {
+        let Some((&l, rest)) = letters.split_first() else {
+            return used >= 3 || parts.iter().all(|p| !p.1);
+        };
+        let Some((&(c, needed), tail)) = parts.split_first() else {
+            return false;
+        };
+        (c == l && go(rest, tail, used + 1, skips))
+            || (!needed && go(letters, tail, used, skips))
+            || (needed && used > 0 && skips > 0 && go(letters, tail, used, skips - 1))
+    }
+    go(letters, parts, 0, usize::from(letters.len() >= 4))
 }
 
 fn slice<'t>(text: &'t str, t: &Token) -> &'t str {
@@ -263,13 +387,6 @@ fn span_of(t: &Token) -> Span {
         start: t.start as usize,
         end: t.end as usize,
     }
-}
-
-/// The tokens inside `span`, as an index range.
-fn token_range(toks: &[Token], span: Span) -> (usize, usize) {
-    let a = toks.partition_point(|t| (t.start as usize) < span.start);
-    let b = toks.partition_point(|t| (t.start as usize) < span.end);
-    (a, b)
 }
 
 fn doc_text<'t>(title: &'t str, text: &'t str, field: Field) -> &'t str {

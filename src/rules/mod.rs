@@ -61,7 +61,86 @@ pub struct RuleSet {
     pub(crate) syms: pattern::Symbols,
     pub(crate) regex: Option<Regex>,
     pub(crate) rules: Vec<Compiled>,
+    /// Lists of words that are no name part (function words, months).
+    pub(crate) inert: u64,
+    /// Lists whose words may anchor a rule match.
+    pub(crate) anchors: u64,
+    /// Lower-case words before a name (`spokesman`).
+    pub(crate) roles: u64,
+    /// Rules run over whole fields, not just around triggers: the rule set
+    /// has rules or lists the triggers do not know.
+    pub(crate) full_scan: bool,
+    /// Suffixes that extend a mention to the left ("... Council").
+    pub(crate) suffixes: u64,
+    /// Given names (no trigger when also a non-name word: "May").
+    pub(crate) given: u64,
+    /// The context, in chunks (runs of non-space bytes) before and after,
+    /// that a word of the lists needs: more than the rules need.
+    pub(crate) contexts: Vec<(u64, usize, usize)>,
 }
+
+/// The rules whose anchors the triggers of `apply` know: each match of one
+/// holds a word of an anchor list, a capitalized word before a comma or
+/// after a role word, an initial before a capitalized word or a line-initial
+/// word in capitals. A rule set with another rule, or a list or a literal
+/// not below, runs over whole fields.
+const WINDOWED_RULES: [&str; 14] = [
+    "dateline",
+    "honorific_name",
+    "rank_name",
+    "office_name",
+    "role_name",
+    "apposition_office",
+    "org_of",
+    "org_suffix",
+    "place_of",
+    "place_head",
+    "place_suffix",
+    "initials_surname",
+    "given_surname",
+    "common_given_surname",
+];
+
+/// The lists (and literals) the windowed rules may use.
+const WINDOWED_LISTS: [&str; 37] = [
+    "honorific",
+    "rank",
+    "office_head",
+    "office_mod",
+    "role",
+    "org_head",
+    "org_suffix",
+    "org_suffix_upper",
+    "place_head",
+    "place_suffix",
+    "given",
+    "given_common",
+    "surname",
+    "surname_common",
+    "nonname",
+    "month",
+    "particle",
+    "abbrev",
+    "'of'",
+    "'the'",
+    "'a'",
+    "'an'",
+    "'who'",
+    "'is'",
+    "'for'",
+    "'at'",
+    "'with'",
+    "'said'",
+    "'told'",
+    "'and'",
+    "'&'",
+    "'mount'",
+    "'mt'",
+    "'lake'",
+    "'cape'",
+    "'fort'",
+    "'port'",
+];
 
 /// One rule, compiled: where its captures are in the combined regex.
 #[derive(Clone, Debug)]
@@ -157,7 +236,52 @@ impl RuleSet {
             names.push(r.name.clone());
         }
         names.extend(LINK_RULES.iter().map(|s| s.to_string()));
+        let bits = |names: &[&str]| {
+            names
+                .iter()
+                .filter_map(|n| src.lex.bit(n))
+                .fold(0, |a, b| a | b)
+        };
+        // Lists that start or end a match; a rule whose anchor is none of
+        // these must be listed among the triggers of `apply`.
+        let anchors = bits(&[
+            "honorific",
+            "rank",
+            "office_head",
+            "org_head",
+            "org_suffix",
+            "org_suffix_upper",
+            "place_head",
+            "place_suffix",
+            "given",
+            "given_common",
+        ]);
+        let inert = bits(&["nonname", "month"]);
+        let full_scan = src
+            .rules
+            .iter()
+            .any(|r| !WINDOWED_RULES.contains(&r.name.as_str()))
+            || src.lex.names_of(used).any(|n| !WINDOWED_LISTS.contains(&n));
+        // Context in chunks (a chunk holds one token or more), as the
+        // rules of `rules.jsonl` need it.
+        let contexts = vec![
+            (bits(&["org_suffix", "org_suffix_upper"]), 5, 0),
+            (bits(&["place_suffix"]), 3, 0),
+            (bits(&["org_head"]), 0, 9),
+            (bits(&["place_head"]), 0, 5),
+            (bits(&["honorific"]), 0, 5),
+            (bits(&["rank"]), 4, 5),
+            (bits(&["office_head"]), 6, 6),
+            (bits(&["given", "given_common"]), 1, 3),
+        ];
         Ok(RuleSet {
+            suffixes: bits(&["org_suffix", "org_suffix_upper", "place_suffix"]),
+            given: bits(&["given", "given_common"]),
+            contexts,
+            full_scan,
+            roles: bits(&["role"]),
+            inert,
+            anchors,
             names,
             lex: src.lex,
             syms,
@@ -226,4 +350,17 @@ pub(crate) fn path_sources(path: &Path) -> Result<Vec<(PathBuf, String)>, Error>
             Ok((f, content))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    #[cfg(feature = "default-dictionaries")]
+    fn builtin_rules_run_in_windows() {
+        let rules = super::RuleSet::builtin().unwrap();
+        assert!(
+            !rules.full_scan,
+            "a built-in rule or list is unknown to the triggers"
+        );
+    }
 }

@@ -116,7 +116,7 @@ fn is_word_char(c: char) -> bool {
 
 /// The end of the word starting at `i`: letters and digits, joined by a
 /// hyphen, an apostrophe (not a possessive) or a period between digits.
-fn word_end(s: &str, mut i: usize) -> usize {
+pub(crate) fn word_end(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();
     loop {
         while i < b.len() {
@@ -132,6 +132,10 @@ fn word_end(s: &str, mut i: usize) -> usize {
             }
         }
         // A joiner followed by a word character continues the word.
+        let Some(&first) = b.get(i) else { return i };
+        if first < 0x80 && !matches!(first, b'-' | b'\'' | b'&' | b'.' | b',' | b':' | b'/') {
+            return i;
+        }
         let Some(c) = char_at(s, i) else { return i };
         let joiner = matches!(c, '-' | '\'' | '’' | '&')
             || (matches!(c, '.' | ',' | ':' | '/')
@@ -169,7 +173,7 @@ fn possessive_at(s: &str, i: usize) -> bool {
     matches!(b.get(j), Some(b's') | Some(b'S')) && !b.get(j + 1).is_some_and(|&x| is_word_byte(x))
 }
 
-fn word_kind(w: &str) -> Kind {
+pub(crate) fn word_kind(w: &str) -> Kind {
     let b = w.as_bytes();
     if w.is_ascii() {
         let first = b[0];
@@ -225,10 +229,25 @@ fn word_kind(w: &str) -> Kind {
 
 /// Splits `text` into tokens, looking each word up in `lex`. `out` is
 /// cleared first.
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str, lex: &Lexicon, out: &mut Vec<Token>) {
     out.clear();
-    let b = text.as_bytes();
-    let mut i = 0;
+    tokenize_range(text, 0, text.len(), lex, out);
+}
+
+/// Appends the tokens of `text[from..to]` to `out` (offsets into `text`).
+/// `from` and `to` must not cut a token: each is the field's start or end
+/// or lies next to white space.
+pub(crate) fn tokenize_range(
+    text: &str,
+    from: usize,
+    to: usize,
+    lex: &Lexicon,
+    out: &mut Vec<Token>,
+) {
+    let b = &text.as_bytes()[..to];
+    let text = &text[..to];
+    let mut i = from;
     let mut buf = String::new();
     while i < b.len() {
         let c = b[i];

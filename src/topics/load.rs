@@ -28,11 +28,15 @@ pub(crate) struct PhraseEntry {
     pub(crate) policy: MatchPolicy,
     pub(crate) rules: Vec<u32>,
     pub(crate) is_term: bool,
+    /// Whether some rule of this phrase has context terms to check.
+    pub(crate) has_context: bool,
 }
 
 /// Evidence an entity kind or label gives; `topic: None` means explicitly none.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct EntityRule {
+    /// Index among all kind and label rules, for counting repeats.
+    pub(crate) id: u32,
     pub(crate) topic: Option<u32>,
     pub(crate) weight: f32,
 }
@@ -56,6 +60,8 @@ pub(crate) struct Tables {
     pub(crate) kind_rules: HashMap<String, Vec<EntityRule>>,
     pub(crate) label_rules: HashMap<Label, Vec<EntityRule>>,
     pub(crate) pair_rules: Vec<PairRule>,
+    /// Number of kind and label rules ([`EntityRule::id`] is below it).
+    pub(crate) entity_rule_count: u32,
 }
 
 #[derive(Deserialize)]
@@ -240,6 +246,7 @@ impl Tables {
             let requires = terms(raw.requires_any)?;
             let unless = terms(raw.unless_any)?;
             let rule = self.rules.len() as u32;
+            let has_context = !requires.is_empty() || !unless.is_empty();
             self.rules.push(Rule {
                 topic,
                 weight,
@@ -249,6 +256,7 @@ impl Tables {
             });
             let p = self.intern(&phrase, policy);
             self.phrases[p as usize].rules.push(rule);
+            self.phrases[p as usize].has_context |= has_context;
             Ok(())
         })
     }
@@ -273,13 +281,19 @@ impl Tables {
                 (Some(_), None) => return Err(Error::invalid("missing field 'weight'")),
                 (None, _) => 0.0,
             };
-            let rule = EntityRule { topic, weight };
+            let rule = EntityRule {
+                id: self.entity_rule_count,
+                topic,
+                weight,
+            };
             match (raw.kind, raw.label, raw.pair) {
                 (Some(kind), None, None) => {
                     self.kind_rules.entry(kind).or_default().push(rule);
+                    self.entity_rule_count += 1;
                 }
                 (None, Some(label), None) => {
                     self.label_rules.entry(label).or_default().push(rule);
+                    self.entity_rule_count += 1;
                 }
                 (None, None, Some(pair)) => {
                     let topic = topic.ok_or_else(|| Error::invalid("a pair rule needs a topic"))?;
@@ -323,6 +337,7 @@ impl Tables {
             policy,
             rules: Vec::new(),
             is_term: false,
+            has_context: false,
         });
         self.phrase_index.insert(key, next);
         next

@@ -23,11 +23,13 @@
 //! descendant, so sorting by score (ties: shallower first) lists every
 //! topic's top-level ancestor before it, and `top_k` can never cut one off.
 
-use std::collections::{BTreeMap as HashMap, HashSet};
+use std::cell::RefCell;
+use std::ops::Range;
 
 use super::load::Tables;
 use super::{EntityFact, EvidenceSource, Topic, TopicConfig, TopicEvidence, TopicInput};
-use crate::segment::sentence_starts;
+use crate::matcher::PhraseMatch;
+use crate::segment::{sentences, Sentences};
 
 /// The hyperbolic squash's half-point: raw evidence of 4 (after length
 /// normalization) scores 0.5.
@@ -36,221 +38,782 @@ pub(crate) const SQUASH_HALF: f32 = 4.0;
 /// Articles shorter than this many words are normalized as if this long.
 pub(crate) const MIN_WORDS: f32 = 100.0;
 
-/// Per-topic accumulator: own evidence and its itemized list.
+// How it is computed. Nothing here is a hash map iterated in hash order:
+// evidence is collected as a list of events (topic, source, text, title,
+// amount) in processing order, sorted by key with the processing order as the
+// last key, and summed run by run, so every float sum is taken in one fixed
+// order. Texts live in one per-document arena and become `String`s only for
+// the topics returned. All buffers are thread-local and reused.
+
+/// Per-thread buffers, reused across documents.
 #[derive(Default)]
-struct Acc {
-    own: f32,
-    evidence: Vec<TopicEvidence>,
+struct Scratch {
+    /// Hits to process, in order: (phrase, start, end, in_title).
+    hits: Vec<Hit>,
+    /// Per phrase, the stamp of the last document it was a term hit in.
+    term_stamp: Vec<u32>,
+    stamp: u32,
+    /// Sentence starts of the text, found lazily.
+    starts: Vec<usize>,
+    /// Per rule, how many times it fired in this document (dense; reset
+    /// through `fired_touched`).
+    fired: Vec<u32>,
+    fired_touched: Vec<u32>,
+    /// The same for entity rules.
+    entity_fired: Vec<u32>,
+    entity_touched: Vec<u32>,
+    /// Evidence texts: one arena and ranges into it.
+    arena: String,
+    texts: Vec<Range<usize>>,
+    /// Text id to rank in byte order.
+    rank: Vec<u32>,
+    order: Vec<u32>,
+    /// Evidence events and the items they sum to.
+    events: Vec<Event>,
+    items: Vec<Item>,
+    /// Per topic, total after roll-up (dense; reset through `touched`).
+    totals: Vec<f32>,
+    touched: Vec<u32>,
+    /// Entity facts kept after de-duplication (indexes).
+    facts: Vec<u32>,
 }
 
-/// Evidence items keyed by (topic, source, text, title) while summing.
-type Items = HashMap<(u32, EvidenceSource, String, bool), (f32, u32)>;
+#[derive(Clone, Copy)]
+struct Hit {
+    phrase: u32,
+    start: usize,
+    end: usize,
+    in_title: bool,
+    sentence: u32,
+}
+
+/// Evidence for one (topic, source, text, in_title) key, in processing order
+/// `seq`.
+#[derive(Clone, Copy)]
+struct Event {
+    topic: u32,
+    source: EvidenceSource,
+    text: u32,
+    in_title: bool,
+    seq: u32,
+    add: f32,
+}
+
+/// Summed events of one key.
+#[derive(Clone, Copy)]
+struct Item {
+    topic: u32,
+    source: EvidenceSource,
+    text: u32,
+    in_title: bool,
+    weight: f32,
+    count: u32,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
 
 pub(crate) fn score(tables: &Tables, input: &TopicInput<'_>, config: &TopicConfig) -> Vec<Topic> {
-    let mut items: Items = HashMap::new();
-    phrase_evidence(tables, input, config, &mut items);
-    entity_evidence(tables, input.entities, &mut items);
-    let mut accs: HashMap<u32, Acc> = HashMap::new();
-    for ((topic, source, text, in_title), (weight, count)) in items {
-        let acc = accs.entry(topic).or_default();
-        acc.own += weight;
-        acc.evidence.push(TopicEvidence {
-            source,
-            text,
-            weight_added: weight,
-            count,
-            in_title,
-        });
-    }
-    let totals = roll_up(tables, &mut accs);
-    let words = input.title.split_whitespace().count() + input.text.split_whitespace().count();
+    SCRATCH.with(|s| match s.try_borrow_mut() {
+        Ok(mut s) => score_with(&mut s, tables, input, config),
+        Err(_) => score_with(&mut Scratch::default(), tables, input, config),
+    })
+}
+
+fn score_with(
+    s: &mut Scratch,
+    tables: &Tables,
+    input: &TopicInput<'_>,
+    config: &TopicConfig,
+) -> Vec<Topic> {
+    s.arena.clear();
+    s.texts.clear();
+    s.events.clear();
+    s.items.clear();
+    phrase_evidence(s, tables, input, config);
+    entity_evidence(s, tables, input.entities);
+    sum_events(s);
+    roll_up(s, tables);
+    let words = count_words(input.title) + count_words(input.text);
     let norm = (MIN_WORDS.max(words as f32) / MIN_WORDS).sqrt();
-    let mut out: Vec<(u32, Topic)> = Vec::new();
-    for (t, total) in totals {
-        let x = total / norm;
+    // (depth, score, topic) of the topics kept.
+    let mut kept: Vec<(u32, f32, u32)> = Vec::new();
+    for &t in &s.touched {
+        let x = s.totals[t as usize] / norm;
         let score = x / (x + SQUASH_HALF);
         if score < config.threshold || score <= 0.0 {
             continue;
         }
-        let info = &tables.taxonomy.topics[t as usize];
-        let mut evidence = accs.remove(&t).map(|a| a.evidence).unwrap_or_default();
-        evidence.sort_by(|a, b| {
-            b.weight_added
-                .abs()
-                .total_cmp(&a.weight_added.abs())
-                .then_with(|| a.text.cmp(&b.text))
-        });
-        out.push((
-            info.depth,
+        kept.push((tables.taxonomy.topics[t as usize].depth, score, t));
+    }
+    let topics = &tables.taxonomy.topics;
+    kept.sort_by(|&(da, sa, ta), &(db, sb, tb)| {
+        sb.total_cmp(&sa)
+            .then(da.cmp(&db))
+            .then_with(|| topics[ta as usize].id.cmp(&topics[tb as usize].id))
+    });
+    kept.truncate(config.top_k);
+    let out = kept
+        .iter()
+        .map(|&(_, score, t)| {
+            let info = &topics[t as usize];
             Topic {
                 id: info.id.clone(),
                 label: info.label.clone(),
                 score,
-                evidence,
-            },
-        ));
+                evidence: evidence_of(s, tables, t),
+            }
+        })
+        .collect();
+    out
+}
+
+/// The itemized evidence of topic `t`: its own items, then the roll-up of
+/// each child with evidence, largest first.
+fn evidence_of(s: &Scratch, tables: &Tables, t: u32) -> Vec<TopicEvidence> {
+    let lo = s.items.partition_point(|i| i.topic < t);
+    let hi = s.items.partition_point(|i| i.topic <= t);
+    let mut evidence: Vec<TopicEvidence> = s.items[lo..hi]
+        .iter()
+        .map(|i| TopicEvidence {
+            source: i.source,
+            text: s.arena[s.texts[i.text as usize].clone()].to_string(),
+            weight_added: i.weight,
+            count: i.count,
+            in_title: i.in_title,
+        })
+        .collect();
+    for &c in &s.touched {
+        if tables.taxonomy.parent(c) == Some(t) {
+            evidence.push(TopicEvidence {
+                source: EvidenceSource::Rollup,
+                text: tables.taxonomy.topics[c as usize].label.clone(),
+                weight_added: s.totals[c as usize],
+                count: 1,
+                in_title: false,
+            });
+        }
     }
-    out.sort_by(|(da, a), (db, b)| {
-        b.score
-            .total_cmp(&a.score)
-            .then(da.cmp(db))
-            .then_with(|| a.id.cmp(&b.id))
+    evidence.sort_by(|a, b| {
+        b.weight_added
+            .abs()
+            .total_cmp(&a.weight_added.abs())
+            .then_with(|| a.text.cmp(&b.text))
     });
-    out.truncate(config.top_k);
-    out.into_iter().map(|(_, t)| t).collect()
+    evidence
+}
+
+/// Words as `split_whitespace` counts them, without decoding ASCII text.
+fn count_words(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    // A word starts at a byte that is not white space after one that is (or
+    // at the start); counted 32 bytes at a time in a loop the compiler
+    // vectorizes.
+    #[inline(always)]
+    fn ws(c: u8) -> bool {
+        (c == b' ') | (c.wrapping_sub(b'\t') < 5)
+    }
+    let b = text.as_bytes();
+    let Some(&first) = b.first() else {
+        return 0;
+    };
+    let mut n = usize::from(!ws(first));
+    let pairs = b.len() - 1;
+    const CHUNK: usize = 32;
+    let full = pairs / CHUNK * CHUNK;
+    let mut i = 0;
+    while i < full {
+        let prev: &[u8; CHUNK] = b[i..i + CHUNK].try_into().unwrap_or(&[0; CHUNK]);
+        let cur: &[u8; CHUNK] = b[i + 1..i + 1 + CHUNK].try_into().unwrap_or(&[0; CHUNK]);
+        let mut c = 0u8;
+        for j in 0..CHUNK {
+            c += u8::from(ws(prev[j]) & !ws(cur[j]));
+        }
+        n += usize::from(c);
+        i += CHUNK;
+    }
+    for j in i..pairs {
+        n += usize::from(ws(b[j]) & !ws(b[j + 1]));
+    }
+    n
+}
+
+/// Interns an evidence text already appended to the arena at `from..`
+/// (a document has few distinct texts: a linear search is cheapest).
+fn intern_tail(s: &mut Scratch, from: usize) -> u32 {
+    let new = &s.arena.as_bytes()[from..];
+    let bytes = s.arena.as_bytes();
+    if let Some(k) = s
+        .texts
+        .iter()
+        .position(|r| r.len() == new.len() && &bytes[r.clone()] == new)
+    {
+        s.arena.truncate(from);
+        return k as u32;
+    }
+    s.texts.push(from..s.arena.len());
+    s.texts.len() as u32 - 1
+}
+
+/// Interns the lower-case form of a surface.
+fn intern_lower(s: &mut Scratch, surface: &str) -> u32 {
+    let from = s.arena.len();
+    if surface.is_ascii() {
+        s.arena.push_str(surface);
+        s.arena[from..].make_ascii_lowercase();
+    } else {
+        s.arena.push_str(&surface.to_lowercase());
+    }
+    intern_tail(s, from)
+}
+
+/// Whether the sentence splitter ([`crate::segment::sentences`]) can decide
+/// at this byte that a sentence ends: every sentence start but the first lies
+/// after such a byte with nothing but punctuation and white space between.
+/// So two word starts with none of these bytes between them are in one
+/// sentence. (A test checks this against the splitter.)
+fn may_end_sentence(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b'\n' | 0xE2 | 0xE3 | 0xEF)
+}
+
+/// The widest byte range around word start `at` in which no byte between a
+/// word start and `at` may end a sentence: every word start in it is in the
+/// sentence of `at`.
+fn special_free_window(text: &str, at: usize) -> Range<usize> {
+    let b = text.as_bytes();
+    let lo = b[..at]
+        .iter()
+        .rposition(|&c| may_end_sentence(c))
+        .map_or(0, |p| p + 1);
+    let hi = b[at..]
+        .iter()
+        .position(|&c| may_end_sentence(c))
+        .map_or(b.len(), |p| at + p);
+    lo..hi + 1
+}
+
+/// Sentence numbers of text offsets, from sentence starts found only as far
+/// as needed. Sentence 0 is the title; text sentences are numbered from 1.
+struct SentenceIndex<'a> {
+    iter: Option<Sentences<'a>>,
+    text: &'a str,
+}
+
+impl SentenceIndex<'_> {
+    /// Finds starts until one is past `pos`.
+    fn extend_past(&mut self, starts: &mut Vec<usize>, pos: usize) {
+        let iter = self.iter.get_or_insert_with(|| {
+            starts.clear();
+            sentences(self.text)
+        });
+        while starts.last().is_none_or(|&l| l <= pos) {
+            match iter.next() {
+                Some(r) => starts.push(r.start),
+                None => {
+                    starts.push(usize::MAX);
+                    break;
+                }
+            }
+        }
+    }
+
+    fn sentence_of(&mut self, starts: &mut Vec<usize>, pos: usize) -> u32 {
+        self.extend_past(starts, pos);
+        1 + starts.partition_point(|&s| s <= pos) as u32
+    }
+
+    /// The byte range of text sentence `sentence` (from 1).
+    fn range_of(starts: &[usize], sentence: u32) -> Range<usize> {
+        let c = sentence as usize - 1;
+        let lo = if c == 0 { 0 } else { starts[c - 1] };
+        let hi = starts.get(c).copied().unwrap_or(usize::MAX);
+        lo..hi
+    }
 }
 
 /// Step 1: phrase hits, with context and repeats.
-fn phrase_evidence(
-    tables: &Tables,
-    input: &TopicInput<'_>,
-    config: &TopicConfig,
-    items: &mut Items,
-) {
-    let mut starts = Vec::new();
-    sentence_starts(input.text, &mut starts);
-    // Sentence 0 is the title; text sentences are numbered from 1.
-    let sentence_of = |start: usize| 1 + starts.partition_point(|&s| s <= start) as u32;
-    let mut hits: Vec<(u32, u32, bool, &str)> = Vec::new(); // (phrase, sentence, in_title, surface)
+fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, config: &TopicConfig) {
+    s.hits.clear();
+    let valid = |text: &str, m: &PhraseMatch| text.get(m.start..m.end).is_some();
+    let mut needs_context = false;
+    let mut has_terms = false;
+    let mut push = |s: &mut Scratch, m: &PhraseMatch, in_title: bool| {
+        if let Some(e) = tables.phrases.get(m.phrase as usize) {
+            needs_context |= e.has_context;
+            has_terms |= e.is_term;
+        }
+        s.hits.push(Hit {
+            phrase: m.phrase,
+            start: m.start,
+            end: m.end,
+            in_title,
+            sentence: 0,
+        });
+    };
     for m in input.title_hits {
-        if let Some(s) = input.title.get(m.start..m.end) {
-            hits.push((m.phrase, 0, true, s));
+        if valid(input.title, m) {
+            push(s, m, true);
         }
     }
     for m in input.text_hits {
-        if let Some(s) = input.text.get(m.start..m.end) {
-            hits.push((m.phrase, sentence_of(m.start), false, s));
+        if valid(input.text, m) {
+            push(s, m, false);
         }
     }
-    let mut in_sentence: HashSet<(u32, u32)> = HashSet::new();
-    let mut in_doc: HashSet<u32> = HashSet::new();
-    for &(p, sentence, _, _) in &hits {
-        if tables.phrases.get(p as usize).is_some_and(|e| e.is_term) {
-            in_sentence.insert((p, sentence));
-            in_doc.insert(p);
+    let mut index = SentenceIndex {
+        iter: None,
+        text: input.text,
+    };
+    // Title hits first, so that they are the undiminished ones; text hits in
+    // sentence order (the order given, when sorted by start as the matcher
+    // gives them).
+    if !input.text_hits.is_sorted_by_key(|m| m.start) {
+        let mut max = 0;
+        for h in &s.hits {
+            if !h.in_title {
+                max = max.max(h.start);
+            }
+        }
+        index.extend_past(&mut s.starts, max);
+        for h in &mut s.hits {
+            if !h.in_title {
+                h.sentence = 1 + s.starts.partition_point(|&x| x <= h.start) as u32;
+            }
+        }
+        s.hits.sort_by_key(|h| (!h.in_title, h.sentence));
+    }
+    if s.term_stamp.len() < tables.phrases.len() {
+        s.term_stamp.resize(tables.phrases.len(), 0);
+    }
+    s.stamp = s.stamp.wrapping_add(1);
+    if s.stamp == 0 {
+        s.term_stamp.fill(0);
+        s.stamp = 1;
+    }
+    if needs_context && has_terms {
+        for h in &s.hits {
+            if tables
+                .phrases
+                .get(h.phrase as usize)
+                .is_some_and(|e| e.is_term)
+            {
+                s.term_stamp[h.phrase as usize] = s.stamp;
+            }
         }
     }
-    let mut fired: HashMap<u32, u32> = HashMap::new();
-    // Title hits first, so that they are the undiminished ones.
-    hits.sort_by_key(|&(_, sentence, in_title, _)| (!in_title, sentence));
-    for &(p, sentence, in_title, surface) in &hits {
-        let Some(entry) = tables.phrases.get(p as usize) else {
+    let sorted = input.text_hits.is_sorted_by_key(|m| m.start);
+    let first_text = s.hits.partition_point(|h| h.in_title);
+    let n_rules = tables.rules.len();
+    if s.fired.len() < n_rules {
+        s.fired.resize(n_rules, 0);
+    }
+    let boost = config.title_boost;
+    let mut seq = 0u32;
+    for k in 0..s.hits.len() {
+        let hit = s.hits[k];
+        let Some(entry) = tables.phrases.get(hit.phrase as usize) else {
             continue;
         };
+        // The hit's sentence range, for context checks (found lazily).
+        let mut range: Option<Range<usize>> = None;
+        let mut window: Option<Range<usize>> = None;
+        let mut text_id: Option<u32> = None;
         for &r in &entry.rules {
             let rule = &tables.rules[r as usize];
-            let present = |term: &u32| {
+            if !rule.requires.is_empty() || !rule.unless.is_empty() {
+                let (stamps, stamp) = (&s.term_stamp, s.stamp);
+                let in_doc = |term: &u32| stamps.get(*term as usize).is_some_and(|&x| x == stamp);
+                // Decided without sentences when no term is in the document.
+                if !rule.requires.is_empty() && !rule.requires.iter().any(in_doc) {
+                    continue;
+                }
+                let unless_in_doc = rule.unless.iter().any(in_doc);
                 if rule.doc_scope {
-                    in_doc.contains(term)
-                } else {
-                    in_sentence.contains(&(*term, sentence))
+                    if unless_in_doc {
+                        continue;
+                    }
+                } else if !rule.requires.is_empty() || unless_in_doc {
+                    let hits = &s.hits;
+                    // Whether a hit of one of `terms` starts in `range` (the
+                    // title is one sentence).
+                    let any_in = |terms: &[u32], range: &Range<usize>| {
+                        let sub = if hit.in_title {
+                            &hits[..first_text]
+                        } else if sorted {
+                            let h = &hits[first_text..];
+                            let lo = h.partition_point(|x| x.start < range.start);
+                            let hi = lo + h[lo..].partition_point(|x| x.start < range.end);
+                            &h[lo..hi]
+                        } else {
+                            &hits[first_text..]
+                        };
+                        sub.iter().any(|x| {
+                            (hit.in_title || range.contains(&x.start))
+                                && terms.binary_search(&x.phrase).is_ok()
+                        })
+                    };
+                    // First the run of text around the hit that holds no
+                    // byte a sentence could end at: hits there are surely
+                    // in its sentence.
+                    let near = match &window {
+                        Some(w) => w.clone(),
+                        None => {
+                            let w = if hit.in_title {
+                                0..usize::MAX
+                            } else {
+                                special_free_window(input.text, hit.start)
+                            };
+                            window = Some(w.clone());
+                            w
+                        }
+                    };
+                    let mut starts = std::mem::take(&mut s.starts);
+                    let mut sentence_range = |starts: &mut Vec<usize>| match &range {
+                        Some(r) => r.clone(),
+                        None => {
+                            let sentence = index.sentence_of(starts, hit.start);
+                            let r = SentenceIndex::range_of(starts, sentence);
+                            range = Some(r.clone());
+                            r
+                        }
+                    };
+                    // Hits in `near` are in the hit's sentence; only the
+                    // others need the splitter.
+                    let mut pass = true;
+                    if !rule.requires.is_empty() && !any_in(&rule.requires, &near) {
+                        pass =
+                            !hit.in_title && any_in(&rule.requires, &sentence_range(&mut starts));
+                    }
+                    if pass && unless_in_doc {
+                        if any_in(&rule.unless, &near) {
+                            pass = false;
+                        } else if !hit.in_title {
+                            pass = !any_in(&rule.unless, &sentence_range(&mut starts));
+                        }
+                    }
+                    s.starts = starts;
+                    if !pass {
+                        continue;
+                    }
+                }
+            }
+            let n = &mut s.fired[r as usize];
+            if *n == 0 {
+                s.fired_touched.push(r);
+            }
+            *n += 1;
+            let b = if hit.in_title { boost } else { 1.0 };
+            let add = rule.weight * b / *n as f32;
+            let text = match text_id {
+                Some(id) => id,
+                None => {
+                    let src = if hit.in_title {
+                        input.title
+                    } else {
+                        input.text
+                    };
+                    let id = intern_lower(s, &src[hit.start..hit.end]);
+                    text_id = Some(id);
+                    id
                 }
             };
-            if !rule.requires.is_empty() && !rule.requires.iter().any(present) {
-                continue;
-            }
-            if rule.unless.iter().any(present) {
-                continue;
-            }
-            let n = fired.entry(r).or_insert(0);
-            *n += 1;
-            let boost = if in_title { config.title_boost } else { 1.0 };
-            let add = rule.weight * boost / *n as f32;
-            let key = (
-                rule.topic,
-                EvidenceSource::Phrase,
-                surface.to_lowercase(),
-                in_title,
-            );
-            let item = items.entry(key).or_insert((0.0, 0));
-            item.0 += add;
-            item.1 += 1;
+            s.events.push(Event {
+                topic: rule.topic,
+                source: EvidenceSource::Phrase,
+                text,
+                in_title: hit.in_title,
+                seq,
+                add,
+            });
+            seq += 1;
         }
     }
+    for &r in &s.fired_touched {
+        s.fired[r as usize] = 0;
+    }
+    s.fired_touched.clear();
 }
 
 /// Step 2: entity facts, by kind or label, and pair rules.
-fn entity_evidence(tables: &Tables, entities: &[EntityFact<'_>], items: &mut Items) {
-    let mut seen = HashSet::new();
-    let mut fired: HashMap<(bool, String, usize), u32> = HashMap::new();
-    for fact in entities {
-        if !seen.insert((fact.kind, fact.country, fact.name, fact.label)) {
+fn entity_evidence(s: &mut Scratch, tables: &Tables, entities: &[EntityFact<'_>]) {
+    let n_rules = tables.entity_rule_count as usize;
+    if s.entity_fired.len() < n_rules {
+        s.entity_fired.resize(n_rules, 0);
+    }
+    let mut seq = s.events.len() as u32;
+    // Distinct facts, first occurrences, in input order.
+    s.facts.clear();
+    s.facts.extend(0..entities.len() as u32);
+    let key = |i: u32| {
+        let f = &entities[i as usize];
+        (f.kind, f.country, f.name, f.label)
+    };
+    s.facts
+        .sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
+    let mut w = 0;
+    for r in 0..s.facts.len() {
+        let i = s.facts[r];
+        if w > 0 && key(s.facts[w - 1]) == key(i) {
             continue;
         }
-        let (by_kind, rules) = match tables.kind_rules.get(fact.kind) {
-            Some(rules) => (true, rules),
+        s.facts[w] = i;
+        w += 1;
+    }
+    s.facts.truncate(w);
+    s.facts.sort_unstable();
+    for k in 0..s.facts.len() {
+        let fact = &entities[s.facts[k] as usize];
+        let (key_name, rules) = match tables.kind_rules.get(fact.kind) {
+            Some(rules) => (fact.kind, rules),
             None => match tables.label_rules.get(&fact.label) {
-                Some(rules) => (false, rules),
+                Some(rules) => (fact.label.as_str(), rules),
                 None => continue,
             },
         };
-        let key_name = if by_kind {
-            fact.kind.to_string()
-        } else {
-            fact.label.as_str().to_string()
-        };
-        for (i, rule) in rules.iter().enumerate() {
+        let mut text_id: Option<u32> = None;
+        for rule in rules {
             let Some(topic) = rule.topic else { continue };
-            let n = fired.entry((by_kind, key_name.clone(), i)).or_insert(0);
+            let n = &mut s.entity_fired[rule.id as usize];
+            if *n == 0 {
+                s.entity_touched.push(rule.id);
+            }
             *n += 1;
-            let text = match fact.country {
-                Some(c) => format!("{}: {} ({})", key_name, fact.name, c),
-                None => format!("{}: {}", key_name, fact.name),
+            let add = rule.weight / *n as f32;
+            let text = match text_id {
+                Some(id) => id,
+                None => {
+                    let from = s.arena.len();
+                    s.arena.push_str(key_name);
+                    s.arena.push_str(": ");
+                    s.arena.push_str(fact.name);
+                    if let Some(c) = fact.country {
+                        s.arena.push_str(" (");
+                        s.arena.push_str(c);
+                        s.arena.push(')');
+                    }
+                    let id = intern_tail(s, from);
+                    text_id = Some(id);
+                    id
+                }
             };
-            let item = items
-                .entry((topic, EvidenceSource::Entity, text, false))
-                .or_insert((0.0, 0));
-            item.0 += rule.weight / *n as f32;
-            item.1 += 1;
+            s.events.push(Event {
+                topic,
+                source: EvidenceSource::Entity,
+                text,
+                in_title: false,
+                seq,
+                add,
+            });
+            seq += 1;
         }
     }
+    for &r in &s.entity_touched {
+        s.entity_fired[r as usize] = 0;
+    }
+    s.entity_touched.clear();
     for pair in &tables.pair_rules {
         let mut countries: Vec<&str> = entities
             .iter()
             .filter(|f| pair.kinds.iter().any(|k| k == f.kind))
             .filter_map(|f| f.country)
             .collect();
+        if countries.len() < pair.min_countries {
+            continue;
+        }
         countries.sort_unstable();
         countries.dedup();
         if countries.len() >= pair.min_countries {
-            let text = format!("{} from {}", pair.kinds.join("/"), countries.join(", "));
-            let item = items
-                .entry((pair.topic, EvidenceSource::Entity, text, false))
-                .or_insert((0.0, 0));
-            item.0 += pair.weight;
-            item.1 += 1;
+            let from = s.arena.len();
+            for (i, k) in pair.kinds.iter().enumerate() {
+                if i > 0 {
+                    s.arena.push('/');
+                }
+                s.arena.push_str(k);
+            }
+            s.arena.push_str(" from ");
+            for (i, c) in countries.iter().enumerate() {
+                if i > 0 {
+                    s.arena.push_str(", ");
+                }
+                s.arena.push_str(c);
+            }
+            let text = intern_tail(s, from);
+            s.events.push(Event {
+                topic: pair.topic,
+                source: EvidenceSource::Entity,
+                text,
+                in_title: false,
+                seq,
+                add: pair.weight,
+            });
+            seq += 1;
         }
     }
 }
 
-/// Steps 3 and 4: floor own evidence at zero and add it to every ancestor,
-/// itemizing each child's contribution as roll-up evidence of its parent.
-fn roll_up(tables: &Tables, accs: &mut HashMap<u32, Acc>) -> HashMap<u32, f32> {
-    let mut totals: HashMap<u32, f32> = HashMap::new();
-    for (&t, acc) in accs.iter() {
-        let own = acc.own.max(0.0);
+/// Sums events into items, in (topic, source, text, in_title) order; each
+/// item's sum in processing order.
+fn sum_events(s: &mut Scratch) {
+    if s.events.is_empty() {
+        return;
+    }
+    // Rank texts by their bytes, so that keys compare as integers.
+    s.order.clear();
+    s.order.extend(0..s.texts.len() as u32);
+    {
+        let (arena, texts) = (&s.arena, &s.texts);
+        s.order.sort_unstable_by(|&a, &b| {
+            arena[texts[a as usize].clone()].cmp(&arena[texts[b as usize].clone()])
+        });
+    }
+    s.rank.clear();
+    s.rank.resize(s.texts.len(), 0);
+    for (r, &id) in s.order.iter().enumerate() {
+        s.rank[id as usize] = r as u32;
+    }
+    let rank = &s.rank;
+    // (topic, source, text rank, in_title) packed in order, then `seq`.
+    let key = |e: &Event| {
+        let source = match e.source {
+            EvidenceSource::Phrase => 0u64,
+            EvidenceSource::Entity => 1,
+            EvidenceSource::Rollup => 2,
+        };
+        let packed = u64::from(e.topic) << 32
+            | source << 30
+            | u64::from(rank[e.text as usize]) << 1
+            | u64::from(e.in_title);
+        (packed, e.seq)
+    };
+    s.events.sort_unstable_by_key(key);
+    let mut k = 0;
+    while k < s.events.len() {
+        let e = s.events[k];
+        let mut item = Item {
+            topic: e.topic,
+            source: e.source,
+            text: e.text,
+            in_title: e.in_title,
+            weight: e.add,
+            count: 1,
+        };
+        k += 1;
+        while let Some(n) = s.events.get(k) {
+            if n.topic != e.topic
+                || n.source != e.source
+                || n.text != e.text
+                || n.in_title != e.in_title
+            {
+                break;
+            }
+            item.weight += n.add;
+            item.count += 1;
+            k += 1;
+        }
+        s.items.push(item);
+    }
+}
+
+/// Steps 3 and 4: floor each topic's own evidence at zero and add it to the
+/// topic and every ancestor, in topic order.
+fn roll_up(s: &mut Scratch, tables: &Tables) {
+    let n_topics = tables.taxonomy.topics.len();
+    if s.totals.len() < n_topics {
+        s.totals.resize(n_topics, 0.0);
+    }
+    for &t in &s.touched {
+        s.totals[t as usize] = 0.0;
+    }
+    s.touched.clear();
+    let mut k = 0;
+    while k < s.items.len() {
+        let t = s.items[k].topic;
+        let mut own = 0.0f32;
+        while s.items.get(k).is_some_and(|i| i.topic == t) {
+            own += s.items[k].weight;
+            k += 1;
+        }
+        let own = own.max(0.0);
         if own <= 0.0 {
             continue;
         }
         let mut at = Some(t);
         while let Some(a) = at {
-            *totals.entry(a).or_insert(0.0) += own;
+            let total = &mut s.totals[a as usize];
+            if *total == 0.0 {
+                s.touched.push(a);
+            }
+            *total += own;
             at = tables.taxonomy.parent(a);
         }
     }
-    for (&child, &total) in &totals {
-        if let Some(parent) = tables.taxonomy.parent(child) {
-            accs.entry(parent)
-                .or_default()
-                .evidence
-                .push(TopicEvidence {
-                    source: EvidenceSource::Rollup,
-                    text: tables.taxonomy.topics[child as usize].label.clone(),
-                    weight_added: total,
-                    count: 1,
-                    in_title: false,
-                });
+    s.touched.sort_unstable();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::sentence_starts;
+    use proptest::prelude::*;
+
+    /// Every word start in a [`special_free_window`] is in the sentence of
+    /// the window's word start, as the splitter decides it.
+    fn check_windows(text: &str) {
+        let mut starts = Vec::new();
+        sentence_starts(text, &mut starts);
+        let sentence = |p: usize| starts.partition_point(|&s| s <= p);
+        let word_starts: Vec<usize> = text
+            .char_indices()
+            .filter(|&(i, c)| {
+                c.is_alphanumeric()
+                    && !text[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        for &a in &word_starts {
+            let w = special_free_window(text, a);
+            for &b in &word_starts {
+                if w.contains(&b) {
+                    assert_eq!(sentence(a), sentence(b), "{:?}: {} and {}", text, a, b);
+                }
+            }
         }
     }
-    totals
+
+    #[test]
+    fn windows_stay_in_one_sentence() {
+        for text in [
+            "Gen. Lee met Mr. Smith in the U.S. The talks, held at 9 a.m. on Jan. 5, went well! \"Good,\" he said.\nNext line",
+            "Showers continued throughout the week in\nthe Bahia cocoa zone, alleviating the drought since early\nJanuary and improving prospects.\n    The dry period means the temporao will be late.",
+            "Talks… ended。次の文 “Quoted.” (Aside.) [x] end",
+            "A\u{2028}B\u{2029}C – d — e",
+        ] {
+            check_windows(text);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn windows_match_the_splitter(
+            words in prop::collection::vec(
+                prop::sample::select(vec![
+                    "the", "The", "Mr.", "U.S.", "a.m.", "Jan.", "5", "3.5", "went", "well!",
+                    "why?", "\"Good,\"", "(yes.)", "end.", "…", "。", "Über", "said.\n", "\n",
+                    "\n\n", "\n    ", "- item", "• item", "’s", "x", "e.g.", "No.", "Inc.",
+                ]),
+                0..40,
+            )
+        ) {
+            let text = words.join(" ");
+            check_windows(&text);
+        }
+    }
 }

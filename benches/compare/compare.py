@@ -22,6 +22,12 @@ What each system does:
   resolution, linking, serialization), one thread; the count is the mentions
   kept after resolution. When main's `tag_articles` example exists, pass
   `--gazetag-bin` to use it instead (see benches/README.md).
+- gazetag-cli: main's `tag_articles` example (release) with `--threads 1`,
+  reading the corpus file and writing JSON lines to /dev/null, when the tree
+  has it: MB/s is its own report (JSON input bytes, about 12% more than title
+  + text, over its tagging seconds), build its "tagger built in" time, matches
+  its entity total. Ratios ("x gazetag speed") are to this row when it ran. With a generated
+  dictionary it runs `--no-builtin --no-topics --dictionaries FILE`.
 - gazetag-matcher: normalization and `PhraseSet::find` only: every whole-word
   match with its case policy, overlaps included, like the peers.
 - flashtext 2.7 (pure Python), flashtext2 1.1.0 (Rust core): case-insensitive
@@ -40,6 +46,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
 import shutil
 import subprocess
@@ -51,7 +58,7 @@ ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 DEFAULT_CORPUS = os.path.normpath(os.path.join(ROOT, "..", "shared", "bench", "reuters21578.jsonl"))
 DICT_DIR = os.path.join(ROOT, "target", "bench-dicts")
 
-SYSTEMS = ["gazetag", "gazetag-matcher", "flashtext2", "flashtext", "pyahocorasick", "spacy-phrase", "spacy-ner"]
+SYSTEMS = ["gazetag-cli", "gazetag", "gazetag-matcher", "flashtext2", "flashtext", "pyahocorasick", "spacy-phrase", "spacy-ner"]
 # Systems left out of a dictionary size by default: spaCy's PhraseMatcher
 # takes minutes to build 1M phrases (118-138 s in issue 6), its NER uses no
 # dictionary, and pure-Python flashtext needs about 12 s and 1.3 GB for 1M.
@@ -180,8 +187,13 @@ def worker(args):
 
 # ----------------------------------------------------------------- driver --
 
-def run_child(cmd, timeout):
-    """Runs cmd; returns (its JSON line, its peak RSS in MB) or an error."""
+def parse_worker(out, _err):
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def run_child(cmd, timeout, parse=parse_worker):
+    """Runs cmd; returns (parse(stdout, stderr) with the child's peak RSS in
+    MB and CPU seconds added, None) or (None, why it failed)."""
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + timeout
     while True:
@@ -190,15 +202,17 @@ def run_child(cmd, timeout):
             break
         if time.monotonic() > deadline:
             proc.kill()
-            pid, status, usage = os.wait4(proc.pid, 0)
+            os.wait4(proc.pid, 0)
             return None, "timed out after %ds" % timeout
         time.sleep(0.02)
     out, err = proc.stdout.read(), proc.stderr.read()
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        return None, "exit %d: %s" % (proc.returncode, err.strip().splitlines()[-1:] or "")
-    line = out.strip().splitlines()[-1]
-    rec = json.loads(line)
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        return None, "exit %d: %s" % (code, err.strip().splitlines()[-1:] or "")
+    try:
+        rec = parse(out, err)
+    except (ValueError, IndexError, AttributeError) as e:
+        return None, "cannot read its output (%s): %s" % (e, err.strip()[-200:])
     rec["rss_mb"] = usage.ru_maxrss / 1024  # KiB on Linux
     # CPU time of the whole process (start, build, corpus read, scan): on a
     # shared machine, wall time / CPU time says how much of a core it got.
@@ -215,6 +229,40 @@ def ensure_gazetag(args):
         return args.gazetag_bin
     subprocess.run(["cargo", "build", "--quiet", "--release", "--example", "bench_tag"], cwd=ROOT, check=True)
     return os.path.join(cargo_target(), "release", "examples", "bench_tag")
+
+
+def ensure_cli():
+    """main's tag_articles example, built, or None when the tree lacks it."""
+    if not os.path.exists(os.path.join(ROOT, "examples", "tag_articles")):
+        return None
+    subprocess.run(["cargo", "build", "--quiet", "--release", "--example", "tag_articles"], cwd=ROOT, check=True)
+    return os.path.join(cargo_target(), "release", "examples", "tag_articles")
+
+
+def run_cli(cli, args, jsonl, max_bytes, timeout):
+    """Runs tag_articles and reads its summary lines from stderr."""
+    corpus = args.corpus
+    if max_bytes:
+        # tag_articles has no byte limit: hand it the first lines.
+        docs, _ = read_corpus(args.corpus, max_bytes)
+        corpus = os.path.join(DICT_DIR, "corpus-sample.jsonl")
+        with open(args.corpus, encoding="utf-8") as f, open(corpus, "w", encoding="utf-8") as out:
+            for _, line in zip(range(len(docs)), (l for l in f if l.strip())):
+                out.write(line)
+    cmd = [cli, corpus, "--threads", "1", "--output", "/dev/null"]
+    if jsonl:
+        cmd += ["--no-builtin", "--no-topics", "--dictionaries", jsonl]
+
+    def parse(_out, err):
+        m1 = re.search(r"(\d+) documents, ([\d.]+) MB \(([\d.]+) MB of text\) in ([\d.]+) s: ([\d.]+) MB/s", err)
+        m2 = re.search(r"(\d+) entities .*tagger built in ([\d.]+) s", err)
+        return {
+            "system": "gazetag-cli", "aliases": 0, "docs": int(m1.group(1)),
+            "bytes": float(m1.group(2)) * 1e6, "secs": float(m1.group(4)), "mb_s": float(m1.group(5)),
+            "build_s": float(m2.group(2)), "matches": int(m2.group(1)),
+        }
+
+    return run_child(cmd, timeout, parse)
 
 
 def dictionaries(args, gazetag_bin):
@@ -304,8 +352,9 @@ def main():
 
     started = time.time()
     gazetag_bin = ensure_gazetag(args)
+    cli = ensure_cli() if "gazetag-cli" in args.systems.split(",") else None
     dicts = dictionaries(args, gazetag_bin)
-    systems = args.systems.split(",")
+    systems = [s for s in args.systems.split(",") if s != "gazetag-cli" or cli]
     load = os.getloadavg()
     runs = []
     for name, (jsonl, txt) in dicts.items():
@@ -316,7 +365,10 @@ def main():
         for rnd in range(args.rounds):
             for system in chosen:
                 max_bytes = sample_bytes(system, args)
-                rec, err = run_child(command(system, args, gazetag_bin, jsonl, txt, max_bytes), args.timeout)
+                if system == "gazetag-cli":
+                    rec, err = run_cli(cli, args, jsonl, max_bytes, args.timeout)
+                else:
+                    rec, err = run_child(command(system, args, gazetag_bin, jsonl, txt, max_bytes), args.timeout)
                 if rec is None:
                     print("%s %s round %d: %s" % (name, system, rnd + 1, err), file=sys.stderr)
                     rec = {"system": system, "error": err}
@@ -354,7 +406,7 @@ def table(runs, dicts):
             if b is not None:
                 b["build_s"] = min(b["build_s"], r["build_s"])
                 b["rss_mb"] = min(b["rss_mb"], r["rss_mb"])
-        ref = best.get("gazetag")
+        ref = best.get("gazetag-cli") or best.get("gazetag")
         for system in SYSTEMS:
             r = best.get(system)
             if r is None:
@@ -364,7 +416,7 @@ def table(runs, dicts):
                 continue
             ratio = "%.3g" % (r["mb_s"] / ref["mb_s"]) if ref else ""
             rows.append("| %s | %s | %s | %.1f | %s | %s | %.2f | %.0f | %.1f | %d |" % (
-                system, name, "%d" % r["aliases"] if system != "spacy-ner" else "(model)",
+                system, name, {"spacy-ner": "(model)", "gazetag-cli": "(as gazetag)"}.get(system, "%d" % r["aliases"]),
                 r["bytes"] / 1e6, fmt_speed(r["mb_s"]), ratio, r["build_s"], r["rss_mb"], r["cpu_s"], r["matches"]))
     return "\n".join(rows)
 

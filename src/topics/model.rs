@@ -122,17 +122,35 @@ impl TopicModel {
     /// assert_eq!(model.topic("medtop:20000598").unwrap().label(), "defense");
     /// # Ok::<(), gazetag::Error>(())
     /// ```
-    #[cfg(feature = "default-dictionaries")]
+    ///
+    /// Without the feature the files are not in the crate, and this returns
+    /// an error.
     pub fn builtin() -> Result<TopicModel, Error> {
         static BUILTIN: std::sync::OnceLock<Result<TopicModel, Error>> = std::sync::OnceLock::new();
         BUILTIN
             .get_or_init(|| {
-                TopicModel::build(
-                    Path::new("dictionaries/topics"),
-                    include_str!("../../dictionaries/topics/taxonomy.jsonl"),
-                    include_str!("../../dictionaries/topics/evidence.jsonl"),
-                    include_str!("../../dictionaries/topics/entity_topics.jsonl"),
-                )
+                let files = crate::dictionary::builtin_files("topics");
+                let file = |name: &str| {
+                    files
+                        .iter()
+                        .find(|(n, _)| *n == name)
+                        .map(|(_, content)| *content)
+                };
+                match (
+                    file("topics/taxonomy.jsonl"),
+                    file("topics/evidence.jsonl"),
+                    file("topics/entity_topics.jsonl"),
+                ) {
+                    (Some(taxonomy), Some(evidence), Some(entities)) => TopicModel::build(
+                        Path::new("dictionaries/topics"),
+                        taxonomy,
+                        evidence,
+                        entities,
+                    ),
+                    _ => Err(Error::invalid(
+                        "the built-in topic model is not in this build (feature `default-dictionaries`)",
+                    )),
+                }
             })
             .clone()
     }

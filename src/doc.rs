@@ -10,6 +10,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::dictionary::{Entry, Label, MatchPolicy};
+use crate::offsets::{char_len, CharOffsets};
 use crate::output::{DocRecord, EntityRecord, EvidenceRecord};
 use crate::segment::Part;
 use crate::tagger::Inner;
@@ -364,7 +365,7 @@ impl<'t> Doc<'t> {
         let mut entities = Vec::with_capacity(self.mentions.len());
         for field in [Field::Title, Field::Text] {
             let text = self.field_text(field);
-            let mut chars = CharCounter::new(text);
+            let mut chars = CharOffsets::new(text);
             for m in self.mentions.iter().filter(|m| m.field == field) {
                 entities.push(self.entity_record(m, &mut chars));
             }
@@ -377,7 +378,7 @@ impl<'t> Doc<'t> {
         }
     }
 
-    fn entity_record(&self, m: &Mention, chars: &mut CharCounter<'_>) -> EntityRecord {
+    fn entity_record(&self, m: &Mention, chars: &mut CharOffsets<'_>) -> EntityRecord {
         let char_start = chars.at(m.span.start);
         let char_end = char_start + char_len(self.surface(m));
         let (name, kind, country, office) = match m.entity {
@@ -466,42 +467,5 @@ impl<'t> Doc<'t> {
             ),
             _ => None,
         }
-    }
-}
-
-fn char_len(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
-    } else {
-        s.chars().count()
-    }
-}
-
-/// Converts increasing byte offsets to char offsets in one pass.
-struct CharCounter<'a> {
-    text: &'a str,
-    byte: usize,
-    chars: usize,
-}
-
-impl<'a> CharCounter<'a> {
-    fn new(text: &'a str) -> CharCounter<'a> {
-        CharCounter {
-            text,
-            byte: 0,
-            chars: 0,
-        }
-    }
-
-    /// The char offset of byte `at`; mentions come sorted by start, so the
-    /// offsets asked for never decrease and the text is walked once.
-    fn at(&mut self, at: usize) -> usize {
-        if at < self.byte {
-            self.byte = 0;
-            self.chars = 0;
-        }
-        self.chars += char_len(self.text.get(self.byte..at).unwrap_or(""));
-        self.byte = at;
-        self.chars
     }
 }

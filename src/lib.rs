@@ -122,6 +122,7 @@ mod guard;
 mod link;
 pub mod matcher;
 pub mod normalize;
+mod offsets;
 pub mod output;
 mod resolve;
 pub mod rules;

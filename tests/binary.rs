@@ -113,22 +113,7 @@ fn run(args: &[&str], stdin: &[u8]) -> Run {
 /// what every run must satisfy: no panic, stdout nothing but JSON objects
 /// with `id`, `entities` and `topics`.
 fn run_default(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(binary())
-        .args(args)
-        .current_dir(nasty(""))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let mut input = child.stdin.take().expect("stdin");
-    let data = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        // The binary may stop reading early (--fail-fast): ignore EPIPE.
-        let _ = input.write_all(&data);
-    });
-    let out: Output = child.wait_with_output().expect("the binary runs");
-    writer.join().expect("stdin writer");
+    let out = spawn(args, stdin);
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     let code = out.status.code().unwrap_or(-1);
     assert_ne!(code, 101, "panic: {stderr}");
@@ -689,11 +674,10 @@ fn topics_are_scored_unless_turned_off() {
     assert_eq!(r.lines[0]["topics"], serde_json::json!([]));
 }
 
-/// Runs the binary with the small test dictionary and returns its raw
-/// stdout, for the output formats that are not JSON Lines.
-fn run_raw(args: &[&str], stdin: &[u8]) -> (i32, String) {
+/// Runs the binary in `tests/data/nasty` with `args`, feeding it `stdin`.
+fn spawn(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(binary())
-        .args([&PLACES[..], args].concat())
+        .args(args)
         .current_dir(nasty(""))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -701,9 +685,20 @@ fn run_raw(args: &[&str], stdin: &[u8]) -> (i32, String) {
         .spawn()
         .expect("the binary starts");
     let mut input = child.stdin.take().expect("stdin");
-    input.write_all(stdin).expect("stdin");
-    drop(input);
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        // The binary may stop reading early (--fail-fast): ignore EPIPE.
+        let _ = input.write_all(&data);
+    });
     let out = child.wait_with_output().expect("the binary runs");
+    writer.join().expect("stdin writer");
+    out
+}
+
+/// Runs the binary with the small test dictionary and returns its raw
+/// stdout, for the output formats that are not JSON Lines.
+fn run_raw(args: &[&str], stdin: &[u8]) -> (i32, String) {
+    let out = spawn(&[&PLACES[..], args].concat(), stdin);
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8(out.stdout).expect("UTF-8"),

@@ -611,36 +611,7 @@ fn id_text(id: &serde_json::Value) -> String {
     }
 }
 
-/// Converts increasing byte offsets of one text to char offsets, walking the
-/// text once (it starts over if asked for an earlier offset).
-struct CharOffsets<'a> {
-    text: &'a str,
-    byte: usize,
-    chars: usize,
-}
-
-impl<'a> CharOffsets<'a> {
-    fn new(text: &'a str) -> CharOffsets<'a> {
-        CharOffsets {
-            text,
-            byte: 0,
-            chars: 0,
-        }
-    }
-
-    /// The char offset of byte offset `at`, which must be on a char
-    /// boundary (else the count is of the chars before the last boundary).
-    fn at(&mut self, at: usize) -> usize {
-        if at < self.byte {
-            self.byte = 0;
-            self.chars = 0;
-        }
-        let piece = self.text.get(self.byte..at).unwrap_or("");
-        self.chars += piece.chars().count();
-        self.byte += piece.len();
-        self.chars
-    }
-}
+pub(crate) use crate::offsets::CharOffsets;
 
 #[cfg(test)]
 mod tests {

@@ -109,6 +109,14 @@ fn run(args: &[&str], stdin: &[u8]) -> Run {
     run_default(&[&PLACES[..], args].concat(), stdin)
 }
 
+/// An empty directory of this test process's own under the system temp dir.
+fn fresh_temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gazetag-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
 /// Runs the binary in `tests/data/nasty` with `args` and `stdin`, and checks
 /// what every run must satisfy: no panic, stdout nothing but JSON objects
 /// with `id`, `entities` and `topics`.
@@ -514,9 +522,7 @@ fn fail_fast_stops_at_the_first_error() {
 
 #[test]
 fn output_file_is_written_only_on_success() {
-    let dir = std::env::temp_dir().join(format!("gazetag-binary-test-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = fresh_temp_dir("binary-test");
     let out = dir.join("out.jsonl");
     let out_arg = out.to_str().expect("UTF-8 temp path");
 
@@ -604,9 +610,7 @@ fn empty_input() {
 fn interrupt_stops_cleanly() {
     use std::io::{BufRead, BufReader};
 
-    let dir = std::env::temp_dir().join(format!("gazetag-binary-int-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = fresh_temp_dir("binary-int");
     for with_output in [false, true] {
         let out = dir.join("out.jsonl");
         let mut cmd = Command::new(binary());
@@ -658,6 +662,50 @@ fn interrupt_stops_cleanly() {
             );
         }
     }
+    std::fs::remove_dir_all(&dir).expect("cleanup");
+}
+
+/// `--output` naming a pipe (or a device such as `/dev/null`) writes into
+/// it: renaming a temporary file over it would replace the pipe with a plain
+/// file, and the reader would never see a line.
+#[cfg(unix)]
+#[test]
+fn output_to_a_pipe_writes_into_the_pipe() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+
+    let dir = fresh_temp_dir("binary-fifo");
+    let fifo = dir.join("out.fifo");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    // The reader opens the pipe in its own thread: opening blocks until the
+    // binary opens the other end. If the binary never does, the thread stays
+    // blocked and the assertions below fail without waiting for it.
+    let reader_path = fifo.clone();
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        std::fs::File::open(reader_path)
+            .and_then(|mut f| f.read_to_string(&mut text))
+            .map(|_| text)
+    });
+    let fifo_arg = fifo.to_str().expect("utf-8 temp path");
+    let r = run(&["crlf.jsonl", "--output", fifo_arg], b"");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let kind = std::fs::symlink_metadata(&fifo)
+        .expect("still there")
+        .file_type();
+    assert!(kind.is_fifo(), "the pipe was replaced: {kind:?}");
+    let text = reader.join().expect("reader").expect("read the pipe");
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(text.contains("Seoul"), "{text}");
+    assert_eq!(
+        std::fs::read_dir(&dir).expect("list").count(),
+        1,
+        "no temp left"
+    );
     std::fs::remove_dir_all(&dir).expect("cleanup");
 }
 
@@ -727,9 +775,7 @@ fn output_formats_html_brat_and_explain() {
         (Some(9), Some(14))
     );
     // HTML page and brat files beside the JSON Lines; --explain lists losers.
-    let dir = std::env::temp_dir().join(format!("gazetag-formats-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = fresh_temp_dir("formats");
     let page = dir.join("page.html");
     let brat = dir.join("brat");
     let r = run(

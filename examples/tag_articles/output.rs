@@ -4,6 +4,10 @@
 //! hence same file system) and renames it into place only on success, so a
 //! failed or interrupted run never leaves a half file that looks whole, and
 //! an existing `FILE` is replaced atomically or not at all.
+//!
+//! A destination that exists and is not a regular file (`/dev/null`, a
+//! FIFO, `/dev/stdout`, a process substitution) is written in place: renaming
+//! a temporary file over it would replace the device or pipe with a plain file.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Stdout, Write};
@@ -40,6 +44,8 @@ pub enum Sink {
     Stdout(BufWriter<Stdout>),
     /// A file being written.
     File(FileSink),
+    /// An existing device or pipe, written directly.
+    Stream(BufWriter<File>),
 }
 
 /// A temporary file and where it goes on success.
@@ -56,13 +62,21 @@ impl Sink {
         Sink::Stdout(BufWriter::with_capacity(256 * 1024, io::stdout()))
     }
 
-    /// Writes to a temporary file next to `dest`.
+    /// Writes to a temporary file next to `dest`, or straight into `dest`
+    /// when it is a device or pipe.
     pub fn file(dest: &Path) -> io::Result<Sink> {
-        if dest.is_dir() {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                "is a directory",
-            ));
+        // `metadata` follows symbolic links: /dev/stdout is a link to a pipe.
+        if let Ok(meta) = fs::metadata(dest) {
+            if meta.is_dir() {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "is a directory",
+                ));
+            }
+            if !meta.is_file() {
+                let stream = OpenOptions::new().write(true).open(dest)?;
+                return Ok(Sink::Stream(BufWriter::with_capacity(256 * 1024, stream)));
+            }
         }
         let name = dest
             .file_name()
@@ -99,6 +113,7 @@ impl Sink {
     pub fn commit(self) -> io::Result<()> {
         match self {
             Sink::Stdout(mut w) => w.flush(),
+            Sink::Stream(mut w) => w.flush(),
             Sink::File(mut f) => {
                 let Some(w) = f.writer.take() else {
                     return Ok(());
@@ -113,11 +128,14 @@ impl Sink {
         }
     }
 
-    /// Gives up: for a file, removes the temporary file; for stdout, flushes
-    /// what was written (those lines are complete).
+    /// Gives up: for a file, removes the temporary file; for stdout or a
+    /// stream, flushes what was written (those lines are complete).
     pub fn abandon(self) {
         match self {
             Sink::Stdout(mut w) => {
+                let _ = w.flush();
+            }
+            Sink::Stream(mut w) => {
                 let _ = w.flush();
             }
             // Dropping removes the temporary file.
@@ -128,7 +146,7 @@ impl Sink {
     /// The temporary file, when writing to a file.
     pub fn temp_path(&self) -> Option<&Path> {
         match *self {
-            Sink::Stdout(_) => None,
+            Sink::Stdout(_) | Sink::Stream(_) => None,
             Sink::File(ref f) => Some(&f.temp),
         }
     }
@@ -147,6 +165,7 @@ impl Write for Sink {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match *self {
             Sink::Stdout(ref mut w) => w.write(buf),
+            Sink::Stream(ref mut w) => w.write(buf),
             Sink::File(ref mut f) => match f.writer {
                 Some(ref mut w) => w.write(buf),
                 None => Err(io::Error::other("output already closed")),
@@ -157,6 +176,7 @@ impl Write for Sink {
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
         match *self {
             Sink::Stdout(ref mut w) => w.write_all(buf),
+            Sink::Stream(ref mut w) => w.write_all(buf),
             Sink::File(ref mut f) => match f.writer {
                 Some(ref mut w) => w.write_all(buf),
                 None => Err(io::Error::other("output already closed")),
@@ -167,6 +187,7 @@ impl Write for Sink {
     fn flush(&mut self) -> io::Result<()> {
         match *self {
             Sink::Stdout(ref mut w) => w.flush(),
+            Sink::Stream(ref mut w) => w.flush(),
             Sink::File(ref mut f) => match f.writer {
                 Some(ref mut w) => w.flush(),
                 None => Ok(()),

@@ -1,5 +1,6 @@
-//! Candidate finding: an Aho-Corasick automaton over normalized phrases,
-//! walked only where a word starts.
+//! Candidate finding: an automaton over normalized phrases (an Aho-Corasick
+//! DFA for small sets, a trie for large ones), walked only where a word
+//! starts.
 //!
 //! Running leftmost-longest over the whole text and filtering by word
 //! boundaries afterwards loses matches: the phrase "the ma" swallows "the" in
@@ -13,18 +14,17 @@
 //! Case is checked afterwards, against the original text, per phrase policy
 //! ([`MatchPolicy`]).
 
-use std::collections::HashMap;
-
 use aho_corasick::automaton::Automaton;
-use aho_corasick::{dfa, nfa::contiguous, Anchored, MatchKind, StartKind};
+use aho_corasick::Anchored;
 
 use crate::boundary::{for_each_word_start, is_word_end};
-use crate::normalize::{fold, fold_keep_case, fold_keep_case_into, Normalized};
+use crate::normalize::{fold_keep_case_into, Normalized};
 use crate::{Error, MatchPolicy};
 
-/// Banks with more pattern bytes than this use a contiguous NFA; smaller
-/// ones a DFA, which is faster per byte but needs far more memory per state.
-const DFA_MAX_PATTERN_BYTES: usize = 64 * 1024;
+mod bank;
+mod trie;
+
+use bank::{range, Bank, Compiled, Folded};
 
 /// A compiled set of phrases, each with its own match policy.
 ///
@@ -34,6 +34,11 @@ const DFA_MAX_PATTERN_BYTES: usize = 64 * 1024;
 /// capital; most words of running text do not, so at those word starts only
 /// the (usually small) other bank is walked. The split changes no result: it
 /// only skips walks whose matches the policy check would reject.
+///
+/// A bank of up to 64 KiB of patterns is an anchored Aho-Corasick DFA (one
+/// table look-up per byte); a larger one a trie without failure links (see
+/// `matcher/trie.rs`), which builds a million patterns in a fraction of the
+/// time and memory an Aho-Corasick NFA takes.
 ///
 /// # Example
 ///
@@ -57,29 +62,12 @@ pub struct PhraseSet {
     anywhere: Bank,
     /// Phrases that can only match at a capitalized word start.
     capitalized: Bank,
-    /// Per phrase: its policy and its case-keeping fold, for policy checks.
-    phrases: Vec<Phrase>,
-}
-
-#[derive(Clone, Debug)]
-struct Phrase {
-    policy: MatchPolicy,
+    /// Per phrase: its policy.
+    policies: Vec<MatchPolicy>,
+    /// Per phrase: its case-keeping fold, for policy checks, stored one
+    /// after another (one allocation instead of one per phrase).
     keep_case: String,
-}
-
-/// One automaton and the phrases behind each of its patterns.
-#[derive(Clone, Debug, Default)]
-struct Bank {
-    automaton: Option<Compiled>,
-    /// Phrases of each pattern: `by_pattern[p]` is a range of `members`.
-    by_pattern: Vec<(u32, u32)>,
-    members: Vec<u32>,
-}
-
-#[derive(Clone, Debug)]
-enum Compiled {
-    Dfa(dfa::DFA),
-    Nfa(contiguous::NFA),
+    keep_ends: Vec<u32>,
 }
 
 /// A phrase found in the text: which phrase, and where (byte offsets into the
@@ -96,47 +84,49 @@ pub struct PhraseMatch {
 
 impl PhraseSet {
     /// Compiles phrases. A phrase that folds to nothing is an error; phrases
-    /// that fold to the same text share one automaton pattern.
+    /// that fold to the same text share one automaton pattern. Folding runs
+    /// on all cores (rayon).
     pub fn new<I, S>(phrases: I) -> Result<PhraseSet, Error>
     where
         I: IntoIterator<Item = (S, MatchPolicy)>,
         S: AsRef<str>,
     {
-        let mut list = Vec::new();
-        let mut banks: [Vec<(String, u32)>; 2] = [Vec::new(), Vec::new()];
-        for (i, (text, policy)) in phrases.into_iter().enumerate() {
-            let text = text.as_ref().trim();
-            let folded = fold(text);
-            let folded = folded.trim();
-            if folded.is_empty() {
-                return Err(Error::invalid(format!(
-                    "phrase '{}' folds to nothing",
-                    text
-                )));
-            }
-            let policy = policy.resolve(text);
-            let keep_case = fold_keep_case(text);
-            let needs_capital = policy != MatchPolicy::Any
-                && keep_case.chars().next().is_some_and(char::is_uppercase);
-            banks[needs_capital as usize].push((folded.to_string(), i as u32));
-            list.push(Phrase { policy, keep_case });
-        }
-        let [anywhere, capitalized] = banks;
+        PhraseSet::build(phrases, bank::DFA_MAX_PATTERN_BYTES)
+    }
+
+    /// [`PhraseSet::new`], with banks of more than `dfa_max` pattern bytes
+    /// compiled to the trie (tests force it with 0).
+    fn build<I, S>(phrases: I, dfa_max: usize) -> Result<PhraseSet, Error>
+    where
+        I: IntoIterator<Item = (S, MatchPolicy)>,
+        S: AsRef<str>,
+    {
+        let owned: Vec<(S, MatchPolicy)> = phrases.into_iter().collect();
+        let texts: Vec<(&str, MatchPolicy)> = owned.iter().map(|(s, p)| (s.as_ref(), *p)).collect();
+        let folded = Folded::new(&texts)?;
+        let (capitalized, anywhere): (Vec<u32>, Vec<u32>) =
+            (0..texts.len() as u32).partition(|&i| folded.capitalized[i as usize]);
+        let (anywhere, capitalized) = rayon::join(
+            || Bank::new(&folded, anywhere, dfa_max),
+            || Bank::new(&folded, capitalized, dfa_max),
+        );
         Ok(PhraseSet {
-            anywhere: Bank::new(anywhere)?,
-            capitalized: Bank::new(capitalized)?,
-            phrases: list,
+            anywhere: anywhere?,
+            capitalized: capitalized?,
+            policies: folded.policies,
+            keep_case: folded.keep,
+            keep_ends: folded.keep_ends,
         })
     }
 
     /// Number of phrases.
     pub fn len(&self) -> usize {
-        self.phrases.len()
+        self.policies.len()
     }
 
     /// True when the set has no phrase.
     pub fn is_empty(&self) -> bool {
-        self.phrases.is_empty()
+        self.policies.is_empty()
     }
 
     /// Heap memory held by the automata, in bytes.
@@ -181,52 +171,6 @@ fn starts_upper(text: &str, norm: &Normalized, at: usize) -> bool {
     }
 }
 
-impl Bank {
-    fn new(patterns_of_phrases: Vec<(String, u32)>) -> Result<Bank, Error> {
-        let mut pattern_of: HashMap<&str, u32> = HashMap::new();
-        let mut patterns: Vec<&str> = Vec::new();
-        let mut phrase_pattern: Vec<(u32, u32)> = Vec::with_capacity(patterns_of_phrases.len());
-        for (folded, phrase) in &patterns_of_phrases {
-            let next = patterns.len() as u32;
-            let pid = *pattern_of.entry(folded.as_str()).or_insert_with(|| {
-                patterns.push(folded.as_str());
-                next
-            });
-            phrase_pattern.push((pid, *phrase));
-        }
-        // Group phrases by pattern, keeping phrase order within a pattern.
-        phrase_pattern.sort_unstable();
-        let mut by_pattern = vec![(0u32, 0u32); patterns.len()];
-        let mut members = Vec::with_capacity(phrase_pattern.len());
-        for (k, &(pid, phrase)) in phrase_pattern.iter().enumerate() {
-            let entry = &mut by_pattern[pid as usize];
-            if entry.1 == 0 {
-                entry.0 = k as u32;
-            }
-            entry.1 = k as u32 + 1;
-            members.push(phrase);
-        }
-        let automaton = if patterns.is_empty() {
-            None
-        } else {
-            Some(compile(&patterns)?)
-        };
-        Ok(Bank {
-            automaton,
-            by_pattern,
-            members,
-        })
-    }
-
-    fn memory_usage(&self) -> usize {
-        match &self.automaton {
-            Some(Compiled::Dfa(a)) => a.memory_usage(),
-            Some(Compiled::Nfa(a)) => a.memory_usage(),
-            None => 0,
-        }
-    }
-}
-
 /// The state of one `find` call: where matches go, and a buffer reused for
 /// the case-keeping fold of surfaces.
 struct Walk<'a> {
@@ -241,8 +185,15 @@ impl Walk<'_> {
     #[inline]
     fn bank(&mut self, bank: &Bank, at: usize) {
         match &bank.automaton {
-            Some(Compiled::Dfa(a)) => self.walk(a, bank, at),
-            Some(Compiled::Nfa(a)) => self.walk(a, bank, at),
+            Some(Compiled::Dfa(a)) => self.walk(&**a, bank, at),
+            Some(Compiled::Trie(t)) => {
+                let (norm, text) = (self.norm, self.text);
+                t.walk(&norm.as_bytes()[at..], |len, pattern| {
+                    if is_word_end(norm, text, at + len) {
+                        self.emit(bank, pattern as usize, at..at + len);
+                    }
+                });
+            }
             None => {}
         }
     }
@@ -284,23 +235,23 @@ impl Walk<'_> {
 
     fn emit(&mut self, bank: &Bank, pattern: usize, range: std::ops::Range<usize>) {
         let span = self.norm.original_span(self.text, range);
-        let (lo, hi) = bank.by_pattern[pattern];
         let mut folded = false;
-        for &phrase in &bank.members[lo as usize..hi as usize] {
-            let p = &self.set.phrases[phrase as usize];
-            let ok = match p.policy {
+        for &phrase in bank.members(pattern) {
+            let policy = self.set.policies[phrase as usize];
+            let ok = match policy {
                 MatchPolicy::Any => true,
                 _ => {
+                    let alias = self.set.keep_case(phrase);
                     let surface = &self.text[span.clone()];
                     if folds_to_itself(surface) {
-                        policy_allows(p.policy, &p.keep_case, surface)
+                        policy_allows(policy, alias, surface)
                     } else {
                         if !folded {
                             self.keep.clear();
                             fold_keep_case_into(surface, &mut self.keep);
                             folded = true;
                         }
-                        policy_allows(p.policy, &p.keep_case, &self.keep)
+                        policy_allows(policy, alias, &self.keep)
                     }
                 }
             };
@@ -315,8 +266,17 @@ impl Walk<'_> {
     }
 }
 
-/// Whether [`fold_keep_case`] would return `s` unchanged: printable ASCII
-/// with single spaces and no backtick. Most surfaces are; they skip the fold.
+impl PhraseSet {
+    /// The case-keeping fold of a phrase (empty for policy `any`).
+    #[inline]
+    fn keep_case(&self, phrase: u32) -> &str {
+        range(&self.keep_case, &self.keep_ends, phrase as usize)
+    }
+}
+
+/// Whether [`fold_keep_case`](crate::normalize::fold_keep_case) would return
+/// `s` unchanged: printable ASCII with single spaces and no backtick. Most
+/// surfaces are; they skip the fold.
 fn folds_to_itself(s: &str) -> bool {
     let mut prev_space = true;
     s.bytes().all(|b| {
@@ -326,27 +286,8 @@ fn folds_to_itself(s: &str) -> bool {
     })
 }
 
-fn compile(patterns: &[&str]) -> Result<Compiled, Error> {
-    let bytes: usize = patterns.iter().map(|p| p.len()).sum();
-    if bytes <= DFA_MAX_PATTERN_BYTES {
-        let dfa = dfa::Builder::new()
-            .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Anchored)
-            .prefilter(false)
-            .build(patterns)
-            .map_err(|e| Error::build(e.to_string()))?;
-        return Ok(Compiled::Dfa(dfa));
-    }
-    let nfa = contiguous::Builder::new()
-        .match_kind(MatchKind::Standard)
-        .prefilter(false)
-        .build(patterns)
-        .map_err(|e| Error::build(e.to_string()))?;
-    Ok(Compiled::Nfa(nfa))
-}
-
 /// Checks a case policy: `alias` and `surface` are both in their
-/// case-keeping fold ([`fold_keep_case`]).
+/// case-keeping fold ([`fold_keep_case`](crate::normalize::fold_keep_case)).
 ///
 /// # Example
 ///
@@ -507,12 +448,12 @@ mod tests {
     }
 
     #[test]
-    fn large_sets_use_the_nfa() {
+    fn large_sets_use_the_trie() {
         let phrases: Vec<(String, MatchPolicy)> = (0..20_000)
             .map(|i| (format!("place number {}", i), Any))
             .collect();
         let set = PhraseSet::new(phrases).unwrap();
-        assert!(matches!(set.anywhere.automaton, Some(Compiled::Nfa(_))));
+        assert!(matches!(set.anywhere.automaton, Some(Compiled::Trie(_))));
         let text = "from place number 12345 to place number 7";
         let norm = Normalized::new(text);
         let mut out = Vec::new();
@@ -535,6 +476,7 @@ mod tests {
 mod reference {
     use super::*;
     use crate::boundary::{is_word_end, is_word_start};
+    use crate::normalize::{fold, fold_keep_case};
     use proptest::prelude::*;
 
     fn naive(phrases: &[(String, MatchPolicy)], text: &str) -> Vec<PhraseMatch> {
@@ -611,16 +553,20 @@ mod reference {
 
         #[test]
         fn matches_naive_reference(phrases in phrase_strategy(), text in text_strategy()) {
-            let set = PhraseSet::new(phrases.iter().map(|(p, m)| (p.as_str(), *m))).unwrap();
             let norm = Normalized::new(&text);
-            let mut got = Vec::new();
-            set.find(&text, &norm, &mut got);
-            prop_assert_eq!(got, naive(&phrases, &text));
+            let want = naive(&phrases, &text);
+            // Both automata: the DFA (small banks) and the trie (forced).
+            for dfa_max in [usize::MAX, 0] {
+                let set = PhraseSet::build(phrases.iter().map(|(p, m)| (p.as_str(), *m)), dfa_max).unwrap();
+                let mut got = Vec::new();
+                set.find(&text, &norm, &mut got);
+                prop_assert_eq!(&got, &want);
+            }
         }
 
         #[test]
-        fn arbitrary_unicode_never_panics(phrases in phrase_strategy(), text in "\\PC{0,64}") {
-            let set = PhraseSet::new(phrases.iter().map(|(p, m)| (p.as_str(), *m))).unwrap();
+        fn arbitrary_unicode_never_panics(phrases in phrase_strategy(), text in "\\PC{0,64}", dfa_max in prop::sample::select(vec![usize::MAX, 0])) {
+            let set = PhraseSet::build(phrases.iter().map(|(p, m)| (p.as_str(), *m)), dfa_max).unwrap();
             let norm = Normalized::new(&text);
             let mut got = Vec::new();
             set.find(&text, &norm, &mut got);

@@ -1,0 +1,191 @@
+//! Compiling phrases: folding them (in parallel), grouping those that fold
+//! to the same pattern, and building each bank's automaton.
+
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{dfa, MatchKind, StartKind};
+use rayon::prelude::*;
+
+use super::trie::Trie;
+use crate::normalize::{fold, fold_keep_case_into};
+use crate::{Error, MatchPolicy};
+
+/// Banks with more pattern bytes than this use the trie; smaller ones a
+/// DFA. Both build in a few milliseconds at this size, and the DFA steps
+/// with one table look-up per byte where the trie scans a node's children;
+/// above it the DFA's memory (a full row per state) and build time grow
+/// too fast.
+pub(super) const DFA_MAX_PATTERN_BYTES: usize = 64 * 1024;
+
+/// Phrases folded per rayon task: big enough that the per-task arenas stay
+/// few, small enough to spread over the cores.
+const CHUNK: usize = 4096;
+
+/// The phrases of a set after folding, in input order.
+#[derive(Default)]
+pub(super) struct Folded {
+    /// Every phrase's fold (the automaton pattern), one after another.
+    pub(super) text: String,
+    /// End of each phrase's fold in `text`.
+    pub(super) ends: Vec<u32>,
+    /// Every phrase's case-keeping fold, for policy checks; empty for
+    /// phrases of policy `any`, which never look at it.
+    pub(super) keep: String,
+    /// End of each phrase's case-keeping fold in `keep`.
+    pub(super) keep_ends: Vec<u32>,
+    /// Each phrase's policy, `auto` resolved.
+    pub(super) policies: Vec<MatchPolicy>,
+    /// Whether each phrase can only match at a capitalized word start.
+    pub(super) capitalized: Vec<bool>,
+}
+
+impl Folded {
+    /// Folds `phrases` on all cores; the first phrase (in input order) that
+    /// folds to nothing is an error.
+    pub(super) fn new(phrases: &[(&str, MatchPolicy)]) -> Result<Folded, Error> {
+        let chunks: Vec<Result<Folded, Error>> = phrases
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let mut f = Folded::default();
+                for &(text, policy) in chunk {
+                    f.push(text, policy)?;
+                }
+                Ok(f)
+            })
+            .collect();
+        let mut all = Folded::default();
+        for chunk in chunks {
+            all.append(chunk?);
+        }
+        Ok(all)
+    }
+
+    fn push(&mut self, text: &str, policy: MatchPolicy) -> Result<(), Error> {
+        let text = text.trim();
+        let folded = fold(text);
+        let folded = folded.trim();
+        if folded.is_empty() {
+            return Err(Error::invalid(format!(
+                "phrase '{}' folds to nothing",
+                text
+            )));
+        }
+        let policy = policy.resolve(text);
+        self.text.push_str(folded);
+        self.ends.push(self.text.len() as u32);
+        let start = self.keep.len();
+        if policy != MatchPolicy::Any {
+            fold_keep_case_into(text, &mut self.keep);
+        }
+        let capitalized = self.keep[start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        self.keep_ends.push(self.keep.len() as u32);
+        self.policies.push(policy);
+        self.capitalized.push(capitalized);
+        Ok(())
+    }
+
+    fn append(&mut self, other: Folded) {
+        let (base, keep_base) = (self.text.len() as u32, self.keep.len() as u32);
+        self.text.push_str(&other.text);
+        self.ends.extend(other.ends.iter().map(|e| e + base));
+        self.keep.push_str(&other.keep);
+        self.keep_ends
+            .extend(other.keep_ends.iter().map(|e| e + keep_base));
+        self.policies.extend(other.policies);
+        self.capitalized.extend(other.capitalized);
+    }
+
+    /// The fold of phrase `i`.
+    pub(super) fn pattern(&self, i: u32) -> &str {
+        range(&self.text, &self.ends, i as usize)
+    }
+}
+
+/// The `i`-th of the strings stored one after another in `arena`, each
+/// ending at `ends[i]`.
+#[inline]
+pub(super) fn range<'a>(arena: &'a str, ends: &[u32], i: usize) -> &'a str {
+    let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+    &arena[start..ends[i] as usize]
+}
+
+/// One automaton and the phrases behind each of its patterns.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Bank {
+    pub(super) automaton: Option<Compiled>,
+    /// The phrases of pattern `p` are `members[starts[p]..starts[p + 1]]`,
+    /// in input order.
+    starts: Vec<u32>,
+    members: Vec<u32>,
+}
+
+#[derive(Clone, Debug)]
+pub(super) enum Compiled {
+    Dfa(Box<dfa::DFA>),
+    Trie(Trie),
+}
+
+impl Bank {
+    /// The bank of `phrases` (indices into `folded`). Patterns are numbered
+    /// in sorted order, which the trie is built in.
+    pub(super) fn new(
+        folded: &Folded,
+        mut phrases: Vec<u32>,
+        dfa_max: usize,
+    ) -> Result<Bank, Error> {
+        phrases.par_sort_unstable_by(|&a, &b| {
+            folded.pattern(a).cmp(folded.pattern(b)).then(a.cmp(&b))
+        });
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut starts = Vec::new();
+        for (k, &phrase) in phrases.iter().enumerate() {
+            let pattern = folded.pattern(phrase);
+            if patterns.last() != Some(&pattern) {
+                patterns.push(pattern);
+                starts.push(k as u32);
+            }
+        }
+        starts.push(phrases.len() as u32);
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            Some(compile(&patterns, dfa_max)?)
+        };
+        Ok(Bank {
+            automaton,
+            starts,
+            members: phrases,
+        })
+    }
+
+    /// The phrases behind pattern `p`.
+    #[inline]
+    pub(super) fn members(&self, p: usize) -> &[u32] {
+        &self.members[self.starts[p] as usize..self.starts[p + 1] as usize]
+    }
+
+    pub(super) fn memory_usage(&self) -> usize {
+        let automaton = match &self.automaton {
+            Some(Compiled::Dfa(a)) => a.memory_usage(),
+            Some(Compiled::Trie(t)) => t.memory_usage(),
+            None => 0,
+        };
+        automaton + 4 * (self.starts.len() + self.members.len())
+    }
+}
+
+fn compile(patterns: &[&str], dfa_max: usize) -> Result<Compiled, Error> {
+    let bytes: usize = patterns.iter().map(|p| p.len()).sum();
+    if bytes > dfa_max {
+        return Ok(Compiled::Trie(Trie::new(patterns)));
+    }
+    let dfa = dfa::Builder::new()
+        .match_kind(MatchKind::Standard)
+        .start_kind(StartKind::Anchored)
+        .prefilter(false)
+        .build(patterns)
+        .map_err(|e| Error::build(e.to_string()))?;
+    Ok(Compiled::Dfa(Box::new(dfa)))
+}

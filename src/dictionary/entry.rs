@@ -171,9 +171,14 @@ impl Alias {
     /// assert_eq!(Alias::new("ROK", MatchPolicy::Auto).policy, MatchPolicy::Exact);
     /// ```
     pub fn new(text: &str, policy: MatchPolicy) -> Alias {
+        Alias::owned(text.to_string(), policy)
+    }
+
+    /// [`Alias::new`] taking the text it keeps, for the loader.
+    pub(crate) fn owned(text: String, policy: MatchPolicy) -> Alias {
         Alias {
-            text: text.to_string(),
-            policy: policy.resolve(text),
+            policy: policy.resolve(&text),
+            text,
             guard: Guard::None,
         }
     }
@@ -293,17 +298,32 @@ impl Entry {
         {
             self.aliases.remove(0);
         }
-        let mut seen = std::collections::HashSet::new();
-        let mut aliases = Vec::with_capacity(self.aliases.len());
-        for alias in std::mem::take(&mut self.aliases) {
-            check_alias(&alias)?;
-            if seen.insert((alias.text.clone(), alias.policy)) {
-                aliases.push(alias);
-            }
+        for alias in &self.aliases {
+            check_alias(alias)?;
         }
-        self.aliases = aliases;
+        dedup_aliases(&mut self.aliases);
         Ok(self)
     }
+}
+
+/// Drops aliases that repeat an earlier one (same text and policy).
+fn dedup_aliases(aliases: &mut Vec<Alias>) {
+    let same = |a: &Alias, b: &Alias| a.policy == b.policy && a.text == b.text;
+    // Most entries have a handful of aliases: a quadratic scan beats a hash
+    // set (and its copy of every text) at that size.
+    let dup: Vec<bool> = if aliases.len() <= 16 {
+        (0..aliases.len())
+            .map(|k| aliases[..k].iter().any(|b| same(b, &aliases[k])))
+            .collect()
+    } else {
+        let mut seen = std::collections::HashSet::new();
+        aliases
+            .iter()
+            .map(|a| !seen.insert((a.text.as_str(), a.policy)))
+            .collect()
+    };
+    let mut dup = dup.into_iter();
+    aliases.retain(|_| !dup.next().unwrap_or(false));
 }
 
 fn check_alias(alias: &Alias) -> Result<(), Error> {
@@ -381,6 +401,35 @@ mod tests {
         }
         for bad in ["25", "2025-13", "2025-07-32", "2025/07/01", "", "2025-7-1"] {
             assert!(check_date(bad).is_err(), "{}", bad);
+        }
+    }
+
+    #[test]
+    fn repeated_aliases_are_dropped() {
+        for n in [3, 40] {
+            let mut aliases: Vec<Alias> = (0..n)
+                .flat_map(|i| {
+                    let text = format!("Name {}", i % 5);
+                    [
+                        Alias::new(&text, MatchPolicy::Any),
+                        Alias::new(&text, MatchPolicy::Exact),
+                    ]
+                })
+                .collect();
+            dedup_aliases(&mut aliases);
+            let got: Vec<(&str, MatchPolicy)> = aliases
+                .iter()
+                .map(|a| (a.text.as_str(), a.policy))
+                .collect();
+            let want: Vec<(String, MatchPolicy)> = (0..n.min(5))
+                .flat_map(|i| {
+                    let text = format!("Name {}", i);
+                    [(text.clone(), MatchPolicy::Any), (text, MatchPolicy::Exact)]
+                })
+                .collect();
+            let want: Vec<(&str, MatchPolicy)> =
+                want.iter().map(|(t, p)| (t.as_str(), *p)).collect();
+            assert_eq!(got, want, "{} aliases", n);
         }
     }
 

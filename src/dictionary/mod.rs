@@ -7,14 +7,16 @@
 
 mod builtin;
 mod entry;
+mod index;
 mod load;
 
 pub(crate) use builtin::{builtin_dictionary, builtin_files};
 
 pub use entry::{Alias, Entry, Guard, Label, MatchPolicy};
 
-use std::collections::HashMap;
 use std::path::Path;
+
+use index::IdIndex;
 
 use crate::Error;
 
@@ -38,7 +40,7 @@ use crate::Error;
 #[derive(Clone, Debug, Default)]
 pub struct Dictionary {
     entries: Vec<Entry>,
-    by_id: HashMap<String, usize>,
+    by_id: IdIndex,
     stop: Vec<String>,
 }
 
@@ -105,12 +107,20 @@ impl Dictionary {
     }
 
     pub(crate) fn insert(&mut self, entry: Entry) -> Result<(), Error> {
-        if self.by_id.contains_key(&entry.id) {
-            return Err(Error::invalid("duplicate id").in_entry(&entry.id));
-        }
-        self.by_id.insert(entry.id.clone(), self.entries.len());
         self.entries.push(entry);
+        let at = self.entries.len() - 1;
+        if !self.by_id.insert(&self.entries, at) {
+            let entry = self.entries.pop();
+            let id = entry.as_ref().map_or("", |e| e.id.as_str());
+            return Err(Error::invalid("duplicate id").in_entry(id));
+        }
         Ok(())
+    }
+
+    /// Makes room for `more` entries.
+    pub(crate) fn reserve(&mut self, more: usize) {
+        self.entries.reserve_exact(more);
+        self.by_id.reserve(&self.entries, more);
     }
 
     pub(crate) fn add_stop(&mut self, surface: String) {
@@ -119,6 +129,11 @@ impl Dictionary {
 
     /// Merges another dictionary into this one.
     pub fn extend(&mut self, other: Dictionary) -> Result<(), Error> {
+        if self.entries.is_empty() && self.stop.is_empty() {
+            *self = other;
+            return Ok(());
+        }
+        self.reserve(other.entries.len());
         for entry in other.entries {
             self.insert(entry)?;
         }
@@ -128,7 +143,7 @@ impl Dictionary {
 
     /// Looks an entry up by id.
     pub fn get(&self, id: &str) -> Option<&Entry> {
-        self.by_id.get(id).map(|&i| &self.entries[i])
+        self.by_id.get(&self.entries, id).map(|i| &self.entries[i])
     }
 
     /// All entries, in load order.
@@ -156,7 +171,7 @@ impl Dictionary {
     pub fn validate(&self) -> Result<(), Error> {
         for entry in &self.entries {
             if let Some(target) = &entry.refers_to {
-                if !self.by_id.contains_key(target) {
+                if self.get(target).is_none() {
                     return Err(Error::invalid(format!(
                         "refers_to names an unknown entry '{}'",
                         target

@@ -130,14 +130,19 @@ pub(super) enum Compiled {
 impl Bank {
     /// The bank of `phrases` (indices into `folded`). Patterns are numbered
     /// in sorted order, which the trie is built in.
-    pub(super) fn new(
-        folded: &Folded,
-        mut phrases: Vec<u32>,
-        dfa_max: usize,
-    ) -> Result<Bank, Error> {
-        phrases.par_sort_unstable_by(|&a, &b| {
-            folded.pattern(a).cmp(folded.pattern(b)).then(a.cmp(&b))
+    pub(super) fn new(folded: &Folded, phrases: Vec<u32>, dfa_max: usize) -> Result<Bank, Error> {
+        // Sorting by an 8-byte prefix first keeps most comparisons off the
+        // texts (a cache miss each, at a million phrases).
+        let mut keyed: Vec<(u64, u32)> = phrases
+            .into_iter()
+            .map(|p| (prefix(folded.pattern(p)), p))
+            .collect();
+        keyed.par_sort_unstable_by(|&(ka, a), &(kb, b)| {
+            ka.cmp(&kb)
+                .then_with(|| folded.pattern(a).cmp(folded.pattern(b)))
+                .then(a.cmp(&b))
         });
+        let phrases: Vec<u32> = keyed.into_iter().map(|(_, p)| p).collect();
         let mut patterns: Vec<&str> = Vec::new();
         let mut starts = Vec::new();
         for (k, &phrase) in phrases.iter().enumerate() {
@@ -174,6 +179,15 @@ impl Bank {
         };
         automaton + 4 * (self.starts.len() + self.members.len())
     }
+}
+
+/// The first 8 bytes of `s`, zero-padded, as a number that orders like the
+/// bytes (ties are broken on the whole text).
+fn prefix(s: &str) -> u64 {
+    let mut b = [0u8; 8];
+    let n = s.len().min(8);
+    b[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u64::from_be_bytes(b)
 }
 
 fn compile(patterns: &[&str], dfa_max: usize) -> Result<Compiled, Error> {

@@ -5,7 +5,7 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::{dfa, MatchKind, StartKind};
 use rayon::prelude::*;
 
-use super::trie::Trie;
+use super::trie::{self, Trie};
 use crate::normalize::{fold, fold_keep_case_into};
 use crate::{Error, MatchPolicy};
 
@@ -193,6 +193,12 @@ fn prefix(s: &str) -> u64 {
 fn compile(patterns: &[&str], dfa_max: usize) -> Result<Compiled, Error> {
     let bytes: usize = patterns.iter().map(|p| p.len()).sum();
     if bytes > dfa_max {
+        if patterns.len() > trie::MAX_PATTERNS || bytes >= u32::MAX as usize {
+            return Err(Error::build(format!(
+                "more than {} distinct phrases or 4 GiB of them",
+                trie::MAX_PATTERNS
+            )));
+        }
         return Ok(Compiled::Trie(Trie::new(patterns)));
     }
     let dfa = dfa::Builder::new()

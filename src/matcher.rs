@@ -267,6 +267,18 @@ impl Walk<'_> {
 }
 
 impl PhraseSet {
+    /// Calls `each` with every phrase whose fold is exactly `folded` (a
+    /// string already folded and trimmed), whatever its policy: the
+    /// tagger's stop list is checked this way, without folding every alias
+    /// again.
+    pub(crate) fn for_each_folding_to(&self, folded: &str, mut each: impl FnMut(u32)) {
+        for bank in [&self.anywhere, &self.capitalized] {
+            if let Some(p) = bank.pattern_of(folded) {
+                bank.members(p).iter().for_each(|&phrase| each(phrase));
+            }
+        }
+    }
+
     /// The case-keeping fold of a phrase (empty for policy `any`).
     #[inline]
     fn keep_case(&self, phrase: u32) -> &str {
@@ -460,6 +472,25 @@ mod tests {
         set.find(text, &norm, &mut out);
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].phrase, 12345);
+    }
+
+    #[test]
+    fn phrases_by_fold() {
+        let phrases = [("US", Exact), ("u.s.", Any), ("us", Any), ("Côte", Auto)];
+        for dfa_max in [usize::MAX, 0] {
+            let set = PhraseSet::build(phrases, dfa_max).unwrap();
+            for (folded, want) in [
+                ("us", vec![0, 2]),
+                ("cote", vec![3]),
+                ("u", vec![]),
+                ("usa", vec![]),
+            ] {
+                let mut got = Vec::new();
+                set.for_each_folding_to(folded, |p| got.push(p));
+                got.sort();
+                assert_eq!(got, want, "{} {}", folded, dfa_max);
+            }
+        }
     }
 
     #[test]

@@ -244,18 +244,11 @@ impl TaggerBuilder {
             }
         }
         let phrases = PhraseSet::new(phrases)?;
-        let stop: HashSet<String> = dict
-            .stop_list()
-            .iter()
-            .map(|s| fold(s.trim()).trim().to_string())
-            .collect();
-        let stopped = aliases
-            .iter()
-            .map(|&(e, a)| {
-                let text = &dict.entries()[e as usize].aliases[a as usize].text;
-                !stop.is_empty() && stop.contains(fold(text.trim()).trim())
-            })
-            .collect();
+        let mut stopped = vec![false; aliases.len()];
+        for surface in dict.stop_list() {
+            let folded = fold(surface.trim());
+            phrases.for_each_folding_to(folded.trim(), |p| stopped[p as usize] = true);
+        }
         let topics = match self.topics {
             Topics::Off => None,
             Topics::Builtin => Some(TopicModel::builtin()?),

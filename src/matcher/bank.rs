@@ -2,7 +2,7 @@
 //! to the same pattern, and building each bank's automaton.
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::{dfa, MatchKind, StartKind};
+use aho_corasick::{dfa, Anchored, MatchKind, StartKind};
 use rayon::prelude::*;
 
 use super::trie::{self, Trie};
@@ -169,6 +169,34 @@ impl Bank {
     #[inline]
     pub(super) fn members(&self, p: usize) -> &[u32] {
         &self.members[self.starts[p] as usize..self.starts[p + 1] as usize]
+    }
+
+    /// The pattern that is exactly `folded`.
+    pub(super) fn pattern_of(&self, folded: &str) -> Option<usize> {
+        let mut pattern = None;
+        let whole = |len: usize, p: usize| (len == folded.len()).then_some(p);
+        match &self.automaton {
+            Some(Compiled::Dfa(a)) => {
+                let mut sid = a.start_state(Anchored::Yes).ok()?;
+                for &b in folded.as_bytes() {
+                    sid = a.next_state(Anchored::Yes, sid, b);
+                    if a.is_dead(sid) {
+                        return None;
+                    }
+                }
+                if a.is_match(sid) {
+                    for i in 0..a.match_len(sid) {
+                        let p = a.match_pattern(sid, i);
+                        pattern = pattern.or(whole(a.pattern_len(p), p.as_usize()));
+                    }
+                }
+            }
+            Some(Compiled::Trie(t)) => t.walk(folded.as_bytes(), |len, p| {
+                pattern = pattern.or(whole(len, p as usize));
+            }),
+            None => {}
+        }
+        pattern
     }
 
     pub(super) fn memory_usage(&self) -> usize {

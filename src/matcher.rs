@@ -101,11 +101,9 @@ impl PhraseSet {
         I: IntoIterator<Item = (S, MatchPolicy)>,
         S: AsRef<str>,
     {
-        let owned: Vec<(S, MatchPolicy)> = phrases.into_iter().collect();
-        let texts: Vec<(&str, MatchPolicy)> = owned.iter().map(|(s, p)| (s.as_ref(), *p)).collect();
-        let folded = Folded::new(&texts)?;
+        let folded = Folded::new(phrases)?;
         let (capitalized, anywhere): (Vec<u32>, Vec<u32>) =
-            (0..texts.len() as u32).partition(|&i| folded.capitalized[i as usize]);
+            (0..folded.policies.len() as u32).partition(|&i| folded.capitalized[i as usize]);
         let (anywhere, capitalized) = rayon::join(
             || Bank::new(&folded, anywhere, dfa_max),
             || Bank::new(&folded, capitalized, dfa_max),

@@ -236,14 +236,16 @@ impl TaggerBuilder {
         }
         dict.validate()?;
         let mut aliases = Vec::new();
-        let mut phrases = Vec::new();
         for (ei, entry) in dict.entries().iter().enumerate() {
-            for (ai, alias) in entry.aliases.iter().enumerate() {
-                aliases.push((ei as u32, ai as u32));
-                phrases.push((alias.text.as_str(), alias.policy));
-            }
+            aliases.extend((0..entry.aliases.len() as u32).map(|ai| (ei as u32, ai)));
         }
-        let phrases = PhraseSet::new(phrases)?;
+        // Handed over as an iterator: no list of a million (text, policy)
+        // pairs is kept besides the entries.
+        let phrases = PhraseSet::new(
+            dict.entries()
+                .iter()
+                .flat_map(|e| e.aliases.iter().map(|a| (a.text.as_str(), a.policy))),
+        )?;
         let mut stopped = vec![false; aliases.len()];
         for surface in dict.stop_list() {
             let folded = fold(surface.trim());

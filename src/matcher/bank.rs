@@ -20,6 +20,9 @@ pub(super) const DFA_MAX_PATTERN_BYTES: usize = 64 * 1024;
 /// few, small enough to spread over the cores.
 const CHUNK: usize = 4096;
 
+/// Phrases taken from the caller's iterator at a time.
+const BATCH: usize = 64 * CHUNK;
+
 /// The phrases of a set after folding, in input order.
 #[derive(Default)]
 pub(super) struct Folded {
@@ -39,22 +42,35 @@ pub(super) struct Folded {
 }
 
 impl Folded {
-    /// Folds `phrases` on all cores; the first phrase (in input order) that
-    /// folds to nothing is an error.
-    pub(super) fn new(phrases: &[(&str, MatchPolicy)]) -> Result<Folded, Error> {
-        let chunks: Vec<Result<Folded, Error>> = phrases
-            .par_chunks(CHUNK)
-            .map(|chunk| {
-                let mut f = Folded::default();
-                for &(text, policy) in chunk {
-                    f.push(text, policy)?;
-                }
-                Ok(f)
-            })
-            .collect();
+    /// Folds `phrases` on all cores, a batch at a time (the phrases need not
+    /// be `Sync`, and only a batch of them is held at once); the first
+    /// phrase (in input order) that folds to nothing is an error.
+    pub(super) fn new<I, S>(phrases: I) -> Result<Folded, Error>
+    where
+        I: IntoIterator<Item = (S, MatchPolicy)>,
+        S: AsRef<str>,
+    {
         let mut all = Folded::default();
-        for chunk in chunks {
-            all.append(chunk?);
+        let mut phrases = phrases.into_iter().peekable();
+        let mut batch: Vec<(S, MatchPolicy)> = Vec::new();
+        while phrases.peek().is_some() {
+            batch.clear();
+            batch.extend(phrases.by_ref().take(BATCH));
+            let texts: Vec<(&str, MatchPolicy)> =
+                batch.iter().map(|(s, p)| (s.as_ref(), *p)).collect();
+            let chunks: Vec<Result<Folded, Error>> = texts
+                .par_chunks(CHUNK)
+                .map(|chunk| {
+                    let mut f = Folded::default();
+                    for &(text, policy) in chunk {
+                        f.push(text, policy)?;
+                    }
+                    Ok(f)
+                })
+                .collect();
+            for chunk in chunks {
+                all.append(chunk?);
+            }
         }
         Ok(all)
     }

@@ -92,7 +92,13 @@ impl Trie {
     pub(super) fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Trie {
         debug_assert!(patterns.windows(2).all(|w| w[0].as_ref() < w[1].as_ref()));
         debug_assert!(patterns.len() <= MAX_PATTERNS);
-        let mut nodes = vec![Node::default()];
+        // At most one node per pattern byte, plus the root and the sentinel:
+        // reserving that once spares the copies of a growing vector (the
+        // pages never written are never resident, and `shrink_to_fit` gives
+        // them back).
+        let bytes: usize = patterns.iter().map(|p| p.as_ref().len()).sum();
+        let mut nodes = Vec::with_capacity(bytes + 2);
+        nodes.push(Node::default());
         // The patterns below each node not yet expanded, and its depth, in
         // node order: nodes are expanded in the order they were made.
         let mut queue = VecDeque::from([(0usize, patterns.len(), 0usize)]);

@@ -38,7 +38,7 @@ assert_eq!(people, [
 - [`Overlap`]: the named policy that resolves overlapping candidates.
 - Stages usable alone: [`segment`] (paragraphs, sentences, words, article
   parts), [`normalize`] (folded copy with an offset map), [`matcher`] (the
-  word-start Aho-Corasick matcher), [`output`] (the JSON Lines records),
+  word-start phrase matcher), [`output`] (the JSON Lines records),
   [`topics`] (IPTC Media Topics with their evidence), [`rules`] (names no
   dictionary holds).
 - [`export`]: the same results as a highlighted HTML page, CoNLL IOB2
@@ -93,7 +93,9 @@ a Hadoop Streaming mapper.
 
 `Tagger::default()` parses and compiles the built-in dictionaries (about 42,000
 entries, 48,000 aliases) once per process, in about 0.2 s, holding about 60 MB;
-later calls clone it. Tagging runs per word: the automaton is only walked where
+later calls clone it. A dictionary of a million aliases loads and compiles in
+under 2 s of CPU (parsing and folding run on all cores), holding about 570 MB
+at its peak, most of it the parsed entries. Tagging runs per word: the automaton is only walked where
 a word starts, and capitalized-only aliases only where the word is capitalized,
 so the cost grows with the text, not with the dictionary. Every stage is linear
 in the size of the document. Measured figures are in the README.

@@ -215,13 +215,13 @@ impl Bank {
         pattern
     }
 
+    /// Heap memory of the automaton (as `PhraseSet::memory_usage` reports).
     pub(super) fn memory_usage(&self) -> usize {
-        let automaton = match &self.automaton {
+        match &self.automaton {
             Some(Compiled::Dfa(a)) => a.memory_usage(),
             Some(Compiled::Trie(t)) => t.memory_usage(),
             None => 0,
-        };
-        automaton + 4 * (self.starts.len() + self.members.len())
+        }
     }
 }
 

@@ -10,6 +10,9 @@ const STARTER: &str = include_str!("data/seed_dictionary.jsonl");
 const EXTRA: &str = r#"
 {"id": "place:country:JO", "label": "place", "kind": "country", "name": "Jordan", "country": "JO", "priority": 20}
 {"id": "place:country:GE", "label": "place", "kind": "country", "name": "Georgia", "country": "GE", "priority": 20}
+{"id": "place:country:IT", "label": "place", "kind": "country", "name": "Italy", "country": "IT", "priority": 20}
+{"id": "place:city:chicago", "label": "place", "kind": "city", "name": "Chicago", "country": "US", "population": 2700000}
+{"id": "place:city:houston", "label": "place", "kind": "city", "name": "Houston", "country": "US", "population": 2300000}
 "#;
 
 fn tagger() -> Tagger {
@@ -140,6 +143,55 @@ fn rule_families() {
             got
         );
     }
+}
+
+#[test]
+fn score_tables_make_teams() {
+    let tagger = tagger();
+    let text = "Results on Sunday:\nChicago 4 Houston 3\nMillwall 2 Houston 1\nItaly 1 Brazil 2\nCHICAGO 72 64 .529\n\
+                Chicago won again, and Houston rose 4 percent.\n";
+    let got = found(&tagger, text);
+    let want = [
+        ("Chicago", "organization", "score_table"),
+        ("Houston", "organization", "score_table"),
+        // Beside a team in a score line, an unknown name is a team too.
+        ("Millwall", "organization", "score_table"),
+        ("Houston", "organization", "score_table"),
+        // A national side is named by its country; a line of national sides
+        // makes no team of an unknown name.
+        ("Italy", "place", ""),
+        ("CHICAGO", "organization", "score_table"),
+        // The same places in prose: the teams.
+        ("Chicago", "organization", "score_table"),
+        ("Houston", "organization", "score_table"),
+    ];
+    let want: Vec<_> = want
+        .iter()
+        .map(|&(s, l, r)| (s.to_string(), l, r.to_string()))
+        .collect();
+    assert_eq!(got, want);
+    let doc = tagger.tag(text);
+    let ids: Vec<_> = doc.mentions().iter().map(|m| doc.entity_id(m)).collect();
+    assert_eq!(ids[0], ids[5], "one team whatever the case");
+    assert_eq!(ids[0], ids[6]);
+    let team = &doc.local_entities()[0];
+    assert_eq!(
+        (team.kind.as_str(), team.country.as_deref()),
+        ("sports_team", Some("US"))
+    );
+
+    // Prose with numbers is no table; and the mode can be turned off.
+    let prose = "Chicago rose 4 percent in 1996 and Houston 3 percent.";
+    assert!(found(&tagger, prose).iter().all(|f| f.1 == "place"));
+    let places = Tagger::builder()
+        .builtin_rules()
+        .dictionary(Dictionary::from_jsonl_str("extra.jsonl", EXTRA).unwrap())
+        .score_tables(gazetag::ScoreTables::Places)
+        .build()
+        .unwrap();
+    let got = found(&places, "Chicago 4 Houston 3");
+    assert_eq!(got.len(), 2);
+    assert!(got.iter().all(|f| f.1 == "place"), "{got:?}");
 }
 
 #[test]

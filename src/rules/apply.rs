@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::pattern::{mention_index, WIDTH};
 use super::token::{tokenize_range, word_end, word_kind, Kind, Token};
-use super::{link, RuleSet};
+use super::{link, teams, RuleSet, ScoreTables};
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span};
 use crate::resolve::Taken;
@@ -47,8 +47,11 @@ const NOT_START: u8 = 0xFF;
 /// function words, months), and words of rule anchors ("Province", "Corp",
 /// "Mr.") inside mentions. Every rule match holds one, so most of a news
 /// text is never tokenized.
-pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken) {
+pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, tables: ScoreTables) {
     let Some(regex) = &rules.regex else {
+        if tables == ScoreTables::Teams {
+            teams::mark(doc, taken, rules.link_rule("score_table"));
+        }
         return;
     };
     SCRATCH.with(|s| {
@@ -126,6 +129,9 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken) {
                 commit(rules, doc, taken, &mut edit, p);
             }
             edit.finish(doc);
+        }
+        if tables == ScoreTables::Teams {
+            teams::mark(doc, taken, rules.link_rule("score_table"));
         }
         link::link(rules, doc, taken, &mut s.tokens[0]);
     });

@@ -290,6 +290,13 @@ pub(crate) fn tokenize_range(
                     kind = Kind::Upper;
                 }
             }
+            // A lone capital without a period is a word ("A", "I"), and one
+            // with digits a designation ("F-16"), not an initial.
+            if kind == Kind::Initial
+                && (b.get(end) != Some(&b'.') || text[i..end].bytes().any(|c| c.is_ascii_digit()))
+            {
+                kind = Kind::Upper;
+            }
             let lists = lex.lookup(&text[i..end], kind, &mut buf);
             // An abbreviation or initial takes its period.
             if b.get(end) == Some(&b'.')

@@ -28,6 +28,7 @@ sys.path.insert(0, HERE)
 
 import tables as T  # noqa: E402
 import curated_officials as CO  # noqa: E402
+import named_orgs  # noqa: E402
 
 GEN = "tools/gendict/gendict.py"
 # English function words (WordNet has no entries for them): acronyms equal to one are guarded or dropped.
@@ -492,6 +493,8 @@ def build(src, ctx):
         if eid in cap_gids or c["population"] < 15000:
             continue
         name = c["name"]
+        if not alias_ok(name):
+            name = TRANSLIT_MARKS.sub("", name)  # "Sāmarrā’": the final mark fails alias_ok
         if not alias_ok(name) or len(name) <= 2:
             continue  # two-letter names (Ii, Bo) would have to be exact-only: skipped
         e = {"id": eid, "label": "place", "kind": "city", "name": name, "aliases": []}
@@ -506,6 +509,7 @@ def build(src, ctx):
         if c["population"] >= 250000:
             items = [a for a in sorted(set(c.get("alternatenames") or [])) if good_alt(a, name, ctx, country_name_folds)]
             items = items[:8]
+        items += close_variants(c, name, ctx, country_name_folds)
         add_aliases(e, items, ctx, place_guard=True)
         e["country"] = c["countrycode"]
         e["population"] = int(c["population"])
@@ -593,12 +597,38 @@ def build(src, ctx):
     build_orgs(files, src, fb, countries, un_members, ctx)
     build_groups(files, src, ctx, country_name_folds)
     build_leaders(files, fb, countries, ctx)
+    known = {fold(alias_text(a)) for entries in files.values() for e in entries if "id" in e
+             for a in [e["name"]] + e.get("aliases", [])}
+    lexicon = named_orgs.load_lexicon(os.path.join(npm, "compromise"))
+    named_orgs.build_named_orgs(files, ctx, lexicon, known, fold, finish_entry)
     taken = {e["id"] for fl in files.values() for e in fl}
     for e in CO.officials():
         if e["id"] in taken:  # same person, another office (e.g. a former minister now prime minister)
             e["id"] = "%s:%s-%s" % (e["id"], e["kind"].replace("_", "-"), e.get("valid_from", "")[:4])
         files["people/officials.jsonl"].append(e)
     return files, countries
+
+
+TRANSLIT_MARKS = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02be\u02bf`]|'$")
+ARABIC_ARTICLE = re.compile(r"^(?:Al|Ar|As|Ash|At|Ath|Ad|Adh|Az|An|El|Ed|Es|Et|Ez|En)[ -](?=[A-Z])")
+
+
+def close_variants(c, name, ctx, country_name_folds):
+    """Forms of a city's name that news writes and its name alone misses: without the marks of
+    transliterated hamza and ayn ("Sāmarrā’" -> "Samarra"), and, where GeoNames lists them,
+    without the Arabic article or a final h ("Ar Raqqah" -> "Raqqah", "Raqqa")."""
+    clean = TRANSLIT_MARKS.sub("", name)
+    out = [clean] if clean != name else []
+    bare = ARABIC_ARTICLE.sub("", clean)
+    squash = lambda x: re.sub(r"[^a-z0-9]", "", fold(x))
+    wanted = {squash(bare), squash(bare).rstrip("h")} - {squash(clean)}
+    for a in sorted(set(c.get("alternatenames") or [])):
+        a = TRANSLIT_MARKS.sub("", a)
+        if (squash(a) in wanted and len(a) >= 4 and is_latin(a) and a[0].isupper() and not a.isupper()
+                and " " not in a.strip() and not ctx.risky_place(a) and fold(a) not in country_name_folds
+                and alias_ok(a)):
+            out.append(a)
+    return out
 
 
 def good_alt(a, name, ctx, country_name_folds):
@@ -1337,6 +1367,8 @@ META = {
     "orgs/government.jsonl": ("hand-curated names (tools/gendict/tables.py); CIA World Factbook Military and Security / Legislative branch; appendix B UN membership",
                               "Factbook: public domain; additions: CC0 (project-authored)"),
     "orgs/armed_groups.jsonl": ("PETRARCH2 Phoenix.MilNonState.actors.txt (Open Event Data Alliance)", "MIT (see NOTICE)"),
+    "orgs/named.jsonl": ("compromise@14.17.0 lexicon (Organization, SportsTeam), names rebuilt in title case (tools/gendict/named_orgs.py)",
+                         "MIT (see NOTICE)"),
     "people/leaders.jsonl": ("CIA World Factbook Executive branch (2026-05 snapshot)", "public domain"),
     "people/officials.jsonl": ("hand-curated (tools/gendict/curated_officials.py); verify before relying on it", "CC0 (project-authored)"),
     "stoplist.jsonl": ("hand-curated from a review of the Reuters-21578 corpus and WordNet 3.0 common words", "CC0 (project-authored)"),

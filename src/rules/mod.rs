@@ -87,7 +87,7 @@ pub struct RuleSet {
 /// after a role word, an initial before a capitalized word or a line-initial
 /// word in capitals. A rule set with another rule, or a list or a literal
 /// not below, runs over whole fields.
-const WINDOWED_RULES: [&str; 14] = [
+const WINDOWED_RULES: [&str; 15] = [
     "dateline",
     "honorific_name",
     "rank_name",
@@ -99,6 +99,7 @@ const WINDOWED_RULES: [&str; 14] = [
     "place_of",
     "place_head",
     "place_suffix",
+    "place_comma_region",
     "initials_surname",
     "given_surname",
     "common_given_surname",

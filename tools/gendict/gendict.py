@@ -1118,7 +1118,9 @@ def build_groups(files, src, ctx, country_name_folds):
         isl = {"id": "org:group:islamic-state", "label": "organization", "kind": "armed_group", "name": "Islamic State", "aliases": []}
         seen[isl["id"]] = isl
     add_aliases(isl, [("ISIS", "exact"), ("ISIL", "exact"), "Islamic State of Iraq and the Levant", "Islamic State of Iraq and Syria",
-                      ("Daesh", "capitalized"), ("IS", "exact")][:-1], ctx)
+                      ("Daesh", "capitalized"), ("Da'esh", "capitalized"), "Islamic State group",
+                      # "IS" in capitals only, and never in an all-caps headline or at a sentence start
+                      ("IS", "exact", "common_word")], ctx)
     finish_entry(isl, ctx)
     if "org:group:al-qaeda" not in seen:
         q = {"id": "org:group:al-qaeda", "label": "organization", "kind": "armed_group", "name": "al-Qaeda", "aliases": []}

@@ -779,6 +779,8 @@ def build_orgs(files, src, fb, countries, un_members, ctx):
         t = fbtext(fb.get(iso, {}), "Military and Security", "Military and security forces")
         if t:
             build_forces(gov, iso, adj, t, ctx, countries, ids)
+        if adj:
+            national_forces_and_government(gov, iso, adj, cname, ctx, ids)
         # legislature
         leg = T.LEGISLATURES.get(iso)
         if leg is None:
@@ -914,6 +916,32 @@ GENERIC_BRANCH = set("""army navy air force forces ground land naval marine mari
 cyberspace cyber rocket space national defense defence strategic information support logistics joint reserve territorial
 border self and gendarmerie republican presidential military""".split())
 CURATED_FORCES = {"CN", "KP", "IL", "JP", "DE"}  # tables.COMMANDS has their armed_forces entry
+
+
+def national_forces_and_government(gov, iso, adj, cname, ctx, ids):
+    """What news calls a country's forces and government by its adjective: "Iraqi forces",
+    "Iraqi security forces", "the Syrian government". The forces join the Factbook's armed
+    forces entry (or make one); the government is an entry of its own unless a curated
+    executive already has the name (T.EXECUTIVES: "German government")."""
+    forces = ["%s forces" % adj, "%s security forces" % adj, "%s government forces" % adj]
+    eid = "org:%s:armed-forces" % iso
+    entry = next((e for e in gov if e["id"] == eid), None)
+    if entry is None and iso not in CURATED_FORCES:
+        entry = {"id": eid, "label": "organization", "kind": "armed_forces", "name": "Armed Forces of %s" % cname,
+                 "aliases": [], "country": iso, "priority": 5}
+        forces += ["%s military" % adj, "%s armed forces" % adj]
+        gov.append(entry)
+        ids.add(eid)
+    if entry is not None:
+        add_aliases(entry, forces, ctx)
+        finish_entry(entry, ctx)
+    curated = {fold(alias_text(a)) for _, als in T.EXECUTIVES.values() for a in als}
+    if fold("%s government" % adj) not in curated:
+        e = {"id": "org:%s:government" % iso, "label": "organization", "kind": "government",
+             "name": "Government of %s" % cname, "aliases": [], "country": iso, "refers_to": "place:country:%s" % iso}
+        add_aliases(e, ["%s government" % adj], ctx)
+        finish_entry(e, ctx)
+        gov.append(e)
 
 
 def build_forces(gov, iso, adj, t, ctx, countries, ids):

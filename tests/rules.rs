@@ -125,6 +125,24 @@ fn rule_families() {
             "place_of",
         ),
         (
+            "He grew up in Bridgton, Georgia and left.",
+            "Bridgton",
+            "place",
+            "place_comma_region",
+        ),
+        (
+            "5. Falk Balzer (Italy) 13.52",
+            "Falk Balzer",
+            "person",
+            "name_before_country",
+        ),
+        (
+            "Then Geir Moen shot 67.",
+            "Geir Moen",
+            "person",
+            "name_surname",
+        ),
+        (
             "KANDAHAR, July 31 (Reuters) - Fighting",
             "KANDAHAR",
             "place",
@@ -141,6 +159,30 @@ fn rule_families() {
             label,
             rule,
             got
+        );
+    }
+}
+
+#[test]
+fn name_rules_keep_clear_of_other_names() {
+    let tagger = tagger();
+    for text in [
+        // A title before a given name is no person "Engineer Edward".
+        "the report said Engineer Edward Farr was late",
+        // A surname that is also a word, after a capitalized word.
+        "the Football League said",
+        // A town before a possessive country: an apposition.
+        "Kim Jong Un, North Korea's leader, spoke.",
+        // One word before a country is a club.
+        "Dinamo (Italy) won.",
+    ] {
+        let got = found(&tagger, text);
+        assert!(
+            got.iter().all(|(_, _, rule)| !matches!(
+                rule.as_str(),
+                "name_surname" | "place_comma_region" | "name_before_country"
+            )),
+            "{text}: {got:?}"
         );
     }
 }

@@ -292,6 +292,11 @@ fn trigger(
             if next == Some(b',') {
                 with((3, 11));
             }
+            // A name before its country in parentheses ("Jan Kroslak
+            // (Slovakia)").
+            if next == Some(b'(') {
+                with((3, 4));
+            }
             if previous_is_role(rules, text, i, buf) {
                 with((1, 4));
             }

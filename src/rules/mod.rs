@@ -87,7 +87,7 @@ pub struct RuleSet {
 /// after a role word, an initial before a capitalized word or a line-initial
 /// word in capitals. A rule set with another rule, or a list or a literal
 /// not below, runs over whole fields.
-const WINDOWED_RULES: [&str; 15] = [
+const WINDOWED_RULES: [&str; 17] = [
     "dateline",
     "honorific_name",
     "rank_name",
@@ -103,6 +103,8 @@ const WINDOWED_RULES: [&str; 15] = [
     "initials_surname",
     "given_surname",
     "common_given_surname",
+    "name_before_country",
+    "name_surname",
 ];
 
 /// The lists (and literals) the windowed rules may use.
@@ -259,6 +261,7 @@ impl RuleSet {
             "place_suffix",
             "given",
             "given_common",
+            "surname",
         ]);
         let inert = bits(&["nonname", "month"]);
         let full_scan = src
@@ -277,6 +280,7 @@ impl RuleSet {
             (bits(&["rank"]), 4, 5),
             (bits(&["office_head"]), 6, 6),
             (bits(&["given", "given_common"]), 1, 3),
+            (bits(&["surname"]), 2, 1),
         ];
         Ok(RuleSet {
             suffixes: bits(&["org_suffix", "org_suffix_upper", "place_suffix"]),

@@ -12,6 +12,9 @@ Sources (both public, pinned, fetched by setup.sh with the registry clients):
 A name that is also an ordinary English word ("Will", "Brown", "Young") or
 a place ("Paris", "Jordan") goes to the `*_common` list, which the rules use
 only next to stronger evidence (a title, an honorific, a known given name).
+For surnames, "ordinary word" also means a lemma WordNet 3.0 writes in lower
+case (Debian wordnet-base: "League", "Story", "Tower" are Census surnames):
+a bare surname after an unknown capitalized word must not be a noun.
 
 Output: names_given.jsonl and names_surname.jsonl, in the rule-file format of
 dictionaries/rules/README.md (`{"list": ..., "words": [...]}` lines).
@@ -41,6 +44,22 @@ long young white black green brown gray grey rich hope joy faith grant bill mark
 sun moon star rose lily iris ivy holly dawn summer winter autumn april june july
 august march major king prince duke earl baron lord bishop pope guy don ray
 """.split())
+
+
+def wordnet_words(base):
+    """Lower-case lemmas of WordNet's data files (its common words)."""
+    words = set()
+    for pos in ("noun", "verb", "adj", "adv"):
+        with open(os.path.join(base, "data." + pos), encoding="latin-1") as f:
+            for line in f:
+                if line.startswith("  "):
+                    continue
+                parts = line.split()
+                for i in range(int(parts[3], 16)):
+                    w = parts[4 + 2 * i].split("(")[0]
+                    if w == w.lower() and "_" not in w:
+                        words.add(w)
+    return words
 
 
 def census(path, limit=None):
@@ -73,6 +92,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--census", required=True, help="names-0.3.0/names directory")
     ap.add_argument("--compromise", required=True, help="lexicon JSON from compromise_lexicon.mjs")
+    ap.add_argument("--wordnet", default="/usr/share/wordnet", help="WordNet 3.0 dict directory (data.noun ...)")
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
     lex = json.load(open(a.compromise, encoding="utf-8"))
@@ -87,9 +107,11 @@ def main():
     surname |= set(lex.get("LastName", []))
     given = {w for w in given if usable(w)}
     surname = {w for w in surname if usable(w)}
+    surname_common = common | wordnet_words(a.wordnet)
     meta = {
         "source": "US Census 1990 name files via PyPI names==0.3.0 (public domain data, MIT package); "
-                  "compromise@14.17.0 lexicon (MIT, (c) Spencer Kelly): MaleName, FemaleName, FirstName, LastName",
+                  "compromise@14.17.0 lexicon (MIT, (c) Spencer Kelly): MaleName, FemaleName, FirstName, LastName; "
+                  "WordNet 3.0 common words (Debian wordnet-base) to split off surnames that are words",
         "license": "public domain (Census); MIT (compromise)",
         "generated_by": "tools/gennames/gennames.py",
     }
@@ -97,10 +119,10 @@ def main():
          [("given", given - common), ("given_common", given & common)],
          dict(meta, note="given names; *_common also ordinary words or places"))
     emit(os.path.join(a.out, "names_surname.jsonl"),
-         [("surname", surname - common), ("surname_common", surname & common)],
+         [("surname", surname - surname_common), ("surname_common", surname & surname_common)],
          dict(meta, note=f"Census surnames of rank <= {SURNAME_RANKS}, plus compromise LastName"))
     print(f"given {len(given - common)} (+{len(given & common)} common), "
-          f"surname {len(surname - common)} (+{len(surname & common)} common)")
+          f"surname {len(surname - surname_common)} (+{len(surname & surname_common)} common)")
 
 
 if __name__ == "__main__":

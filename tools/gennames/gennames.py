@@ -22,6 +22,10 @@ dictionaries/rules/README.md (`{"list": ..., "words": [...]}` lines).
 import argparse
 import json
 import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gendict"))
+from gendict import load_wordnet  # noqa: E402  (the same WordNet reading as the dictionaries)
 
 SURNAME_RANKS = 15000  # Census surnames kept, by rank (about 85% of people)
 CHUNK = 100
@@ -44,22 +48,6 @@ long young white black green brown gray grey rich hope joy faith grant bill mark
 sun moon star rose lily iris ivy holly dawn summer winter autumn april june july
 august march major king prince duke earl baron lord bishop pope guy don ray
 """.split())
-
-
-def wordnet_words(base):
-    """Lower-case lemmas of WordNet's data files (its common words)."""
-    words = set()
-    for pos in ("noun", "verb", "adj", "adv"):
-        with open(os.path.join(base, "data." + pos), encoding="latin-1") as f:
-            for line in f:
-                if line.startswith("  "):
-                    continue
-                parts = line.split()
-                for i in range(int(parts[3], 16)):
-                    w = parts[4 + 2 * i].split("(")[0]
-                    if w == w.lower() and "_" not in w:
-                        words.add(w)
-    return words
 
 
 def census(path, limit=None):
@@ -92,7 +80,6 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--census", required=True, help="names-0.3.0/names directory")
     ap.add_argument("--compromise", required=True, help="lexicon JSON from compromise_lexicon.mjs")
-    ap.add_argument("--wordnet", default="/usr/share/wordnet", help="WordNet 3.0 dict directory (data.noun ...)")
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
     lex = json.load(open(a.compromise, encoding="utf-8"))
@@ -107,7 +94,7 @@ def main():
     surname |= set(lex.get("LastName", []))
     given = {w for w in given if usable(w)}
     surname = {w for w in surname if usable(w)}
-    surname_common = common | wordnet_words(a.wordnet)
+    surname_common = common | {w for w in load_wordnet()[0] if " " not in w}
     meta = {
         "source": "US Census 1990 name files via PyPI names==0.3.0 (public domain data, MIT package); "
                   "compromise@14.17.0 lexicon (MIT, (c) Spencer Kelly): MaleName, FemaleName, FirstName, LastName; "

@@ -143,6 +143,12 @@ fn rule_families() {
             "name_surname",
         ),
         (
+            "He pitched for the Chicago Cubbies in May.",
+            "Chicago Cubbies",
+            "organization",
+            "place_named_org",
+        ),
+        (
             "KANDAHAR, July 31 (Reuters) - Fighting",
             "KANDAHAR",
             "place",
@@ -175,12 +181,14 @@ fn name_rules_keep_clear_of_other_names() {
         "Kim Jong Un, North Korea's leader, spoke.",
         // One word before a country is a club.
         "Dinamo (Italy) won.",
+        // A place after "the" before a lower-case word stays a place.
+        "fighting in the Chicago area",
     ] {
         let got = found(&tagger, text);
         assert!(
             got.iter().all(|(_, _, rule)| !matches!(
                 rule.as_str(),
-                "name_surname" | "place_comma_region" | "name_before_country"
+                "name_surname" | "place_comma_region" | "name_before_country" | "place_named_org"
             )),
             "{text}: {got:?}"
         );

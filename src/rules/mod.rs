@@ -87,7 +87,7 @@ pub struct RuleSet {
 /// after a role word, an initial before a capitalized word or a line-initial
 /// word in capitals. A rule set with another rule, or a list or a literal
 /// not below, runs over whole fields.
-const WINDOWED_RULES: [&str; 17] = [
+const WINDOWED_RULES: [&str; 18] = [
     "dateline",
     "honorific_name",
     "rank_name",
@@ -105,6 +105,7 @@ const WINDOWED_RULES: [&str; 17] = [
     "common_given_surname",
     "name_before_country",
     "name_surname",
+    "place_named_org",
 ];
 
 /// The lists (and literals) the windowed rules may use.

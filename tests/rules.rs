@@ -198,7 +198,7 @@ fn name_rules_keep_clear_of_other_names() {
 #[test]
 fn score_tables_make_teams() {
     let tagger = tagger();
-    let text = "Results on Sunday:\nChicago 4 Houston 3\nMillwall 2 Houston 1\nItaly 1 Brazil 2\nCHICAGO 72 64 .529\n\
+    let text = "Results on Sunday:\nChicago 4 Houston 3\nMillwall 2 Houston 1\nItaly 1 Brazil 2\nCHICAGO 72 64 .529\nRudar 0 Sutjeska 1\n\
                 Chicago won again, and Houston rose 4 percent.\n";
     let got = found(&tagger, text);
     let want = [
@@ -211,6 +211,9 @@ fn score_tables_make_teams() {
         // makes no team of an unknown name.
         ("Italy", "place", ""),
         ("CHICAGO", "organization", "score_table"),
+        // On a results page, a line of unknown names holds teams.
+        ("Rudar", "organization", "score_table"),
+        ("Sutjeska", "organization", "score_table"),
         // The same places in prose: the teams.
         ("Chicago", "organization", "score_table"),
         ("Houston", "organization", "score_table"),
@@ -223,7 +226,7 @@ fn score_tables_make_teams() {
     let doc = tagger.tag(text);
     let ids: Vec<_> = doc.mentions().iter().map(|m| doc.entity_id(m)).collect();
     assert_eq!(ids[0], ids[5], "one team whatever the case");
-    assert_eq!(ids[0], ids[6]);
+    assert_eq!(ids[0], ids[8]);
     let team = &doc.local_entities()[0];
     assert_eq!(
         (team.kind.as_str(), team.country.as_deref()),

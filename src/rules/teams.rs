@@ -12,7 +12,8 @@
 //! scored runs (prose has many). In a score line with at least one scored
 //! run that is a non-national place or an organization mention, every scored
 //! run that is not a person or a country becomes an organization mention
-//! (rule `score_table`, kind `sports_team`). Elsewhere in the document,
+//! (rule `score_table`, kind `sports_team`); once one line has, a line of
+//! unknown names alone holds teams too. Elsewhere in the document,
 //! places with the same name (any case) become the same team: "Seattle" in
 //! "Texas's lead over Seattle" after the standings.
 
@@ -170,69 +171,88 @@ fn classify_run(doc: &Doc<'_>, field: Field, span: Span) -> Run {
     }
 }
 
-/// Turns the places of score lines into teams (see the module docs).
-pub(crate) fn mark(doc: &mut Doc<'_>, taken: &mut Taken, rule: u32) {
-    let mut edit = Edit::default();
-    // Lower-cased name -> local entity of the team.
-    let mut teams: HashMap<String, u32, FxBuild> = HashMap::default();
+/// A score line: its field and its scored runs, each with what it is.
+struct ScoreLine {
+    field: Field,
+    runs: Vec<(Span, Run)>,
+}
+
+/// The score lines of the document.
+fn score_lines(doc: &Doc<'_>) -> Vec<ScoreLine> {
+    let mut lines = Vec::new();
     let mut toks = Vec::new();
     let mut runs = Vec::new();
-    let mut kinds = Vec::new();
     for field in [Field::Title, Field::Text] {
         let text = doc.field_text(field);
         let mut base = 0;
         for line in text.split_inclusive('\n') {
             let start = base;
             base += line.len();
-            if !line.bytes().any(|b| b.is_ascii_digit())
-                || !scored_runs(line, start, &mut toks, &mut runs)
+            if line.bytes().any(|b| b.is_ascii_digit())
+                && scored_runs(line, start, &mut toks, &mut runs)
             {
-                continue;
-            }
-            kinds.clear();
-            kinds.extend(runs.iter().map(|&r| classify_run(doc, field, r)));
-            if !kinds.iter().any(|k| matches!(k, Run::Team(_))) {
-                continue;
-            }
-            for (&span, kind) in runs.iter().zip(&kinds) {
-                let place = match *kind {
-                    Run::Skip | Run::Team(None) => continue,
-                    Run::Team(Some(i)) => Some(i),
-                    Run::Free => None,
-                };
-                let name = &text[span.range()];
-                let country = place
-                    .and_then(|i| doc.entry(&doc.mentions[i]))
-                    .and_then(|e| e.country.clone());
-                let key = name.to_lowercase();
-                let local = match teams.get(&key) {
-                    Some(&l) => l,
-                    None => {
-                        let l = local_entity(
-                            doc,
-                            Label::Organization,
-                            name,
-                            "sports_team",
-                            country,
-                            None,
-                        );
-                        teams.insert(key, l);
-                        l
-                    }
-                };
-                for i in overlapping_mentions(&doc.mentions, field, span).collect::<Vec<_>>() {
-                    taken.remove(field, doc.mentions[i].span);
-                    edit.remove(i);
-                }
-                taken.insert(field, span);
-                edit.add(Mention {
-                    span,
+                lines.push(ScoreLine {
                     field,
-                    label: Label::Organization,
-                    entity: EntityRef::Local(local),
-                    evidence: Evidence::Rule { rule },
+                    runs: runs
+                        .iter()
+                        .map(|&r| (r, classify_run(doc, field, r)))
+                        .collect(),
                 });
             }
+        }
+    }
+    lines
+}
+
+/// Turns the places of score lines into teams (see the module docs).
+pub(crate) fn mark(doc: &mut Doc<'_>, taken: &mut Taken, rule: u32) {
+    let lines = score_lines(doc);
+    let has_team = |l: &ScoreLine| l.runs.iter().any(|(_, k)| matches!(k, Run::Team(_)));
+    // Once a line names a team, the document is a results page: a line of
+    // unknown names only ("Cukaricki 4 2 0") holds teams too.
+    let results_page = lines.iter().any(has_team);
+    let mut edit = Edit::default();
+    // Lower-cased name -> local entity of the team.
+    let mut teams: HashMap<String, u32, FxBuild> = HashMap::default();
+    for line in &lines {
+        let all_free = line.runs.iter().all(|(_, k)| matches!(k, Run::Free));
+        if !(has_team(line) || (results_page && all_free)) {
+            continue;
+        }
+        let field = line.field;
+        let text = doc.field_text(field);
+        for &(span, ref kind) in &line.runs {
+            let place = match *kind {
+                Run::Skip | Run::Team(None) => continue,
+                Run::Team(Some(i)) => Some(i),
+                Run::Free => None,
+            };
+            let name = &text[span.range()];
+            let country = place
+                .and_then(|i| doc.entry(&doc.mentions[i]))
+                .and_then(|e| e.country.clone());
+            let key = name.to_lowercase();
+            let local = match teams.get(&key) {
+                Some(&l) => l,
+                None => {
+                    let l =
+                        local_entity(doc, Label::Organization, name, "sports_team", country, None);
+                    teams.insert(key, l);
+                    l
+                }
+            };
+            for i in overlapping_mentions(&doc.mentions, field, span).collect::<Vec<_>>() {
+                taken.remove(field, doc.mentions[i].span);
+                edit.remove(i);
+            }
+            taken.insert(field, span);
+            edit.add(Mention {
+                span,
+                field,
+                label: Label::Organization,
+                entity: EntityRef::Local(local),
+                evidence: Evidence::Rule { rule },
+            });
         }
     }
     if teams.is_empty() {

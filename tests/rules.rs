@@ -149,6 +149,12 @@ fn rule_families() {
             "place_named_org",
         ),
         (
+            "awards by the NAACP for their work",
+            "NAACP",
+            "organization",
+            "acronym_org",
+        ),
+        (
             "KANDAHAR, July 31 (Reuters) - Fighting",
             "KANDAHAR",
             "place",
@@ -183,12 +189,22 @@ fn name_rules_keep_clear_of_other_names() {
         "Dinamo (Italy) won.",
         // A place after "the" before a lower-case word stays a place.
         "fighting in the Chicago area",
+        // Acronyms that are words, units, numerals, codes; all-caps text.
+        "The CEO said GDP rose 4 percent in 575 B.C. when I left",
+        "the USS Hopper fired a VBIED at the 84 MW plant in part IV",
+        "BEL20 rose and MTV2 aired",
+        "AMNESTY SAYS PKK AND NAACP MET",
     ] {
         let got = found(&tagger, text);
         assert!(
             got.iter().all(|(_, _, rule)| !matches!(
                 rule.as_str(),
-                "name_surname" | "place_comma_region" | "name_before_country" | "place_named_org"
+                "name_surname"
+                    | "place_comma_region"
+                    | "name_before_country"
+                    | "place_named_org"
+                    | "acronym_org"
+                    | "acronym_org_first"
             )),
             "{text}: {got:?}"
         );

@@ -287,9 +287,16 @@ fn trigger(
                 0
             };
             let ctx = context(rules, bits);
+            // An acronym in running text: a lower-case word beside it.
+            let prose = next.is_some_and(|c| c.is_ascii_lowercase())
+                || b[..i]
+                    .trim_ascii_end()
+                    .last()
+                    .is_some_and(u8::is_ascii_lowercase);
             match (dateline, ctx) {
                 (true, Some((x, y))) => Some((x, y.max(5))),
                 (true, None) => Some((0, 5)),
+                (false, None) if prose => Some((1, 1)),
                 (false, ctx) => ctx,
             }
         }

@@ -87,7 +87,7 @@ pub struct RuleSet {
 /// after a role word, an initial before a capitalized word or a line-initial
 /// word in capitals. A rule set with another rule, or a list or a literal
 /// not below, runs over whole fields.
-const WINDOWED_RULES: [&str; 18] = [
+const WINDOWED_RULES: [&str; 20] = [
     "dateline",
     "honorific_name",
     "rank_name",
@@ -106,10 +106,12 @@ const WINDOWED_RULES: [&str; 18] = [
     "name_before_country",
     "name_surname",
     "place_named_org",
+    "acronym_org",
+    "acronym_org_first",
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 37] = [
+const WINDOWED_LISTS: [&str; 38] = [
     "honorific",
     "rank",
     "office_head",
@@ -124,6 +126,7 @@ const WINDOWED_LISTS: [&str; 37] = [
     "given_common",
     "surname",
     "surname_common",
+    "acronym_common",
     "nonname",
     "month",
     "particle",

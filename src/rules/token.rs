@@ -175,6 +175,10 @@ fn possessive_at(s: &str, i: usize) -> bool {
 
 pub(crate) fn word_kind(w: &str) -> Kind {
     let b = w.as_bytes();
+    // "F-16", "G20", "BEL20": designations and codes, no name words.
+    if b.iter().any(u8::is_ascii_digit) {
+        return Kind::Num;
+    }
     if w.is_ascii() {
         let first = b[0];
         if first.is_ascii_digit() {
@@ -290,11 +294,9 @@ pub(crate) fn tokenize_range(
                     kind = Kind::Upper;
                 }
             }
-            // A lone capital without a period is a word ("A", "I"), and one
-            // with digits a designation ("F-16"), not an initial.
-            if kind == Kind::Initial
-                && (b.get(end) != Some(&b'.') || text[i..end].bytes().any(|c| c.is_ascii_digit()))
-            {
+            // A lone capital without a period is a word ("A", "I"), not an
+            // initial.
+            if kind == Kind::Initial && b.get(end) != Some(&b'.') {
                 kind = Kind::Upper;
             }
             let lists = lex.lookup(&text[i..end], kind, &mut buf);

@@ -118,14 +118,15 @@ def is_latin(s):
 
 # ---------------------------------------------------------------- WordNet common words
 def load_wordnet():
-    """Lower-case lemmas that WordNet writes in lower case in some synset (common words)."""
+    """Lower-case lemmas that WordNet writes in lower case in some synset (common words), the
+    folded proper nouns, and the acronyms that name no group ("CEO", "GDP"; not "NATO")."""
     base = None
     for cand in ("/usr/share/wordnet", "/usr/share/wordnet/dict"):
         if os.path.exists(os.path.join(cand, "data.noun")):
             base = cand
     if base is None:
         die("WordNet (Debian wordnet-base) not found; run tools/gendict/setup.sh")
-    common, proper = set(), set()
+    common, proper, acronyms = set(), set(), set()
     for pos in ("noun", "verb", "adj", "adv"):
         with open(os.path.join(base, "data." + pos), encoding="latin-1") as f:
             for line in f:
@@ -133,6 +134,7 @@ def load_wordnet():
                     continue
                 parts = line.split()
                 n = int(parts[3], 16)
+                group = pos == "noun" and parts[1] == "14"  # lexicographer file noun.group
                 for i in range(n):
                     w = parts[4 + 2 * i]
                     w = re.sub(r"\(.*\)$", "", w).replace("_", " ")
@@ -140,7 +142,9 @@ def load_wordnet():
                         common.add(w)
                     elif pos == "noun":
                         proper.add(fold(w))
-    return common, proper
+                    if not group and re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", w):
+                        acronyms.add(w)
+    return common, proper, acronyms
 
 
 # ---------------------------------------------------------------- alias helpers
@@ -177,7 +181,7 @@ def load_person_names():
 
 class Ctx:
     def __init__(self, wn):
-        self.common, self.proper = wn
+        self.common, self.proper, _ = wn
         self.persons = load_person_names()
 
     def risky_place(self, name, population=0):

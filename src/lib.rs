@@ -136,4 +136,5 @@ pub use dictionary::{Alias, Dictionary, Entry, Guard, Label, MatchPolicy};
 pub use doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Reason, Rejected, Span};
 pub use error::Error;
 pub use resolve::Overlap;
+pub use rules::ScoreTables;
 pub use tagger::{Document, Tagger, TaggerBuilder, Topics};

@@ -14,7 +14,7 @@ use crate::link;
 use crate::matcher::{PhraseMatch, PhraseSet};
 use crate::normalize::{fold, Normalized};
 use crate::resolve::{self, Candidate, CountryContext, Decision, Overlap, Taken};
-use crate::rules::{self, RuleSet};
+use crate::rules::{self, RuleSet, ScoreTables};
 use crate::segment::{self, PartKind};
 use crate::topics::{EntityFact, Topic, TopicConfig, TopicInput, TopicModel};
 use crate::Error;
@@ -56,6 +56,7 @@ pub(crate) struct Inner {
     /// folds to its phrase's pattern, so this is decided once, here.
     stopped: Vec<bool>,
     overlap: Overlap,
+    score_tables: ScoreTables,
     /// Rules that find names no dictionary holds.
     pub(crate) rules: RuleSet,
     /// The topic model, when topics are scored.
@@ -133,6 +134,7 @@ pub struct TaggerBuilder {
     dicts: Vec<Dictionary>,
     paths: Vec<PathBuf>,
     overlap: Overlap,
+    score_tables: ScoreTables,
     topics: Topics,
     topic_config: TopicConfig,
 }
@@ -209,6 +211,13 @@ impl TaggerBuilder {
         self
     }
 
+    /// Sets what places named in lines of sports scores are (default
+    /// [`ScoreTables::Teams`]: teams, that is organizations).
+    pub fn score_tables(mut self, tables: ScoreTables) -> TaggerBuilder {
+        self.score_tables = tables;
+        self
+    }
+
     /// Sets whether topics are scored, and with which model (default
     /// [`Topics::Off`]).
     pub fn topics(mut self, topics: Topics) -> TaggerBuilder {
@@ -271,6 +280,7 @@ impl TaggerBuilder {
                 phrases,
                 stopped,
                 overlap: self.overlap,
+                score_tables: self.score_tables,
                 rules,
                 topics,
                 topic_config: self.topic_config,
@@ -581,7 +591,7 @@ impl Tagger {
             .sort_unstable_by_key(|m| (m.field, m.span.start, m.span.end));
         link::short_forms(doc, &mut shorts, &mut taken);
         byline_mention(doc, &mut taken);
-        rules::apply(&inner.rules, doc, &mut taken);
+        rules::apply(&inner.rules, doc, &mut taken, inner.score_tables);
         drop_boilerplate(doc);
     }
 }

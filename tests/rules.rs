@@ -10,6 +10,9 @@ const STARTER: &str = include_str!("data/seed_dictionary.jsonl");
 const EXTRA: &str = r#"
 {"id": "place:country:JO", "label": "place", "kind": "country", "name": "Jordan", "country": "JO", "priority": 20}
 {"id": "place:country:GE", "label": "place", "kind": "country", "name": "Georgia", "country": "GE", "priority": 20}
+{"id": "place:country:IT", "label": "place", "kind": "country", "name": "Italy", "country": "IT", "priority": 20}
+{"id": "place:city:chicago", "label": "place", "kind": "city", "name": "Chicago", "country": "US", "population": 2700000}
+{"id": "place:city:houston", "label": "place", "kind": "city", "name": "Houston", "country": "US", "population": 2300000}
 "#;
 
 fn tagger() -> Tagger {
@@ -122,6 +125,42 @@ fn rule_families() {
             "place_of",
         ),
         (
+            "He grew up in Bridgton, Georgia and left.",
+            "Bridgton",
+            "place",
+            "place_comma_region",
+        ),
+        (
+            "5. Falk Balzer (Italy) 13.52",
+            "Falk Balzer",
+            "person",
+            "name_before_country",
+        ),
+        (
+            "Then Geir Moen shot 67.",
+            "Geir Moen",
+            "person",
+            "name_surname",
+        ),
+        (
+            "He pitched for the Chicago Cubbies in May.",
+            "Chicago Cubbies",
+            "organization",
+            "place_named_org",
+        ),
+        (
+            "awards by the NAACP for their work",
+            "NAACP",
+            "organization",
+            "acronym_org",
+        ),
+        (
+            "Later, Hayley left the band.",
+            "Hayley",
+            "person",
+            "given_alone",
+        ),
+        (
             "KANDAHAR, July 31 (Reuters) - Fighting",
             "KANDAHAR",
             "place",
@@ -140,6 +179,97 @@ fn rule_families() {
             got
         );
     }
+}
+
+#[test]
+fn name_rules_keep_clear_of_other_names() {
+    let tagger = tagger();
+    for text in [
+        // A title before a given name is no person "Engineer Edward".
+        "the report said Engineer Edward Farr was late",
+        // A surname that is also a word, after a capitalized word.
+        "the Football League said",
+        // A town before a possessive country: an apposition.
+        "Kim Jong Un, North Korea's leader, spoke.",
+        // One word before a country is a club.
+        "Dinamo (Italy) won.",
+        // A place after "the" before a lower-case word stays a place.
+        "fighting in the Chicago area",
+        // Acronyms that are words, units, numerals, codes; all-caps text.
+        "The CEO said GDP rose 4 percent in 575 B.C. when I left",
+        "the USS Hopper fired a VBIED at the 84 MW plant in part IV",
+        "BEL20 rose and MTV2 aired",
+        "AMNESTY SAYS PKK AND NAACP MET",
+        // A given name that is also a word, or inside a longer name.
+        "Will you come? Doyt Perry Stadium",
+    ] {
+        let got = found(&tagger, text);
+        assert!(
+            got.iter().all(|(_, _, rule)| !matches!(
+                rule.as_str(),
+                "name_surname"
+                    | "place_comma_region"
+                    | "name_before_country"
+                    | "place_named_org"
+                    | "acronym_org"
+                    | "acronym_org_first"
+                    | "given_alone"
+            )),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn score_tables_make_teams() {
+    let tagger = tagger();
+    let text = "Results on Sunday:\nChicago 4 Houston 3\nMillwall 2 Houston 1\nItaly 1 Brazil 2\nCHICAGO 72 64 .529\nRudar 0 Sutjeska 1\n\
+                Chicago won again, and Houston rose 4 percent.\n";
+    let got = found(&tagger, text);
+    let want = [
+        ("Chicago", "organization", "score_table"),
+        ("Houston", "organization", "score_table"),
+        // Beside a team in a score line, an unknown name is a team too.
+        ("Millwall", "organization", "score_table"),
+        ("Houston", "organization", "score_table"),
+        // A national side is named by its country; a line of national sides
+        // makes no team of an unknown name.
+        ("Italy", "place", ""),
+        ("CHICAGO", "organization", "score_table"),
+        // On a results page, a line of unknown names holds teams.
+        ("Rudar", "organization", "score_table"),
+        ("Sutjeska", "organization", "score_table"),
+        // The same places in prose: the teams.
+        ("Chicago", "organization", "score_table"),
+        ("Houston", "organization", "score_table"),
+    ];
+    let want: Vec<_> = want
+        .iter()
+        .map(|&(s, l, r)| (s.to_string(), l, r.to_string()))
+        .collect();
+    assert_eq!(got, want);
+    let doc = tagger.tag(text);
+    let ids: Vec<_> = doc.mentions().iter().map(|m| doc.entity_id(m)).collect();
+    assert_eq!(ids[0], ids[5], "one team whatever the case");
+    assert_eq!(ids[0], ids[8]);
+    let team = &doc.local_entities()[0];
+    assert_eq!(
+        (team.kind.as_str(), team.country.as_deref()),
+        ("sports_team", Some("US"))
+    );
+
+    // Prose with numbers is no table; and the mode can be turned off.
+    let prose = "Chicago rose 4 percent in 1996 and Houston 3 percent.";
+    assert!(found(&tagger, prose).iter().all(|f| f.1 == "place"));
+    let places = Tagger::builder()
+        .builtin_rules()
+        .dictionary(Dictionary::from_jsonl_str("extra.jsonl", EXTRA).unwrap())
+        .score_tables(gazetag::ScoreTables::Places)
+        .build()
+        .unwrap();
+    let got = found(&places, "Chicago 4 Houston 3");
+    assert_eq!(got.len(), 2);
+    assert!(got.iter().all(|f| f.1 == "place"), "{got:?}");
 }
 
 #[test]

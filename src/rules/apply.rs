@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::pattern::{mention_index, WIDTH};
 use super::token::{tokenize_range, word_end, word_kind, Kind, Token};
-use super::{link, RuleSet};
+use super::{link, teams, RuleSet, ScoreTables};
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span};
 use crate::resolve::Taken;
@@ -47,8 +47,11 @@ const NOT_START: u8 = 0xFF;
 /// function words, months), and words of rule anchors ("Province", "Corp",
 /// "Mr.") inside mentions. Every rule match holds one, so most of a news
 /// text is never tokenized.
-pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken) {
+pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, tables: ScoreTables) {
     let Some(regex) = &rules.regex else {
+        if tables == ScoreTables::Teams {
+            teams::mark(doc, taken, rules.link_rule("score_table"));
+        }
         return;
     };
     SCRATCH.with(|s| {
@@ -127,6 +130,9 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken) {
             }
             edit.finish(doc);
         }
+        if tables == ScoreTables::Teams {
+            teams::mark(doc, taken, rules.link_rule("score_table"));
+        }
         link::link(rules, doc, taken, &mut s.tokens[0]);
     });
 }
@@ -180,6 +186,9 @@ fn find_windows(
                 .rev()
                 .find(|c| !c.is_ascii_whitespace())
                 .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'&');
+            if m.label == Label::Place && place_names_more(b, start, end) {
+                push_window(out, left(b, start, 1), right(b, end, 5));
+            }
             if after_word && matches!(m.label, Label::Organization | Label::Place) {
                 let last = b[start..end]
                     .iter()
@@ -201,6 +210,23 @@ fn find_windows(
         }
         i = end;
     }
+}
+
+/// Whether the place at `start..end` follows "the" and comes before a
+/// capitalized word: the first word of a longer name ("the Pittsburgh
+/// Pirates").
+fn place_names_more(b: &[u8], start: usize, end: usize) -> bool {
+    let next = b[end..].iter().find(|c| !c.is_ascii_whitespace());
+    if !next.is_some_and(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let before = b[..start].trim_ascii_end();
+    before.len() >= 3
+        && before[before.len() - 3..].eq_ignore_ascii_case(b"the")
+        && before
+            .len()
+            .checked_sub(4)
+            .is_none_or(|k| !before[k].is_ascii_alphanumeric())
 }
 
 /// Adds the window `a..z`, merged with those it touches (a later trigger
@@ -261,9 +287,16 @@ fn trigger(
                 0
             };
             let ctx = context(rules, bits);
+            // An acronym in running text: a lower-case word beside it.
+            let prose = next.is_some_and(|c| c.is_ascii_lowercase())
+                || b[..i]
+                    .trim_ascii_end()
+                    .last()
+                    .is_some_and(u8::is_ascii_lowercase);
             match (dateline, ctx) {
                 (true, Some((x, y))) => Some((x, y.max(5))),
                 (true, None) => Some((0, 5)),
+                (false, None) if prose => Some((1, 1)),
                 (false, ctx) => ctx,
             }
         }
@@ -285,6 +318,11 @@ fn trigger(
             };
             if next == Some(b',') {
                 with((3, 11));
+            }
+            // A name before its country in parentheses ("Jan Kroslak
+            // (Slovakia)").
+            if next == Some(b'(') {
+                with((3, 4));
             }
             if previous_is_role(rules, text, i, buf) {
                 with((1, 4));

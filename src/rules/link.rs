@@ -34,6 +34,12 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
     let mut keys: HashMap<String, Vec<Target>, FxBuild> = HashMap::default();
     let add = |keys: &mut HashMap<String, Vec<Target>, FxBuild>, key: String, t: Target| {
         let v = keys.entry(key).or_default();
+        // A defined acronym outranks a rule's own name for the same word.
+        if t.rule == "acronym" {
+            v.retain(|o| o.rule != "link_name");
+        } else if t.rule == "link_name" && v.iter().any(|o| o.rule == "acronym") {
+            return;
+        }
         if !v.iter().any(|o| o.entity == t.entity) {
             v.push(t);
         }
@@ -272,12 +278,21 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
         found.dedup_by_key(|x| x.0);
         for (s, e, targets) in found {
             let span = Span { start: s, end: e };
-            if taken.overlapping(field, span).is_some() {
-                continue;
-            }
             let here = (field, span.start);
             let live: Vec<&Target> = targets.iter().filter(|x| x.after < here).collect();
             let Some(first) = live.first() else { continue };
+            if taken.overlapping(field, span).is_some() {
+                // An acronym the text defined beats a rule's guess at the
+                // same word ("the MOU" is the ministry, not an unknown
+                // organization).
+                let guess = (first.rule == "acronym")
+                    .then(|| rule_guess_at(doc, field, span))
+                    .flatten();
+                match guess {
+                    Some(i) => edit.remove(i),
+                    None => continue,
+                }
+            }
             if first.rule == "link_surname" && !standalone(rules, text, e, &mut buf) {
                 continue;
             }
@@ -300,6 +315,18 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
         }
     }
     edit.finish(doc);
+}
+
+/// The organization a rule made of exactly `span`, with no dictionary entry
+/// behind it, if there is one.
+fn rule_guess_at(doc: &Doc<'_>, field: Field, span: Span) -> Option<usize> {
+    super::apply::overlapping_mentions(&doc.mentions, field, span).find(|&i| {
+        let m = &doc.mentions[i];
+        m.span == span
+            && m.label == Label::Organization
+            && matches!(m.evidence, Evidence::Rule { .. })
+            && matches!(m.entity, EntityRef::Local(_))
+    })
 }
 
 /// A surname ending at `end` counts alone: not followed by another

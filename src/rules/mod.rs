@@ -19,6 +19,7 @@ mod lexicon;
 mod link;
 mod load;
 mod pattern;
+mod teams;
 mod token;
 
 use std::path::{Path, PathBuf};
@@ -31,13 +32,15 @@ use crate::Error;
 pub(crate) use apply::apply;
 pub(crate) use explain::explain;
 pub use explain::{ExplainedCandidate, Explanation};
+pub use teams::ScoreTables;
 
 /// The size limit of each compiled rule regex, and of all of them together
 /// (eight times this).
 const SIZE_LIMIT: usize = 4 << 20;
 
-/// Names of the rules that linking uses, after the rules of the files.
-const LINK_RULES: [&str; 3] = ["link_name", "link_surname", "acronym"];
+/// Names of the document-level rules, after the rules of the files: those
+/// of linking, and `score_table` (see [`ScoreTables`]).
+const DOC_RULES: [&str; 4] = ["link_name", "link_surname", "acronym", "score_table"];
 
 /// A compiled set of rules. The default set is empty.
 ///
@@ -84,7 +87,7 @@ pub struct RuleSet {
 /// after a role word, an initial before a capitalized word or a line-initial
 /// word in capitals. A rule set with another rule, or a list or a literal
 /// not below, runs over whole fields.
-const WINDOWED_RULES: [&str; 14] = [
+const WINDOWED_RULES: [&str; 21] = [
     "dateline",
     "honorific_name",
     "rank_name",
@@ -96,13 +99,20 @@ const WINDOWED_RULES: [&str; 14] = [
     "place_of",
     "place_head",
     "place_suffix",
+    "place_comma_region",
     "initials_surname",
     "given_surname",
     "common_given_surname",
+    "name_before_country",
+    "name_surname",
+    "place_named_org",
+    "acronym_org",
+    "acronym_org_first",
+    "given_alone",
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 37] = [
+const WINDOWED_LISTS: [&str; 38] = [
     "honorific",
     "rank",
     "office_head",
@@ -117,6 +127,7 @@ const WINDOWED_LISTS: [&str; 37] = [
     "given_common",
     "surname",
     "surname_common",
+    "acronym_common",
     "nonname",
     "month",
     "particle",
@@ -212,7 +223,7 @@ impl RuleSet {
             .map_err(|e| Error::build(format!("rules: {}", e)))?;
         let index = |name: &str| all.capture_names().position(|n| n == Some(name));
         let mut rules = Vec::with_capacity(src.rules.len());
-        let mut names = Vec::with_capacity(src.rules.len() + LINK_RULES.len());
+        let mut names = Vec::with_capacity(src.rules.len() + DOC_RULES.len());
         for (i, r) in src.rules.iter().enumerate() {
             let mut captures = [None; 5];
             let mut label = Label::Person;
@@ -235,7 +246,7 @@ impl RuleSet {
             });
             names.push(r.name.clone());
         }
-        names.extend(LINK_RULES.iter().map(|s| s.to_string()));
+        names.extend(DOC_RULES.iter().map(|s| s.to_string()));
         let bits = |names: &[&str]| {
             names
                 .iter()
@@ -255,6 +266,7 @@ impl RuleSet {
             "place_suffix",
             "given",
             "given_common",
+            "surname",
         ]);
         let inert = bits(&["nonname", "month"]);
         let full_scan = src
@@ -273,6 +285,7 @@ impl RuleSet {
             (bits(&["rank"]), 4, 5),
             (bits(&["office_head"]), 6, 6),
             (bits(&["given", "given_common"]), 1, 3),
+            (bits(&["surname"]), 2, 1),
         ];
         Ok(RuleSet {
             suffixes: bits(&["org_suffix", "org_suffix_upper", "place_suffix"]),
@@ -291,9 +304,19 @@ impl RuleSet {
     }
 
     /// The name of rule `rule`, as shown in evidence: the rules of the files
-    /// in order, then `link_name`, `link_surname` and `acronym` (linking).
+    /// in order, then `link_name`, `link_surname` and `acronym` (linking) and
+    /// `score_table` ([`ScoreTables`]).
     pub fn rule_name(&self, rule: u32) -> &str {
-        self.names.get(rule as usize).map_or("", String::as_str)
+        let rule = rule as usize;
+        match self.names.get(rule) {
+            Some(name) => name,
+            // An empty rule set still names its document-level rules.
+            None => rule
+                .checked_sub(self.rules.len())
+                .and_then(|k| DOC_RULES.get(k))
+                .copied()
+                .unwrap_or(""),
+        }
     }
 
     /// The number of rules read from files.
@@ -306,9 +329,9 @@ impl RuleSet {
         self.rules.is_empty()
     }
 
-    /// The rule index of a linking rule (`link_name` ...).
+    /// The rule index of a document-level rule (`link_name` ...).
     pub(crate) fn link_rule(&self, name: &str) -> u32 {
-        let k = LINK_RULES.iter().position(|&n| n == name).unwrap_or(0);
+        let k = DOC_RULES.iter().position(|&n| n == name).unwrap_or(0);
         (self.rules.len() + k) as u32
     }
 }

@@ -175,6 +175,10 @@ fn possessive_at(s: &str, i: usize) -> bool {
 
 pub(crate) fn word_kind(w: &str) -> Kind {
     let b = w.as_bytes();
+    // "F-16", "G20", "BEL20": designations and codes, no name words.
+    if b.iter().any(u8::is_ascii_digit) {
+        return Kind::Num;
+    }
     if w.is_ascii() {
         let first = b[0];
         if first.is_ascii_digit() {
@@ -289,6 +293,11 @@ pub(crate) fn tokenize_range(
                     end = j + 1;
                     kind = Kind::Upper;
                 }
+            }
+            // A lone capital without a period is a word ("A", "I"), not an
+            // initial.
+            if kind == Kind::Initial && b.get(end) != Some(&b'.') {
+                kind = Kind::Upper;
             }
             let lists = lex.lookup(&text[i..end], kind, &mut buf);
             // An abbreviation or initial takes its period.

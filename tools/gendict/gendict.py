@@ -28,6 +28,7 @@ sys.path.insert(0, HERE)
 
 import tables as T  # noqa: E402
 import curated_officials as CO  # noqa: E402
+import named_orgs  # noqa: E402
 
 GEN = "tools/gendict/gendict.py"
 # English function words (WordNet has no entries for them): acronyms equal to one are guarded or dropped.
@@ -117,14 +118,15 @@ def is_latin(s):
 
 # ---------------------------------------------------------------- WordNet common words
 def load_wordnet():
-    """Lower-case lemmas that WordNet writes in lower case in some synset (common words)."""
+    """Lower-case lemmas that WordNet writes in lower case in some synset (common words), the
+    folded proper nouns, and the acronyms that name no group ("CEO", "GDP"; not "NATO")."""
     base = None
     for cand in ("/usr/share/wordnet", "/usr/share/wordnet/dict"):
         if os.path.exists(os.path.join(cand, "data.noun")):
             base = cand
     if base is None:
         die("WordNet (Debian wordnet-base) not found; run tools/gendict/setup.sh")
-    common, proper = set(), set()
+    common, proper, acronyms = set(), set(), set()
     for pos in ("noun", "verb", "adj", "adv"):
         with open(os.path.join(base, "data." + pos), encoding="latin-1") as f:
             for line in f:
@@ -132,6 +134,7 @@ def load_wordnet():
                     continue
                 parts = line.split()
                 n = int(parts[3], 16)
+                group = pos == "noun" and parts[1] == "14"  # lexicographer file noun.group
                 for i in range(n):
                     w = parts[4 + 2 * i]
                     w = re.sub(r"\(.*\)$", "", w).replace("_", " ")
@@ -139,7 +142,9 @@ def load_wordnet():
                         common.add(w)
                     elif pos == "noun":
                         proper.add(fold(w))
-    return common, proper
+                    if not group and re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", w):
+                        acronyms.add(w)
+    return common, proper, acronyms
 
 
 # ---------------------------------------------------------------- alias helpers
@@ -176,7 +181,7 @@ def load_person_names():
 
 class Ctx:
     def __init__(self, wn):
-        self.common, self.proper = wn
+        self.common, self.proper, _ = wn
         self.persons = load_person_names()
 
     def risky_place(self, name, population=0):
@@ -492,6 +497,8 @@ def build(src, ctx):
         if eid in cap_gids or c["population"] < 15000:
             continue
         name = c["name"]
+        if not alias_ok(name):
+            name = TRANSLIT_MARKS.sub("", name)  # "Sāmarrā’": the final mark fails alias_ok
         if not alias_ok(name) or len(name) <= 2:
             continue  # two-letter names (Ii, Bo) would have to be exact-only: skipped
         e = {"id": eid, "label": "place", "kind": "city", "name": name, "aliases": []}
@@ -506,6 +513,7 @@ def build(src, ctx):
         if c["population"] >= 250000:
             items = [a for a in sorted(set(c.get("alternatenames") or [])) if good_alt(a, name, ctx, country_name_folds)]
             items = items[:8]
+        items += close_variants(c, name, ctx, country_name_folds)
         add_aliases(e, items, ctx, place_guard=True)
         e["country"] = c["countrycode"]
         e["population"] = int(c["population"])
@@ -593,12 +601,38 @@ def build(src, ctx):
     build_orgs(files, src, fb, countries, un_members, ctx)
     build_groups(files, src, ctx, country_name_folds)
     build_leaders(files, fb, countries, ctx)
+    known = {fold(alias_text(a)) for entries in files.values() for e in entries if "id" in e
+             for a in [e["name"]] + e.get("aliases", [])}
+    lexicon = named_orgs.load_lexicon(os.path.join(npm, "compromise"))
+    named_orgs.build_named_orgs(files, ctx, lexicon, known, fold, finish_entry)
     taken = {e["id"] for fl in files.values() for e in fl}
     for e in CO.officials():
         if e["id"] in taken:  # same person, another office (e.g. a former minister now prime minister)
             e["id"] = "%s:%s-%s" % (e["id"], e["kind"].replace("_", "-"), e.get("valid_from", "")[:4])
         files["people/officials.jsonl"].append(e)
     return files, countries
+
+
+TRANSLIT_MARKS = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02be\u02bf`]|'$")
+ARABIC_ARTICLE = re.compile(r"^(?:Al|Ar|As|Ash|At|Ath|Ad|Adh|Az|An|El|Ed|Es|Et|Ez|En)[ -](?=[A-Z])")
+
+
+def close_variants(c, name, ctx, country_name_folds):
+    """Forms of a city's name that news writes and its name alone misses: without the marks of
+    transliterated hamza and ayn ("Sāmarrā’" -> "Samarra"), and, where GeoNames lists them,
+    without the Arabic article or a final h ("Ar Raqqah" -> "Raqqah", "Raqqa")."""
+    clean = TRANSLIT_MARKS.sub("", name)
+    out = [clean] if clean != name else []
+    bare = ARABIC_ARTICLE.sub("", clean)
+    squash = lambda x: re.sub(r"[^a-z0-9]", "", fold(x))
+    wanted = {squash(bare), squash(bare).rstrip("h")} - {squash(clean)}
+    for a in sorted(set(c.get("alternatenames") or [])):
+        a = TRANSLIT_MARKS.sub("", a)
+        if (squash(a) in wanted and len(a) >= 4 and is_latin(a) and a[0].isupper() and not a.isupper()
+                and " " not in a.strip() and not ctx.risky_place(a) and fold(a) not in country_name_folds
+                and alias_ok(a)):
+            out.append(a)
+    return out
 
 
 def good_alt(a, name, ctx, country_name_folds):
@@ -749,6 +783,8 @@ def build_orgs(files, src, fb, countries, un_members, ctx):
         t = fbtext(fb.get(iso, {}), "Military and Security", "Military and security forces")
         if t:
             build_forces(gov, iso, adj, t, ctx, countries, ids)
+        if adj:
+            national_forces_and_government(gov, iso, adj, cname, ctx, ids)
         # legislature
         leg = T.LEGISLATURES.get(iso)
         if leg is None:
@@ -884,6 +920,32 @@ GENERIC_BRANCH = set("""army navy air force forces ground land naval marine mari
 cyberspace cyber rocket space national defense defence strategic information support logistics joint reserve territorial
 border self and gendarmerie republican presidential military""".split())
 CURATED_FORCES = {"CN", "KP", "IL", "JP", "DE"}  # tables.COMMANDS has their armed_forces entry
+
+
+def national_forces_and_government(gov, iso, adj, cname, ctx, ids):
+    """What news calls a country's forces and government by its adjective: "Iraqi forces",
+    "Iraqi security forces", "the Syrian government". The forces join the Factbook's armed
+    forces entry (or make one); the government is an entry of its own unless a curated
+    executive already has the name (T.EXECUTIVES: "German government")."""
+    forces = ["%s forces" % adj, "%s security forces" % adj, "%s government forces" % adj]
+    eid = "org:%s:armed-forces" % iso
+    entry = next((e for e in gov if e["id"] == eid), None)
+    if entry is None and iso not in CURATED_FORCES:
+        entry = {"id": eid, "label": "organization", "kind": "armed_forces", "name": "Armed Forces of %s" % cname,
+                 "aliases": [], "country": iso, "priority": 5}
+        forces += ["%s military" % adj, "%s armed forces" % adj]
+        gov.append(entry)
+        ids.add(eid)
+    if entry is not None:
+        add_aliases(entry, forces, ctx)
+        finish_entry(entry, ctx)
+    curated = {fold(alias_text(a)) for _, als in T.EXECUTIVES.values() for a in als}
+    if fold("%s government" % adj) not in curated:
+        e = {"id": "org:%s:government" % iso, "label": "organization", "kind": "government",
+             "name": "Government of %s" % cname, "aliases": [], "country": iso, "refers_to": "place:country:%s" % iso}
+        add_aliases(e, ["%s government" % adj], ctx)
+        finish_entry(e, ctx)
+        gov.append(e)
 
 
 def build_forces(gov, iso, adj, t, ctx, countries, ids):
@@ -1088,7 +1150,9 @@ def build_groups(files, src, ctx, country_name_folds):
         isl = {"id": "org:group:islamic-state", "label": "organization", "kind": "armed_group", "name": "Islamic State", "aliases": []}
         seen[isl["id"]] = isl
     add_aliases(isl, [("ISIS", "exact"), ("ISIL", "exact"), "Islamic State of Iraq and the Levant", "Islamic State of Iraq and Syria",
-                      ("Daesh", "capitalized"), ("IS", "exact")][:-1], ctx)
+                      ("Daesh", "capitalized"), ("Da'esh", "capitalized"), "Islamic State group",
+                      # "IS" in capitals only, and never in an all-caps headline or at a sentence start
+                      ("IS", "exact", "common_word")], ctx)
     finish_entry(isl, ctx)
     if "org:group:al-qaeda" not in seen:
         q = {"id": "org:group:al-qaeda", "label": "organization", "kind": "armed_group", "name": "al-Qaeda", "aliases": []}
@@ -1337,6 +1401,8 @@ META = {
     "orgs/government.jsonl": ("hand-curated names (tools/gendict/tables.py); CIA World Factbook Military and Security / Legislative branch; appendix B UN membership",
                               "Factbook: public domain; additions: CC0 (project-authored)"),
     "orgs/armed_groups.jsonl": ("PETRARCH2 Phoenix.MilNonState.actors.txt (Open Event Data Alliance)", "MIT (see NOTICE)"),
+    "orgs/named.jsonl": ("compromise@14.17.0 lexicon (Organization, SportsTeam), names rebuilt in title case (tools/gendict/named_orgs.py)",
+                         "MIT (see NOTICE)"),
     "people/leaders.jsonl": ("CIA World Factbook Executive branch (2026-05 snapshot)", "public domain"),
     "people/officials.jsonl": ("hand-curated (tools/gendict/curated_officials.py); verify before relying on it", "CC0 (project-authored)"),
     "stoplist.jsonl": ("hand-curated from a review of the Reuters-21578 corpus and WordNet 3.0 common words", "CC0 (project-authored)"),

@@ -498,6 +498,7 @@ GROUP_ALIASES = {
     "org:group:kurdistan-workers-party": [("PKK", "exact")],
     "org:group:hamas": [("HAMAS", "exact"), "Izz ad-Din al-Qassam Brigades", "Qassam Brigades", "al-Qassam Brigades"],
     "org:group:palestinian-islamic-jihad": [("PIJ", "exact")],
+    "org:group:al-qaeda": [("AQI", "exact")],
 }
 GROUP_EXTRA = [
     ("houthis", "Houthis", ["Houthi movement", "Houthi rebels", "Ansarullah"]),
@@ -509,6 +510,8 @@ GROUP_EXTRA = [
     ("is-k", "Islamic State Khorasan Province", [("ISIS-K", "exact"), ("IS-K", "exact"), ("ISKP", "exact")]),
     ("ttp", "Tehrik-i-Taliban Pakistan", [("TTP", "exact"), "Pakistani Taliban"]),
     ("sdf", "Syrian Democratic Forces", []),
+    ("nusra-front", "al-Nusra Front", ["Nusra Front", "Jabhat al-Nusra", "Jabhat Fateh al-Sham"]),
+    ("peshmerga", "Peshmerga", ["Kurdish Peshmerga", "Kurdistan Region Peshmerga"]),
     ("ypg", "People's Defense Units", [("YPG", "exact"), "People's Protection Units"]),
     ("kataib-hezbollah", "Kata'ib Hezbollah", ["Kataib Hezbollah"]),
     ("lashkar-e-taiba", "Lashkar-e-Taiba", [("LeT", "exact"), "Lashkar-e-Tayyiba"]),

@@ -12,6 +12,9 @@ Sources (both public, pinned, fetched by setup.sh with the registry clients):
 A name that is also an ordinary English word ("Will", "Brown", "Young") or
 a place ("Paris", "Jordan") goes to the `*_common` list, which the rules use
 only next to stronger evidence (a title, an honorific, a known given name).
+For surnames, "ordinary word" also means a lemma WordNet 3.0 writes in lower
+case (Debian wordnet-base: "League", "Story", "Tower" are Census surnames):
+a bare surname after an unknown capitalized word must not be a noun.
 
 Output: names_given.jsonl and names_surname.jsonl, in the rule-file format of
 dictionaries/rules/README.md (`{"list": ..., "words": [...]}` lines).
@@ -19,6 +22,11 @@ dictionaries/rules/README.md (`{"list": ..., "words": [...]}` lines).
 import argparse
 import json
 import os
+import re
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gendict"))
+from gendict import load_wordnet  # noqa: E402  (the same WordNet reading as the dictionaries)
 
 SURNAME_RANKS = 15000  # Census surnames kept, by rank (about 85% of people)
 CHUNK = 100
@@ -55,14 +63,35 @@ def census(path, limit=None):
     return words
 
 
-def emit(path, lists, meta):
+def emit(path, lists, meta, case="capitalized"):
     with open(path, "w", encoding="utf-8") as f:
         f.write(json.dumps({"meta": meta}, ensure_ascii=False) + "\n")
         for name, words in lists:
             words = sorted(words)
             for i in range(0, len(words), CHUNK):
-                f.write(json.dumps({"list": name, "case": "capitalized",
+                f.write(json.dumps({"list": name, "case": case,
                                     "words": words[i:i + CHUNK]}, ensure_ascii=False) + "\n")
+
+
+def acronym_words(wordnet):
+    """Words in capitals that are no organization's name: WordNet's acronyms outside its group
+    nouns ("CEO", "GDP", "AIDS"), its common words of up to six letters written in capitals
+    ("NOTE", "CRUDE"), single letters and Roman numerals ("I", "IV")."""
+    common, _, acronyms = wordnet
+    words = {a.lower() for a in acronyms}
+    words |= {w for w in common if 2 <= len(w) <= 6 and w.isalpha()}
+    words |= set("abcdefghijklmnopqrstuvwxyz")
+    words |= {r.lower() for r in (roman(n) for n in range(1, 51))}
+    return words
+
+
+def roman(n):
+    out = ""
+    for value, digits in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += digits
+            n -= value
+    return out
 
 
 def usable(w):
@@ -87,9 +116,12 @@ def main():
     surname |= set(lex.get("LastName", []))
     given = {w for w in given if usable(w)}
     surname = {w for w in surname if usable(w)}
+    wordnet = load_wordnet()
+    surname_common = common | {w for w in wordnet[0] if " " not in w}
     meta = {
         "source": "US Census 1990 name files via PyPI names==0.3.0 (public domain data, MIT package); "
-                  "compromise@14.17.0 lexicon (MIT, (c) Spencer Kelly): MaleName, FemaleName, FirstName, LastName",
+                  "compromise@14.17.0 lexicon (MIT, (c) Spencer Kelly): MaleName, FemaleName, FirstName, LastName; "
+                  "WordNet 3.0 common words (Debian wordnet-base) to split off surnames that are words",
         "license": "public domain (Census); MIT (compromise)",
         "generated_by": "tools/gennames/gennames.py",
     }
@@ -97,10 +129,17 @@ def main():
          [("given", given - common), ("given_common", given & common)],
          dict(meta, note="given names; *_common also ordinary words or places"))
     emit(os.path.join(a.out, "names_surname.jsonl"),
-         [("surname", surname - common), ("surname_common", surname & common)],
+         [("surname", surname - surname_common), ("surname_common", surname & surname_common)],
          dict(meta, note=f"Census surnames of rank <= {SURNAME_RANKS}, plus compromise LastName"))
+    acr = acronym_words(wordnet)
+    emit(os.path.join(a.out, "acronyms.jsonl"), [("acronym_common", acr)],
+         {"source": "WordNet 3.0 (Debian wordnet-base): acronyms outside noun.group and common words "
+                    "of up to six letters; single letters; Roman numerals to L",
+          "license": "WordNet 3.0 license (see dictionaries/NOTICE)", "generated_by": "tools/gennames/gennames.py",
+          "note": "words in capitals that name no organization"}, case="upper")
+    print(f"acronym_common {len(acr)}")
     print(f"given {len(given - common)} (+{len(given & common)} common), "
-          f"surname {len(surname - common)} (+{len(surname & common)} common)")
+          f"surname {len(surname - surname_common)} (+{len(surname & surname_common)} common)")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,320 @@
+//! Sports results tables: a city named in a line of scores is a team.
+//!
+//! Wire copy carries results and standings as lines of names and numbers
+//! ("Wycombe 0 Bournemouth 1 Peterborough 2", "CHICAGO 72 64 .529"). There a
+//! city, county or state names a club, an organization, not the place, and
+//! so do the unknown names beside it ("Millwall 2"). Countries stay places:
+//! a national side is named by its country.
+//!
+//! A line is a *score line* when at least two runs of capitalized words are
+//! each followed by a number, or when it starts with such a run followed by
+//! two numbers (a standings row), and it holds no more lower-case words than
+//! scored runs (prose has many). In a score line with at least one scored
+//! run that is a non-national place or an organization mention, every scored
+//! run that is not a person or a country becomes an organization mention
+//! (rule `score_table`, kind `sports_team`); once one line has, a line of
+//! unknown names alone holds teams too. Elsewhere in the document,
+//! places with the same name (any case) become the same team: "Seattle" in
+//! "Texas's lead over Seattle" after the standings.
+
+use std::collections::HashMap;
+
+use super::apply::{local_entity, overlapping_mentions, Edit};
+use super::lexicon::FxBuild;
+use crate::dictionary::Label;
+use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
+use crate::resolve::Taken;
+
+/// What to make of places named in lines of sports scores.
+///
+/// The default is [`ScoreTables::Teams`].
+///
+/// # Example
+///
+/// ```
+/// use gazetag::{Label, ScoreTables, Tagger};
+///
+/// let text = "Results:\nChicago 4 Houston 3\n";
+/// let doc = Tagger::default().tag(text);
+/// assert!(doc.mentions().iter().all(|m| m.label == Label::Organization));
+///
+/// let places = Tagger::builder()
+///     .builtin_dictionaries()
+///     .score_tables(ScoreTables::Places)
+///     .build()?;
+/// let doc = places.tag(text);
+/// assert!(doc.mentions().iter().all(|m| m.label == Label::Place));
+/// # Ok::<(), gazetag::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ScoreTables {
+    /// A city, county or state named in a score line is a team (an
+    /// organization, kind `sports_team`), and so are the unknown names
+    /// scored beside it; the same place named elsewhere in the document is
+    /// that team too.
+    #[default]
+    Teams,
+    /// Score lines get no special treatment: places stay places.
+    Places,
+}
+
+/// A whitespace-separated token of a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tok {
+    /// Digits with `.,:/-+` ("4", ".529", "42-36", "13:06.65").
+    Num,
+    /// Starts with an upper-case letter.
+    Cap,
+    /// Starts with a lower-case letter.
+    Lower,
+    /// Anything else (punctuation).
+    Other,
+}
+
+fn classify(word: &str) -> Tok {
+    let bytes = word.as_bytes();
+    if bytes.iter().any(u8::is_ascii_digit)
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_digit() || b".,:/-+".contains(b))
+    {
+        return Tok::Num;
+    }
+    match word.chars().next() {
+        Some(c) if c.is_uppercase() => Tok::Cap,
+        Some(c) if c.is_lowercase() => Tok::Lower,
+        _ => Tok::Other,
+    }
+}
+
+/// A run of capitalized tokens followed by a number: `start..end` in bytes.
+fn scored_runs(line: &str, base: usize, toks: &mut Vec<(Tok, Span)>, runs: &mut Vec<Span>) -> bool {
+    toks.clear();
+    runs.clear();
+    let mut pos = 0;
+    for word in line.split_ascii_whitespace() {
+        let at = pos + line[pos..].find(word).unwrap_or(0);
+        pos = at + word.len();
+        toks.push((
+            classify(word),
+            Span {
+                start: base + at,
+                end: base + pos,
+            },
+        ));
+    }
+    let mut lower = 0;
+    let mut standings = false;
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].0 == Tok::Lower {
+            lower += 1;
+        }
+        if toks[i].0 != Tok::Cap {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        while i < toks.len() && toks[i].0 == Tok::Cap {
+            i += 1;
+        }
+        if toks.get(i).map(|t| t.0) == Some(Tok::Num) {
+            if first == 0 && toks.get(i + 1).map(|t| t.0) == Some(Tok::Num) {
+                standings = true;
+            }
+            runs.push(Span {
+                start: toks[first].1.start,
+                end: toks[i - 1].1.end,
+            });
+        }
+    }
+    (runs.len() >= 2 || standings) && lower <= runs.len()
+}
+
+/// True for places that name a country or a wider area, whose sides stay
+/// places.
+fn is_national(kind: &str) -> bool {
+    !matches!(kind, "city" | "capital" | "admin1")
+}
+
+/// What a scored run is.
+enum Run {
+    /// A person, a country or region: left alone.
+    Skip,
+    /// A city, county or state (the mention's index), or an organization
+    /// mention: a team.
+    Team(Option<usize>),
+    /// No mention: a team if the line has one.
+    Free,
+}
+
+fn classify_run(doc: &Doc<'_>, field: Field, span: Span) -> Run {
+    let mut team = None;
+    for i in overlapping_mentions(&doc.mentions, field, span) {
+        let m = &doc.mentions[i];
+        if m.span.start < span.start || m.span.end > span.end {
+            return Run::Skip;
+        }
+        match m.label {
+            Label::Place => match doc.entry(m) {
+                Some(e) if !is_national(&e.kind) => team = Some(Some(i)),
+                _ => return Run::Skip,
+            },
+            Label::Organization => team = team.or(Some(None)),
+            Label::Person | Label::Nationality => return Run::Skip,
+        }
+    }
+    match team {
+        Some(place) => Run::Team(place),
+        None => Run::Free,
+    }
+}
+
+/// A score line: its field and its scored runs, each with what it is.
+struct ScoreLine {
+    field: Field,
+    runs: Vec<(Span, Run)>,
+}
+
+/// The score lines of the document.
+fn score_lines(doc: &Doc<'_>) -> Vec<ScoreLine> {
+    let mut lines = Vec::new();
+    let mut toks = Vec::new();
+    let mut runs = Vec::new();
+    for field in [Field::Title, Field::Text] {
+        let text = doc.field_text(field);
+        let mut base = 0;
+        for line in text.split_inclusive('\n') {
+            let start = base;
+            base += line.len();
+            if line.bytes().any(|b| b.is_ascii_digit())
+                && scored_runs(line, start, &mut toks, &mut runs)
+            {
+                lines.push(ScoreLine {
+                    field,
+                    runs: runs
+                        .iter()
+                        .map(|&r| (r, classify_run(doc, field, r)))
+                        .collect(),
+                });
+            }
+        }
+    }
+    lines
+}
+
+/// Turns the places of score lines into teams (see the module docs).
+pub(crate) fn mark(doc: &mut Doc<'_>, taken: &mut Taken, rule: u32) {
+    let lines = score_lines(doc);
+    let has_team = |l: &ScoreLine| l.runs.iter().any(|(_, k)| matches!(k, Run::Team(_)));
+    // Once a line names a team, the document is a results page: a line of
+    // unknown names only ("Cukaricki 4 2 0") holds teams too.
+    let results_page = lines.iter().any(has_team);
+    let mut edit = Edit::default();
+    // Lower-cased name -> local entity of the team.
+    let mut teams: HashMap<String, u32, FxBuild> = HashMap::default();
+    for line in &lines {
+        let all_free = line.runs.iter().all(|(_, k)| matches!(k, Run::Free));
+        if !(has_team(line) || (results_page && all_free)) {
+            continue;
+        }
+        let field = line.field;
+        let text = doc.field_text(field);
+        for &(span, ref kind) in &line.runs {
+            let place = match *kind {
+                Run::Skip | Run::Team(None) => continue,
+                Run::Team(Some(i)) => Some(i),
+                Run::Free => None,
+            };
+            let name = &text[span.range()];
+            let country = place
+                .and_then(|i| doc.entry(&doc.mentions[i]))
+                .and_then(|e| e.country.clone());
+            let key = name.to_lowercase();
+            let local = match teams.get(&key) {
+                Some(&l) => l,
+                None => {
+                    let l =
+                        local_entity(doc, Label::Organization, name, "sports_team", country, None);
+                    teams.insert(key, l);
+                    l
+                }
+            };
+            for i in overlapping_mentions(&doc.mentions, field, span).collect::<Vec<_>>() {
+                taken.remove(field, doc.mentions[i].span);
+                edit.remove(i);
+            }
+            taken.insert(field, span);
+            edit.add(Mention {
+                span,
+                field,
+                label: Label::Organization,
+                entity: EntityRef::Local(local),
+                evidence: Evidence::Rule { rule },
+            });
+        }
+    }
+    if teams.is_empty() {
+        return;
+    }
+    // The same places named elsewhere.
+    let mut removed = std::collections::HashSet::new();
+    removed.extend(edit.removed.iter().copied());
+    for (i, m) in doc.mentions.iter().enumerate() {
+        if m.label != Label::Place || removed.contains(&i) {
+            continue;
+        }
+        let Some(local) = teams.get(&doc.surface(m).to_lowercase()) else {
+            continue;
+        };
+        if doc.entry(m).is_some_and(|e| !is_national(&e.kind)) {
+            edit.remove(i);
+            edit.add(Mention {
+                label: Label::Organization,
+                entity: EntityRef::Local(*local),
+                evidence: Evidence::Rule { rule },
+                ..*m
+            });
+        }
+    }
+    edit.finish(doc);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn is_score_line(line: &str) -> bool {
+        scored_runs(line, 0, &mut Vec::new(), &mut Vec::new())
+    }
+
+    #[test]
+    fn score_lines_and_prose() {
+        for line in [
+            "Wycombe 0 Bournemouth 1 Peterborough 2 Bristol Rovers 1",
+            "CHICAGO 72 64 .529 8",
+            "Brighton 4 1 1 2 3 4",
+            "Pohang 3 Ulsan 2 ( halftime 1-0 )",
+        ] {
+            assert!(is_score_line(line), "{line}");
+        }
+        for line in [
+            "Chicago rose 4 percent in 1996 and Houston 3 percent.",
+            "SEOUL 1996-08-22",
+            "In 1995 Ford sold 2 million cars.",
+            "Brighton 4 points behind",
+        ] {
+            assert!(!is_score_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(classify("13:06.65"), Tok::Num);
+        assert_eq!(classify(".529"), Tok::Num);
+        assert_eq!(classify("42-36"), Tok::Num);
+        assert_eq!(classify("-"), Tok::Other);
+        assert_eq!(classify("Brentford3"), Tok::Cap);
+    }
+}

@@ -40,10 +40,10 @@ use gazetag::{segment, Doc, EntityRef, Tagger, Topics};
 const PARTS: usize = 20_594;
 const SENTENCES: usize = 153_354;
 const NORMALIZED_BYTES: usize = 16_325_255;
-const PHRASE_MATCHES: usize = 118_628;
-const TOPICS: usize = 159_397;
-const MENTIONS: usize = 128_689;
-const RECORD_BYTES: usize = 78_903_829;
+const PHRASE_MATCHES: usize = 123_834;
+const TOPICS: usize = 159_396;
+const MENTIONS: usize = 142_285;
+const RECORD_BYTES: usize = 82_101_243;
 
 fn parts_count(corpus: &common::Corpus) -> usize {
     corpus

@@ -208,9 +208,9 @@ pub(crate) fn reject_all(g: &Group, cands: &[Candidate], reason: Reason, out: &m
 /// turn quadratic).
 #[derive(Default, Debug)]
 pub(crate) struct CountryContext {
-    /// (field, position, country) of each unambiguous mention with a country,
-    /// sorted by (field, position).
-    hits: Vec<(Field, usize, [u8; 2])>,
+    /// (field, start, end, country) of each unambiguous mention with a
+    /// country, sorted by (field, start).
+    hits: Vec<(Field, usize, usize, [u8; 2])>,
     /// Mentions per country; a document names few countries, so a vector
     /// scanned linearly beats hashing.
     counts: Vec<([u8; 2], u32)>,
@@ -221,13 +221,13 @@ const NEARBY: usize = 300;
 
 impl CountryContext {
     /// Records a mention; calls must come in (field, position) order.
-    pub fn add(&mut self, field: Field, at: usize, entry: &Entry) {
+    pub fn add(&mut self, field: Field, span: Span, entry: &Entry) {
         if let Some(code) = country_code(entry) {
             debug_assert!(self
                 .hits
                 .last()
-                .is_none_or(|&(f, p, _)| (f, p) <= (field, at)));
-            self.hits.push((field, at, code));
+                .is_none_or(|&(f, p, _, _)| (f, p) <= (field, span.start)));
+            self.hits.push((field, span.start, span.end, code));
             match self.counts.iter_mut().find(|(c, _)| *c == code) {
                 Some((_, n)) => *n += 1,
                 None => self.counts.push((code, 1)),
@@ -249,14 +249,35 @@ impl CountryContext {
             .map_or(0, |(_, n)| *n);
         let lo = self
             .hits
-            .partition_point(|&(f, p, _)| (f, p) < (field, at.saturating_sub(NEARBY)));
+            .partition_point(|&(f, p, _, _)| (f, p) < (field, at.saturating_sub(NEARBY)));
         let nearby: usize = self.hits[lo..]
             .iter()
-            .take_while(|&&(f, p, _)| (f, p) <= (field, at + NEARBY))
-            .filter(|(_, _, c)| *c == code)
-            .map(|(_, p, _)| (NEARBY - p.abs_diff(at)) / 25)
+            .take_while(|&&(f, p, _, _)| (f, p) <= (field, at + NEARBY))
+            .filter(|(_, _, _, c)| *c == code)
+            .map(|(_, p, _, _)| (NEARBY - p.abs_diff(at)) / 25)
             .sum();
         total + nearby as u32
+    }
+
+    /// True when the place right before `at`, followed by a comma, is in
+    /// `entry`'s country: "Atlanta, Georgia" names the state, "Tbilisi,
+    /// Georgia" the country. The strongest context there is.
+    pub fn contains(&self, field: Field, at: usize, text: &str, entry: &Entry) -> bool {
+        let Some(code) = country_code(entry) else {
+            return false;
+        };
+        let i = self
+            .hits
+            .partition_point(|&(f, p, _, _)| (f, p) < (field, at));
+        let Some(&(f, _, end, c)) = i.checked_sub(1).map(|i| &self.hits[i]) else {
+            return false;
+        };
+        let gap = text.as_bytes().get(end..at).unwrap_or_default();
+        f == field
+            && c == code
+            && gap.first() == Some(&b',')
+            && gap.len() <= 3
+            && gap[1..].iter().all(u8::is_ascii_whitespace)
     }
 }
 
@@ -276,19 +297,22 @@ pub(crate) enum Decision {
     Conflict,
 }
 
-/// Decides among the candidates `lo..hi` (one span) by priority, country
-/// context and population.
+/// Decides among the candidates `lo..hi` (one span of `text`) by the place
+/// before a comma ("Atlanta, Georgia"), priority, country context and
+/// population.
 pub(crate) fn decide(
     cands: &[Candidate],
     lo: usize,
     hi: usize,
     entries: &[Entry],
     ctx: &CountryContext,
+    text: &str,
 ) -> Decision {
     let key = |i: usize| {
         let c = &cands[i];
         let e = &entries[c.entry as usize];
         (
+            ctx.contains(c.field, c.span.start, text, e),
             c.priority,
             ctx.score(c.field, c.span.start, e),
             e.population.unwrap_or(0),

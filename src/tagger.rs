@@ -549,12 +549,12 @@ impl Tagger {
             let g = &groups[gi];
             let first = fulls[g.lo].entry;
             if fulls[g.lo..g.hi].iter().all(|c| c.entry == first) {
-                ctx.add(g.field, g.span.start, &entries[first as usize]);
+                ctx.add(g.field, g.span, &entries[first as usize]);
             }
         }
         for &gi in &kept {
             let g = &groups[gi];
-            match resolve::decide(&fulls, g.lo, g.hi, entries, &ctx) {
+            match resolve::decide(&fulls, g.lo, g.hi, entries, &ctx, doc.field_text(g.field)) {
                 Decision::One(i) => {
                     let c = fulls[i];
                     doc.mentions.push(Mention {

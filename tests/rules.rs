@@ -12,6 +12,7 @@ const EXTRA: &str = r#"
 {"id": "place:country:GE", "label": "place", "kind": "country", "name": "Georgia", "country": "GE", "priority": 20}
 {"id": "place:country:IT", "label": "place", "kind": "country", "name": "Italy", "country": "IT", "priority": 20}
 {"id": "place:city:chicago", "label": "place", "kind": "city", "name": "Chicago", "country": "US", "population": 2700000}
+{"id": "place:city:paris", "label": "place", "kind": "city", "name": "Paris", "country": "FR", "population": 2100000}
 {"id": "place:city:houston", "label": "place", "kind": "city", "name": "Houston", "country": "US", "population": 2300000}
 "#;
 
@@ -155,6 +156,12 @@ fn rule_families() {
             "acronym_org",
         ),
         (
+            "Paris Hilton flew to Paris.",
+            "Paris Hilton",
+            "person",
+            "place_given_surname",
+        ),
+        (
             "Later, Hayley left the band.",
             "Hayley",
             "person",
@@ -179,6 +186,21 @@ fn rule_families() {
             got
         );
     }
+}
+
+#[test]
+fn a_surname_beats_a_place_after_its_person() {
+    let tagger = tagger();
+    let text = "Mr. Michael Jordan arrived. Jordan said no. King Abdullah of Jordan met him.";
+    let got = found(&tagger, text);
+    let jordans: Vec<_> = got.iter().filter(|f| f.0 == "Jordan").collect();
+    assert_eq!(jordans.len(), 2, "{got:?}");
+    assert_eq!(
+        (jordans[0].1, jordans[0].2.as_str()),
+        ("person", "link_surname")
+    );
+    // After a preposition, the country.
+    assert_eq!(jordans[1].1, "place");
 }
 
 #[test]

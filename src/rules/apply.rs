@@ -186,7 +186,7 @@ fn find_windows(
                 .rev()
                 .find(|c| !c.is_ascii_whitespace())
                 .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'&');
-            if m.label == Label::Place && place_names_more(b, start, end) {
+            if m.label == Label::Place && place_names_more(b, end) {
                 push_window(out, left(b, start, 1), right(b, end, 5));
             }
             if after_word && matches!(m.label, Label::Organization | Label::Place) {
@@ -212,21 +212,14 @@ fn find_windows(
     }
 }
 
-/// Whether the place at `start..end` follows "the" and comes before a
-/// capitalized word: the first word of a longer name ("the Pittsburgh
-/// Pirates").
-fn place_names_more(b: &[u8], start: usize, end: usize) -> bool {
-    let next = b[end..].iter().find(|c| !c.is_ascii_whitespace());
-    if !next.is_some_and(|c| c.is_ascii_uppercase()) {
-        return false;
-    }
-    let before = b[..start].trim_ascii_end();
-    before.len() >= 3
-        && before[before.len() - 3..].eq_ignore_ascii_case(b"the")
-        && before
-            .len()
-            .checked_sub(4)
-            .is_none_or(|k| !before[k].is_ascii_alphanumeric())
+/// Whether the place at `start..end` comes before a capitalized word: the
+/// first word of a longer name ("the Pittsburgh Pirates") or a given name
+/// ("Paris Hilton").
+fn place_names_more(b: &[u8], end: usize) -> bool {
+    b[end..]
+        .iter()
+        .find(|c| !c.is_ascii_whitespace())
+        .is_some_and(u8::is_ascii_uppercase)
 }
 
 /// Adds the window `a..z`, merged with those it touches (a later trigger

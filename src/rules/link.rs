@@ -281,20 +281,27 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
             let here = (field, span.start);
             let live: Vec<&Target> = targets.iter().filter(|x| x.after < here).collect();
             let Some(first) = live.first() else { continue };
+            if first.rule == "link_surname" && !standalone(rules, text, e, &mut buf) {
+                continue;
+            }
             if taken.overlapping(field, span).is_some() {
                 // An acronym the text defined beats a rule's guess at the
                 // same word ("the MOU" is the ministry, not an unknown
                 // organization).
-                let guess = (first.rule == "acronym")
-                    .then(|| rule_guess_at(doc, field, span))
-                    .flatten();
+                let guess = match first.rule {
+                    "acronym" => rule_guess_at(doc, field, span),
+                    // "Michael Jordan ... Jordan said": the person, unless a
+                    // preposition makes it the place ("King Abdullah of
+                    // Jordan").
+                    "link_surname" if !after_preposition(bytes, span.start) => {
+                        place_at(doc, field, span)
+                    }
+                    _ => None,
+                };
                 match guess {
                     Some(i) => edit.remove(i),
                     None => continue,
                 }
-            }
-            if first.rule == "link_surname" && !standalone(rules, text, e, &mut buf) {
-                continue;
             }
             let entity = if live.len() == 1 {
                 first.entity
@@ -327,6 +334,30 @@ fn rule_guess_at(doc: &Doc<'_>, field: Field, span: Span) -> Option<usize> {
             && matches!(m.evidence, Evidence::Rule { .. })
             && matches!(m.entity, EntityRef::Local(_))
     })
+}
+
+/// The dictionary place of exactly `span`, if there is one.
+fn place_at(doc: &Doc<'_>, field: Field, span: Span) -> Option<usize> {
+    super::apply::overlapping_mentions(&doc.mentions, field, span).find(|&i| {
+        let m = &doc.mentions[i];
+        m.span == span && m.label == Label::Place && matches!(m.entity, EntityRef::Entry(_))
+    })
+}
+
+/// Whether the word before `start` is a preposition or article that makes
+/// a name a place ("in Jordan", "the Jordan").
+fn after_preposition(b: &[u8], start: usize) -> bool {
+    let before = b[..start].trim_ascii_end();
+    let word_start = before
+        .iter()
+        .rposition(|c| !c.is_ascii_alphabetic())
+        .map_or(0, |k| k + 1);
+    let word = &before[word_start..];
+    const PLACE_WORDS: [&[u8]; 16] = [
+        b"in", b"of", b"to", b"from", b"at", b"across", b"into", b"near", b"the", b"for", b"on",
+        b"by", b"with", b"toward", b"towards", b"through",
+    ];
+    PLACE_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// A surname ending at `end` counts alone: not followed by another

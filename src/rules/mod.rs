@@ -87,7 +87,7 @@ pub struct RuleSet {
 /// after a role word, an initial before a capitalized word or a line-initial
 /// word in capitals. A rule set with another rule, or a list or a literal
 /// not below, runs over whole fields.
-const WINDOWED_RULES: [&str; 21] = [
+const WINDOWED_RULES: [&str; 22] = [
     "dateline",
     "honorific_name",
     "rank_name",
@@ -109,6 +109,7 @@ const WINDOWED_RULES: [&str; 21] = [
     "acronym_org",
     "acronym_org_first",
     "given_alone",
+    "place_given_surname",
 ];
 
 /// The lists (and literals) the windowed rules may use.

@@ -35,7 +35,9 @@ assert_eq!(people, [
 - [`Dictionary`], [`Entry`], [`Alias`], [`MatchPolicy`]: the data, loaded from
   JSON Lines files (format in `dictionaries/README.md`); errors ([`Error`]) name
   the file, line and entry.
-- [`Overlap`]: the named policy that resolves overlapping candidates.
+- [`Overlap`]: the named policy that resolves overlapping candidates;
+  [`ScoreTables`]: what places named in lines of sports scores are (teams by
+  default).
 - Stages usable alone: [`segment`] (paragraphs, sentences, words, article
   parts), [`normalize`] (folded copy with an offset map), [`matcher`] (the
   word-start phrase matcher), [`output`] (the JSON Lines records),

@@ -162,6 +162,12 @@ fn rule_families() {
             "place_given_surname",
         ),
         (
+            "Since then the Coalition conducted 12 strikes.",
+            "Coalition",
+            "organization",
+            "named_coalition",
+        ),
+        (
             "Later, Hayley left the band.",
             "Hayley",
             "person",

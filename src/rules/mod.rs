@@ -87,7 +87,7 @@ pub struct RuleSet {
 /// after a role word, an initial before a capitalized word or a line-initial
 /// word in capitals. A rule set with another rule, or a list or a literal
 /// not below, runs over whole fields.
-const WINDOWED_RULES: [&str; 22] = [
+const WINDOWED_RULES: [&str; 23] = [
     "dateline",
     "honorific_name",
     "rank_name",
@@ -110,10 +110,11 @@ const WINDOWED_RULES: [&str; 22] = [
     "acronym_org_first",
     "given_alone",
     "place_given_surname",
+    "named_coalition",
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 38] = [
+const WINDOWED_LISTS: [&str; 40] = [
     "honorific",
     "rank",
     "office_head",
@@ -143,6 +144,8 @@ const WINDOWED_LISTS: [&str; 38] = [
     "'at'",
     "'with'",
     "'said'",
+    "'coalition'",
+    "'alliance'",
     "'told'",
     "'and'",
     "'&'",

@@ -11,7 +11,7 @@ use crate::dictionary::{Dictionary, Guard, Label, MatchPolicy};
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Reason, Rejected, Span};
 use crate::guard::common_word_allowed;
 use crate::link;
-use crate::matcher::{PhraseMatch, PhraseSet};
+use crate::matcher::{find_each, PhraseMatch, PhraseSet};
 use crate::normalize::{fold, Normalized};
 use crate::resolve::{self, Candidate, CountryContext, Decision, Overlap, Taken};
 use crate::rules::{self, RuleSet};
@@ -402,22 +402,29 @@ impl Tagger {
                 }
                 s.norm.normalize_into(t);
                 s.matches.clear();
-                inner.phrases.find(t, &s.norm, &mut s.matches);
                 let skip = if field == Field::Text {
                     &boilerplate[..]
                 } else {
                     &[]
                 };
-                self.candidates(field, t, skip, &s.matches, &mut cands, &mut rejected);
-                if let Some(model) = &inner.topics {
-                    // Topic phrases are matched on the same normalized copy.
-                    let hits = match field {
-                        Field::Title => &mut topic_hits.title,
-                        Field::Text => &mut topic_hits.text,
-                    };
-                    model.phrase_set().find(t, &s.norm, hits);
-                    hits.retain(|h| !inside(skip, Span::from(h.start..h.end)));
+                match &inner.topics {
+                    Some(model) => {
+                        // Topic phrases are matched in the same pass over the
+                        // same normalized copy.
+                        let hits = match field {
+                            Field::Title => &mut topic_hits.title,
+                            Field::Text => &mut topic_hits.text,
+                        };
+                        let sets = [
+                            (&inner.phrases, &mut s.matches),
+                            (model.phrase_set(), &mut *hits),
+                        ];
+                        find_each(sets, t, &s.norm);
+                        hits.retain(|h| !inside(skip, Span::from(h.start..h.end)));
+                    }
+                    None => inner.phrases.find(t, &s.norm, &mut s.matches),
                 }
+                self.candidates(field, t, skip, &s.matches, &mut cands, &mut rejected);
             }
         });
         let mut doc = Doc {

@@ -14,7 +14,7 @@ use crate::link;
 use crate::matcher::{find_each, PhraseMatch, PhraseSet};
 use crate::normalize::{fold, Normalized};
 use crate::resolve::{self, Candidate, CountryContext, Decision, Overlap, Taken};
-use crate::rules::{self, RuleSet};
+use crate::rules::{self, FxBuild, RuleSet};
 use crate::segment::{self, PartKind};
 use crate::topics::{EntityFact, Topic, TopicConfig, TopicInput, TopicModel};
 use crate::Error;
@@ -606,7 +606,7 @@ fn score_topics(
     doc: &Doc<'_>,
     hits: &TopicHits,
 ) -> Vec<Topic> {
-    let mut seen = HashSet::new();
+    let mut seen: HashSet<EntityRef, FxBuild> = HashSet::default();
     let mut facts = Vec::new();
     for m in doc.mentions() {
         if !seen.insert(m.entity) {

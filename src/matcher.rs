@@ -20,6 +20,7 @@ use aho_corasick::{dfa, nfa::contiguous, Anchored, MatchKind, StartKind};
 
 use crate::boundary::{for_each_word_start, is_word_end};
 use crate::normalize::{fold, fold_keep_case, fold_keep_case_into, Normalized};
+use crate::rules::FxBuild;
 use crate::{Error, MatchPolicy};
 
 /// Banks with more pattern bytes than this use a contiguous NFA; smaller
@@ -205,7 +206,7 @@ fn starts_upper(text: &str, norm: &Normalized, at: usize) -> bool {
 
 impl Bank {
     fn new(patterns_of_phrases: Vec<(String, u32)>) -> Result<Bank, Error> {
-        let mut pattern_of: HashMap<&str, u32> = HashMap::new();
+        let mut pattern_of: HashMap<&str, u32, FxBuild> = HashMap::default();
         let mut patterns: Vec<&str> = Vec::new();
         let mut phrase_pattern: Vec<(u32, u32)> = Vec::with_capacity(patterns_of_phrases.len());
         for (folded, phrase) in &patterns_of_phrases {

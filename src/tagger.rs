@@ -244,7 +244,7 @@ impl TaggerBuilder {
             }
         }
         let phrases = PhraseSet::new(phrases)?;
-        let stop: HashSet<String> = dict
+        let stop: HashSet<String, FxBuild> = dict
             .stop_list()
             .iter()
             .map(|s| fold(s.trim()).trim().to_string())

@@ -16,6 +16,7 @@ pub use entry::{Alias, Entry, Guard, Label, MatchPolicy};
 use std::collections::HashMap;
 use std::path::Path;
 
+use crate::rules::FxBuild;
 use crate::Error;
 
 /// A set of dictionary entries, with a stop list, loaded from one or more
@@ -38,7 +39,7 @@ use crate::Error;
 #[derive(Clone, Debug, Default)]
 pub struct Dictionary {
     entries: Vec<Entry>,
-    by_id: HashMap<String, usize>,
+    by_id: HashMap<String, usize, FxBuild>,
     stop: Vec<String>,
 }
 

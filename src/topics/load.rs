@@ -57,7 +57,7 @@ pub(crate) struct Tables {
     pub(crate) taxonomy: Taxonomy,
     pub(crate) rules: Vec<Rule>,
     pub(crate) phrases: Vec<PhraseEntry>,
-    pub(crate) phrase_index: HashMap<(String, MatchPolicy), u32>,
+    pub(crate) phrase_index: HashMap<(String, MatchPolicy), u32, FxBuild>,
     pub(crate) kind_rules: HashMap<String, Vec<EntityRule>, FxBuild>,
     pub(crate) label_rules: HashMap<Label, Vec<EntityRule>, FxBuild>,
     pub(crate) pair_rules: Vec<PairRule>,

@@ -27,6 +27,14 @@ use crate::{Error, MatchPolicy};
 /// ones a DFA, which is faster per byte but needs far more memory per state.
 const DFA_MAX_PATTERN_BYTES: usize = 64 * 1024;
 
+/// Contiguous NFAs up to this many pattern bytes (the topic phrases) keep
+/// dense transitions down to depth [`SMALL_NFA_DENSE_DEPTH`]: the first
+/// bytes of a word are stepped at every word start, and sparse states there
+/// have many transitions to scan. A few MB more at this size; larger sets
+/// keep the library's default, as their dense states would multiply.
+const SMALL_NFA_MAX_PATTERN_BYTES: usize = 400 * 1024;
+const SMALL_NFA_DENSE_DEPTH: usize = 4;
+
 /// A compiled set of phrases, each with its own match policy.
 ///
 /// Phrases are split into two banks, each its own automaton. Phrases that
@@ -360,7 +368,11 @@ fn compile(patterns: &[&str]) -> Result<Compiled, Error> {
             .map_err(|e| Error::build(e.to_string()))?;
         return Ok(Compiled::Dfa(dfa));
     }
-    let nfa = contiguous::Builder::new()
+    let mut builder = contiguous::Builder::new();
+    if bytes <= SMALL_NFA_MAX_PATTERN_BYTES {
+        builder.dense_depth(SMALL_NFA_DENSE_DEPTH);
+    }
+    let nfa = builder
         .match_kind(MatchKind::Standard)
         .prefilter(false)
         .build(patterns)

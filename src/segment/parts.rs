@@ -593,8 +593,11 @@ fn is_name_word(w: &str) -> bool {
 
 /// Returns true for a line of 2 to 4 words that looks like a person's name.
 fn is_name_line(t: &str) -> bool {
+    if t.len() > 50 {
+        return false;
+    }
     let words: Vec<&str> = t.split_whitespace().collect();
-    if t.len() > 50 || !(2..=4).contains(&words.len()) {
+    if !(2..=4).contains(&words.len()) {
         return false;
     }
     let last = words.len() - 1;
@@ -613,8 +616,12 @@ fn byline_at(text: &str, lines: &[Line], i: usize) -> Option<Option<Range<usize>
     }
     let next = lines.get(i + 1)?;
     let next_text = text.get(next.span.clone())?;
-    let followed = next.para == lines[i].para && (is_role(next_text) || is_timestamp(next_text));
-    if followed && is_name_line(t) {
+    // The line's own shape first: it rules out nearly every line, and
+    // costs less than the role and timestamp tests of the next.
+    let followed = next.para == lines[i].para
+        && is_name_line(t)
+        && (is_role(next_text) || is_timestamp(next_text));
+    if followed {
         return Some(Some(span));
     }
     None

@@ -224,14 +224,73 @@ impl TaggerBuilder {
 
     /// Loads the dictionaries, validates them and compiles the matcher.
     pub fn build(self) -> Result<Tagger, Error> {
+        // The three parts are independent: built side by side (rayon), so
+        // that a process's start-up is not all on one core. Errors are
+        // reported in this order, as a serial build would find them.
+        let TaggerBuilder {
+            builtin,
+            builtin_rules,
+            dicts,
+            paths,
+            overlap,
+            topics,
+            topic_config,
+        } = self;
+        let (matcher, (topics, rules)) = rayon::join(
+            || Matcher::build(builtin, dicts, &paths),
+            || {
+                rayon::join(
+                    || match topics {
+                        Topics::Off => Ok(None),
+                        Topics::Builtin => TopicModel::builtin().map(Some),
+                        Topics::Model(m) => Ok(Some(m)),
+                    },
+                    || rule_set(builtin || builtin_rules, &paths),
+                )
+            },
+        );
+        let Matcher {
+            dict,
+            aliases,
+            phrases,
+            stopped,
+        } = matcher?;
+        let topics = topics?;
+        let rules = rules?;
+        Ok(Tagger {
+            inner: Arc::new(Inner {
+                dict,
+                aliases,
+                phrases,
+                stopped,
+                overlap,
+                rules,
+                topics,
+                topic_config,
+            }),
+        })
+    }
+}
+
+/// The dictionary part of a tagger: the entries, their aliases compiled to
+/// a phrase set, and which phrases the stop list rules out.
+struct Matcher {
+    dict: Dictionary,
+    aliases: Vec<(u32, u32)>,
+    phrases: PhraseSet,
+    stopped: Vec<bool>,
+}
+
+impl Matcher {
+    fn build(builtin: bool, dicts: Vec<Dictionary>, paths: &[PathBuf]) -> Result<Matcher, Error> {
         let mut dict = Dictionary::new();
-        if self.builtin {
+        if builtin {
             dict.extend(crate::dictionary::builtin_dictionary()?)?;
         }
-        for d in self.dicts {
+        for d in dicts {
             dict.extend(d)?;
         }
-        for p in &self.paths {
+        for p in paths {
             dict.add_path(p)?;
         }
         dict.validate()?;
@@ -256,32 +315,25 @@ impl TaggerBuilder {
                 !stop.is_empty() && stop.contains(fold(text.trim()).trim())
             })
             .collect();
-        let topics = match self.topics {
-            Topics::Off => None,
-            Topics::Builtin => Some(TopicModel::builtin()?),
-            Topics::Model(m) => Some(m),
-        };
-        let mut rule_files = Vec::new();
-        if self.builtin || self.builtin_rules {
-            rule_files.extend(rules::builtin_sources());
-        }
-        for p in &self.paths {
-            rule_files.extend(rules::path_sources(p)?);
-        }
-        let rules = RuleSet::from_sources(&rule_files)?;
-        Ok(Tagger {
-            inner: Arc::new(Inner {
-                dict,
-                aliases,
-                phrases,
-                stopped,
-                overlap: self.overlap,
-                rules,
-                topics,
-                topic_config: self.topic_config,
-            }),
+        Ok(Matcher {
+            dict,
+            aliases,
+            phrases,
+            stopped,
         })
     }
+}
+
+/// The built-in rules (when asked for) and those of the dictionary paths.
+fn rule_set(builtin: bool, paths: &[PathBuf]) -> Result<RuleSet, Error> {
+    let mut rule_files = Vec::new();
+    if builtin {
+        rule_files.extend(rules::builtin_sources());
+    }
+    for p in paths {
+        rule_files.extend(rules::path_sources(p)?);
+    }
+    RuleSet::from_sources(&rule_files)
 }
 
 /// Per-thread buffers, so that tagging allocates little beyond its output.

@@ -10,9 +10,9 @@
 //! ```
 //!
 //! The corpus is read before the clock starts. Each article is tagged and
-//! its JSON record written into a reused buffer (end to end, one thread);
-//! `--threads N` tags with `Tagger::tag_batch` in a pool of N threads
-//! instead, then writes the records.
+//! its JSON record written (`Doc::write_json`) into a reused buffer (end to
+//! end, one thread); `--threads N` tags with `Tagger::tag_batch` in a pool
+//! of N threads instead, then writes the records.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -112,7 +112,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 n += doc.mentions().len();
                 topics += doc.topics().len();
                 buf.clear();
-                serde_json::to_writer(&mut buf, &doc.to_record(a.id.clone()))?;
+                doc.write_json(&a.id, &mut buf);
                 buf.push(b'\n');
             }
             n
@@ -130,7 +130,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 n += doc.mentions().len();
                 topics += doc.topics().len();
                 buf.clear();
-                serde_json::to_writer(&mut buf, &doc.to_record(a.id.clone()))?;
+                doc.write_json(&a.id, &mut buf);
                 buf.push(b'\n');
             }
             n

@@ -129,11 +129,25 @@ pub(crate) fn for_each_word_start(norm: &Normalized, original: &str, mut f: impl
         let b = bytes[i];
         if b < 0x80 {
             let w = ASCII_WORD[b as usize];
-            if w && !prev_word && is_word_start(norm, original, i) {
-                f(i);
+            if w && !prev_word {
+                // After a character that is neither a word character nor a
+                // joiner, a word starts: only joiners need the full check.
+                let joiner = i > 0 && matches!(bytes[i - 1], b'-' | b'\'');
+                if !joiner || is_word_start(norm, original, i) {
+                    f(i);
+                }
             }
             prev_word = w;
             i += 1;
+            if w {
+                // The rest of an ASCII word starts nothing.
+                while bytes
+                    .get(i)
+                    .is_some_and(|&c| c < 0x80 && ASCII_WORD[c as usize])
+                {
+                    i += 1;
+                }
+            }
             continue;
         }
         let Some(c) = s[i..].chars().next() else {

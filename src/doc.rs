@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::dictionary::{Entry, Label, MatchPolicy};
 use crate::offsets::{char_len, CharOffsets};
 use crate::output::{DocRecord, EntityRecord, EvidenceRecord};
+use crate::rules::FxBuild;
 use crate::segment::Part;
 use crate::tagger::Inner;
 use crate::topics::Topic;
@@ -236,8 +237,8 @@ pub struct Doc<'t> {
     pub(crate) topics: Vec<Topic>,
     /// Local entities by (label, name), and their ids: rules look them up
     /// per proposal.
-    pub(crate) local_index: std::collections::HashMap<(Label, String), u32>,
-    pub(crate) local_ids: std::collections::HashSet<String>,
+    pub(crate) local_index: std::collections::HashMap<(Label, String), u32, FxBuild>,
+    pub(crate) local_ids: std::collections::HashSet<String, FxBuild>,
 }
 
 impl<'t> Doc<'t> {

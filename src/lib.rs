@@ -123,6 +123,7 @@ mod doc;
 mod error;
 pub mod export;
 mod guard;
+mod json;
 mod link;
 pub mod matcher;
 pub mod normalize;

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use crate::doc::{Doc, EntityRef, Evidence, Mention, Reason, Rejected};
 use crate::resolve::{group, Candidate, Taken};
+use crate::rules::FxBuild;
 
 /// Adds the short-form mentions that have an antecedent and a free span.
 /// `doc.mentions` must be sorted by (field, start).
@@ -97,8 +98,8 @@ pub(crate) fn short_forms(doc: &mut Doc<'_>, shorts: &mut [Candidate], taken: &m
 
 /// The index of the first mention of each entry (mentions are sorted), so
 /// that linking a short form is a lookup, not a scan of the document.
-fn first_mentions(mentions: &[Mention]) -> HashMap<u32, u32> {
-    let mut first = HashMap::new();
+fn first_mentions(mentions: &[Mention]) -> HashMap<u32, u32, FxBuild> {
+    let mut first = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         if let EntityRef::Entry(e) = m.entity {
             first.entry(e).or_insert(i as u32);

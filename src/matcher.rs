@@ -140,21 +140,43 @@ impl PhraseSet {
     /// The `short` policy is checked like `capitalized` here; whether its
     /// full name appeared earlier is for the caller to decide.
     pub fn find(&self, text: &str, norm: &Normalized, out: &mut Vec<PhraseMatch>) {
+        find_each([(self, out)], text, norm);
+    }
+}
+
+/// [`PhraseSet::find`] for several sets over one text, each into its own
+/// output, in one pass over the word starts: the scan for word starts (and
+/// the case check of each) is shared by every set.
+pub(crate) fn find_each<const N: usize>(
+    sets: [(&PhraseSet, &mut Vec<PhraseMatch>); N],
+    text: &str,
+    norm: &Normalized,
+) {
+    let mut walks = sets.map(|(set, out)| {
         let first = out.len();
-        let mut walk = Walk {
-            set: self,
+        let walk = Walk {
+            set,
             text,
             norm,
             out,
             keep: String::new(),
         };
-        for_each_word_start(norm, text, |at| {
-            walk.bank(&self.anywhere, at);
-            if self.capitalized.automaton.is_some() && starts_upper(text, norm, at) {
-                walk.bank(&self.capitalized, at);
+        (walk, first)
+    });
+    for_each_word_start(norm, text, |at| {
+        let mut upper = None;
+        for (walk, _) in walks.iter_mut() {
+            let set = walk.set;
+            walk.bank(&set.anywhere, at);
+            if set.capitalized.automaton.is_some()
+                && *upper.get_or_insert_with(|| starts_upper(text, norm, at))
+            {
+                walk.bank(&set.capitalized, at);
             }
-        });
-        out[first..].sort_unstable();
+        }
+    });
+    for (walk, first) in walks {
+        walk.out[first..].sort_unstable();
     }
 }
 
@@ -591,6 +613,21 @@ mod reference {
                 set.find(&text, &norm, &mut got);
                 prop_assert_eq!(&got, &want);
             }
+        }
+
+        #[test]
+        fn one_pass_over_two_sets_finds_what_two_walks_find(
+            phrases in phrase_strategy(),
+            others in phrase_strategy(),
+            text in text_strategy(),
+        ) {
+            let a = PhraseSet::new(phrases.iter().map(|(p, m)| (p.as_str(), *m))).unwrap();
+            let b = PhraseSet::new(others.iter().map(|(p, m)| (p.as_str(), *m))).unwrap();
+            let norm = Normalized::new(&text);
+            let (mut got_a, mut got_b) = (Vec::new(), Vec::new());
+            find_each([(&a, &mut got_a), (&b, &mut got_b)], &text, &norm);
+            prop_assert_eq!(got_a, naive(&phrases, &text));
+            prop_assert_eq!(got_b, naive(&others, &text));
         }
 
         #[test]

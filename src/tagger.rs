@@ -11,10 +11,10 @@ use crate::dictionary::{Dictionary, Guard, Label, MatchPolicy};
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Reason, Rejected, Span};
 use crate::guard::common_word_allowed;
 use crate::link;
-use crate::matcher::{PhraseMatch, PhraseSet};
+use crate::matcher::{find_each, PhraseMatch, PhraseSet};
 use crate::normalize::{fold, Normalized};
 use crate::resolve::{self, Candidate, CountryContext, Decision, Overlap, Taken};
-use crate::rules::{self, RuleSet, ScoreTables};
+use crate::rules::{self, FxBuild, RuleSet, ScoreTables};
 use crate::segment::{self, PartKind};
 use crate::topics::{EntityFact, Topic, TopicConfig, TopicInput, TopicModel};
 use crate::Error;
@@ -233,14 +233,75 @@ impl TaggerBuilder {
 
     /// Loads the dictionaries, validates them and compiles the matcher.
     pub fn build(self) -> Result<Tagger, Error> {
+        // The three parts are independent: built side by side (rayon), so
+        // that a process's start-up is not all on one core. Errors are
+        // reported in this order, as a serial build would find them.
+        let TaggerBuilder {
+            builtin,
+            builtin_rules,
+            dicts,
+            paths,
+            overlap,
+            score_tables,
+            topics,
+            topic_config,
+        } = self;
+        let (matcher, (topics, rules)) = rayon::join(
+            || Matcher::build(builtin, dicts, &paths),
+            || {
+                rayon::join(
+                    || match topics {
+                        Topics::Off => Ok(None),
+                        Topics::Builtin => TopicModel::builtin().map(Some),
+                        Topics::Model(m) => Ok(Some(m)),
+                    },
+                    || rule_set(builtin || builtin_rules, &paths),
+                )
+            },
+        );
+        let Matcher {
+            dict,
+            aliases,
+            phrases,
+            stopped,
+        } = matcher?;
+        let topics = topics?;
+        let rules = rules?;
+        Ok(Tagger {
+            inner: Arc::new(Inner {
+                dict,
+                aliases,
+                phrases,
+                stopped,
+                overlap,
+                score_tables,
+                rules,
+                topics,
+                topic_config,
+            }),
+        })
+    }
+}
+
+/// The dictionary part of a tagger: the entries, their aliases compiled to
+/// a phrase set, and which phrases the stop list rules out.
+struct Matcher {
+    dict: Dictionary,
+    aliases: Vec<(u32, u32)>,
+    phrases: PhraseSet,
+    stopped: Vec<bool>,
+}
+
+impl Matcher {
+    fn build(builtin: bool, dicts: Vec<Dictionary>, paths: &[PathBuf]) -> Result<Matcher, Error> {
         let mut dict = Dictionary::new();
-        if self.builtin {
+        if builtin {
             dict.extend(crate::dictionary::builtin_dictionary()?)?;
         }
-        for d in self.dicts {
+        for d in dicts {
             dict.extend(d)?;
         }
-        for p in &self.paths {
+        for p in paths {
             dict.add_path(p)?;
         }
         dict.validate()?;
@@ -260,33 +321,25 @@ impl TaggerBuilder {
             let folded = fold(surface.trim());
             phrases.for_each_folding_to(folded.trim(), |p| stopped[p as usize] = true);
         }
-        let topics = match self.topics {
-            Topics::Off => None,
-            Topics::Builtin => Some(TopicModel::builtin()?),
-            Topics::Model(m) => Some(m),
-        };
-        let mut rule_files = Vec::new();
-        if self.builtin || self.builtin_rules {
-            rule_files.extend(rules::builtin_sources());
-        }
-        for p in &self.paths {
-            rule_files.extend(rules::path_sources(p)?);
-        }
-        let rules = RuleSet::from_sources(&rule_files)?;
-        Ok(Tagger {
-            inner: Arc::new(Inner {
-                dict,
-                aliases,
-                phrases,
-                stopped,
-                overlap: self.overlap,
-                score_tables: self.score_tables,
-                rules,
-                topics,
-                topic_config: self.topic_config,
-            }),
+        Ok(Matcher {
+            dict,
+            aliases,
+            phrases,
+            stopped,
         })
     }
+}
+
+/// The built-in rules (when asked for) and those of the dictionary paths.
+fn rule_set(builtin: bool, paths: &[PathBuf]) -> Result<RuleSet, Error> {
+    let mut rule_files = Vec::new();
+    if builtin {
+        rule_files.extend(rules::builtin_sources());
+    }
+    for p in paths {
+        rule_files.extend(rules::path_sources(p)?);
+    }
+    RuleSet::from_sources(&rule_files)
 }
 
 /// Per-thread buffers, so that tagging allocates little beyond its output.
@@ -407,22 +460,29 @@ impl Tagger {
                 }
                 s.norm.normalize_into(t);
                 s.matches.clear();
-                inner.phrases.find(t, &s.norm, &mut s.matches);
                 let skip = if field == Field::Text {
                     &boilerplate[..]
                 } else {
                     &[]
                 };
-                self.candidates(field, t, skip, &s.matches, &mut cands, &mut rejected);
-                if let Some(model) = &inner.topics {
-                    // Topic phrases are matched on the same normalized copy.
-                    let hits = match field {
-                        Field::Title => &mut topic_hits.title,
-                        Field::Text => &mut topic_hits.text,
-                    };
-                    model.phrase_set().find(t, &s.norm, hits);
-                    hits.retain(|h| !inside(skip, Span::from(h.start..h.end)));
+                match &inner.topics {
+                    Some(model) => {
+                        // Topic phrases are matched in the same pass over the
+                        // same normalized copy.
+                        let hits = match field {
+                            Field::Title => &mut topic_hits.title,
+                            Field::Text => &mut topic_hits.text,
+                        };
+                        let sets = [
+                            (&inner.phrases, &mut s.matches),
+                            (model.phrase_set(), &mut *hits),
+                        ];
+                        find_each(sets, t, &s.norm);
+                        hits.retain(|h| !inside(skip, Span::from(h.start..h.end)));
+                    }
+                    None => inner.phrases.find(t, &s.norm, &mut s.matches),
                 }
+                self.candidates(field, t, skip, &s.matches, &mut cands, &mut rejected);
             }
         });
         let mut doc = Doc {
@@ -604,7 +664,7 @@ fn score_topics(
     doc: &Doc<'_>,
     hits: &TopicHits,
 ) -> Vec<Topic> {
-    let mut seen = HashSet::new();
+    let mut seen: HashSet<EntityRef, FxBuild> = HashSet::default();
     let mut facts = Vec::new();
     for m in doc.mentions() {
         if !seen.insert(m.entity) {

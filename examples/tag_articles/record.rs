@@ -6,7 +6,7 @@ use std::fmt;
 
 use gazetag::export::{brat, conll, html, spacy, Article, Format};
 use gazetag::output::{DocRecord, ErrorRecord};
-use gazetag::{Label, Tagger};
+use gazetag::{Doc, Label, Tagger};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -148,7 +148,6 @@ fn tag(
         Value::String(s) => s.clone(),
         other => other.to_string(),
     };
-    let record = doc.to_record(id);
     let needs_article = render.html || render.brat_dir.is_some() || render.format != Format::Jsonl;
     let article = needs_article.then(|| Article::from_doc(&doc).with_id(id_text.clone()));
     let html = match (&article, render.html) {
@@ -162,8 +161,8 @@ fn tag(
         }
     }
     let mut entities = [0; Label::ALL.len()];
-    for e in &record.entities {
-        if let Some(i) = Label::ALL.iter().position(|&l| l == e.label) {
+    for m in doc.mentions() {
+        if let Some(i) = Label::ALL.iter().position(|&l| l == m.label) {
             entities[i] += 1;
         }
     }
@@ -180,7 +179,7 @@ fn tag(
             line.push(b'\n');
             line
         }
-        _ => serialize(&record, None, &warnings, &rejected),
+        _ => serialize_doc(&doc, &id, &warnings, &rejected),
     };
     Outcome {
         json,
@@ -275,6 +274,43 @@ struct Rejected {
     text: String,
     alias: String,
     reason: &'static str,
+}
+
+/// The JSON line of a tagged document: [`Doc::write_json`] (no owned
+/// record), with `warnings` and `rejected` added as `serialize` would.
+fn serialize_doc(
+    doc: &Doc<'_>,
+    id: &Value,
+    warnings: &[Warning],
+    rejected: &[Rejected],
+) -> Vec<u8> {
+    let mut json = Vec::with_capacity(256 + 192 * doc.mentions().len());
+    doc.write_json(id, &mut json);
+    let extras = [
+        (
+            "warnings",
+            (!warnings.is_empty()).then(|| serde_json::to_vec(warnings)),
+        ),
+        (
+            "rejected",
+            (!rejected.is_empty()).then(|| serde_json::to_vec(rejected)),
+        ),
+    ];
+    for (name, extra) in extras {
+        match extra {
+            None => {}
+            Some(Ok(v)) => {
+                // Reopen the object for one more member.
+                json.pop();
+                json.extend_from_slice(format!(",\"{name}\":").as_bytes());
+                json.extend_from_slice(&v);
+                json.push(b'}');
+            }
+            Some(Err(_)) => return serialize(&doc.to_record(id.clone()), None, warnings, rejected),
+        }
+    }
+    json.push(b'\n');
+    json
 }
 
 fn serialize(

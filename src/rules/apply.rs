@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::pattern::{mention_index, WIDTH};
 use super::token::{tokenize_range, word_end, word_kind, Kind, Token};
-use super::{link, teams, RuleSet, ScoreTables};
+use super::{link, teams, FxBuild, RuleSet, ScoreTables};
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span};
 use crate::resolve::Taken;
@@ -444,7 +444,7 @@ pub(crate) struct Edit {
     pub added: Vec<Mention>,
     /// `removed` as a set, and the spans of `added`: looked up per proposal,
     /// so they must not be scanned (a huge document has many of each).
-    removed_set: HashSet<usize>,
+    removed_set: HashSet<usize, FxBuild>,
     added_spans: Taken,
 }
 

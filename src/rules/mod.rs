@@ -32,6 +32,7 @@ use crate::Error;
 pub(crate) use apply::apply;
 pub(crate) use explain::explain;
 pub use explain::{ExplainedCandidate, Explanation};
+pub(crate) use lexicon::FxBuild;
 pub use teams::ScoreTables;
 
 /// The size limit of each compiled rule regex, and of all of them together

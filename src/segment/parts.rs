@@ -518,35 +518,6 @@ fn starts_with_ci(s: &str, prefix: &str) -> bool {
         .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
-/// ASCII case-insensitive substring test. Runs on every line of every
-/// document, so it first skips to bytes that can start the needle instead of
-/// comparing a window at every position.
-fn find_ci(s: &str, needle: &str) -> bool {
-    let (hay, needle) = (s.as_bytes(), needle.as_bytes());
-    let Some(&first) = needle.first() else {
-        return true;
-    };
-    let Some(last_start) = hay.len().checked_sub(needle.len()) else {
-        return false;
-    };
-    let first = first.to_ascii_lowercase();
-    let mut i = 0;
-    while i <= last_start {
-        match hay[i..=last_start]
-            .iter()
-            .position(|b| b.to_ascii_lowercase() == first)
-        {
-            None => return false,
-            Some(k) => i += k,
-        }
-        if hay[i..i + needle.len()].eq_ignore_ascii_case(needle) {
-            return true;
-        }
-        i += 1;
-    }
-    false
-}
-
 /// The words of a line split at non-alphanumeric characters.
 fn alnum_words(t: &str) -> impl Iterator<Item = &str> {
     t.split(|c: char| !c.is_alphanumeric())
@@ -581,7 +552,16 @@ fn is_footer(t: &str) -> bool {
 /// "All rights reserved" in any case. Every line of every document is asked,
 /// so a SIMD search for the word's rare letter comes first.
 fn rights_reserved(t: &str) -> bool {
-    memchr::memchr2(b'v', b'V', t.as_bytes()).is_some() && find_ci(t, "all rights reserved")
+    const PHRASE: &[u8] = b"all rights reserved";
+    const V: usize = 16; // where the rare letter is in the phrase
+    let b = t.as_bytes();
+    // Most lines have a 'v' somewhere; only the window around each one is
+    // compared.
+    memchr::memchr2_iter(b'v', b'V', b).any(|p| {
+        p >= V
+            && b.get(p - V..p - V + PHRASE.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(PHRASE))
+    })
 }
 
 fn is_promo(t: &str) -> bool {
@@ -613,8 +593,11 @@ fn is_name_word(w: &str) -> bool {
 
 /// Returns true for a line of 2 to 4 words that looks like a person's name.
 fn is_name_line(t: &str) -> bool {
+    if t.len() > 50 {
+        return false;
+    }
     let words: Vec<&str> = t.split_whitespace().collect();
-    if t.len() > 50 || !(2..=4).contains(&words.len()) {
+    if !(2..=4).contains(&words.len()) {
         return false;
     }
     let last = words.len() - 1;
@@ -633,8 +616,12 @@ fn byline_at(text: &str, lines: &[Line], i: usize) -> Option<Option<Range<usize>
     }
     let next = lines.get(i + 1)?;
     let next_text = text.get(next.span.clone())?;
-    let followed = next.para == lines[i].para && (is_role(next_text) || is_timestamp(next_text));
-    if followed && is_name_line(t) {
+    // The line's own shape first: it rules out nearly every line, and
+    // costs less than the role and timestamp tests of the next.
+    let followed = next.para == lines[i].para
+        && is_name_line(t)
+        && (is_role(next_text) || is_timestamp(next_text));
+    if followed {
         return Some(Some(span));
     }
     None
@@ -841,6 +828,21 @@ mod tests {
             last = p.span.end;
         }
         assert!(text[last..].trim().is_empty());
+    }
+
+    #[test]
+    fn rights_reserved_in_any_case_anywhere() {
+        for (line, want) in [
+            ("all rights reserved", true),
+            ("(c) 2024 Example Inc. All Rights Reserved.", true),
+            ("ALL RIGHTS RESERVED", true),
+            ("Seats reserved for all", false),
+            ("all rights  reserved", false),
+            ("rights reserved", false),
+            ("", false),
+        ] {
+            assert_eq!(rights_reserved(line), want, "{:?}", line);
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::taxonomy::{Taxonomy, TopicInfo};
+use crate::rules::FxBuild;
 use crate::{Error, Label, MatchPolicy};
 
 /// One evidence rule: a phrase row of `evidence.jsonl`.
@@ -56,9 +57,9 @@ pub(crate) struct Tables {
     pub(crate) taxonomy: Taxonomy,
     pub(crate) rules: Vec<Rule>,
     pub(crate) phrases: Vec<PhraseEntry>,
-    pub(crate) phrase_index: HashMap<(String, MatchPolicy), u32>,
-    pub(crate) kind_rules: HashMap<String, Vec<EntityRule>>,
-    pub(crate) label_rules: HashMap<Label, Vec<EntityRule>>,
+    pub(crate) phrase_index: HashMap<(String, MatchPolicy), u32, FxBuild>,
+    pub(crate) kind_rules: HashMap<String, Vec<EntityRule>, FxBuild>,
+    pub(crate) label_rules: HashMap<Label, Vec<EntityRule>, FxBuild>,
     pub(crate) pair_rules: Vec<PairRule>,
     /// Number of kind and label rules ([`EntityRule::id`] is below it).
     pub(crate) entity_rule_count: u32,

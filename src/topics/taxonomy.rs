@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::rules::FxBuild;
+
 /// One topic of the taxonomy, as a model knows it.
 ///
 /// # Example
@@ -72,7 +74,7 @@ impl TopicInfo {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Taxonomy {
     pub(crate) topics: Vec<TopicInfo>,
-    pub(crate) by_id: HashMap<String, u32>,
+    pub(crate) by_id: HashMap<String, u32, FxBuild>,
 }
 
 impl Taxonomy {

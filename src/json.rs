@@ -1,0 +1,239 @@
+//! The JSON record of a document, written straight from the [`Doc`]: the
+//! bytes `serde_json` writes for [`Doc::to_record`], without building the
+//! owned record first (a copy of every surface, id, name, kind, alias and
+//! topic, serialized once and freed).
+
+use serde::Serialize;
+
+use crate::doc::{Doc, EntityRef, Evidence, Field, Mention};
+use crate::offsets::{char_len, CharOffsets};
+use crate::topics::Topic;
+
+impl Doc<'_> {
+    /// Appends the JSON of [`to_record(id)`](Doc::to_record) to `out`,
+    /// byte for byte what `serde_json::to_writer` writes for it (one line,
+    /// no newline), without making the record: the faster way to write the
+    /// output contract.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let doc = gazetag::Tagger::default().tag("Talks in Pyongyang.");
+    /// let id = serde_json::Value::from(7);
+    /// let mut out = Vec::new();
+    /// doc.write_json(&id, &mut out);
+    /// assert_eq!(out, serde_json::to_vec(&doc.to_record(id)).unwrap());
+    /// ```
+    pub fn write_json(&self, id: &serde_json::Value, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"id\":");
+        value(out, id);
+        out.extend_from_slice(b",\"entities\":[");
+        let mut first = true;
+        for field in [Field::Title, Field::Text] {
+            let mut chars = CharOffsets::new(self.field_text(field));
+            for m in self.mentions.iter().filter(|m| m.field == field) {
+                if !first {
+                    out.push(b',');
+                }
+                first = false;
+                self.write_entity(m, &mut chars, out);
+            }
+        }
+        out.extend_from_slice(b"],\"topics\":[");
+        for (k, t) in self.topics.iter().enumerate() {
+            if k > 0 {
+                out.push(b',');
+            }
+            write_topic(t, out);
+        }
+        out.extend_from_slice(b"]}");
+    }
+
+    /// One `EntityRecord`, its fields in their order, optional ones left
+    /// out when absent as serde's `skip_serializing_if` does.
+    fn write_entity(&self, m: &Mention, chars: &mut CharOffsets<'_>, out: &mut Vec<u8>) {
+        let surface = self.surface(m);
+        let char_start = chars.at(m.span.start);
+        key(out, "{\"start\":", &m.span.start);
+        key(out, ",\"end\":", &m.span.end);
+        key(out, ",\"char_start\":", &char_start);
+        key(out, ",\"char_end\":", &(char_start + char_len(surface)));
+        text(out, ",\"field\":", m.field.as_str());
+        text(out, ",\"label\":", m.label.as_str());
+        text(out, ",\"text\":", surface);
+        match self.entity_id(m) {
+            Some(id) => text(out, ",\"entity\":", id),
+            None => out.extend_from_slice(b",\"entity\":null"),
+        }
+        let (name, kind, country, office) = match m.entity {
+            EntityRef::Entry(i) => match self.inner.dict.entries().get(i as usize) {
+                Some(e) => (Some(&e.name), Some(&e.kind), &e.country, &e.office),
+                None => (None, None, &None, &None),
+            },
+            EntityRef::Local(i) => match self.locals.get(i as usize) {
+                Some(e) => (Some(&e.name), Some(&e.kind), &e.country, &e.office),
+                None => (None, None, &None, &None),
+            },
+            EntityRef::Ambiguous(_) => (None, None, &None, &None),
+        };
+        let wikidata = self.entry(m).and_then(|e| e.wikidata.as_ref());
+        let optional = [
+            (",\"name\":", name),
+            (",\"kind\":", kind),
+            (",\"country\":", country.as_ref()),
+            (",\"office\":", office.as_ref()),
+            (",\"wikidata\":", wikidata),
+        ];
+        for (prefix, v) in optional {
+            if let Some(v) = v {
+                text(out, prefix, v);
+            }
+        }
+        out.extend_from_slice(b",\"evidence\":{\"source\":");
+        match m.evidence {
+            Evidence::Alias { alias } | Evidence::ShortForm { alias, .. } => {
+                let (text, policy, _) = self.inner.alias_info(alias);
+                let source = match m.evidence {
+                    Evidence::Alias { .. } => "alias",
+                    _ => "short_form",
+                };
+                string(out, source);
+                self::text(out, ",\"alias\":", text);
+                self::text(out, ",\"match\":", policy.as_str());
+                if let Evidence::ShortForm { antecedent, .. } = m.evidence {
+                    if let Some(a) = self.mentions.get(antecedent as usize) {
+                        self::text(out, ",\"antecedent\":[", a.field.as_str());
+                        key(out, ",", &a.span.start);
+                        key(out, ",", &a.span.end);
+                        out.push(b']');
+                    }
+                }
+                if let EntityRef::Ambiguous(_) = m.entity {
+                    out.extend_from_slice(b",\"candidates\":[");
+                    for (k, e) in self.alternatives(m).into_iter().enumerate() {
+                        if k > 0 {
+                            out.push(b',');
+                        }
+                        string(out, &e.id);
+                    }
+                    out.push(b']');
+                }
+            }
+            Evidence::Byline => string(out, "byline"),
+            Evidence::Rule { rule } => {
+                string(out, "rule");
+                text(out, ",\"alias\":", self.rule_name(rule));
+            }
+        }
+        out.extend_from_slice(b"}}");
+    }
+}
+
+/// One `Topic` and its evidence, as serde derives them.
+fn write_topic(t: &Topic, out: &mut Vec<u8>) {
+    text(out, "{\"id\":", &t.id);
+    text(out, ",\"label\":", &t.label);
+    key(out, ",\"score\":", &t.score);
+    out.extend_from_slice(b",\"evidence\":[");
+    for (k, e) in t.evidence.iter().enumerate() {
+        if k > 0 {
+            out.push(b',');
+        }
+        text(out, "{\"source\":", e.source.as_str());
+        text(out, ",\"text\":", &e.text);
+        key(out, ",\"weight_added\":", &e.weight_added);
+        key(out, ",\"count\":", &e.count);
+        let in_title: &[u8] = if e.in_title { b"true}" } else { b"false}" };
+        out.extend_from_slice(b",\"in_title\":");
+        out.extend_from_slice(in_title);
+    }
+    out.extend_from_slice(b"]}");
+}
+
+/// Appends `v` as JSON (numbers, here). Writing into a `Vec` cannot fail,
+/// and no value written here can fail to serialize.
+fn value<T: Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) {
+    let _ = serde_json::to_writer(&mut *out, v);
+}
+
+/// Appends `prefix` (punctuation and a quoted key), then `v`.
+fn key<T: Serialize + ?Sized>(out: &mut Vec<u8>, prefix: &str, v: &T) {
+    out.extend_from_slice(prefix.as_bytes());
+    value(out, v);
+}
+
+/// Appends `prefix`, then the string `s`.
+fn text(out: &mut Vec<u8>, prefix: &str, s: &str) {
+    out.extend_from_slice(prefix.as_bytes());
+    string(out, s);
+}
+
+/// Appends `s` as a JSON string. Most strings need no escape: they are
+/// copied after one check that the compiler vectorizes (no early exit);
+/// the others go through `serde_json`, so escapes stay exactly its own.
+fn string(out: &mut Vec<u8>, s: &str) {
+    let plain = !s.bytes().fold(false, |bad, b| {
+        bad | (b < 0x20) | (b == b'"') | (b == b'\\')
+    });
+    if plain {
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    } else {
+        value(out, s);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Tagger;
+
+    /// Articles whose records hold every kind of evidence and field:
+    /// aliases, short forms, bylines, rules, ambiguous mentions, title
+    /// mentions, non-ASCII text, topics.
+    const ARTICLES: &[(&str, &str)] = &[
+        (
+            "Hegseth meets Ahn Gyu-back in Séoul",
+            "By Jane Doe\n\nSEOUL, July 31 (Reuters) - U.S. Defense Secretary Pete Hegseth \
+             met South Korean Defense Minister Ahn Gyu-back. Hegseth said Mr. Smith of the \
+             Ministry of National Defense (MND) and the MND agreed. Paris and Georgia \
+             welcomed it; the striker scored twice as the club won the cup final.",
+        ),
+        (
+            "",
+            "Côte d’Ivoire and “Washington” talks — Jordan, Mr. Jordan, Springfield.",
+        ),
+        ("", "The Foreign Ministry said so."),
+        ("", ""),
+    ];
+
+    #[test]
+    fn strings_are_escaped_as_serde_escapes_them() {
+        for s in [
+            "",
+            "plain é 서울",
+            "a\"b",
+            "back\\slash",
+            "tab\tnew\nline\u{1}",
+            "\u{7f}\u{2028}",
+        ] {
+            let mut got = Vec::new();
+            super::string(&mut got, s);
+            assert_eq!(got, serde_json::to_vec(s).unwrap(), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn writes_what_serde_writes_for_the_record() {
+        let tagger = Tagger::default();
+        for (k, (title, text)) in ARTICLES.iter().enumerate() {
+            let doc = tagger.tag_article(title, text);
+            for id in [serde_json::Value::from(k), serde_json::Value::from("a\"b")] {
+                let mut got = Vec::new();
+                doc.write_json(&id, &mut got);
+                let want = serde_json::to_vec(&doc.to_record(id)).unwrap();
+                assert_eq!(String::from_utf8(got), String::from_utf8(want));
+            }
+        }
+    }
+}

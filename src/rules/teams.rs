@@ -92,17 +92,45 @@ fn classify(word: &str) -> Tok {
 fn scored_runs(line: &str, base: usize, toks: &mut Vec<(Tok, Span)>, runs: &mut Vec<Span>) -> bool {
     toks.clear();
     runs.clear();
-    let mut pos = 0;
-    for word in line.split_ascii_whitespace() {
-        let at = pos + line[pos..].find(word).unwrap_or(0);
-        pos = at + word.len();
-        toks.push((
-            classify(word),
-            Span {
-                start: base + at,
-                end: base + pos,
-            },
-        ));
+    // A score line has no more lower-case words than scored runs, nor more
+    // scored runs than numbers: count word starts first, most lines with
+    // digits are prose ("rose 5 pct in 1986").
+    let (mut lower_words, mut numbers) = (0, 0);
+    let mut at_start = true;
+    for &c in line.as_bytes() {
+        if c.is_ascii_whitespace() {
+            at_start = true;
+        } else if at_start {
+            at_start = false;
+            lower_words += usize::from(c.is_ascii_lowercase());
+            // Every number token starts so (and some non-numbers: fine).
+            numbers += usize::from(c.is_ascii_digit() || b".,:/-+".contains(&c));
+        }
+    }
+    if lower_words > numbers || numbers == 0 {
+        return false;
+    }
+    // Split at ASCII white space by hand: no byte of a multi-byte char is
+    // one, so every slice is on char boundaries.
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i > start {
+            toks.push((
+                classify(&line[start..i]),
+                Span {
+                    start: base + start,
+                    end: base + i,
+                },
+            ));
+        }
     }
     let mut lower = 0;
     let mut standings = false;

@@ -521,6 +521,30 @@ fn fail_fast_stops_at_the_first_error() {
 }
 
 #[test]
+fn fail_fast_with_one_line_batches_writes_nothing_after_the_error() {
+    // Batches are written while the next one is tagged: the ones tagged
+    // after the error record must not reach the output.
+    let mut input = String::new();
+    for i in 0..40 {
+        match i {
+            7 => input.push_str("{broken\n"),
+            _ => input.push_str(&format!("{{\"id\":{i},\"text\":\"Seoul {i}\"}}\n")),
+        }
+    }
+    for threads in ["1", "2"] {
+        let r = run(
+            &["--fail-fast", "--batch-lines", "1", "--threads", threads],
+            input.as_bytes(),
+        );
+        assert_eq!(r.code, 1);
+        assert_eq!(r.lines.len(), 8, "threads {threads}");
+        assert_eq!(r.errors()[0].1, 8);
+        let ids: Vec<i64> = r.lines.iter().filter_map(|l| l["id"].as_i64()).collect();
+        assert_eq!(ids, (0..7).collect::<Vec<_>>());
+    }
+}
+
+#[test]
 fn output_file_is_written_only_on_success() {
     let dir = fresh_temp_dir("binary-test");
     let out = dir.join("out.jsonl");

@@ -29,10 +29,12 @@
 //!   are skipped.
 //!
 //! Input is read by a reader thread and tagged in batches (`--batch-lines`,
-//! `--batch-bytes`) on a pool of `--threads` workers; output is written in
-//! input order after each batch, so memory stays flat whatever the size of
-//! the input. A batch also ends when reading would block, so a program that
-//! writes one line and waits for the answer gets it.
+//! `--batch-bytes`) on a pool of `--threads` workers; each batch is written
+//! in input order while the next one is tagged (one worker writes, then
+//! helps), so at most two batches are held and memory stays flat whatever
+//! the size of the input. A batch also ends when reading would block, and a
+//! tagged batch is written before that read, so a program that writes one
+//! line and waits for the answer gets it.
 //!
 //! # Output
 //!
@@ -299,6 +301,62 @@ enum End {
     WriteError,
 }
 
+/// A tagged batch, in input order, and the input error that came after it.
+struct Tagged {
+    outcomes: Vec<Outcome>,
+    input_error: Option<String>,
+}
+
+/// Where tagged batches go: the output, the HTML page and the counts.
+struct Writer {
+    sink: Sink,
+    html_page: Option<html::Writer<io::BufWriter<std::fs::File>>>,
+    stats: Stats,
+    fail_fast: bool,
+    quiet: bool,
+    first_error: Option<String>,
+}
+
+impl Writer {
+    /// Writes a batch; `End::Done` unless the run must stop here.
+    fn write(&mut self, tagged: Tagged, progress: &Progress) -> End {
+        let mut end = End::Done;
+        for o in &tagged.outcomes {
+            if let Err(e) = self.sink.write_all(&o.json) {
+                return write_failure(&e, progress, self.quiet);
+            }
+            if let (Some(page), Some(fragment)) = (self.html_page.as_mut(), o.html.as_deref()) {
+                if let Err(e) = page.rendered(fragment) {
+                    return write_failure(&e, progress, self.quiet);
+                }
+            }
+            self.stats.add(o);
+            if self.fail_fast {
+                if let Some(ref e) = o.error {
+                    self.first_error = Some(e.clone());
+                    end = End::FailFast;
+                    break;
+                }
+            }
+        }
+        if let Err(e) = self.sink.flush() {
+            return write_failure(&e, progress, self.quiet);
+        }
+        if end != End::Done {
+            return end;
+        }
+        if let Some(e) = tagged.input_error {
+            self.stats.input_errors += 1;
+            progress.println(&format!("tag_articles: error: {e}"));
+            if self.fail_fast {
+                self.first_error = Some(e);
+                return End::FailFast;
+            }
+        }
+        End::Done
+    }
+}
+
 fn run(args: Args) -> Result<u8, Fatal> {
     if args.batch_lines == 0 || args.batch_bytes == 0 {
         return Err(usage("--batch-lines and --batch-bytes must be positive"));
@@ -336,7 +394,7 @@ fn run(args: Args) -> Result<u8, Fatal> {
 
     // Before the tagger (a second or more to build): cheap checks first.
     // Dropped on an early return, the sink removes its temporary file.
-    let mut sink = match args.output {
+    let sink = match args.output {
         Some(ref path) => {
             Sink::file(path).map_err(|e| usage(format!("cannot write {}: {e}", path.display())))?
         }
@@ -353,7 +411,7 @@ fn run(args: Args) -> Result<u8, Fatal> {
         std::fs::create_dir_all(dir)
             .map_err(|e| usage(format!("cannot create {}: {e}", dir.display())))?;
     }
-    let mut html_page = match &args.html {
+    let html_page = match &args.html {
         Some(path) => {
             let file = std::fs::File::create(path)
                 .map_err(|e| usage(format!("cannot write {}: {e}", path.display())))?;
@@ -398,20 +456,42 @@ fn run(args: Args) -> Result<u8, Fatal> {
     }
 
     let start = Instant::now();
-    let mut stats = Stats::default();
+    let mut out = Writer {
+        sink,
+        html_page,
+        stats: Stats::default(),
+        fail_fast: args.fail_fast,
+        quiet: args.quiet,
+        first_error: None,
+    };
     let mut end = End::Done;
-    let mut first_error: Option<String> = None;
     let mut reader_done = false;
+    // The batch tagged last, written while the next one is tagged.
+    let mut pending: Option<Tagged> = None;
     'run: while !reader_done {
-        // Wait for the first chunk, watching for an interrupt.
+        // Wait for the first chunk, watching for an interrupt; while none is
+        // ready, write what is tagged, so that a line read from a pipe gets
+        // its answer before the next read.
         let first = loop {
             if stop.load(Ordering::Relaxed) {
                 end = End::Interrupted;
                 break 'run;
             }
+            match rx.try_recv() {
+                Ok(msg) => break msg,
+                Err(mpsc::TryRecvError::Empty) => {}
+                Err(mpsc::TryRecvError::Disconnected) => break 'run,
+            }
+            if let Some(tagged) = pending.take() {
+                end = out.write(tagged, &progress);
+                if end != End::Done {
+                    break 'run;
+                }
+                continue;
+            }
             match rx.recv_timeout(Duration::from_millis(100)) {
                 Ok(msg) => break msg,
-                Err(RecvTimeoutError::Timeout) => progress.tick(&counter, &stats),
+                Err(RecvTimeoutError::Timeout) => progress.tick(&counter, &out.stats),
                 Err(RecvTimeoutError::Disconnected) => break 'run,
             }
         };
@@ -419,7 +499,7 @@ fn run(args: Args) -> Result<u8, Fatal> {
         // error ends the batch, so that the items before it go first.
         let mut batch = Vec::new();
         let mut batch_bytes = 0u64;
-        let mut pending_error = None;
+        let mut input_error = None;
         let mut msg = Some(first);
         while let Some(m) = msg.take() {
             match m {
@@ -428,7 +508,7 @@ fn run(args: Args) -> Result<u8, Fatal> {
                     batch.extend(items);
                 }
                 Msg::Error(e) => {
-                    pending_error = Some(e);
+                    input_error = Some(e);
                     break;
                 }
             }
@@ -442,54 +522,49 @@ fn run(args: Args) -> Result<u8, Fatal> {
             }
         }
 
-        let outcomes: Vec<Outcome> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|item| record::process_with(&tagger, &selector, &render, item))
-                .collect()
+        // Tag this batch while a worker writes the previous one (and then
+        // helps with the tagging): no worker waits on the output.
+        let previous = pending.take();
+        let (outcomes, written) = pool.install(|| {
+            rayon::join(
+                || {
+                    batch
+                        .into_par_iter()
+                        .map(|item| record::process_with(&tagger, &selector, &render, item))
+                        .collect::<Vec<Outcome>>()
+                },
+                || previous.map_or(End::Done, |t| out.write(t, &progress)),
+            )
         });
-        for o in &outcomes {
-            if let Err(e) = sink.write_all(&o.json) {
-                end = write_failure(&e, &progress, args.quiet);
-                break 'run;
-            }
-            if let (Some(page), Some(fragment)) = (html_page.as_mut(), o.html.as_deref()) {
-                if let Err(e) = page.rendered(fragment) {
-                    end = write_failure(&e, &progress, args.quiet);
-                    break 'run;
-                }
-            }
-            stats.add(o);
-            if args.fail_fast {
-                if let Some(ref e) = o.error {
-                    first_error = Some(e.clone());
-                    end = End::FailFast;
-                    break;
-                }
-            }
-        }
-        if let Err(e) = sink.flush() {
-            end = write_failure(&e, &progress, args.quiet);
-            break 'run;
-        }
-        if end == End::FailFast {
+        if written != End::Done {
+            end = written;
             break;
         }
-        if let Some(e) = pending_error {
-            stats.input_errors += 1;
-            progress.println(&format!("tag_articles: error: {e}"));
-            if args.fail_fast {
-                first_error = Some(e);
-                end = End::FailFast;
-                break;
-            }
-        }
-        progress.tick(&counter, &stats);
+        pending = Some(Tagged {
+            outcomes,
+            input_error,
+        });
+        progress.tick(&counter, &out.stats);
         if stop.load(Ordering::Relaxed) {
             end = End::Interrupted;
             break;
         }
     }
+    // What was tagged is written, also when interrupted; a stop in writing
+    // it (--fail-fast, an output error) is how the run ends.
+    if let (End::Done | End::Interrupted, Some(tagged)) = (end, pending.take()) {
+        match out.write(tagged, &progress) {
+            End::Done => {}
+            stopped => end = stopped,
+        }
+    }
+    let Writer {
+        sink,
+        mut html_page,
+        stats,
+        first_error,
+        ..
+    } = out;
     // Tell the reader to stop (it also stops when it finds the channel
     // closed); it is not joined, as it may be blocked reading stdin.
     stop.store(true, Ordering::Relaxed);
@@ -642,7 +717,7 @@ fn summary(stats: &Stats, secs: f64, build_secs: f64, threads: usize, end: End) 
 struct Progress {
     bar: Option<ProgressBar>,
     lines: bool,
-    last: std::cell::Cell<Instant>,
+    last: std::sync::Mutex<Instant>,
     start: Instant,
 }
 
@@ -674,7 +749,7 @@ impl Progress {
         Progress {
             bar,
             lines: show && !term,
-            last: std::cell::Cell::new(now),
+            last: std::sync::Mutex::new(now),
             start: now,
         }
     }
@@ -684,8 +759,15 @@ impl Progress {
         if let Some(ref bar) = self.bar {
             bar.set_position(read);
             bar.set_message(format!("{} docs, {} errors", stats.docs, stats.error_lines));
-        } else if self.lines && self.last.get().elapsed() >= Duration::from_secs(10) {
-            self.last.set(Instant::now());
+        } else if self.lines {
+            let mut last = match self.last.lock() {
+                Ok(last) => last,
+                Err(poisoned) => poisoned.into_inner(),
+            };
+            if last.elapsed() < Duration::from_secs(10) {
+                return;
+            }
+            *last = Instant::now();
             let secs = self.start.elapsed().as_secs_f64();
             eprintln!(
                 "tag_articles: {} documents, {:.1} MB read in {secs:.0} s ({:.1} MB/s), {} error lines",

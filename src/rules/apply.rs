@@ -538,17 +538,16 @@ fn commit(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, edit: &mut Edit
         }
     }
     let text = doc.field_text(p.field);
-    let name = text.get(p.span.range()).unwrap_or("").to_string();
+    // Borrowed from the text and the rule: `local_entity` copies only what
+    // it keeps.
+    let name = text.get(p.span.range()).unwrap_or("");
     let office = p
         .office
         .and_then(|s| text.get(s.range()))
         .map(str::to_string);
     let country = p.country.and_then(|s| country_in(doc, p.field, s));
-    let kind = r
-        .kind
-        .clone()
-        .unwrap_or_else(|| default_kind(p.label).to_string());
-    let local = local_entity(doc, p.label, &name, &kind, country, office);
+    let kind = r.kind.as_deref().unwrap_or_else(|| default_kind(p.label));
+    let local = local_entity(doc, p.label, name, kind, country, office);
     taken.insert(p.field, p.span);
     edit.add(Mention {
         span: p.span,

@@ -245,34 +245,39 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
         edit.finish(doc);
         return;
     }
+    let keyed: Vec<(&String, &Vec<Target>)> = keys.iter().collect();
+    let finder = KeyFinder::new(keyed.iter().map(|(k, _)| k.as_bytes()));
+    let mut hits = Vec::new();
     let mut buf = String::new();
+    let mut next = vec![0; keyed.len()];
     for field in [Field::Title, Field::Text] {
         let text = doc.field_text(field);
         let bytes = text.as_bytes();
         // Occurrences of the keys at a capitalized token: the longest at
-        // each start.
+        // each start. Every occurrence is reported, but each key's are taken
+        // as a search for that key alone finds them: one starting inside the
+        // previous one of the same key is skipped.
         let mut found: Vec<(usize, usize, &Vec<Target>)> = Vec::new();
-        for (key, targets) in &keys {
-            for s in memchr::memmem::find_iter(bytes, key.as_bytes()) {
-                let e = s + key.len();
-                let chunk = left(bytes, s, 0);
-                let chunk = chunk
-                    + bytes[chunk..s]
-                        .iter()
-                        .take_while(|b| b.is_ascii_whitespace())
-                        .count();
-                toks.clear();
-                tokenize_range(text, chunk, right(bytes, e, 1).max(e), &bare, toks);
-                let Some(i) = toks.iter().position(|t| t.start as usize == s) else {
-                    continue;
-                };
-                if !matches!(toks[i].kind, Kind::Cap | Kind::Upper)
-                    || !toks[i..].iter().any(|x| x.end as usize == e)
-                {
-                    continue;
-                }
-                found.push((s, e, targets));
+        next.fill(0);
+        finder.find(bytes, &mut hits);
+        for &(s, key) in &hits {
+            let e = s + keyed[key].0.len();
+            if s < next[key] {
+                continue;
             }
+            next[key] = e;
+            toks.clear();
+            let chunk = chunk_start(bytes, s);
+            tokenize_range(text, chunk, right(bytes, e, 1).max(e), &bare, toks);
+            let Some(i) = toks.iter().position(|t| t.start as usize == s) else {
+                continue;
+            };
+            if !matches!(toks[i].kind, Kind::Cap | Kind::Upper)
+                || !toks[i..].iter().any(|x| x.end as usize == e)
+            {
+                continue;
+            }
+            found.push((s, e, keyed[key].1));
         }
         found.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
         found.dedup_by_key(|x| x.0);
@@ -324,6 +329,85 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
     edit.finish(doc);
 }
 
+/// Finds the keys of a document in one pass over a text, 8 bytes at a time:
+/// keys start with a capital or a non-ASCII byte, rare in running text, so
+/// most words of 8 bytes are skipped with a few operations, and at a byte
+/// that starts a key only the keys starting with it are compared (a text
+/// search per key, or an automaton built per document, costs more).
+struct KeyFinder<'k> {
+    /// (first byte, key, index of the key), by first byte and index.
+    keys: Vec<(u8, &'k [u8], usize)>,
+    starts: [bool; 256],
+    /// Set in every byte when a key starts with a byte the skip would miss.
+    no_skip: u64,
+}
+
+/// The high bit of every byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+impl<'k> KeyFinder<'k> {
+    fn new(keys: impl Iterator<Item = &'k [u8]>) -> KeyFinder<'k> {
+        let mut starts = [false; 256];
+        let mut sorted: Vec<(u8, &[u8], usize)> = keys
+            .enumerate()
+            .filter_map(|(i, k)| Some((*k.first()?, k, i)))
+            .collect();
+        sorted.sort_unstable_by_key(|k| (k.0, k.2));
+        let mut no_skip = 0;
+        for k in &sorted {
+            starts[usize::from(k.0)] = true;
+            if flagged(u64::from(k.0)) & 0x80 == 0 {
+                no_skip = HIGH;
+            }
+        }
+        KeyFinder {
+            keys: sorted,
+            starts,
+            no_skip,
+        }
+    }
+
+    /// Every occurrence in `bytes`, overlapping ones included, as (start,
+    /// index of the key), in that order.
+    fn find(&self, bytes: &[u8], hits: &mut Vec<(usize, usize)>) {
+        hits.clear();
+        let words = bytes.chunks_exact(8);
+        let tail = bytes.len() - words.remainder().len();
+        let mut word = [0; 8];
+        for (i, chunk) in words.enumerate() {
+            word.copy_from_slice(chunk);
+            let mut m = flagged(u64::from_le_bytes(word)) | self.no_skip;
+            while m != 0 {
+                self.at(bytes, i * 8 + m.trailing_zeros() as usize / 8, hits);
+                m &= m - 1;
+            }
+        }
+        for s in tail..bytes.len() {
+            self.at(bytes, s, hits);
+        }
+    }
+
+    /// The keys that start at `s`.
+    fn at(&self, bytes: &[u8], s: usize, hits: &mut Vec<(usize, usize)>) {
+        let b = bytes[s];
+        if !self.starts[usize::from(b)] {
+            return;
+        }
+        let from = self.keys.partition_point(|k| k.0 < b);
+        for &(_, key, i) in self.keys[from..].iter().take_while(|k| k.0 == b) {
+            if bytes[s..].starts_with(key) {
+                hits.push((s, i));
+            }
+        }
+    }
+}
+
+/// The high bit of each byte of `w` that is non-ASCII or has bit 5 clear
+/// (capitals, control characters, `@[\]^_`).
+fn flagged(w: u64) -> u64 {
+    (w | !(w << 2)) & HIGH
+}
+
 /// The organization a rule made of exactly `span`, with no dictionary entry
 /// behind it, if there is one.
 fn rule_guess_at(doc: &Doc<'_>, field: Field, span: Span) -> Option<usize> {
@@ -360,20 +444,25 @@ fn after_preposition(b: &[u8], start: usize) -> bool {
     PLACE_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
+/// Where the chunk of text holding `at` starts (see [`left`]), past its
+/// leading white space.
+fn chunk_start(b: &[u8], at: usize) -> usize {
+    let start = left(b, at, 0);
+    start
+        + b[start..at]
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count()
+}
+
 /// A surname ending at `end` counts alone: not followed by another
 /// capitalized word (unless that word is in a rule word list).
 fn standalone(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bool {
     let b = text.as_bytes();
     let mut toks = Vec::with_capacity(4);
-    let chunk_start = left(b, end, 0);
-    let chunk_start = chunk_start
-        + b[chunk_start..end]
-            .iter()
-            .take_while(|b| b.is_ascii_whitespace())
-            .count();
     tokenize_range(
         text,
-        chunk_start,
+        chunk_start(b, end),
         right(b, end, 1),
         &Lexicon::default(),
         &mut toks,
@@ -451,5 +540,53 @@ fn doc_text<'t>(title: &'t str, text: &'t str, field: Field) -> &'t str {
     match field {
         Field::Title => title,
         Field::Text => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::KeyFinder;
+
+    /// Every occurrence of every key, by start, as a search per key finds
+    /// them when it restarts at every byte.
+    fn naive(text: &[u8], keys: &[&[u8]]) -> Vec<(usize, usize)> {
+        let mut hits = Vec::new();
+        for s in 0..text.len() {
+            for (i, k) in keys.iter().enumerate() {
+                if !k.is_empty() && text[s..].starts_with(k) {
+                    hits.push((s, i));
+                }
+            }
+        }
+        hits
+    }
+
+    #[test]
+    fn key_finder_finds_every_occurrence() {
+        let texts: [&[u8]; 4] = [
+            b"Kim Jong Un met Kim. KimKim said Kim Jong and Jong Un",
+            "Z\u{fc}rich and \u{c9}mile: Zurich, \u{c9}mile".as_bytes(),
+            b"the 3M deal, 3M, @3M; lower kim Kim",
+            b"Kim",
+        ];
+        let keysets: [&[&[u8]]; 4] = [
+            &[b"Kim", b"Kim Jong", b"Jong Un", b"KimKim"],
+            &["\u{c9}mile".as_bytes(), b"Zurich", b"Z"],
+            // Keys starting with bytes the 8-byte skip does not flag.
+            &[b"3M", b"kim", b"@3M", b""],
+            &[b"Kim", b"Kimchi"],
+        ];
+        let mut hits = Vec::new();
+        for text in texts {
+            for keys in keysets {
+                KeyFinder::new(keys.iter().copied()).find(text, &mut hits);
+                assert_eq!(
+                    hits,
+                    naive(text, keys),
+                    "{:?}",
+                    String::from_utf8_lossy(text)
+                );
+            }
+        }
     }
 }

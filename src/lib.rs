@@ -132,7 +132,7 @@ pub mod segment;
 mod tagger;
 pub mod topics;
 
-pub use dictionary::{Alias, Dictionary, Entry, Guard, Label, MatchPolicy};
+pub use dictionary::{Alias, Details, Dictionary, Entry, Guard, Label, MatchPolicy};
 pub use doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Reason, Rejected, Span};
 pub use error::Error;
 pub use resolve::Overlap;

@@ -47,7 +47,7 @@ impl IdIndex {
             self.grow(entries);
         }
         let mask = self.slots.len() - 1;
-        let id = entries[at].id.as_str();
+        let id = &*entries[at].id;
         let h = hash(id);
         let mut i = h as usize & mask;
         loop {
@@ -90,7 +90,7 @@ impl IdIndex {
 /// Whether `slot` holds the entry with id `id`, of hash `h`.
 #[inline]
 fn same(slot: u64, h: u64, entries: &[Entry], id: &str) -> bool {
-    slot >> 32 == h >> 32 && entries[slot as u32 as usize].id == id
+    slot >> 32 == h >> 32 && *entries[slot as u32 as usize].id == *id
 }
 
 /// FxHash over 8-byte words, finished with a multiply-shift so that the

@@ -2,11 +2,12 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use super::entry::{Alias, Entry, Guard, Label, MatchPolicy};
+use super::entry::{Alias, Details, Entry, Guard, Label, MatchPolicy};
 use super::Dictionary;
 use crate::Error;
 
@@ -130,46 +131,53 @@ fn parse_line(line: &str, lineno: usize) -> Result<Parsed, Error> {
         .id
         .take()
         .ok_or_else(|| Error::invalid("missing field 'id'"))?;
-    let entry = build_entry(&id, raw).map_err(|e| e.in_entry(&id))?;
-    Ok(Parsed::Entry(entry))
+    Ok(Parsed::Entry(build_entry(id, raw)?))
 }
 
-fn build_entry(id: &str, raw: RawLine) -> Result<Entry, Error> {
-    let label: Label = raw
-        .label
-        .ok_or_else(|| Error::invalid("missing field 'label'"))?
-        .parse()?;
-    let kind = raw
-        .kind
-        .ok_or_else(|| Error::invalid("missing field 'kind'"))?;
-    let name = raw
-        .name
-        .ok_or_else(|| Error::invalid("missing field 'name'"))?;
-    let mut entry = Entry::new(id, label, "", "");
-    entry.kind = kind;
-    entry.aliases[0] = Alias::new(&name, MatchPolicy::Auto);
-    entry.name = name;
+fn build_entry(id: String, raw: RawLine) -> Result<Entry, Error> {
+    let required = |field: Option<String>, name: &str| {
+        field.ok_or_else(|| Error::invalid(format!("missing field '{}'", name)).in_entry(&id))
+    };
+    let label: Label = required(raw.label, "label")?
+        .parse()
+        .map_err(|e: Error| e.in_entry(&id))?;
+    let kind = required(raw.kind, "kind")?;
+    let name: Arc<str> = required(raw.name, "name")?.into();
+    // An alias that spells the name shares the name's text.
+    let text = |t: String| if *t == *name { name.clone() } else { t.into() };
+    let mut aliases = Vec::with_capacity(1 + raw.aliases.len());
+    aliases.push(Alias::shared(name.clone(), MatchPolicy::Auto));
     for alias in raw.aliases {
-        entry.aliases.push(match alias {
-            RawAlias::Plain(text) => Alias::owned(text, MatchPolicy::Auto),
+        aliases.push(match alias {
+            RawAlias::Plain(t) => Alias::shared(text(t), MatchPolicy::Auto),
             RawAlias::Full(obj) => {
-                let mut a = Alias::owned(obj.text, obj.policy);
+                let mut a = Alias::shared(text(obj.text), obj.policy);
                 a.guard = obj.guard;
                 a
             }
         });
     }
-    entry.country = raw.country;
-    entry.refers_to = raw.refers_to;
-    entry.office = raw.office;
-    entry.valid_from = raw.valid_from;
-    entry.valid_to = raw.valid_to;
-    entry.last_checked = raw.last_checked;
-    entry.wikidata = raw.wikidata;
-    entry.population = raw.population;
-    entry.priority = raw.priority;
-    entry.ambiguous = raw.ambiguous;
-    entry.attrs = raw.attrs;
+    let details = Details {
+        refers_to: raw.refers_to,
+        valid_from: raw.valid_from,
+        valid_to: raw.valid_to,
+        last_checked: raw.last_checked,
+        wikidata: raw.wikidata,
+        attrs: raw.attrs,
+    };
+    let entry = Entry {
+        id: id.into_boxed_str(),
+        label,
+        kind: kind.into(),
+        name,
+        aliases,
+        country: raw.country.map(Arc::from),
+        office: raw.office.map(Arc::from),
+        population: raw.population,
+        priority: raw.priority,
+        ambiguous: raw.ambiguous,
+        details: (!details.is_empty()).then(|| Box::new(details)),
+    };
     entry.validated()
 }
 

@@ -106,12 +106,12 @@ impl Dictionary {
     /// # Ok::<(), gazetag::Error>(())
     /// ```
     pub fn push(&mut self, entry: Entry) -> Result<(), Error> {
-        self.insert(entry.validated()?)
+        self.insert_shared(entry.validated()?)
     }
 
-    /// Adds a validated entry; its kind, country and office texts are
-    /// replaced by the dictionary's shared copies.
-    pub(crate) fn insert(&mut self, mut entry: Entry) -> Result<(), Error> {
+    /// Adds a validated entry, its kind, country and office texts replaced
+    /// by the dictionary's shared copies.
+    fn insert_shared(&mut self, mut entry: Entry) -> Result<(), Error> {
         self.shared.share(&mut entry.kind);
         if let Some(country) = &mut entry.country {
             self.shared.share(country);
@@ -119,6 +119,11 @@ impl Dictionary {
         if let Some(office) = &mut entry.office {
             self.shared.share(office);
         }
+        self.insert(entry)
+    }
+
+    /// Adds a validated entry whose texts are already shared.
+    fn insert(&mut self, entry: Entry) -> Result<(), Error> {
         self.entries.push(entry);
         let at = self.entries.len() - 1;
         if !self.by_id.insert(&self.entries, at) {
@@ -147,7 +152,7 @@ impl Dictionary {
         }
         self.reserve(other.entries.len());
         for entry in other.entries {
-            self.insert(entry)?;
+            self.insert_shared(entry)?;
         }
         self.stop.extend(other.stop);
         Ok(())
@@ -207,6 +212,18 @@ impl Shared {
             Some(copy) => *text = copy.clone(),
             None => {
                 self.0.insert(text.clone());
+            }
+        }
+    }
+
+    /// The shared copy of `text` (made if new).
+    fn get(&mut self, text: &str) -> Arc<str> {
+        match self.0.get(text) {
+            Some(copy) => copy.clone(),
+            None => {
+                let copy: Arc<str> = Arc::from(text);
+                self.0.insert(copy.clone());
+                copy
             }
         }
     }

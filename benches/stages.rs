@@ -174,7 +174,7 @@ fn stages(c: &mut Criterion) {
             .dictionary()
             .entries()
             .iter()
-            .flat_map(|e| e.aliases.iter().map(|a| (a.text.as_str(), a.policy))),
+            .flat_map(|e| e.aliases.iter().map(|a| (&*a.text, a.policy))),
     )
     .unwrap();
     let prepared: Vec<(&str, Normalized)> = corpus

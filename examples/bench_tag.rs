@@ -196,7 +196,7 @@ fn matcher_only(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     let phrases = PhraseSet::new(
         dict.entries()
             .iter()
-            .flat_map(|e| e.aliases.iter().map(|a| (a.text.as_str(), a.policy))),
+            .flat_map(|e| e.aliases.iter().map(|a| (&*a.text, a.policy))),
     )?;
     let build_s = t0.elapsed().as_secs_f64();
     drop(dict);

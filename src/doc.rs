@@ -317,12 +317,7 @@ impl<'t> Doc<'t> {
     /// The id of the entity a mention refers to (`None` when ambiguous).
     pub fn entity_id(&self, mention: &Mention) -> Option<&str> {
         match mention.entity {
-            EntityRef::Entry(i) => self
-                .inner
-                .dict
-                .entries()
-                .get(i as usize)
-                .map(|e| e.id.as_str()),
+            EntityRef::Entry(i) => self.inner.dict.entries().get(i as usize).map(|e| &*e.id),
             EntityRef::Local(i) => self.locals.get(i as usize).map(|e| e.id.as_str()),
             EntityRef::Ambiguous(_) => None,
         }
@@ -386,10 +381,10 @@ impl<'t> Doc<'t> {
             EntityRef::Entry(i) => {
                 let e = &self.inner.dict.entries()[i as usize];
                 (
-                    Some(e.name.clone()),
-                    Some(e.kind.clone()),
-                    e.country.clone(),
-                    e.office.clone(),
+                    Some(e.name.to_string()),
+                    Some(e.kind.to_string()),
+                    e.country.as_deref().map(str::to_string),
+                    e.office.as_deref().map(str::to_string),
                 )
             }
             EntityRef::Local(i) => {
@@ -453,7 +448,7 @@ impl<'t> Doc<'t> {
             kind,
             country,
             office,
-            wikidata: self.entry(m).and_then(|e| e.wikidata.clone()),
+            wikidata: self.entry(m).and_then(|e| e.details().wikidata.clone()),
             evidence,
         }
     }
@@ -463,7 +458,7 @@ impl<'t> Doc<'t> {
             EntityRef::Ambiguous(_) => Some(
                 self.alternatives(m)
                     .into_iter()
-                    .map(|e| e.id.clone())
+                    .map(|e| e.id.to_string())
                     .collect(),
             ),
             _ => None,

@@ -314,7 +314,7 @@ impl Matcher {
         let phrases = PhraseSet::new(
             dict.entries()
                 .iter()
-                .flat_map(|e| e.aliases.iter().map(|a| (a.text.as_str(), a.policy))),
+                .flat_map(|e| e.aliases.iter().map(|a| (&*a.text, a.policy))),
         )?;
         let mut stopped = vec![false; aliases.len()];
         for surface in dict.stop_list() {
@@ -418,8 +418,8 @@ impl Tagger {
     /// ```
     /// let doc = gazetag::Tagger::default().tag("Talks in Pyongyang.");
     /// let entry = doc.entry(&doc.mentions()[0]).unwrap();
-    /// assert_eq!(entry.kind, "capital");
-    /// assert_eq!(entry.refers_to.as_deref(), Some("place:country:KP"));
+    /// assert_eq!(&*entry.kind, "capital");
+    /// assert_eq!(entry.details().refers_to.as_deref(), Some("place:country:KP"));
     /// ```
     pub fn tag<'t>(&self, text: &'t str) -> Doc<'t> {
         self.tag_article("", text)
@@ -673,7 +673,7 @@ fn score_topics(
         let (kind, country, name) = match m.entity {
             EntityRef::Entry(i) => {
                 let e = &doc.inner.dict.entries()[i as usize];
-                (e.kind.as_str(), e.country.as_deref(), e.name.as_str())
+                (&*e.kind, e.country.as_deref(), &*e.name)
             }
             EntityRef::Local(i) => {
                 let e = &doc.locals[i as usize];

@@ -113,8 +113,11 @@ fn capital_as_metonym() {
     let m = &doc.mentions()[0];
     let entry = doc.entry(m).expect("an entry");
     assert_eq!(doc.surface(m), "Pyongyang");
-    assert_eq!(entry.kind, "capital");
-    assert_eq!(entry.refers_to.as_deref(), Some("place:country:KP"));
+    assert_eq!(&*entry.kind, "capital");
+    assert_eq!(
+        entry.details().refers_to.as_deref(),
+        Some("place:country:KP")
+    );
 }
 
 #[test]
@@ -126,6 +129,6 @@ fn ambiguous_nationalities_are_marked() {
         .filter(|m| m.label == Label::Nationality)
     {
         let e = doc.entry(m).expect("an entry");
-        assert!(e.ambiguous && e.refers_to.is_none(), "{}", e.id);
+        assert!(e.ambiguous && e.details().refers_to.is_none(), "{}", e.id);
     }
 }

@@ -106,7 +106,10 @@ fn nationalities_link_to_their_countries() {
         .filter(|m| m.label == Label::Nationality)
     {
         let entry = doc.entry(m).expect("a nationality entry");
-        seen.insert((doc.surface(m).to_string(), entry.refers_to.clone()));
+        seen.insert((
+            doc.surface(m).to_string(),
+            entry.details().refers_to.clone(),
+        ));
     }
     for (surface, country) in [
         ("South Korean", "place:country:KR"),

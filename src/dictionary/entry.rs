@@ -2,8 +2,10 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::normalize::fold;
 use crate::Error;
@@ -152,8 +154,9 @@ pub enum Guard {
 /// One way of writing an entry's name.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Alias {
-    /// The alias as written in the dictionary.
-    pub text: String,
+    /// The alias as written in the dictionary. Shared (an `Arc`) so that
+    /// the alias that spells the entry's name is the name's own text.
+    pub text: Arc<str>,
     /// When it counts as a match (never `Auto` once loaded).
     #[serde(rename = "match")]
     pub policy: MatchPolicy,
@@ -171,11 +174,11 @@ impl Alias {
     /// assert_eq!(Alias::new("ROK", MatchPolicy::Auto).policy, MatchPolicy::Exact);
     /// ```
     pub fn new(text: &str, policy: MatchPolicy) -> Alias {
-        Alias::owned(text.to_string(), policy)
+        Alias::shared(Arc::from(text), policy)
     }
 
     /// [`Alias::new`] taking the text it keeps, for the loader.
-    pub(crate) fn owned(text: String, policy: MatchPolicy) -> Alias {
+    pub(crate) fn shared(text: Arc<str>, policy: MatchPolicy) -> Alias {
         Alias {
             policy: policy.resolve(&text),
             text,
@@ -186,27 +189,69 @@ impl Alias {
 
 /// A dictionary entry: one entity and the ways news writes its name.
 ///
-/// See `dictionaries/README.md` for the meaning of each field.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// See `dictionaries/README.md` for the meaning of each field. A large
+/// dictionary holds a million of these, so the layout is compact: texts
+/// are boxed or shared slices (no spare capacity), the kind, country and
+/// office texts are shared by every entry that has the same one, and the
+/// fields most entries leave out are in [`Details`], allocated only for
+/// entries that have one.
+///
+/// # Example
+///
+/// ```
+/// use gazetag::{Entry, Label};
+/// let mut e = Entry::new("place:country:KR", Label::Place, "country", "South Korea");
+/// e.country = Some("KR".into());
+/// e.details_mut().wikidata = Some("Q884".to_string());
+/// assert_eq!(&*e.kind, "country");
+/// assert_eq!(e.country.as_deref(), Some("KR"));
+/// assert_eq!(e.details().wikidata.as_deref(), Some("Q884"));
+/// assert_eq!(e.details().refers_to, None);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Entry {
     /// Stable, unique id (`place:country:KR`).
-    pub id: String,
+    pub id: Box<str>,
     /// Coarse type.
     pub label: Label,
     /// Finer kind (`country`, `defense_ministry`, `defense_minister` ...).
-    pub kind: String,
+    pub kind: Arc<str>,
     /// Canonical name.
-    pub name: String,
+    pub name: Arc<str>,
     /// Aliases; the canonical name is one of them (the first, unless the
     /// dictionary spells it out with its own policy).
     pub aliases: Vec<Alias>,
     /// ISO 3166-1 alpha-2 code of the entity's country.
-    pub country: Option<String>,
+    pub country: Option<Arc<str>>,
+    /// A person's office.
+    pub office: Option<Arc<str>>,
+    /// Population, for places: a prior when a name is ambiguous.
+    pub population: Option<u64>,
+    /// Higher wins when one surface names several entries.
+    pub priority: i32,
+    /// The surface names no single entity (the nationality "Korean").
+    pub ambiguous: bool,
+    /// The rarely given fields; `None` when the entry has none of them
+    /// (read them with [`Entry::details`]).
+    pub details: Option<Box<Details>>,
+}
+
+/// The fields of an [`Entry`] that most entries leave out.
+///
+/// # Example
+///
+/// ```
+/// use gazetag::Details;
+/// let mut d = Details::default();
+/// d.wikidata = Some("Q884".to_string());
+/// assert!(d.attrs.is_empty());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct Details {
     /// Id of a related entry (a nationality's country).
     pub refers_to: Option<String>,
-    /// A person's office.
-    pub office: Option<String>,
     /// Start of validity (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
     pub valid_from: Option<String>,
     /// End of validity.
@@ -215,14 +260,25 @@ pub struct Entry {
     pub last_checked: Option<String>,
     /// Wikidata id (`Q884`).
     pub wikidata: Option<String>,
-    /// Population, for places: a prior when a name is ambiguous.
-    pub population: Option<u64>,
-    /// Higher wins when one surface names several entries.
-    pub priority: i32,
-    /// The surface names no single entity (the nationality "Korean").
-    pub ambiguous: bool,
     /// Other attributes.
     pub attrs: BTreeMap<String, String>,
+}
+
+/// What [`Entry::details`] shows for an entry without details.
+static NO_DETAILS: Details = Details {
+    refers_to: None,
+    valid_from: None,
+    valid_to: None,
+    last_checked: None,
+    wikidata: None,
+    attrs: BTreeMap::new(),
+};
+
+impl Details {
+    /// Whether no field is set (such details are not stored).
+    pub(super) fn is_empty(&self) -> bool {
+        *self == NO_DETAILS
+    }
 }
 
 impl Entry {
@@ -234,32 +290,65 @@ impl Entry {
     /// use gazetag::{Entry, Label, MatchPolicy};
     /// let mut e = Entry::new("person:hegseth", Label::Person, "defense_minister", "Pete Hegseth");
     /// e.aliases.push(gazetag::Alias::new("Hegseth", MatchPolicy::Short));
-    /// assert_eq!(e.aliases[0].text, "Pete Hegseth");
+    /// assert_eq!(&*e.aliases[0].text, "Pete Hegseth");
     /// ```
     pub fn new(id: &str, label: Label, kind: &str, name: &str) -> Entry {
+        let name: Arc<str> = Arc::from(name);
         Entry {
-            id: id.to_string(),
+            id: Box::from(id),
             label,
-            kind: kind.to_string(),
-            name: name.to_string(),
-            aliases: vec![Alias::new(name, MatchPolicy::Auto)],
+            kind: Arc::from(kind),
+            aliases: vec![Alias::shared(name.clone(), MatchPolicy::Auto)],
+            name,
             country: None,
-            refers_to: None,
             office: None,
-            valid_from: None,
-            valid_to: None,
-            last_checked: None,
-            wikidata: None,
             population: None,
             priority: 0,
             ambiguous: false,
-            attrs: BTreeMap::new(),
+            details: None,
         }
     }
 
-    /// Checks the rules of the format that one entry can break on its own.
+    /// The rarely given fields (all empty when the entry has none).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let doc = gazetag::Tagger::default().tag("Talks in Pyongyang.");
+    /// let entry = doc.entry(&doc.mentions()[0]).unwrap();
+    /// assert_eq!(entry.details().refers_to.as_deref(), Some("place:country:KP"));
+    /// ```
+    pub fn details(&self) -> &Details {
+        self.details.as_deref().unwrap_or(&NO_DETAILS)
+    }
+
+    /// The rarely given fields, to change them (allocated on first use).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use gazetag::{Entry, Label};
+    /// let mut e = Entry::new("nationality:KR", Label::Nationality, "demonym", "South Korean");
+    /// e.details_mut().refers_to = Some("place:country:KR".to_string());
+    /// assert_eq!(e.details().refers_to.as_deref(), Some("place:country:KR"));
+    /// ```
+    pub fn details_mut(&mut self) -> &mut Details {
+        self.details.get_or_insert_with(Box::default)
+    }
+
+    /// Checks the rules of the format that one entry can break on its own;
+    /// errors name the entry.
     pub(crate) fn validated(mut self) -> Result<Entry, Error> {
-        if self.id.trim().is_empty() || self.id.trim() != self.id {
+        match self.check_and_tidy() {
+            Ok(()) => Ok(self),
+            Err(e) => Err(e.in_entry(&self.id)),
+        }
+    }
+
+    /// [`Entry::validated`]'s checks; drops repeated aliases and empty
+    /// details.
+    fn check_and_tidy(&mut self) -> Result<(), Error> {
+        if self.id.trim().is_empty() || self.id.trim() != &*self.id {
             return Err(Error::invalid("id is empty or has surrounding white space"));
         }
         if self.kind.trim().is_empty() {
@@ -268,13 +357,21 @@ impl Entry {
         if self.name.trim().is_empty() {
             return Err(Error::invalid("name is empty"));
         }
-        for date in [&self.valid_from, &self.valid_to, &self.last_checked]
-            .into_iter()
-            .flatten()
+        if self.details.as_ref().is_some_and(|d| d.is_empty()) {
+            self.details = None;
+        }
+        let details = self.details();
+        for date in [
+            &details.valid_from,
+            &details.valid_to,
+            &details.last_checked,
+        ]
+        .into_iter()
+        .flatten()
         {
             check_date(date)?;
         }
-        if let Some(q) = &self.wikidata {
+        if let Some(q) = &details.wikidata {
             let ok =
                 q.len() > 1 && q.starts_with('Q') && q[1..].bytes().all(|b| b.is_ascii_digit());
             if !ok {
@@ -302,7 +399,36 @@ impl Entry {
             check_alias(alias)?;
         }
         dedup_aliases(&mut self.aliases);
-        Ok(self)
+        // A growing vector keeps room for more; a million entries would
+        // carry that slack for good.
+        self.aliases.shrink_to_fit();
+        Ok(())
+    }
+}
+
+/// The format's field order, every field written (absent ones as `null`),
+/// as the loader reads it back.
+impl Serialize for Entry {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let d = self.details();
+        let mut st = s.serialize_struct("Entry", 16)?;
+        st.serialize_field("id", &*self.id)?;
+        st.serialize_field("label", &self.label)?;
+        st.serialize_field("kind", &*self.kind)?;
+        st.serialize_field("name", &*self.name)?;
+        st.serialize_field("aliases", &self.aliases)?;
+        st.serialize_field("country", &self.country.as_deref())?;
+        st.serialize_field("refers_to", &d.refers_to)?;
+        st.serialize_field("office", &self.office.as_deref())?;
+        st.serialize_field("valid_from", &d.valid_from)?;
+        st.serialize_field("valid_to", &d.valid_to)?;
+        st.serialize_field("last_checked", &d.last_checked)?;
+        st.serialize_field("wikidata", &d.wikidata)?;
+        st.serialize_field("population", &self.population)?;
+        st.serialize_field("priority", &self.priority)?;
+        st.serialize_field("ambiguous", &self.ambiguous)?;
+        st.serialize_field("attrs", &d.attrs)?;
+        st.end()
     }
 }
 
@@ -319,7 +445,7 @@ fn dedup_aliases(aliases: &mut Vec<Alias>) {
         let mut seen = std::collections::HashSet::new();
         aliases
             .iter()
-            .map(|a| !seen.insert((a.text.as_str(), a.policy)))
+            .map(|a| !seen.insert((&*a.text, a.policy)))
             .collect()
     };
     let mut dup = dup.into_iter();
@@ -327,7 +453,7 @@ fn dedup_aliases(aliases: &mut Vec<Alias>) {
 }
 
 fn check_alias(alias: &Alias) -> Result<(), Error> {
-    let text = &alias.text;
+    let text: &str = &alias.text;
     if text.trim().is_empty() {
         return Err(Error::invalid("empty or white-space alias"));
     }
@@ -410,6 +536,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn serializes_in_the_file_format() {
+        let mut e = Entry::new("place:country:KR", Label::Place, "country", "South Korea");
+        e.country = Some("KR".into());
+        let json = serde_json::to_string(&e).unwrap();
+        assert_eq!(
+            json,
+            r#"{"id":"place:country:KR","label":"place","kind":"country","name":"South Korea","aliases":[{"text":"South Korea","match":"capitalized","guard":"none"}],"country":"KR","refers_to":null,"office":null,"valid_from":null,"valid_to":null,"last_checked":null,"wikidata":null,"population":null,"priority":0,"ambiguous":false,"attrs":{}}"#
+        );
+        let d = e.details_mut();
+        d.wikidata = Some("Q884".to_string());
+        d.attrs.insert("iso3".to_string(), "KOR".to_string());
+        let json = serde_json::to_string(&e).unwrap();
+        let back = crate::Dictionary::from_jsonl_str("t.jsonl", &json).unwrap();
+        assert_eq!(back.entries(), [e]);
+    }
+
+    #[test]
     fn dates() {
         for ok in ["2025", "2025-07", "2025-07-31"] {
             assert!(check_date(ok).is_ok(), "{}", ok);
@@ -432,10 +575,8 @@ mod tests {
                 })
                 .collect();
             dedup_aliases(&mut aliases);
-            let got: Vec<(&str, MatchPolicy)> = aliases
-                .iter()
-                .map(|a| (a.text.as_str(), a.policy))
-                .collect();
+            let got: Vec<(&str, MatchPolicy)> =
+                aliases.iter().map(|a| (&*a.text, a.policy)).collect();
             let want: Vec<(String, MatchPolicy)> = (0..n.min(5))
                 .flat_map(|i| {
                     let text = format!("Name {}", i);

@@ -1,33 +1,43 @@
 //! Parsing the JSON Lines format.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use super::entry::{Alias, Entry, Guard, Label, MatchPolicy};
-use super::Dictionary;
+use super::entry::{Alias, Details, Entry, Guard, Label, MatchPolicy};
+use super::{Dictionary, Shared};
 use crate::Error;
 
 /// One line of a dictionary file: a header, a stop word or an entry. Every
 /// field is optional here so that one pass of serde reads any line kind;
-/// `deny_unknown_fields` turns typos into located errors.
+/// `deny_unknown_fields` turns typos into located errors. The texts every
+/// entry has are borrowed from the line where they need no unescaping: they
+/// are copied once, into the entry's own boxed or shared texts.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawLine {
+struct RawLine<'a> {
     meta: Option<serde_json::Map<String, serde_json::Value>>,
     stop: Option<String>,
     reason: Option<String>,
-    id: Option<String>,
-    label: Option<String>,
-    kind: Option<String>,
-    name: Option<String>,
-    #[serde(default)]
-    aliases: Vec<RawAlias>,
-    country: Option<String>,
+    #[serde(borrow)]
+    id: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    label: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    kind: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    name: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    aliases: Vec<RawAlias<'a>>,
+    #[serde(borrow)]
+    country: Option<Cow<'a, str>>,
     refers_to: Option<String>,
-    office: Option<String>,
+    #[serde(borrow)]
+    office: Option<Cow<'a, str>>,
     valid_from: Option<String>,
     valid_to: Option<String>,
     last_checked: Option<String>,
@@ -43,15 +53,16 @@ struct RawLine {
 
 #[derive(Deserialize)]
 #[serde(untagged)]
-enum RawAlias {
-    Plain(String),
-    Full(RawAliasObject),
+enum RawAlias<'a> {
+    Plain(#[serde(borrow)] Cow<'a, str>),
+    Full(#[serde(borrow)] RawAliasObject<'a>),
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawAliasObject {
-    text: String,
+struct RawAliasObject<'a> {
+    #[serde(borrow)]
+    text: Cow<'a, str>,
     #[serde(rename = "match", default)]
     policy: MatchPolicy,
     #[serde(default)]
@@ -77,6 +88,20 @@ enum Parsed {
 /// parallel (rayon) and added in order, so the error reported is the first
 /// in the file, as with a serial parse.
 pub(super) fn parse_into(dict: &mut Dictionary, file: &Path, content: &str) -> Result<(), Error> {
+    // The parsing threads share kinds, countries and offices as they go, so
+    // that no entry allocates its own copy only to drop it when added.
+    let shared = Mutex::new(std::mem::take(&mut dict.shared));
+    let result = parse_lines(dict, &shared, file, content);
+    dict.shared = shared.into_inner().unwrap_or_else(PoisonError::into_inner);
+    result
+}
+
+fn parse_lines(
+    dict: &mut Dictionary,
+    shared: &Mutex<Shared>,
+    file: &Path,
+    content: &str,
+) -> Result<(), Error> {
     let lines: Vec<&str> = content.lines().collect();
     dict.reserve(lines.len());
     let mut parsed = Vec::new();
@@ -86,7 +111,7 @@ pub(super) fn parse_into(dict: &mut Dictionary, file: &Path, content: &str) -> R
             .par_iter()
             .with_min_len(256)
             .enumerate()
-            .map(|(i, line)| parse_line(line, first + i).map_err(|e| e.at(file, first + i)))
+            .map(|(i, line)| parse_line(line, first + i, shared).map_err(|e| e.at(file, first + i)))
             .collect_into_vec(&mut parsed);
         for (i, line) in parsed.drain(..).enumerate() {
             match line? {
@@ -99,7 +124,7 @@ pub(super) fn parse_into(dict: &mut Dictionary, file: &Path, content: &str) -> R
     Ok(())
 }
 
-fn parse_line(line: &str, lineno: usize) -> Result<Parsed, Error> {
+fn parse_line(line: &str, lineno: usize, shared: &Mutex<Shared>) -> Result<Parsed, Error> {
     let line = line.trim();
     if line.is_empty() {
         return Ok(Parsed::Blank);
@@ -130,46 +155,67 @@ fn parse_line(line: &str, lineno: usize) -> Result<Parsed, Error> {
         .id
         .take()
         .ok_or_else(|| Error::invalid("missing field 'id'"))?;
-    let entry = build_entry(&id, raw).map_err(|e| e.in_entry(&id))?;
-    Ok(Parsed::Entry(entry))
+    Ok(Parsed::Entry(build_entry(&id, raw, shared)?))
 }
 
-fn build_entry(id: &str, raw: RawLine) -> Result<Entry, Error> {
-    let label: Label = raw
-        .label
-        .ok_or_else(|| Error::invalid("missing field 'label'"))?
-        .parse()?;
-    let kind = raw
-        .kind
-        .ok_or_else(|| Error::invalid("missing field 'kind'"))?;
-    let name = raw
-        .name
-        .ok_or_else(|| Error::invalid("missing field 'name'"))?;
-    let mut entry = Entry::new(id, label, "", "");
-    entry.kind = kind;
-    entry.aliases[0] = Alias::new(&name, MatchPolicy::Auto);
-    entry.name = name;
+fn build_entry<'a>(id: &str, raw: RawLine<'a>, shared: &Mutex<Shared>) -> Result<Entry, Error> {
+    let required = |field: Option<Cow<'a, str>>, name: &str| {
+        field.ok_or_else(|| Error::invalid(format!("missing field '{}'", name)).in_entry(id))
+    };
+    let label: Label = required(raw.label, "label")?
+        .parse()
+        .map_err(|e: Error| e.in_entry(id))?;
+    let kind = required(raw.kind, "kind")?;
+    let name: Arc<str> = Arc::from(&*required(raw.name, "name")?);
+    // An alias that spells the name shares the name's text.
+    let text = |t: Cow<'_, str>| {
+        if *t == *name {
+            name.clone()
+        } else {
+            Arc::from(&*t)
+        }
+    };
+    let mut aliases = Vec::with_capacity(1 + raw.aliases.len());
+    aliases.push(Alias::shared(name.clone(), MatchPolicy::Auto));
     for alias in raw.aliases {
-        entry.aliases.push(match alias {
-            RawAlias::Plain(text) => Alias::owned(text, MatchPolicy::Auto),
+        aliases.push(match alias {
+            RawAlias::Plain(t) => Alias::shared(text(t), MatchPolicy::Auto),
             RawAlias::Full(obj) => {
-                let mut a = Alias::owned(obj.text, obj.policy);
+                let mut a = Alias::shared(text(obj.text), obj.policy);
                 a.guard = obj.guard;
                 a
             }
         });
     }
-    entry.country = raw.country;
-    entry.refers_to = raw.refers_to;
-    entry.office = raw.office;
-    entry.valid_from = raw.valid_from;
-    entry.valid_to = raw.valid_to;
-    entry.last_checked = raw.last_checked;
-    entry.wikidata = raw.wikidata;
-    entry.population = raw.population;
-    entry.priority = raw.priority;
-    entry.ambiguous = raw.ambiguous;
-    entry.attrs = raw.attrs;
+    let details = Details {
+        refers_to: raw.refers_to,
+        valid_from: raw.valid_from,
+        valid_to: raw.valid_to,
+        last_checked: raw.last_checked,
+        wikidata: raw.wikidata,
+        attrs: raw.attrs,
+    };
+    let (kind, country, office) = {
+        let mut shared = shared.lock().unwrap_or_else(PoisonError::into_inner);
+        (
+            shared.get(&kind),
+            raw.country.map(|c| shared.get(&c)),
+            raw.office.map(|o| shared.get(&o)),
+        )
+    };
+    let entry = Entry {
+        id: id.into(),
+        label,
+        kind,
+        name,
+        aliases,
+        country,
+        office,
+        population: raw.population,
+        priority: raw.priority,
+        ambiguous: raw.ambiguous,
+        details: (!details.is_empty()).then(|| Box::new(details)),
+    };
     entry.validated()
 }
 

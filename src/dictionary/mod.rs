@@ -12,9 +12,11 @@ mod load;
 
 pub(crate) use builtin::{builtin_dictionary, builtin_files};
 
-pub use entry::{Alias, Entry, Guard, Label, MatchPolicy};
+pub use entry::{Alias, Details, Entry, Guard, Label, MatchPolicy};
 
+use std::collections::HashSet;
 use std::path::Path;
+use std::sync::Arc;
 
 use index::IdIndex;
 
@@ -42,6 +44,9 @@ pub struct Dictionary {
     entries: Vec<Entry>,
     by_id: IdIndex,
     stop: Vec<String>,
+    /// One copy of each kind, country and office text: a few hundred
+    /// values repeated over up to millions of entries.
+    shared: Shared,
 }
 
 impl Dictionary {
@@ -101,17 +106,29 @@ impl Dictionary {
     /// # Ok::<(), gazetag::Error>(())
     /// ```
     pub fn push(&mut self, entry: Entry) -> Result<(), Error> {
-        let id = entry.id.clone();
-        let entry = entry.validated().map_err(|e| e.in_entry(&id))?;
+        self.insert_shared(entry.validated()?)
+    }
+
+    /// Adds a validated entry, its kind, country and office texts replaced
+    /// by the dictionary's shared copies.
+    fn insert_shared(&mut self, mut entry: Entry) -> Result<(), Error> {
+        self.shared.share(&mut entry.kind);
+        if let Some(country) = &mut entry.country {
+            self.shared.share(country);
+        }
+        if let Some(office) = &mut entry.office {
+            self.shared.share(office);
+        }
         self.insert(entry)
     }
 
-    pub(crate) fn insert(&mut self, entry: Entry) -> Result<(), Error> {
+    /// Adds a validated entry whose texts are already shared.
+    fn insert(&mut self, entry: Entry) -> Result<(), Error> {
         self.entries.push(entry);
         let at = self.entries.len() - 1;
         if !self.by_id.insert(&self.entries, at) {
             let entry = self.entries.pop();
-            let id = entry.as_ref().map_or("", |e| e.id.as_str());
+            let id = entry.as_ref().map_or("", |e| &*e.id);
             return Err(Error::invalid("duplicate id").in_entry(id));
         }
         Ok(())
@@ -135,7 +152,7 @@ impl Dictionary {
         }
         self.reserve(other.entries.len());
         for entry in other.entries {
-            self.insert(entry)?;
+            self.insert_shared(entry)?;
         }
         self.stop.extend(other.stop);
         Ok(())
@@ -170,7 +187,7 @@ impl Dictionary {
     /// entry). Run by the tagger's builder once every file is added.
     pub fn validate(&self) -> Result<(), Error> {
         for entry in &self.entries {
-            if let Some(target) = &entry.refers_to {
+            if let Some(target) = &entry.details().refers_to {
                 if self.get(target).is_none() {
                     return Err(Error::invalid(format!(
                         "refers_to names an unknown entry '{}'",
@@ -181,5 +198,33 @@ impl Dictionary {
             }
         }
         Ok(())
+    }
+}
+
+/// The texts that entries share.
+#[derive(Clone, Debug, Default)]
+struct Shared(HashSet<Arc<str>>);
+
+impl Shared {
+    /// Points `text` at the shared copy of its value (made shared if new).
+    fn share(&mut self, text: &mut Arc<str>) {
+        match self.0.get(&**text) {
+            Some(copy) => *text = copy.clone(),
+            None => {
+                self.0.insert(text.clone());
+            }
+        }
+    }
+
+    /// The shared copy of `text` (made if new).
+    fn get(&mut self, text: &str) -> Arc<str> {
+        match self.0.get(text) {
+            Some(copy) => copy.clone(),
+            None => {
+                let copy: Arc<str> = Arc::from(text);
+                self.0.insert(copy.clone());
+                copy
+            }
+        }
     }
 }

@@ -219,9 +219,9 @@ impl<'a> Article<'a> {
             match m.entity {
                 EntityRef::Entry(_) => {
                     if let Some(entry) = doc.entry(m) {
-                        e.name = Some(entry.name.clone());
-                        e.kind = Some(entry.kind.clone());
-                        e.wikidata = entry.wikidata.clone();
+                        e.name = Some(entry.name.to_string());
+                        e.kind = Some(entry.kind.to_string());
+                        e.wikidata = entry.details().wikidata.clone();
                     }
                 }
                 EntityRef::Local(l) => {
@@ -231,8 +231,7 @@ impl<'a> Article<'a> {
                     }
                 }
                 EntityRef::Ambiguous(_) => {
-                    let ids: Vec<&str> =
-                        doc.alternatives(m).iter().map(|e| e.id.as_str()).collect();
+                    let ids: Vec<&str> = doc.alternatives(m).iter().map(|e| &*e.id).collect();
                     e.evidence = format!("ambiguous: {}; ", ids.join(", "));
                 }
             }

@@ -99,12 +99,23 @@ impl Trie {
         let bytes: usize = patterns.iter().map(|p| p.as_ref().len()).sum();
         let mut nodes = Vec::with_capacity(bytes + 2);
         nodes.push(Node::default());
-        // The patterns below each node not yet expanded, and its depth, in
-        // node order: nodes are expanded in the order they were made.
-        let mut queue = VecDeque::from([(0usize, patterns.len(), 0usize)]);
+        // The patterns below each node not yet expanded, in node order:
+        // nodes are expanded in the order they were made. A level of the
+        // trie can hold nearly one node per pattern, so the queue keeps two
+        // u32s a node; the depth is counted instead (the nodes of a level
+        // are consecutive: a level ends where the nodes made by the level
+        // before it end).
+        let mut queue = VecDeque::from([(0u32, patterns.len() as u32)]);
         let mut s = 0;
         let mut dense_nodes = 0;
-        while let Some((mut lo, hi, depth)) = queue.pop_front() {
+        let mut depth = 0;
+        let mut level_end = 1;
+        while let Some((lo, hi)) = queue.pop_front() {
+            let (mut lo, hi) = (lo as usize, hi as usize);
+            if s == level_end {
+                depth += 1;
+                level_end = nodes.len();
+            }
             if depth <= DENSE_DEPTH {
                 dense_nodes = s + 1;
             }
@@ -122,7 +133,7 @@ impl Trie {
                     end += 1;
                 }
                 nodes.push(Node::new(b));
-                queue.push_back((lo, end, depth + 1));
+                queue.push_back((lo as u32, end as u32));
                 lo = end;
             }
             s += 1;

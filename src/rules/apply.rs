@@ -595,7 +595,10 @@ fn country_in(doc: &Doc<'_>, field: Field, span: Span) -> Option<String> {
     overlapping_mentions(&doc.mentions, field, span)
         .map(|i| &doc.mentions[i])
         .filter(|m| span.start <= m.span.start && m.span.end <= span.end)
-        .find_map(|m| doc.entry(m).and_then(|e| e.country.clone()))
+        .find_map(|m| {
+            doc.entry(m)
+                .and_then(|e| e.country.as_deref().map(str::to_string))
+        })
 }
 
 /// The local entity of that label and name, made if new. Later facts

@@ -163,7 +163,7 @@ fn loser(doc: &Doc<'_>, r: &Rejected, text: String, overlap: &str) -> ExplainedC
         span: r.span,
         text,
         label: entry.map(|e| e.label),
-        entity: entry.map(|e| e.id.clone()),
+        entity: entry.map(|e| e.id.to_string()),
         source: "alias",
         alias: Some(alias.to_string()),
         policy: Some(policy.as_str()),

@@ -258,7 +258,7 @@ pub(crate) fn mark(doc: &mut Doc<'_>, taken: &mut Taken, rule: u32) {
             let name = &text[span.range()];
             let country = place
                 .and_then(|i| doc.entry(&doc.mentions[i]))
-                .and_then(|e| e.country.clone());
+                .and_then(|e| e.country.as_deref().map(str::to_string));
             let key = name.to_lowercase();
             let local = match teams.get(&key) {
                 Some(&l) => l,

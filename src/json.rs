@@ -65,23 +65,33 @@ impl Doc<'_> {
             Some(id) => text(out, ",\"entity\":", id),
             None => out.extend_from_slice(b",\"entity\":null"),
         }
-        let (name, kind, country, office) = match m.entity {
+        let (name, kind, country, office): (Option<&str>, _, _, _) = match m.entity {
             EntityRef::Entry(i) => match self.inner.dict.entries().get(i as usize) {
-                Some(e) => (Some(&e.name), Some(&e.kind), &e.country, &e.office),
-                None => (None, None, &None, &None),
+                Some(e) => (
+                    Some(&*e.name),
+                    Some(&*e.kind),
+                    e.country.as_deref(),
+                    e.office.as_deref(),
+                ),
+                None => (None, None, None, None),
             },
             EntityRef::Local(i) => match self.locals.get(i as usize) {
-                Some(e) => (Some(&e.name), Some(&e.kind), &e.country, &e.office),
-                None => (None, None, &None, &None),
+                Some(e) => (
+                    Some(e.name.as_str()),
+                    Some(e.kind.as_str()),
+                    e.country.as_deref(),
+                    e.office.as_deref(),
+                ),
+                None => (None, None, None, None),
             },
-            EntityRef::Ambiguous(_) => (None, None, &None, &None),
+            EntityRef::Ambiguous(_) => (None, None, None, None),
         };
-        let wikidata = self.entry(m).and_then(|e| e.wikidata.as_ref());
+        let wikidata = self.entry(m).and_then(|e| e.details().wikidata.as_deref());
         let optional = [
             (",\"name\":", name),
             (",\"kind\":", kind),
-            (",\"country\":", country.as_ref()),
-            (",\"office\":", office.as_ref()),
+            (",\"country\":", country),
+            (",\"office\":", office),
             (",\"wikidata\":", wikidata),
         ];
         for (prefix, v) in optional {

@@ -449,6 +449,11 @@ pub(crate) struct Edit {
 }
 
 impl Edit {
+    /// Whether mention `i` is marked for removal.
+    pub(crate) fn is_removed(&self, i: usize) -> bool {
+        self.removed_set.contains(&i)
+    }
+
     /// Marks mention `i` for removal.
     pub(crate) fn remove(&mut self, i: usize) {
         if self.removed_set.insert(i) {
@@ -513,7 +518,7 @@ fn commit(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, edit: &mut Edit
     if taken.overlapping(p.field, p.span).is_some() {
         // Which existing mentions overlap? Mentions are sorted by position.
         let overlapping: Vec<usize> = overlapping_mentions(&doc.mentions, p.field, p.span)
-            .filter(|i| !edit.removed_set.contains(i))
+            .filter(|&i| !edit.is_removed(i))
             .collect();
         let added_overlap = edit.added_spans.overlapping(p.field, p.span).is_some();
         let may_take = !added_overlap

@@ -294,12 +294,12 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
                 // same word ("the MOU" is the ministry, not an unknown
                 // organization).
                 let guess = match first.rule {
-                    "acronym" => rule_guess_at(doc, field, span),
+                    "acronym" => mention_at(doc, field, span, is_rule_guess),
                     // "Michael Jordan ... Jordan said": the person, unless a
                     // preposition makes it the place ("King Abdullah of
                     // Jordan").
                     "link_surname" if !after_preposition(bytes, span.start) => {
-                        place_at(doc, field, span)
+                        mention_at(doc, field, span, is_dictionary_place)
                     }
                     _ => None,
                 };
@@ -408,24 +408,27 @@ fn flagged(w: u64) -> u64 {
     (w | !(w << 2)) & HIGH
 }
 
-/// The organization a rule made of exactly `span`, with no dictionary entry
-/// behind it, if there is one.
-fn rule_guess_at(doc: &Doc<'_>, field: Field, span: Span) -> Option<usize> {
-    super::apply::overlapping_mentions(&doc.mentions, field, span).find(|&i| {
-        let m = &doc.mentions[i];
-        m.span == span
-            && m.label == Label::Organization
-            && matches!(m.evidence, Evidence::Rule { .. })
-            && matches!(m.entity, EntityRef::Local(_))
-    })
+/// The mention of exactly `span` that `pick` accepts, if there is one.
+fn mention_at(
+    doc: &Doc<'_>,
+    field: Field,
+    span: Span,
+    pick: impl Fn(&Mention) -> bool,
+) -> Option<usize> {
+    super::apply::overlapping_mentions(&doc.mentions, field, span)
+        .find(|&i| doc.mentions[i].span == span && pick(&doc.mentions[i]))
 }
 
-/// The dictionary place of exactly `span`, if there is one.
-fn place_at(doc: &Doc<'_>, field: Field, span: Span) -> Option<usize> {
-    super::apply::overlapping_mentions(&doc.mentions, field, span).find(|&i| {
-        let m = &doc.mentions[i];
-        m.span == span && m.label == Label::Place && matches!(m.entity, EntityRef::Entry(_))
-    })
+/// A rule's guess: an organization with no dictionary entry behind it.
+fn is_rule_guess(m: &Mention) -> bool {
+    m.label == Label::Organization
+        && matches!(m.evidence, Evidence::Rule { .. })
+        && matches!(m.entity, EntityRef::Local(_))
+}
+
+/// A dictionary place.
+fn is_dictionary_place(m: &Mention) -> bool {
+    m.label == Label::Place && matches!(m.entity, EntityRef::Entry(_))
 }
 
 /// Whether the word before `start` is a preposition or article that makes

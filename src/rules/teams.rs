@@ -72,12 +72,15 @@ enum Tok {
     Other,
 }
 
+/// Bytes a number token may hold besides digits ("13:06.65", "42-36").
+const NUMBER_PUNCT: &[u8] = b".,:/-+";
+
 fn classify(word: &str) -> Tok {
     let bytes = word.as_bytes();
     if bytes.iter().any(u8::is_ascii_digit)
         && bytes
             .iter()
-            .all(|b| b.is_ascii_digit() || b".,:/-+".contains(b))
+            .all(|b| b.is_ascii_digit() || NUMBER_PUNCT.contains(b))
     {
         return Tok::Num;
     }
@@ -104,7 +107,7 @@ fn scored_runs(line: &str, base: usize, toks: &mut Vec<(Tok, Span)>, runs: &mut 
             at_start = false;
             lower_words += usize::from(c.is_ascii_lowercase());
             // Every number token starts so (and some non-numbers: fine).
-            numbers += usize::from(c.is_ascii_digit() || b".,:/-+".contains(&c));
+            numbers += usize::from(c.is_ascii_digit() || NUMBER_PUNCT.contains(&c));
         }
     }
     if lower_words > numbers || numbers == 0 {
@@ -287,10 +290,8 @@ pub(crate) fn mark(doc: &mut Doc<'_>, taken: &mut Taken, rule: u32) {
         return;
     }
     // The same places named elsewhere.
-    let mut removed = std::collections::HashSet::new();
-    removed.extend(edit.removed.iter().copied());
     for (i, m) in doc.mentions.iter().enumerate() {
-        if m.label != Label::Place || removed.contains(&i) {
+        if m.label != Label::Place || edit.is_removed(i) {
             continue;
         }
         let Some(local) = teams.get(&doc.surface(m).to_lowercase()) else {

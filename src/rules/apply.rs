@@ -3,6 +3,9 @@
 use std::cell::RefCell;
 use std::collections::HashSet;
 
+use regex_automata::util::iter::Searcher;
+use regex_automata::Input;
+
 use super::pattern::{mention_index, WIDTH};
 use super::token::{tokenize_range, word_end, word_kind, Kind, Token};
 use super::{link, teams, FxBuild, RuleSet, ScoreTables};
@@ -58,6 +61,7 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
         let mut s = s.borrow_mut();
         let s = &mut *s;
         let mut proposals = Vec::new();
+        let mut caps = regex.create_captures();
         for field in [Field::Title, Field::Text] {
             let text = doc.field_text(field);
             if rules.full_scan {
@@ -95,20 +99,27 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                     rules.syms.push(t.kind, t.lists, t.mention, &mut s.symbols);
                 }
                 let win = &tokens[first..];
-                let span_of = |m: regex::bytes::Match<'_>| -> Option<Span> {
-                    let (a, b) = ((m.start() - off) / WIDTH, (m.end() - off) / WIDTH);
+                let span_of = |m: regex_automata::Span| -> Option<Span> {
+                    let (a, b) = ((m.start - off) / WIDTH, (m.end - off) / WIDTH);
                     (b > a).then(|| Span {
                         start: win[a].start as usize,
                         end: win[b - 1].end as usize,
                     })
                 };
-                for caps in regex.captures_iter(&s.symbols) {
-                    let Some(ri) = rules.rules.iter().position(|r| caps.get(r.group).is_some())
-                    else {
-                        continue;
-                    };
+                // The pattern that matched is the rule; its captures alone
+                // are taken (as `captures_iter` of `regex` iterates).
+                let mut it = Searcher::new(Input::new(&s.symbols));
+                while let Some(m) = it.advance(|input| {
+                    regex.search_captures(input, &mut caps);
+                    Ok(caps.get_match())
+                }) {
+                    let ri = m.pattern().as_usize();
                     let r = &rules.rules[ri];
-                    let get = |k: usize| r.captures[k].and_then(|g| caps.get(g)).and_then(span_of);
+                    let get = |k: usize| {
+                        r.captures[k]
+                            .and_then(|g| caps.get_group(g))
+                            .and_then(span_of)
+                    };
                     let Some(span) = get(0).or_else(|| get(1)).or_else(|| get(2)) else {
                         continue;
                     };

@@ -6,8 +6,9 @@
 //!
 //! Rules are data: JSON Lines files (format in `dictionaries/rules/README.md`)
 //! holding word lists, macros and patterns over tokens. The patterns compile
-//! to one regex over a string of token symbols, run once per field, so the
-//! cost is linear in the text whatever the number of rules.
+//! to one regex over a string of token symbols (one pattern per rule), run
+//! once per window, so the cost is linear in the text whatever the number
+//! of rules.
 //!
 //! They run after the dictionary stage and fill the spans it left free; a
 //! rule may take over a dictionary mention of a label it names in `override`
@@ -24,7 +25,10 @@ mod token;
 
 use std::path::{Path, PathBuf};
 
-use regex::bytes::{Regex, RegexBuilder};
+use regex::bytes::RegexBuilder;
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::syntax;
+use regex_automata::{MatchKind, PatternID};
 
 use crate::dictionary::Label;
 use crate::Error;
@@ -158,11 +162,10 @@ const WINDOWED_LISTS: [&str; 40] = [
     "'port'",
 ];
 
-/// One rule, compiled: where its captures are in the combined regex.
+/// One rule, compiled: where its captures are in its pattern of the
+/// combined regex (pattern `i` is rule `i`).
 #[derive(Clone, Debug)]
 pub(crate) struct Compiled {
-    /// Group index of the whole rule.
-    pub group: usize,
     /// Group indices of the captures, in the order of [`pattern::CAPTURES`].
     pub captures: [Option<usize>; 5],
     pub label: Label,
@@ -208,32 +211,39 @@ impl RuleSet {
         let syms = pattern::Symbols::new(&src.lex, used).map_err(Error::build)?;
         let mut cache = Default::default();
         let mut parts = Vec::with_capacity(src.rules.len());
-        for (i, r) in src.rules.iter().enumerate() {
+        for r in &src.rules {
             let at =
                 |m: String| Error::invalid(format!("rule '{}': {}", r.name, m)).at(&r.file, r.line);
-            let re = pattern::to_regex(&r.parsed, i, &syms, &mut cache).map_err(at)?;
+            let re = pattern::to_regex(&r.parsed, &syms, &mut cache).map_err(at)?;
             // Compiled alone first, so that an error names its rule.
             RegexBuilder::new(&re)
                 .unicode(false)
                 .size_limit(SIZE_LIMIT)
                 .build()
                 .map_err(|e| at(format!("{}", e)))?;
-            parts.push(format!("(?P<r{}>{})", i, re));
+            parts.push(re);
         }
-        let all = RegexBuilder::new(&parts.join("|"))
-            .unicode(false)
-            .size_limit(SIZE_LIMIT * 8)
-            .dfa_size_limit(SIZE_LIMIT * 4)
-            .build()
+        // As `regex::bytes` builds a regex, with a pattern per rule: in
+        // leftmost-first order, earlier patterns win as earlier branches
+        // of one alternation would.
+        let all = meta::Builder::new()
+            .configure(
+                meta::Config::new()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .utf8_empty(false)
+                    .nfa_size_limit(Some(SIZE_LIMIT * 8))
+                    .hybrid_cache_capacity(SIZE_LIMIT * 4),
+            )
+            .syntax(syntax::Config::new().unicode(false).utf8(false))
+            .build_many(&parts)
             .map_err(|e| Error::build(format!("rules: {}", e)))?;
-        let index = |name: &str| all.capture_names().position(|n| n == Some(name));
         let mut rules = Vec::with_capacity(src.rules.len());
         let mut names = Vec::with_capacity(src.rules.len() + DOC_RULES.len());
         for (i, r) in src.rules.iter().enumerate() {
             let mut captures = [None; 5];
             let mut label = Label::Person;
             for (k, c) in pattern::CAPTURES.iter().enumerate() {
-                captures[k] = index(&format!("r{}_{}", i, c));
+                captures[k] = all.group_info().to_index(PatternID::must(i), c);
                 if captures[k].is_some() {
                     match *c {
                         "org" => label = Label::Organization,
@@ -243,7 +253,6 @@ impl RuleSet {
                 }
             }
             rules.push(Compiled {
-                group: index(&format!("r{}", i)).unwrap_or(0),
                 captures,
                 label,
                 kind: r.kind.clone(),

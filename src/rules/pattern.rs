@@ -318,11 +318,10 @@ fn term_of(name: &str, lex: &Lexicon) -> Result<Term, String> {
     })
 }
 
-/// Turns a parsed pattern into regex syntax; captures are named
-/// `r{rule}_{name}`. `cache` keeps the class of each atom seen.
+/// Turns a parsed pattern into regex syntax; captures keep their names.
+/// `cache` keeps the class of each atom seen.
 pub(crate) fn to_regex(
     p: &Parsed,
-    rule: usize,
     syms: &Symbols,
     cache: &mut HashMap<String, String>,
 ) -> Result<String, String> {
@@ -334,7 +333,7 @@ pub(crate) fn to_regex(
                     .strip_prefix('\u{0}')
                     .and_then(|r| r.strip_suffix('\u{0}'))
                 {
-                    write!(out, "(?P<r{}_{}>", rule, name).ok();
+                    write!(out, "(?P<{}>", name).ok();
                 } else {
                     out.push_str(r);
                 }

@@ -368,27 +368,40 @@ fn previous_is_role(rules: &RuleSet, text: &str, i: usize, buf: &mut String) -> 
     rules.lex.lookup(&text[s..e], Kind::Lower, buf) & rules.roles != 0
 }
 
-/// The first index from `i` holding an ASCII capital or a non-ASCII byte,
-/// eight bytes at a time.
+/// The first index from `i` holding an ASCII capital or a non-ASCII byte.
 #[inline]
-fn skip_to_candidate(b: &[u8], mut i: usize) -> usize {
+fn skip_to_candidate(b: &[u8], i: usize) -> usize {
+    skip_to_range(b, i, b'A'..=b'Z', true)
+}
+
+/// The first index from `i` (or `b.len()`) holding an ASCII byte of
+/// `range`, or any non-ASCII byte when `non_ascii`; eight bytes at a time.
+#[inline]
+pub(crate) fn skip_to_range(
+    b: &[u8],
+    mut i: usize,
+    range: std::ops::RangeInclusive<u8>,
+    non_ascii: bool,
+) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (lo, hi) = (u64::from(*range.start()), u64::from(*range.end()));
+    let high = if non_ascii { HIGH } else { 0 };
     while i + 8 <= b.len() {
         let mut w = [0u8; 8];
         w.copy_from_slice(&b[i..i + 8]);
         let x = u64::from_le_bytes(w);
         let low = x & !HIGH;
-        // Bytes in 'A'..='Z' (high bit clear): above '@', up to 'Z'.
-        let above = (low + ONES * (0x7F - b'@' as u64)) & HIGH;
-        let below = (ONES * (0x80 + b'Z' as u64) - low) & HIGH;
-        let hits = (above & below & !x) | (x & HIGH);
+        // Bytes in `lo..=hi` (high bit clear): at least `lo`, at most `hi`.
+        let above = (low + ONES * (0x80 - lo)) & HIGH;
+        let below = (ONES * (0x80 + hi) - low) & HIGH;
+        let hits = (above & below & !x) | (x & high);
         if hits != 0 {
             return i + (hits.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
-    while i < b.len() && !(b[i].is_ascii_uppercase() || b[i] >= 0x80) {
+    while i < b.len() && !(range.contains(&b[i]) || (non_ascii && b[i] >= 0x80)) {
         i += 1;
     }
     i

@@ -32,8 +32,12 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
     // Kinds are all linking needs: no word lookups.
     let bare = Lexicon::default();
     let mut keys: HashMap<String, Vec<Target>, FxBuild> = HashMap::default();
-    let add = |keys: &mut HashMap<String, Vec<Target>, FxBuild>, key: String, t: Target| {
-        let v = keys.entry(key).or_default();
+    let add = |keys: &mut HashMap<String, Vec<Target>, FxBuild>, key: &str, t: Target| {
+        // A name recurs in a document: its key is copied only once.
+        if !keys.contains_key(key) {
+            keys.insert(key.to_string(), Vec::new());
+        }
+        let Some(v) = keys.get_mut(key) else { return };
         // A defined acronym outranks a rule's own name for the same word.
         if t.rule == "acronym" {
             v.retain(|o| o.rule != "link_name");
@@ -79,7 +83,7 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
                                 after: at,
                                 rule: "link_surname",
                             };
-                            add(&mut keys, surname.to_string(), t);
+                            add(&mut keys, surname, t);
                         }
                     }
                 }
@@ -91,7 +95,7 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
                         after: at,
                         rule: "acronym",
                     };
-                    add(&mut keys, acr.to_string(), t);
+                    add(&mut keys, acr, t);
                 }
             }
             if matches!(m.entity, EntityRef::Local(_)) {
@@ -101,13 +105,22 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
                     after: (Field::Title, 0),
                     rule: "link_name",
                 };
-                add(&mut keys, text[m.span.range()].to_string(), t);
+                add(&mut keys, &text[m.span.range()], t);
             }
         }
         // An undefined capitalized run followed by its acronym: an
         // organization.
         for p in memchr::memchr_iter(b'(', bytes) {
             if p == 0 || !bytes[p - 1].is_ascii_whitespace() {
+                continue;
+            }
+            // The acronym in "( ACR )" is a token in capitals: its first
+            // byte (past blanks, not a line break) is a capital or
+            // non-ASCII. Most parentheses hold numbers or lower case.
+            let inside = bytes[p + 1..]
+                .iter()
+                .find(|&&c| c == b'\n' || !c.is_ascii_whitespace());
+            if !inside.is_some_and(|&c| c.is_ascii_uppercase() || c >= 0x80) {
                 continue;
             }
             toks.clear();
@@ -239,7 +252,7 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
             after: (field, span.start),
             rule: "acronym",
         };
-        add(&mut keys, acr, t);
+        add(&mut keys, &acr, t);
     }
     if keys.is_empty() {
         edit.finish(doc);

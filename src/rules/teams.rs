@@ -19,7 +19,7 @@
 
 use std::collections::HashMap;
 
-use super::apply::{local_entity, overlapping_mentions, Edit};
+use super::apply::{local_entity, overlapping_mentions, skip_to_range, Edit};
 use super::lexicon::FxBuild;
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
@@ -215,13 +215,16 @@ fn score_lines(doc: &Doc<'_>) -> Vec<ScoreLine> {
     let mut runs = Vec::new();
     for field in [Field::Title, Field::Text] {
         let text = doc.field_text(field);
-        let mut base = 0;
-        for line in text.split_inclusive('\n') {
-            let start = base;
-            base += line.len();
-            if line.bytes().any(|b| b.is_ascii_digit())
-                && scored_runs(line, start, &mut toks, &mut runs)
-            {
+        let b = text.as_bytes();
+        // A score line holds a digit: go from digit to digit, and look at
+        // the line (its `\n` included) around each; most lines have none.
+        let mut from = 0;
+        while let Some(d) = next_digit(b, from) {
+            let start = memchr::memrchr(b'\n', &b[from..d]).map_or(from, |k| from + k + 1);
+            let end = memchr::memchr(b'\n', &b[d..]).map_or(b.len(), |k| d + k + 1);
+            from = end;
+            let line = &text[start..end];
+            if scored_runs(line, start, &mut toks, &mut runs) {
                 lines.push(ScoreLine {
                     field,
                     runs: runs
@@ -233,6 +236,11 @@ fn score_lines(doc: &Doc<'_>) -> Vec<ScoreLine> {
         }
     }
     lines
+}
+
+/// The first index from `from` holding an ASCII digit.
+fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    Some(skip_to_range(b, from, b'0'..=b'9', false)).filter(|&d| d < b.len())
 }
 
 /// Turns the places of score lines into teams (see the module docs).
@@ -336,6 +344,21 @@ mod tests {
         ] {
             assert!(!is_score_line(line), "{line}");
         }
+    }
+
+    #[test]
+    fn finds_digits() {
+        let text = b"abc def ghi jkl /:09 \xc3\xa9 x9 long words here 5";
+        let mut hits = Vec::new();
+        let mut i = 0;
+        while let Some(d) = next_digit(text, i) {
+            hits.push(d);
+            i = d + 1;
+        }
+        let want: Vec<usize> = (0..text.len())
+            .filter(|&k| text[k].is_ascii_digit())
+            .collect();
+        assert_eq!(hits, want);
     }
 
     #[test]

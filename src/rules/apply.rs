@@ -7,6 +7,7 @@ use regex_automata::util::iter::Searcher;
 use regex_automata::Input;
 
 use super::pattern::{mention_index, WIDTH};
+use super::swar::skip_to_range;
 use super::token::{tokenize_range, word_end, word_kind, Kind, Token};
 use super::{link, teams, FxBuild, RuleSet, ScoreTables};
 use crate::dictionary::Label;
@@ -374,39 +375,6 @@ fn skip_to_candidate(b: &[u8], i: usize) -> usize {
     skip_to_range(b, i, b'A'..=b'Z', true)
 }
 
-/// The first index from `i` (or `b.len()`) holding an ASCII byte of
-/// `range`, or any non-ASCII byte when `non_ascii`; eight bytes at a time.
-#[inline]
-pub(crate) fn skip_to_range(
-    b: &[u8],
-    mut i: usize,
-    range: std::ops::RangeInclusive<u8>,
-    non_ascii: bool,
-) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let (lo, hi) = (u64::from(*range.start()), u64::from(*range.end()));
-    let high = if non_ascii { HIGH } else { 0 };
-    while i + 8 <= b.len() {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&b[i..i + 8]);
-        let x = u64::from_le_bytes(w);
-        let low = x & !HIGH;
-        // Bytes in `lo..=hi` (high bit clear): at least `lo`, at most `hi`.
-        let above = (low + ONES * (0x80 - lo)) & HIGH;
-        let below = (ONES * (0x80 + hi) - low) & HIGH;
-        let hits = (above & below & !x) | (x & high);
-        if hits != 0 {
-            return i + (hits.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < b.len() && !(range.contains(&b[i]) || (non_ascii && b[i] >= 0x80)) {
-        i += 1;
-    }
-    i
-}
-
 /// The start of the window that holds the chunk of `i` and `n` chunks
 /// before it: the end of the chunk before them, or 0.
 pub(crate) fn left(b: &[u8], mut i: usize, n: usize) -> usize {
@@ -697,28 +665,6 @@ fn slug(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn skips_to_capitals_and_non_ascii() {
-        let text = "abc def ghi jkl mno Pqr stu vwx yz é [@`{ Z";
-        let b = text.as_bytes();
-        let mut i = 0;
-        let mut hits = Vec::new();
-        while i < b.len() {
-            i = skip_to_candidate(b, i);
-            if i < b.len() {
-                hits.push(i);
-                i += 1;
-            }
-        }
-        let want: Vec<usize> = b
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.is_ascii_uppercase() || **c >= 0x80)
-            .map(|(k, _)| k)
-            .collect();
-        assert_eq!(hits, want);
-    }
 
     #[test]
     fn windows_merge_backwards() {

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use super::swar::load_le;
 use super::token::{Kind, KINDS};
 use crate::normalize::fold;
 
@@ -45,10 +46,8 @@ impl Hasher for FxHasher {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
         for chunk in bytes.chunks(8) {
-            let mut v = [0u8; 8];
-            v[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(v))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.0 =
+                (self.0.rotate_left(5) ^ load_le(chunk)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
     #[inline]
@@ -207,16 +206,12 @@ fn hash_folded(key: &[u8]) -> u64 {
     let mut h = key.len() as u64;
     let mut chunks = key.chunks_exact(8);
     for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        let v = u64::from_le_bytes(w) | 0x2020_2020_2020_2020;
+        let v = load_le(c) | 0x2020_2020_2020_2020;
         h = (h.rotate_left(5) ^ v).wrapping_mul(K);
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        let v = u64::from_le_bytes(w) | (0x2020_2020_2020_2020 >> (8 * (8 - rest.len())));
+        let v = load_le(rest) | (0x2020_2020_2020_2020 >> (8 * (8 - rest.len())));
         h = (h.rotate_left(5) ^ v).wrapping_mul(K);
     }
     h ^ (h >> 29)

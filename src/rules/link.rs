@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use super::apply::{left, local_entity, right, Edit};
 use super::lexicon::{FxBuild, Lexicon};
+use super::swar::HIGH;
 use super::token::{tokenize_range, Kind, Token};
 use super::RuleSet;
 use crate::dictionary::Label;
@@ -354,9 +355,6 @@ struct KeyFinder<'k> {
     /// Set in every byte when a key starts with a byte the skip would miss.
     no_skip: u64,
 }
-
-/// The high bit of every byte of a word.
-const HIGH: u64 = 0x8080_8080_8080_8080;
 
 impl<'k> KeyFinder<'k> {
     fn new(keys: impl Iterator<Item = &'k [u8]>) -> KeyFinder<'k> {

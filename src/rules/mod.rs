@@ -20,6 +20,7 @@ mod lexicon;
 mod link;
 mod load;
 mod pattern;
+mod swar;
 mod teams;
 mod token;
 

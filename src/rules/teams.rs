@@ -19,8 +19,9 @@
 
 use std::collections::HashMap;
 
-use super::apply::{local_entity, overlapping_mentions, skip_to_range, Edit};
+use super::apply::{local_entity, overlapping_mentions, Edit};
 use super::lexicon::FxBuild;
+use super::swar::skip_to_range;
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
 use crate::resolve::Taken;

@@ -3,6 +3,7 @@
 //! belongs to.
 
 use super::lexicon::Lexicon;
+use super::swar;
 
 /// The shape of a token. Word kinds come first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -120,9 +121,16 @@ pub(crate) fn word_end(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();
     loop {
         while i < b.len() {
-            if is_word_byte(b[i]) {
-                i += 1;
-            } else if b[i] >= 0x80 {
+            // ASCII letters and digits eight at a time (the zero padding
+            // past the end stops the run).
+            let x = swar::load_le(&b[i..b.len().min(i + 8)]);
+            let stop = !swar::alphanumeric(x) & swar::HIGH;
+            if stop == 0 {
+                i += 8;
+                continue;
+            }
+            i = b.len().min(i + (stop.trailing_zeros() / 8) as usize);
+            if i < b.len() && b[i] >= 0x80 {
                 match char_at(s, i) {
                     Some(c) if is_word_char(c) => i += c.len_utf8(),
                     _ => break,
@@ -175,15 +183,19 @@ fn possessive_at(s: &str, i: usize) -> bool {
 
 pub(crate) fn word_kind(w: &str) -> Kind {
     let b = w.as_bytes();
+    // Digits and non-ASCII bytes, eight bytes at a time: words are short.
+    let (mut digits, mut high) = (0, 0);
+    for chunk in b.chunks(8) {
+        let x = swar::load_le(chunk);
+        digits |= swar::in_range(x, b'0', b'9');
+        high |= x & swar::HIGH;
+    }
     // "F-16", "G20", "BEL20": designations and codes, no name words.
-    if b.iter().any(u8::is_ascii_digit) {
+    if digits != 0 {
         return Kind::Num;
     }
-    if w.is_ascii() {
+    if high == 0 {
         let first = b[0];
-        if first.is_ascii_digit() {
-            return Kind::Num;
-        }
         if !first.is_ascii_uppercase() {
             return Kind::Lower;
         }

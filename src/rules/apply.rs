@@ -620,7 +620,12 @@ pub(crate) fn local_entity(
         return i as u32;
     }
     let slug = slug(name);
-    let mut id = format!("local:{}:{}", label.as_str(), slug);
+    // Pushed rather than `format!`ted: this runs for every new name.
+    let prefix = label.as_str();
+    let mut id = String::with_capacity(7 + prefix.len() + slug.len());
+    for part in ["local:", prefix, ":", &slug] {
+        id.push_str(part);
+    }
     let mut n = 2;
     while doc.local_ids.contains(&id) {
         id = format!("local:{}:{}-{}", label.as_str(), slug, n);

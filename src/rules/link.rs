@@ -72,10 +72,10 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
                 };
                 tokenize_range(text, m.span.start, end, &bare, toks);
                 let b = toks.partition_point(|t| (t.start as usize) < m.span.end);
-                let words: Vec<&Token> = toks[..b].iter().filter(|t| t.kind.is_word()).collect();
+                let mut words = toks[..b].iter().filter(|t| t.kind.is_word());
                 let at = (field, m.span.start);
-                if is_person && words.len() >= 2 {
-                    if let Some(last) = words.last() {
+                if is_person && words.clone().nth(1).is_some() {
+                    if let Some(last) = words.next_back() {
                         let surname = slice(text, last);
                         if last.kind == Kind::Cap && surname.len() > 2 {
                             let t = Target {
@@ -89,7 +89,7 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
                     }
                 }
                 // "Long Name (LN)"
-                if let Some(acr) = defined_acronym(text, toks, b, &words) {
+                if let Some(acr) = defined_acronym(text, toks, b, &toks[..b]) {
                     let t = Target {
                         entity: m.entity,
                         label: m.label,
@@ -150,8 +150,7 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
             if j - i < 2 {
                 continue;
             }
-            let words: Vec<&Token> = toks[i..j].iter().collect();
-            if let Some(acr) = defined_acronym(text, toks, j, &words) {
+            if let Some(acr) = defined_acronym(text, toks, j, &toks[i..j]) {
                 let span = Span {
                     start: toks[i].start as usize,
                     end: toks[j - 1].end as usize,
@@ -182,8 +181,7 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
                 if covering.is_empty() || !covering.iter().all(inside) {
                     break;
                 }
-                let words: Vec<&Token> = toks[k..j].iter().collect();
-                if let Some(acr) = defined_acronym(text, toks, j, &words) {
+                if let Some(acr) = defined_acronym(text, toks, j, &toks[k..j]) {
                     let span = Span {
                         start: from,
                         end: toks[j - 1].end as usize,
@@ -213,11 +211,10 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
         let Some(targets) = keys.get(&text[m.span.range()]) else {
             continue;
         };
-        let live: Vec<&Target> = targets
+        let mut live = targets
             .iter()
-            .filter(|t| t.rule == "link_surname" && t.after < (m.field, m.span.start))
-            .collect();
-        if let [one] = live.as_slice() {
+            .filter(|t| t.rule == "link_surname" && t.after < (m.field, m.span.start));
+        if let (Some(one), None) = (live.next(), live.next()) {
             relinked.push(m.entity);
             m.entity = one.entity;
         }
@@ -298,8 +295,9 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
         for (s, e, targets) in found {
             let span = Span { start: s, end: e };
             let here = (field, span.start);
-            let live: Vec<&Target> = targets.iter().filter(|x| x.after < here).collect();
-            let Some(first) = live.first() else { continue };
+            let mut live = targets.iter().filter(|x| x.after < here);
+            let Some(first) = live.next() else { continue };
+            let alone = live.next().is_none();
             if first.rule == "link_surname" && !standalone(rules, text, e, &mut buf) {
                 continue;
             }
@@ -322,7 +320,7 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
                     None => continue,
                 }
             }
-            let entity = if live.len() == 1 {
+            let entity = if alone {
                 first.entity
             } else {
                 doc.alternatives.push(Vec::new());
@@ -492,12 +490,12 @@ fn standalone(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bool
 }
 
 /// If `toks[b..]` is "( ACR )" and ACR's letters are the initials of the
-/// capitalized `words`, ACR.
+/// words of `words` (its other tokens do not count), ACR.
 fn defined_acronym<'t>(
     text: &'t str,
     toks: &[Token],
     b: usize,
-    words: &[&Token],
+    words: &[Token],
 ) -> Option<&'t str> {
     let (open, acr, close) = (toks.get(b)?, toks.get(b + 1)?, toks.get(b + 2)?);
     if open.kind != Kind::LParen || acr.kind != Kind::Upper || close.kind != Kind::RParen {

@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 
 use regex_automata::util::iter::Searcher;
-use regex_automata::Input;
+use regex_automata::{Anchored, Input};
 
 use super::pattern::{mention_index, WIDTH};
 use super::swar::skip_to_range;
@@ -52,7 +52,7 @@ const NOT_START: u8 = 0xFF;
 /// "Mr.") inside mentions. Every rule match holds one, so most of a news
 /// text is never tokenized.
 pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, tables: ScoreTables) {
-    let Some(regex) = &rules.regex else {
+    let Some(patterns) = &rules.patterns else {
         if tables == ScoreTables::Teams {
             teams::mark(doc, taken, rules.link_rule("score_table"));
         }
@@ -62,7 +62,9 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
         let mut s = s.borrow_mut();
         let s = &mut *s;
         let mut proposals = Vec::new();
-        let mut caps = regex.create_captures();
+        let regex = &patterns.regex;
+        let mut caps = patterns.captures.create_captures();
+        let mut cache = patterns.captures.create_cache();
         for field in [Field::Title, Field::Text] {
             let text = doc.field_text(field);
             if rules.full_scan {
@@ -107,19 +109,30 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                         end: win[b - 1].end as usize,
                     })
                 };
-                // The pattern that matched is the rule; its captures alone
-                // are taken (as `captures_iter` of `regex` iterates).
+                // The matches `captures_iter` of `regex` would find. The
+                // pattern that matched is the rule; its captures are taken
+                // over the match alone, as the regex takes them.
                 let mut it = Searcher::new(Input::new(&s.symbols));
-                while let Some(m) = it.advance(|input| {
-                    regex.search_captures(input, &mut caps);
-                    Ok(caps.get_match())
-                }) {
+                while let Some(m) = it.advance(|input| Ok(regex.search(input))) {
                     let ri = m.pattern().as_usize();
                     let r = &rules.rules[ri];
-                    let get = |k: usize| {
-                        r.captures[k]
-                            .and_then(|g| caps.get_group(g))
-                            .and_then(span_of)
+                    if !r.whole {
+                        let input = Input::new(&s.symbols)
+                            .span(m.range())
+                            .anchored(Anchored::Pattern(m.pattern()));
+                        if patterns
+                            .captures
+                            .try_search(&mut cache, &input, &mut caps)
+                            .is_err()
+                        {
+                            // Too long for the backtracker's memory.
+                            regex.search_captures(&input, &mut caps);
+                        }
+                    }
+                    let get = |k: usize| match r.captures[k] {
+                        Some(_) if r.whole => span_of(m.span()),
+                        Some(g) => caps.get_group(g).and_then(span_of),
+                        None => None,
                     };
                     let Some(span) = get(0).or_else(|| get(1)).or_else(|| get(2)) else {
                         continue;

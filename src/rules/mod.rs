@@ -28,6 +28,7 @@ use std::path::{Path, PathBuf};
 
 use regex::bytes::RegexBuilder;
 use regex_automata::meta::{self, Regex};
+use regex_automata::nfa::thompson::{self, backtrack::BoundedBacktracker};
 use regex_automata::util::syntax;
 use regex_automata::{MatchKind, PatternID};
 
@@ -68,7 +69,7 @@ pub struct RuleSet {
     names: Vec<String>,
     pub(crate) lex: lexicon::Lexicon,
     pub(crate) syms: pattern::Symbols,
-    pub(crate) regex: Option<Regex>,
+    pub(crate) patterns: Option<Patterns>,
     pub(crate) rules: Vec<Compiled>,
     /// Lists of words that are no name part (function words, months).
     pub(crate) inert: u64,
@@ -163,12 +164,22 @@ const WINDOWED_LISTS: [&str; 40] = [
     "'port'",
 ];
 
-/// One rule, compiled: where its captures are in its pattern of the
-/// combined regex (pattern `i` is rule `i`).
+/// The rule patterns, compiled twice over the same group layout (pattern
+/// `i` is rule `i`): a regex that finds matches, and a backtracker that
+/// takes the captures of a match, for rules that need them.
+#[derive(Clone, Debug)]
+pub(crate) struct Patterns {
+    pub regex: Regex,
+    pub captures: BoundedBacktracker,
+}
+
+/// One rule, compiled: where its captures are in its pattern.
 #[derive(Clone, Debug)]
 pub(crate) struct Compiled {
     /// Group indices of the captures, in the order of [`pattern::CAPTURES`].
     pub captures: [Option<usize>; 5],
+    /// The rule's one capture is its whole match: no capture search.
+    pub whole: bool,
     pub label: Label,
     pub kind: Option<String>,
     pub overrides: Vec<Label>,
@@ -227,6 +238,7 @@ impl RuleSet {
         // As `regex::bytes` builds a regex, with a pattern per rule: in
         // leftmost-first order, earlier patterns win as earlier branches
         // of one alternation would.
+        let syntax = syntax::Config::new().unicode(false).utf8(false);
         let all = meta::Builder::new()
             .configure(
                 meta::Config::new()
@@ -235,7 +247,16 @@ impl RuleSet {
                     .nfa_size_limit(Some(SIZE_LIMIT * 8))
                     .hybrid_cache_capacity(SIZE_LIMIT * 4),
             )
-            .syntax(syntax::Config::new().unicode(false).utf8(false))
+            .syntax(syntax)
+            .build_many(&parts)
+            .map_err(|e| Error::build(format!("rules: {}", e)))?;
+        let backtracker = BoundedBacktracker::builder()
+            .syntax(syntax)
+            .thompson(
+                thompson::Config::new()
+                    .utf8(false)
+                    .nfa_size_limit(Some(SIZE_LIMIT * 8)),
+            )
             .build_many(&parts)
             .map_err(|e| Error::build(format!("rules: {}", e)))?;
         let mut rules = Vec::with_capacity(src.rules.len());
@@ -255,6 +276,7 @@ impl RuleSet {
             }
             rules.push(Compiled {
                 captures,
+                whole: r.parsed.capture_is_whole(),
                 label,
                 kind: r.kind.clone(),
                 overrides: r.overrides.clone(),
@@ -313,7 +335,10 @@ impl RuleSet {
             names,
             lex: src.lex,
             syms,
-            regex: Some(all),
+            patterns: Some(Patterns {
+                regex: all,
+                captures: backtracker,
+            }),
             rules,
         })
     }

@@ -131,6 +131,33 @@ pub(crate) struct Parsed {
 }
 
 impl Parsed {
+    /// Whether the pattern is one capture around all of it: its matches
+    /// need no capture search.
+    pub(crate) fn capture_is_whole(&self) -> bool {
+        let opens = |r: &str| r == "(?:" || r.starts_with('\u{0}');
+        let Some(Item::Raw(first)) = self.items.first() else {
+            return false;
+        };
+        if self.captures.len() != 1 || !first.starts_with('\u{0}') {
+            return false;
+        }
+        // The capture's group closes with the last item, not before.
+        let mut depth = 0;
+        for (i, item) in self.items.iter().enumerate() {
+            if let Item::Raw(r) = item {
+                if opens(r) {
+                    depth += 1;
+                } else if r == ")" {
+                    depth -= 1;
+                    if depth == 0 {
+                        return i + 1 == self.items.len();
+                    }
+                }
+            }
+        }
+        false
+    }
+
     /// The bits of the word lists the pattern names.
     pub(crate) fn lists_used(&self) -> u64 {
         let mut bits = 0;
@@ -421,4 +448,28 @@ fn byte_class(set: &[u8], out: &mut String) {
         i = j + 1;
     }
     out.push(']');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_captures() {
+        let mut lex = Lexicon::for_tests(&[]);
+        for (pattern, whole) in [
+            ("(person: cap cap)", true),
+            ("(person: cap (?:initial | cap){0,2})", true),
+            ("(org: cap | upper)", true),
+            ("(person: cap) lower", false),
+            ("lower (org: upper)", false),
+            ("(person: cap)?", false),
+            ("(person: cap) | (org: upper)", false),
+            ("(office: lower) (person: cap)", false),
+            ("(?:cap) (person: cap)", false),
+        ] {
+            let parsed = parse(pattern, &mut lex).unwrap();
+            assert_eq!(parsed.capture_is_whole(), whole, "{pattern}");
+        }
+    }
 }

@@ -21,7 +21,7 @@ use std::collections::HashMap;
 
 use super::apply::{local_entity, overlapping_mentions, Edit};
 use super::lexicon::FxBuild;
-use super::swar::skip_to_range;
+use super::swar::{self, skip_to_range};
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
 use crate::resolve::Taken;
@@ -92,6 +92,34 @@ fn classify(word: &str) -> Tok {
     }
 }
 
+/// How many words (runs of bytes that are no ASCII white space) of `line`
+/// start with a lower-case letter, and how many with a digit or a byte of
+/// [`NUMBER_PUNCT`] (every number does, and some non-numbers: fine); eight
+/// bytes at a time.
+fn word_starts(line: &[u8]) -> (usize, usize) {
+    // ASCII white space: '\t', '\n', '\x0C', '\r' and ' ' (not '\x0B').
+    let space = |x| {
+        swar::in_range(x, b'\t', b'\n')
+            | swar::in_range(x, 0x0C, b'\r')
+            | swar::in_range(x, b' ', b' ')
+    };
+    let (mut lower, mut numbers) = (0, 0);
+    // The high bit of byte 0 when the byte before the chunk is white space
+    // (or the line starts).
+    let mut before = 0x80;
+    for chunk in line.chunks(8) {
+        let x = swar::load_le(chunk);
+        let ws = space(x);
+        // Padding past the end starts no word that counts: zero is neither.
+        let starts = !ws & swar::HIGH & (ws << 8 | before);
+        lower += (starts & swar::in_range(x, b'a', b'z')).count_ones() as usize;
+        // Digits and NUMBER_PUNCT are the bytes '+' to ':'.
+        numbers += (starts & swar::in_range(x, b'+', b':')).count_ones() as usize;
+        before = (ws >> 56) & 0x80;
+    }
+    (lower, numbers)
+}
+
 /// A run of capitalized tokens followed by a number: `start..end` in bytes.
 fn scored_runs(line: &str, base: usize, toks: &mut Vec<(Tok, Span)>, runs: &mut Vec<Span>) -> bool {
     toks.clear();
@@ -99,18 +127,7 @@ fn scored_runs(line: &str, base: usize, toks: &mut Vec<(Tok, Span)>, runs: &mut 
     // A score line has no more lower-case words than scored runs, nor more
     // scored runs than numbers: count word starts first, most lines with
     // digits are prose ("rose 5 pct in 1986").
-    let (mut lower_words, mut numbers) = (0, 0);
-    let mut at_start = true;
-    for &c in line.as_bytes() {
-        if c.is_ascii_whitespace() {
-            at_start = true;
-        } else if at_start {
-            at_start = false;
-            lower_words += usize::from(c.is_ascii_lowercase());
-            // Every number token starts so (and some non-numbers: fine).
-            numbers += usize::from(c.is_ascii_digit() || NUMBER_PUNCT.contains(&c));
-        }
-    }
+    let (lower_words, numbers) = word_starts(line.as_bytes());
     if lower_words > numbers || numbers == 0 {
         return false;
     }
@@ -360,6 +377,38 @@ mod tests {
             .filter(|&k| text[k].is_ascii_digit())
             .collect();
         assert_eq!(hits, want);
+    }
+
+    #[test]
+    fn counts_word_starts() {
+        let scalar = |line: &[u8]| {
+            let (mut lower, mut numbers, mut at_start) = (0, 0, true);
+            for &c in line {
+                if c.is_ascii_whitespace() {
+                    at_start = true;
+                } else if at_start {
+                    at_start = false;
+                    lower += usize::from(c.is_ascii_lowercase());
+                    numbers += usize::from(c.is_ascii_digit() || NUMBER_PUNCT.contains(&c));
+                }
+            }
+            (lower, numbers)
+        };
+        for line in [
+            &b"Wycombe 0 Bournemouth 1 Peterborough 2 Bristol Rovers 1\n"[..],
+            b"rose 5 pct in 1986, +3.2 -4 :5 /6 .7 ,8 \x0bx\tv\x0cw\ry",
+            "  caf\u{e9} \u{e9}t\u{e9} 12345678 abcdefgh ijklmnop q".as_bytes(),
+            b"",
+            b"a",
+            b"        b       9",
+        ] {
+            assert_eq!(
+                word_starts(line),
+                scalar(line),
+                "{:?}",
+                String::from_utf8_lossy(line)
+            );
+        }
     }
 
     #[test]

@@ -374,6 +374,46 @@ mod tests {
             .collect()
     }
 
+    /// Word runs and kinds, eight bytes at a time, agree with a byte at a
+    /// time: at every start of words long and short, ASCII or not.
+    #[test]
+    fn word_scans_match_byte_loops() {
+        fn run_end(s: &str, mut i: usize) -> usize {
+            while let Some(c) = char_at(s, i).filter(|c| c.is_alphanumeric()) {
+                i += c.len_utf8();
+            }
+            i
+        }
+        fn kind(w: &str) -> Kind {
+            if w.bytes().any(|c| c.is_ascii_digit()) {
+                return Kind::Num;
+            }
+            let first = w.chars().next().unwrap_or(' ');
+            if !first.is_uppercase() {
+                return Kind::Lower;
+            }
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            match (w.chars().any(char::is_lowercase), letters) {
+                (true, _) => Kind::Cap,
+                (false, 1) => Kind::Initial,
+                _ => Kind::Upper,
+            }
+        }
+        let text = "Internationalization NATO-led O'Brien's F-16 1,000 \
+                    Gy\u{f6}rgy \u{c9}COLE ab\u{e9}cdefghij J. A AT&T x9 \
+                    abcdefgh ABCDEFGH 12345678 a";
+        for (i, c) in text.char_indices().filter(|(_, c)| c.is_alphanumeric()) {
+            let end = word_end(text, i);
+            let plain = run_end(text, i);
+            // Joiners only ever extend the plain run.
+            assert!(end >= plain, "{i} {c}");
+            if !text[plain..end].contains(['-', '\'', '\u{2019}', '&', '.', ',', ':', '/']) {
+                assert_eq!(end, plain, "{i} {c}");
+            }
+            assert_eq!(word_kind(&text[i..plain]), kind(&text[i..plain]), "{i} {c}");
+        }
+    }
+
     #[test]
     fn table() {
         let cases: &[(&str, &[(&str, &str)])] = &[

@@ -249,7 +249,7 @@ impl RuleSet {
             )
             .syntax(syntax)
             .build_many(&parts)
-            .map_err(|e| Error::build(format!("rules: {}", e)))?;
+            .map_err(|e| too_big(e.size_limit(), e))?;
         let backtracker = BoundedBacktracker::builder()
             .syntax(syntax)
             .thompson(
@@ -258,7 +258,7 @@ impl RuleSet {
                     .nfa_size_limit(Some(SIZE_LIMIT * 8)),
             )
             .build_many(&parts)
-            .map_err(|e| Error::build(format!("rules: {}", e)))?;
+            .map_err(|e| too_big(e.size_limit(), e))?;
         let mut rules = Vec::with_capacity(src.rules.len());
         let mut names = Vec::with_capacity(src.rules.len() + DOC_RULES.len());
         for (i, r) in src.rules.iter().enumerate() {
@@ -374,6 +374,16 @@ impl RuleSet {
         let k = DOC_RULES.iter().position(|&n| n == name).unwrap_or(0);
         (self.rules.len() + k) as u32
     }
+}
+
+/// The error of building all the rule patterns together, worded as
+/// `regex` words it: each compiled alone first, only their size can fail.
+fn too_big(limit: Option<usize>, e: impl std::fmt::Display) -> Error {
+    let why = match limit {
+        Some(n) => format!("Compiled regex exceeds size limit of {} bytes.", n),
+        None => e.to_string(),
+    };
+    Error::build(format!("rules: {}", why))
 }
 
 /// The built-in rule files, as (path, content).

@@ -159,9 +159,26 @@ impl Trie {
     /// of some pattern, calling `found(len, pattern)` for every pattern
     /// equal to `hay[..len]`, shortest first.
     #[inline]
-    pub(super) fn walk(&self, hay: &[u8], mut found: impl FnMut(usize, u32)) {
-        let mut s = 0;
-        for (len, &b) in hay.iter().enumerate() {
+    pub(super) fn walk(&self, hay: &[u8], found: impl FnMut(usize, u32)) {
+        self.walk_from(0, 0, hay, found);
+    }
+
+    /// [`Trie::walk`] resumed at node `s`, the node `hay[..from]` leads to
+    /// (see [`Trie::node_of`]): calls `found` for the patterns equal to
+    /// `hay[..len]` with `len >= from`.
+    #[inline]
+    pub(super) fn walk_from(
+        &self,
+        mut s: usize,
+        from: usize,
+        hay: &[u8],
+        mut found: impl FnMut(usize, u32),
+    ) {
+        let pattern1 = self.nodes[s].pattern1();
+        if pattern1 != 0 {
+            found(from, pattern1 - 1);
+        }
+        for (len, &b) in hay.iter().enumerate().skip(from) {
             s = if s < self.dense_nodes {
                 self.dense[s * 256 + b as usize] as usize
             } else {
@@ -176,6 +193,17 @@ impl Trie {
                 found(len + 1, pattern1 - 1);
             }
         }
+    }
+
+    /// The node that `bytes` leads to from the root, if some pattern starts
+    /// with them.
+    pub(super) fn node_of(&self, bytes: &[u8]) -> Option<usize> {
+        let mut s = 0;
+        for &b in bytes {
+            let lo = self.nodes[s].first();
+            s = self.child(lo, self.nodes[s + 1].first(), b)?;
+        }
+        Some(s)
     }
 
     /// The child labelled `b` among nodes `lo..hi`.

@@ -1,0 +1,232 @@
+//! The first words of a trie bank's patterns, for skipping walks that can
+//! find nothing and the first bytes of those that can.
+//!
+//! A match starts at a word start and ends at a word end, so the run of
+//! ASCII letters and digits that starts a match is the whole run of them
+//! that starts the text there: a pattern whose run is shorter would need a
+//! letter or digit where it has another byte (or would end inside a word),
+//! one whose run is longer would need another byte where the text has a
+//! letter or digit. So at a word start the text's leading run (its *head*:
+//! found once and hashed once for every bank) is looked up here: no entry
+//! means no pattern can match there, and an entry is the trie node that the
+//! head leads to, where the walk resumes. Patterns ending inside the head
+//! are skipped with it; they could only end inside a word. A head that is
+//! empty (the word starts with a letter beyond ASCII) finds nothing here,
+//! and the walk starts at the root as before.
+//!
+//! The trie's first levels are the widest and the most often walked; one
+//! hash probe replaces them, and most words of running text are gone after
+//! it.
+
+use std::cell::Cell;
+
+/// The leading run of ASCII letters and digits of the normalized text at a
+/// word start, hashed when a table first asks (a text's only trie banks may
+/// be walked at capitalized word starts alone).
+#[derive(Debug)]
+pub(crate) struct Head<'a> {
+    hay: &'a [u8],
+    at: usize,
+    end: usize,
+    /// Its key, once computed.
+    key: Cell<Option<Key>>,
+}
+
+/// A head's hash and its first eight bytes (zero-padded), which decide
+/// equality for all but the longest heads without a call to `memcmp`.
+#[derive(Clone, Copy, Debug)]
+struct Key {
+    hash: u64,
+    first: u64,
+}
+
+impl<'a> Head<'a> {
+    /// The head `hay[at..end]`: `at` a word start of the normalized text
+    /// `hay`, `end` the end of the run of ASCII letters and digits there.
+    #[inline]
+    pub(crate) fn new(hay: &'a [u8], at: usize, end: usize) -> Head<'a> {
+        Head {
+            hay,
+            at,
+            end,
+            key: Cell::new(None),
+        }
+    }
+
+    /// Its length in bytes.
+    #[inline]
+    pub(crate) fn len(&self) -> usize {
+        self.end - self.at
+    }
+
+    #[inline]
+    fn key(&self) -> Key {
+        match self.key.get() {
+            Some(key) => key,
+            None => {
+                let key = key(self.hay, self.at, self.end);
+                self.key.set(Some(key));
+                key
+            }
+        }
+    }
+}
+
+/// The length of the run of ASCII letters and digits that starts `bytes`.
+pub(super) fn head_len(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len())
+}
+
+/// The key of `hay[at..end]`: FxHash-style mixing, eight bytes at a time.
+/// Words are read as whole 8-byte loads where `hay` has the bytes, the
+/// bytes past `end` masked off: most heads are one load and one multiply.
+#[inline]
+fn key(hay: &[u8], at: usize, end: usize) -> Key {
+    let mut h = (end - at) as u64;
+    let mut first = 0;
+    let mut i = at;
+    while i < end {
+        let n = end - i;
+        let word = match hay.get(i..i + 8) {
+            Some(w) => u64::from_le_bytes(w.try_into().unwrap_or([0; 8])),
+            None => {
+                let mut w = [0u8; 8];
+                w[..n.min(8)].copy_from_slice(&hay[i..i + n.min(8)]);
+                u64::from_le_bytes(w)
+            }
+        };
+        let word = if n >= 8 {
+            word
+        } else {
+            word & ((1 << (8 * n)) - 1)
+        };
+        if i == at {
+            first = word;
+        }
+        h = (h.rotate_left(26) ^ word).wrapping_mul(0xf135_7aea_2e62_a9c5);
+        i += 8;
+    }
+    // The low bits of a product depend only on the low bits of its factors
+    // (the first bytes): fold the high half in, as the table is indexed by
+    // the low bits.
+    Key {
+        hash: h ^ (h >> 32),
+        first,
+    }
+}
+
+/// One slot of the open-addressing table; `node == 0` (the root, which no
+/// non-empty head leads to) marks it empty.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    /// The head's first eight bytes, zero-padded.
+    first: u64,
+    len: u32,
+    node: u32,
+}
+
+/// The distinct heads of a bank's patterns, each with the trie node it
+/// leads to.
+#[derive(Clone, Debug, Default)]
+pub(super) struct FirstWords {
+    slots: Vec<Slot>,
+    /// Per slot, where the bytes of its head past the eighth start in
+    /// `tails` (heads of more than eight bytes only).
+    tail_starts: Vec<u32>,
+    tails: Vec<u8>,
+}
+
+impl FirstWords {
+    /// The table of `heads` (distinct, non-empty), each with its node.
+    pub(super) fn new<'p>(heads: impl ExactSizeIterator<Item = (&'p [u8], u32)>) -> FirstWords {
+        // At most half full: most lookups in running text miss, and a miss
+        // ends at the first empty slot.
+        let capacity = (heads.len() * 2).next_power_of_two().max(1);
+        let mut words = FirstWords {
+            slots: vec![Slot::default(); capacity],
+            tail_starts: vec![0; capacity],
+            tails: Vec::new(),
+        };
+        let mask = capacity - 1;
+        for (head, node) in heads {
+            debug_assert!(!head.is_empty() && node != 0);
+            let key = key(head, 0, head.len());
+            let mut i = key.hash as usize & mask;
+            while words.slots[i].node != 0 {
+                i = (i + 1) & mask;
+            }
+            words.slots[i] = Slot {
+                first: key.first,
+                len: head.len() as u32,
+                node,
+            };
+            if head.len() > 8 {
+                words.tail_starts[i] = words.tails.len() as u32;
+                words.tails.extend_from_slice(&head[8..]);
+            }
+        }
+        words
+    }
+
+    /// The node that `head` (non-empty) leads to, or `None` when no pattern
+    /// starts with it.
+    #[inline]
+    pub(super) fn node(&self, head: &Head<'_>) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let key = head.key();
+        let len = head.len();
+        let mut i = key.hash as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot.node == 0 {
+                return None;
+            }
+            if slot.first == key.first
+                && slot.len as usize == len
+                && (len <= 8 || self.tail_matches(i, &head.hay[head.at + 8..head.end]))
+            {
+                return Some(slot.node as usize);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Whether the head in slot `i` goes on with `tail` past its eighth byte.
+    fn tail_matches(&self, i: usize, tail: &[u8]) -> bool {
+        let start = self.tail_starts[i] as usize;
+        self.tails.get(start..start + tail.len()) == Some(tail)
+    }
+
+    /// Heap memory held, in bytes.
+    pub(super) fn memory_usage(&self) -> usize {
+        self.slots.len() * std::mem::size_of::<Slot>()
+            + self.tail_starts.len() * 4
+            + self.tails.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heads_and_lookups() {
+        let head = |s: &'static [u8]| Head::new(s, 0, head_len(s));
+        assert_eq!(head(b"u.s. and").len(), 1);
+        assert_eq!(head(b"missile test").len(), 7);
+        assert_eq!(head(b"").len(), 0);
+        let long = b"internationalization ";
+        let words = FirstWords::new([(&b"missile"[..], 3), (&long[..20], 9)].into_iter());
+        assert_eq!(words.node(&head(b"missile test")), Some(3));
+        assert_eq!(words.node(&head(long)), Some(9));
+        assert_eq!(words.node(&head(b"missiles")), None);
+        assert_eq!(words.node(&head(b"missil")), None);
+        // Read in place, the bytes past the head do not change its hash.
+        let text = b"the missile test";
+        assert_eq!(words.node(&Head::new(text, 4, 11)), Some(3));
+        assert_eq!(words.node(&Head::new(text, 4, 10)), None);
+    }
+}

@@ -215,15 +215,22 @@ impl Walk<'_> {
         match &bank.automaton {
             Some(Compiled::Dfa(a)) => self.walk(&**a, bank, at),
             Some(Compiled::Trie(t)) => {
-                let Some((node, from)) = bank.resume(head) else {
+                let Some(resume) = bank.resume(head) else {
                     return;
                 };
                 let (norm, text) = (self.norm, self.text);
-                t.walk_from(node, from, &norm.as_bytes()[at..], |len, pattern| {
+                let mut found = |len: usize, pattern: u32| {
                     if is_word_end(norm, text, at + len) {
                         self.emit(bank, pattern as usize, at..at + len);
                     }
-                });
+                };
+                if let Some(pattern) = resume.pattern {
+                    found(head.len(), pattern);
+                }
+                if resume.goes_on {
+                    let hay = &norm.as_bytes()[at..];
+                    t.walk_from(resume.node as usize, head.len(), hay, found);
+                }
             }
             None => {}
         }

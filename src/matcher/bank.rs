@@ -6,7 +6,7 @@ use aho_corasick::{dfa, Anchored, MatchKind, StartKind};
 use rayon::prelude::*;
 
 use super::trie::{self, Trie};
-use super::words::{head_len, FirstWords, Head};
+use super::words::{head_len, FirstWords, Head, Resume};
 use crate::normalize::{fold, fold_keep_case_into};
 use crate::{Error, MatchPolicy};
 
@@ -189,15 +189,18 @@ impl Bank {
         })
     }
 
-    /// Where a trie walk at a word start with this head begins: the node
-    /// and the bytes already consumed, or `None` when no pattern can match
-    /// there.
+    /// Where a trie walk at a word start with this head resumes (`head`'s
+    /// length on), or `None` when no pattern can match there.
     #[inline]
-    pub(super) fn resume(&self, head: &Head<'_>) -> Option<(usize, usize)> {
+    pub(super) fn resume(&self, head: &Head<'_>) -> Option<Resume> {
         if head.len() == 0 {
-            return Some((0, 0));
+            return Some(Resume {
+                node: 0,
+                pattern: None,
+                goes_on: true,
+            });
         }
-        self.words.node(head).map(|node| (node, head.len()))
+        self.words.resume(head)
     }
 
     /// The phrases behind pattern `p`.
@@ -259,7 +262,12 @@ fn first_words(trie: &Trie, patterns: &[&str]) -> FirstWords {
     FirstWords::new(heads.iter().map(|&h| {
         let node = trie.node_of(h).unwrap_or(0);
         debug_assert!(node != 0, "a head is a prefix of a pattern");
-        (h, node as u32)
+        let resume = Resume {
+            node: node as u32,
+            pattern: trie.pattern_at(node),
+            goes_on: trie.has_child_outside_words(node),
+        };
+        (h, resume)
     }))
 }
 

@@ -165,7 +165,7 @@ impl Trie {
 
     /// [`Trie::walk`] resumed at node `s`, the node `hay[..from]` leads to
     /// (see [`Trie::node_of`]): calls `found` for the patterns equal to
-    /// `hay[..len]` with `len >= from`.
+    /// `hay[..len]` with `len > from`.
     #[inline]
     pub(super) fn walk_from(
         &self,
@@ -174,10 +174,6 @@ impl Trie {
         hay: &[u8],
         mut found: impl FnMut(usize, u32),
     ) {
-        let pattern1 = self.nodes[s].pattern1();
-        if pattern1 != 0 {
-            found(from, pattern1 - 1);
-        }
         for (len, &b) in hay.iter().enumerate().skip(from) {
             s = if s < self.dense_nodes {
                 self.dense[s * 256 + b as usize] as usize
@@ -204,6 +200,19 @@ impl Trie {
             s = self.child(lo, self.nodes[s + 1].first(), b)?;
         }
         Some(s)
+    }
+
+    /// The pattern that ends at node `s`.
+    pub(super) fn pattern_at(&self, s: usize) -> Option<u32> {
+        self.nodes[s].pattern1().checked_sub(1)
+    }
+
+    /// Whether node `s` has a child whose label is not an ASCII letter or
+    /// digit.
+    pub(super) fn has_child_outside_words(&self, s: usize) -> bool {
+        self.nodes[self.nodes[s].first()..self.nodes[s + 1].first()]
+            .iter()
+            .any(|n| !n.label().is_ascii_alphanumeric())
     }
 
     /// The child labelled `b` among nodes `lo..hi`.

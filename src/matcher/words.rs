@@ -118,66 +118,119 @@ fn key(hay: &[u8], at: usize, end: usize) -> Key {
     }
 }
 
-/// One slot of the open-addressing table; `node == 0` (the root, which no
-/// non-empty head leads to) marks it empty.
-#[derive(Clone, Copy, Debug, Default)]
-struct Slot {
-    /// The head's first eight bytes, zero-padded.
-    first: u64,
-    len: u32,
-    node: u32,
+/// Where a walk resumes after a head: the trie node it leads to, the
+/// pattern that ends there, and whether the walk can go on past the head
+/// (the node has a child outside letters and digits: the byte after a head
+/// never is one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Resume {
+    pub(super) node: u32,
+    pub(super) pattern: Option<u32>,
+    pub(super) goes_on: bool,
 }
 
-/// The distinct heads of a bank's patterns, each with the trie node it
-/// leads to.
+/// Bits of `Slot::meta`: 1 + the pattern (24 bits, as in the trie), then
+/// flags.
+const PATTERN_BITS: u32 = (1 << 24) - 1;
+const GOES_ON: u32 = 1 << 24;
+const LONG: u32 = 1 << 25;
+
+/// Bits in `FirstWords::filter` (8 KiB).
+const FILTER_BITS: usize = 1 << 16;
+
+/// The filter bit of a hash: bits the slot index (the low ones) does not
+/// use in tables of up to 2^40 slots.
+#[inline]
+fn filter_bit(hash: u64) -> usize {
+    (hash >> 40) as usize & (FILTER_BITS - 1)
+}
+
+/// One slot of the open-addressing table, 16 bytes; `node == 0` (the root,
+/// which no non-empty head leads to) marks it empty. The walk needs nothing
+/// more than the slot unless it goes on past the head.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    /// The head's first eight bytes, zero-padded: with no zero byte in a
+    /// head, they are the whole head when it is at most eight bytes long.
+    first: u64,
+    node: u32,
+    /// The pattern ending at the node, plus one (0 for none), and the flags
+    /// `GOES_ON` and `LONG` (the head is longer than eight bytes).
+    meta: u32,
+}
+
+/// The distinct heads of a bank's patterns, each with where a walk resumes
+/// after it.
 #[derive(Clone, Debug, Default)]
 pub(super) struct FirstWords {
+    /// One bit per value of 16 bits of a key's hash, set for the heads':
+    /// small enough to stay in the first-level cache, it turns most heads
+    /// that start no pattern away before their slot is read.
+    filter: Vec<u64>,
     slots: Vec<Slot>,
-    /// Per slot, where the bytes of its head past the eighth start in
-    /// `tails` (heads of more than eight bytes only).
-    tail_starts: Vec<u32>,
+    /// Per slot, where the bytes of its head past the eighth lie in `tails`
+    /// (heads of more than eight bytes only).
+    tail_ranges: Vec<(u32, u32)>,
     tails: Vec<u8>,
 }
 
 impl FirstWords {
-    /// The table of `heads` (distinct, non-empty), each with its node.
-    pub(super) fn new<'p>(heads: impl ExactSizeIterator<Item = (&'p [u8], u32)>) -> FirstWords {
+    /// The table of `heads` (distinct, non-empty).
+    pub(super) fn new<'p>(heads: impl ExactSizeIterator<Item = (&'p [u8], Resume)>) -> FirstWords {
         // At most half full: most lookups in running text miss, and a miss
         // ends at the first empty slot.
         let capacity = (heads.len() * 2).next_power_of_two().max(1);
         let mut words = FirstWords {
+            filter: vec![0; FILTER_BITS / 64],
             slots: vec![Slot::default(); capacity],
-            tail_starts: vec![0; capacity],
+            tail_ranges: vec![(0, 0); capacity],
             tails: Vec::new(),
         };
         let mask = capacity - 1;
-        for (head, node) in heads {
-            debug_assert!(!head.is_empty() && node != 0);
+        for (head, resume) in heads {
+            debug_assert!(!head.is_empty() && resume.node != 0);
             let key = key(head, 0, head.len());
+            let bit = filter_bit(key.hash);
+            words.filter[bit / 64] |= 1 << (bit % 64);
             let mut i = key.hash as usize & mask;
             while words.slots[i].node != 0 {
                 i = (i + 1) & mask;
             }
+            let mut meta = resume.pattern.map_or(0, |p| p + 1);
+            debug_assert!(meta <= PATTERN_BITS);
+            if resume.goes_on {
+                meta |= GOES_ON;
+            }
+            if head.len() > 8 {
+                meta |= LONG;
+                let start = words.tails.len() as u32;
+                words.tails.extend_from_slice(&head[8..]);
+                words.tail_ranges[i] = (start, words.tails.len() as u32);
+            }
             words.slots[i] = Slot {
                 first: key.first,
-                len: head.len() as u32,
-                node,
+                node: resume.node,
+                meta,
             };
-            if head.len() > 8 {
-                words.tail_starts[i] = words.tails.len() as u32;
-                words.tails.extend_from_slice(&head[8..]);
-            }
         }
         words
     }
 
-    /// The node that `head` (non-empty) leads to, or `None` when no pattern
-    /// starts with it.
+    /// Where a walk resumes after `head` (non-empty), or `None` when no
+    /// pattern starts with it.
     #[inline]
-    pub(super) fn node(&self, head: &Head<'_>) -> Option<usize> {
-        let mask = self.slots.len() - 1;
+    pub(super) fn resume(&self, head: &Head<'_>) -> Option<Resume> {
         let key = head.key();
-        let len = head.len();
+        let bit = filter_bit(key.hash);
+        if self
+            .filter
+            .get(bit / 64)
+            .is_none_or(|w| w & (1 << (bit % 64)) == 0)
+        {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let long = head.len() > 8;
         let mut i = key.hash as usize & mask;
         loop {
             let slot = self.slots[i];
@@ -185,10 +238,14 @@ impl FirstWords {
                 return None;
             }
             if slot.first == key.first
-                && slot.len as usize == len
-                && (len <= 8 || self.tail_matches(i, &head.hay[head.at + 8..head.end]))
+                && (slot.meta & LONG != 0) == long
+                && (!long || self.tail_matches(i, &head.hay[head.at + 8..head.end]))
             {
-                return Some(slot.node as usize);
+                return Some(Resume {
+                    node: slot.node,
+                    pattern: (slot.meta & PATTERN_BITS).checked_sub(1),
+                    goes_on: slot.meta & GOES_ON != 0,
+                });
             }
             i = (i + 1) & mask;
         }
@@ -196,14 +253,15 @@ impl FirstWords {
 
     /// Whether the head in slot `i` goes on with `tail` past its eighth byte.
     fn tail_matches(&self, i: usize, tail: &[u8]) -> bool {
-        let start = self.tail_starts[i] as usize;
-        self.tails.get(start..start + tail.len()) == Some(tail)
+        let (start, end) = self.tail_ranges[i];
+        self.tails.get(start as usize..end as usize) == Some(tail)
     }
 
     /// Heap memory held, in bytes.
     pub(super) fn memory_usage(&self) -> usize {
-        self.slots.len() * std::mem::size_of::<Slot>()
-            + self.tail_starts.len() * 4
+        self.filter.len() * 8
+            + self.slots.len() * std::mem::size_of::<Slot>()
+            + self.tail_ranges.len() * 8
             + self.tails.len()
     }
 }
@@ -218,15 +276,34 @@ mod tests {
         assert_eq!(head(b"u.s. and").len(), 1);
         assert_eq!(head(b"missile test").len(), 7);
         assert_eq!(head(b"").len(), 0);
+        let at = |node, pattern, goes_on| Resume {
+            node,
+            pattern,
+            goes_on,
+        };
         let long = b"internationalization ";
-        let words = FirstWords::new([(&b"missile"[..], 3), (&long[..20], 9)].into_iter());
-        assert_eq!(words.node(&head(b"missile test")), Some(3));
-        assert_eq!(words.node(&head(long)), Some(9));
-        assert_eq!(words.node(&head(b"missiles")), None);
-        assert_eq!(words.node(&head(b"missil")), None);
-        // Read in place, the bytes past the head do not change its hash.
+        let longer = b"internationalizations";
+        let words = FirstWords::new(
+            [
+                (&b"missile"[..], at(3, None, true)),
+                (&long[..20], at(9, Some(4), false)),
+                (&longer[..], at(12, Some(5), false)),
+            ]
+            .into_iter(),
+        );
+        let find = |h: &Head<'_>| words.resume(h).map(|r| r.node);
+        assert_eq!(
+            words.resume(&head(b"missile test")),
+            Some(at(3, None, true))
+        );
+        assert_eq!(words.resume(&head(long)), Some(at(9, Some(4), false)));
+        assert_eq!(find(&head(longer)), Some(12));
+        assert_eq!(find(&head(b"internationalizatio")), None);
+        assert_eq!(find(&head(b"missiles")), None);
+        assert_eq!(find(&head(b"missil")), None);
+        // Read in place, the bytes past the head do not change its key.
         let text = b"the missile test";
-        assert_eq!(words.node(&Head::new(text, 4, 11)), Some(3));
-        assert_eq!(words.node(&Head::new(text, 4, 10)), None);
+        assert_eq!(find(&Head::new(text, 4, 11)), Some(3));
+        assert_eq!(find(&Head::new(text, 4, 10)), None);
     }
 }

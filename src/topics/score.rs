@@ -74,6 +74,8 @@ struct Scratch {
     order: Vec<u32>,
     /// Evidence events and the items they sum to.
     events: Vec<Event>,
+    /// Per event, its sort key (packed key, `seq`) and its index.
+    keys: Vec<(u64, u32, u32)>,
     items: Vec<Item>,
     /// Per topic, total after roll-up (dense; reset through `touched`).
     totals: Vec<f32>,
@@ -708,9 +710,12 @@ fn sum_events(s: &mut Scratch) {
     for (r, &id) in s.order.iter().enumerate() {
         s.rank[id as usize] = r as u32;
     }
+    // (topic, source, text rank, in_title) packed in order, then `seq`,
+    // computed once per event rather than at every comparison. Ranks are
+    // distinct per text, so equal keys are equal items.
     let rank = &s.rank;
-    // (topic, source, text rank, in_title) packed in order, then `seq`.
-    let key = |e: &Event| {
+    s.keys.clear();
+    s.keys.extend(s.events.iter().enumerate().map(|(i, e)| {
         let source = match e.source {
             EvidenceSource::Phrase => 0u64,
             EvidenceSource::Entity => 1,
@@ -720,12 +725,13 @@ fn sum_events(s: &mut Scratch) {
             | source << 30
             | u64::from(rank[e.text as usize]) << 1
             | u64::from(e.in_title);
-        (packed, e.seq)
-    };
-    s.events.sort_unstable_by_key(key);
+        (packed, e.seq, i as u32)
+    }));
+    s.keys.sort_unstable();
     let mut k = 0;
-    while k < s.events.len() {
-        let e = s.events[k];
+    while k < s.keys.len() {
+        let (key, _, i) = s.keys[k];
+        let e = s.events[i as usize];
         let mut item = Item {
             topic: e.topic,
             source: e.source,
@@ -735,15 +741,11 @@ fn sum_events(s: &mut Scratch) {
             count: 1,
         };
         k += 1;
-        while let Some(n) = s.events.get(k) {
-            if n.topic != e.topic
-                || n.source != e.source
-                || n.text != e.text
-                || n.in_title != e.in_title
-            {
+        while let Some(&(next, _, j)) = s.keys.get(k) {
+            if next != key {
                 break;
             }
-            item.weight += n.add;
+            item.weight += s.events[j as usize].add;
             item.count += 1;
             k += 1;
         }

@@ -18,8 +18,9 @@
 //! next step needs: one cache line per byte of the walk, where separate
 //! arrays of labels and nodes took two (measured: the walk spent most of
 //! its time waiting on those two loads at a million patterns). The root and
-//! the nodes just below it, where every walk starts and fan-out is widest,
-//! have a table of 256 children instead. (A depth-first layout, with
+//! the nodes just below it, where fan-out is widest, have a table of 256
+//! children instead (walks at word starts mostly begin past them, at the
+//! node a first-word table gives: see `words.rs`). (A depth-first layout, with
 //! explicit edge targets so that a pattern's path is contiguous, was
 //! measured too: 40% larger, and 10-15% slower at a million patterns, since
 //! walks rarely go deep.)

@@ -117,10 +117,16 @@ pub(crate) fn is_word_end(norm: &Normalized, original: &str, end: usize) -> bool
     }
 }
 
-/// Calls `f` with every byte offset of the normalized copy where a word
-/// starts, in order.
+/// Calls `f(start, head_end)` for every byte offset of the normalized copy
+/// where a word starts, in order; `start..head_end` is the run of ASCII
+/// letters and digits there (empty when the word starts beyond ASCII),
+/// which the scan finds anyway.
 #[inline]
-pub(crate) fn for_each_word_start(norm: &Normalized, original: &str, mut f: impl FnMut(usize)) {
+pub(crate) fn for_each_word_start(
+    norm: &Normalized,
+    original: &str,
+    mut f: impl FnMut(usize, usize),
+) {
     let s = norm.as_str();
     let bytes = s.as_bytes();
     let mut prev_word = false;
@@ -129,15 +135,7 @@ pub(crate) fn for_each_word_start(norm: &Normalized, original: &str, mut f: impl
         let b = bytes[i];
         if b < 0x80 {
             let w = ASCII_WORD[b as usize];
-            if w && !prev_word {
-                // After a character that is neither a word character nor a
-                // joiner, a word starts: only joiners need the full check.
-                let joiner = i > 0 && matches!(bytes[i - 1], b'-' | b'\'');
-                if !joiner || is_word_start(norm, original, i) {
-                    f(i);
-                }
-            }
-            prev_word = w;
+            let start = i;
             i += 1;
             if w {
                 // The rest of an ASCII word starts nothing.
@@ -147,7 +145,17 @@ pub(crate) fn for_each_word_start(norm: &Normalized, original: &str, mut f: impl
                 {
                     i += 1;
                 }
+                if !prev_word {
+                    // After a character that is neither a word character nor
+                    // a joiner, a word starts: only joiners need the full
+                    // check.
+                    let joiner = start > 0 && matches!(bytes[start - 1], b'-' | b'\'');
+                    if !joiner || is_word_start(norm, original, start) {
+                        f(start, i);
+                    }
+                }
             }
+            prev_word = w;
             continue;
         }
         let Some(c) = s[i..].chars().next() else {
@@ -155,7 +163,7 @@ pub(crate) fn for_each_word_start(norm: &Normalized, original: &str, mut f: impl
         };
         let w = c.is_alphanumeric();
         if w && !prev_word && is_word_start(norm, original, i) {
-            f(i);
+            f(i, i);
         }
         prev_word = w;
         i += c.len_utf8();
@@ -169,7 +177,7 @@ mod tests {
     fn starts(text: &str) -> Vec<String> {
         let norm = Normalized::new(text);
         let mut out = Vec::new();
-        for_each_word_start(&norm, text, |i| {
+        for_each_word_start(&norm, text, |i, _| {
             let s = &norm.as_str()[i..];
             let end = s
                 .char_indices()

@@ -23,8 +23,10 @@ use crate::{Error, MatchPolicy};
 
 mod bank;
 mod trie;
+mod words;
 
 use bank::{range, Bank, Compiled, Folded};
+use words::Head;
 
 /// A compiled set of phrases, each with its own match policy.
 ///
@@ -38,7 +40,9 @@ use bank::{range, Bank, Compiled, Folded};
 /// A bank of up to 64 KiB of patterns is an anchored Aho-Corasick DFA (one
 /// table look-up per byte); a larger one a trie without failure links (see
 /// `matcher/trie.rs`), which builds a million patterns in a fraction of the
-/// time and memory an Aho-Corasick NFA takes.
+/// time and memory an Aho-Corasick NFA takes. A trie bank also keeps a
+/// table of its patterns' first words (`matcher/words.rs`): a walk starts
+/// with one hash probe for the word at hand, past it, or not at all.
 ///
 /// # Example
 ///
@@ -163,15 +167,18 @@ pub(crate) fn find_each<const N: usize>(
         };
         (walk, first)
     });
-    for_each_word_start(norm, text, |at| {
+    let hay = norm.as_bytes();
+    for_each_word_start(norm, text, |at, head_end| {
         let mut upper = None;
+        // Hashed at most once, for every bank's first-word table.
+        let head = Head::new(hay, at, head_end);
         for (walk, _) in walks.iter_mut() {
             let set = walk.set;
-            walk.bank(&set.anywhere, at);
+            walk.bank(&set.anywhere, at, &head);
             if set.capitalized.automaton.is_some()
                 && *upper.get_or_insert_with(|| starts_upper(text, norm, at))
             {
-                walk.bank(&set.capitalized, at);
+                walk.bank(&set.capitalized, at, &head);
             }
         }
     });
@@ -202,17 +209,28 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
+    /// Walks `bank` at word start `at`, whose head is `head`.
     #[inline]
-    fn bank(&mut self, bank: &Bank, at: usize) {
+    fn bank(&mut self, bank: &Bank, at: usize, head: &Head<'_>) {
         match &bank.automaton {
             Some(Compiled::Dfa(a)) => self.walk(&**a, bank, at),
             Some(Compiled::Trie(t)) => {
+                let Some(resume) = bank.resume(head) else {
+                    return;
+                };
                 let (norm, text) = (self.norm, self.text);
-                t.walk(&norm.as_bytes()[at..], |len, pattern| {
+                let mut found = |len: usize, pattern: u32| {
                     if is_word_end(norm, text, at + len) {
                         self.emit(bank, pattern as usize, at..at + len);
                     }
-                });
+                };
+                if let Some(pattern) = resume.pattern {
+                    found(head.len(), pattern);
+                }
+                if resume.goes_on {
+                    let hay = &norm.as_bytes()[at..];
+                    t.walk_from(resume.node as usize, head.len(), hay, found);
+                }
             }
             None => {}
         }

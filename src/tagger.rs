@@ -347,6 +347,9 @@ fn rule_set(builtin: bool, paths: &[PathBuf]) -> Result<RuleSet, Error> {
 struct Scratch {
     norm: Normalized,
     matches: Vec<PhraseMatch>,
+    /// Topic hit buffers, lent to each article (growing a fresh pair per
+    /// article cost more than the matching that fills them).
+    topic_hits: TopicHits,
 }
 
 /// Topic phrase hits of the title and the text.
@@ -444,16 +447,18 @@ impl Tagger {
         let inner = &self.inner;
         let mut cands = Vec::new();
         let mut rejected = Vec::new();
-        let mut topic_hits = TopicHits::default();
         let parts = segment::parts(text);
         let boilerplate: Vec<Span> = parts
             .iter()
             .filter(|p| !p.kind.is_tagged())
             .map(|p| Span::from(p.span.clone()))
             .collect();
-        SCRATCH.with(|s| {
+        let topic_hits = SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             let s = &mut *s;
+            let mut topic_hits = std::mem::take(&mut s.topic_hits);
+            topic_hits.title.clear();
+            topic_hits.text.clear();
             for (field, t) in [(Field::Title, title), (Field::Text, text)] {
                 if t.is_empty() {
                     continue;
@@ -484,6 +489,7 @@ impl Tagger {
                 }
                 self.candidates(field, t, skip, &s.matches, &mut cands, &mut rejected);
             }
+            topic_hits
         });
         let mut doc = Doc {
             title,
@@ -502,6 +508,11 @@ impl Tagger {
         if let Some(model) = &inner.topics {
             doc.topics = score_topics(model, &inner.topic_config, &doc, &topic_hits);
         }
+        SCRATCH.with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                s.topic_hits = topic_hits;
+            }
+        });
         doc
     }
 

@@ -6,6 +6,7 @@ use aho_corasick::{dfa, Anchored, MatchKind, StartKind};
 use rayon::prelude::*;
 
 use super::trie::{self, Trie};
+use super::words::{head_len, FirstWords, Head, Resume};
 use crate::normalize::{fold, fold_keep_case_into};
 use crate::{Error, MatchPolicy};
 
@@ -131,6 +132,8 @@ pub(super) fn range<'a>(arena: &'a str, ends: &[u32], i: usize) -> &'a str {
 #[derive(Clone, Debug, Default)]
 pub(super) struct Bank {
     pub(super) automaton: Option<Compiled>,
+    /// For a trie: the first words of its patterns (see `words.rs`).
+    words: FirstWords,
     /// The phrases of pattern `p` are `members[starts[p]..starts[p + 1]]`,
     /// in input order.
     starts: Vec<u32>,
@@ -174,11 +177,30 @@ impl Bank {
         } else {
             Some(compile(&patterns, dfa_max)?)
         };
+        let words = match &automaton {
+            Some(Compiled::Trie(t)) => first_words(t, &patterns),
+            _ => FirstWords::default(),
+        };
         Ok(Bank {
             automaton,
+            words,
             starts,
             members: phrases,
         })
+    }
+
+    /// Where a trie walk at a word start with this head resumes (`head`'s
+    /// length on), or `None` when no pattern can match there.
+    #[inline]
+    pub(super) fn resume(&self, head: &Head<'_>) -> Option<Resume> {
+        if head.len() == 0 {
+            return Some(Resume {
+                node: 0,
+                pattern: None,
+                goes_on: true,
+            });
+        }
+        self.words.resume(head)
     }
 
     /// The phrases behind pattern `p`.
@@ -219,10 +241,34 @@ impl Bank {
     pub(super) fn memory_usage(&self) -> usize {
         match &self.automaton {
             Some(Compiled::Dfa(a)) => a.memory_usage(),
-            Some(Compiled::Trie(t)) => t.memory_usage(),
+            Some(Compiled::Trie(t)) => t.memory_usage() + self.words.memory_usage(),
             None => 0,
         }
     }
+}
+
+/// The distinct non-empty heads of `patterns` (see `words.rs`), each with
+/// the node of `trie` it leads to.
+fn first_words(trie: &Trie, patterns: &[&str]) -> FirstWords {
+    let mut heads: Vec<&[u8]> = patterns
+        .iter()
+        .map(|p| &p.as_bytes()[..head_len(p.as_bytes())])
+        .filter(|h| !h.is_empty())
+        .collect();
+    // Sorted patterns can repeat a head after others ("ab", "abc", then
+    // "ab" and a byte beyond ASCII).
+    heads.sort_unstable();
+    heads.dedup();
+    FirstWords::new(heads.iter().map(|&h| {
+        let node = trie.node_of(h).unwrap_or(0);
+        debug_assert!(node != 0, "a head is a prefix of a pattern");
+        let resume = Resume {
+            node: node as u32,
+            pattern: trie.pattern_at(node),
+            goes_on: trie.has_child_outside_words(node),
+        };
+        (h, resume)
+    }))
 }
 
 /// The first 8 bytes of `s`, zero-padded, as a number that orders like the

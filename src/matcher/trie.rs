@@ -18,8 +18,9 @@
 //! next step needs: one cache line per byte of the walk, where separate
 //! arrays of labels and nodes took two (measured: the walk spent most of
 //! its time waiting on those two loads at a million patterns). The root and
-//! the nodes just below it, where every walk starts and fan-out is widest,
-//! have a table of 256 children instead. (A depth-first layout, with
+//! the nodes just below it, where fan-out is widest, have a table of 256
+//! children instead (walks at word starts mostly begin past them, at the
+//! node a first-word table gives: see `words.rs`). (A depth-first layout, with
 //! explicit edge targets so that a pattern's path is contiguous, was
 //! measured too: 40% larger, and 10-15% slower at a million patterns, since
 //! walks rarely go deep.)
@@ -159,9 +160,22 @@ impl Trie {
     /// of some pattern, calling `found(len, pattern)` for every pattern
     /// equal to `hay[..len]`, shortest first.
     #[inline]
-    pub(super) fn walk(&self, hay: &[u8], mut found: impl FnMut(usize, u32)) {
-        let mut s = 0;
-        for (len, &b) in hay.iter().enumerate() {
+    pub(super) fn walk(&self, hay: &[u8], found: impl FnMut(usize, u32)) {
+        self.walk_from(0, 0, hay, found);
+    }
+
+    /// [`Trie::walk`] resumed at node `s`, the node `hay[..from]` leads to
+    /// (see [`Trie::node_of`]): calls `found` for the patterns equal to
+    /// `hay[..len]` with `len > from`.
+    #[inline]
+    pub(super) fn walk_from(
+        &self,
+        mut s: usize,
+        from: usize,
+        hay: &[u8],
+        mut found: impl FnMut(usize, u32),
+    ) {
+        for (len, &b) in hay.iter().enumerate().skip(from) {
             s = if s < self.dense_nodes {
                 self.dense[s * 256 + b as usize] as usize
             } else {
@@ -176,6 +190,30 @@ impl Trie {
                 found(len + 1, pattern1 - 1);
             }
         }
+    }
+
+    /// The node that `bytes` leads to from the root, if some pattern starts
+    /// with them.
+    pub(super) fn node_of(&self, bytes: &[u8]) -> Option<usize> {
+        let mut s = 0;
+        for &b in bytes {
+            let lo = self.nodes[s].first();
+            s = self.child(lo, self.nodes[s + 1].first(), b)?;
+        }
+        Some(s)
+    }
+
+    /// The pattern that ends at node `s`.
+    pub(super) fn pattern_at(&self, s: usize) -> Option<u32> {
+        self.nodes[s].pattern1().checked_sub(1)
+    }
+
+    /// Whether node `s` has a child whose label is not an ASCII letter or
+    /// digit.
+    pub(super) fn has_child_outside_words(&self, s: usize) -> bool {
+        self.nodes[self.nodes[s].first()..self.nodes[s + 1].first()]
+            .iter()
+            .any(|n| !n.label().is_ascii_alphanumeric())
     }
 
     /// The child labelled `b` among nodes `lo..hi`.

@@ -33,6 +33,47 @@ pub(crate) struct PhraseEntry {
     pub(crate) has_context: bool,
 }
 
+/// A rule as scoring reads it, in [`Tables::flat_rules`]: the rules of one
+/// phrase side by side and their terms in one array, so that a hit reads
+/// one short run of memory where the nested vectors cost a cache miss each.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FlatRule {
+    pub(crate) topic: u32,
+    pub(crate) weight: f32,
+    /// Where its terms start in [`Tables::terms`]: `requires` of them, then
+    /// `unless` of them, each list sorted.
+    pub(crate) terms: u32,
+    pub(crate) requires: u32,
+    pub(crate) unless: u32,
+    pub(crate) doc_scope: bool,
+}
+
+impl FlatRule {
+    /// Its `requires_any` terms, sorted.
+    #[inline]
+    pub(crate) fn requires<'t>(&self, terms: &'t [u32]) -> &'t [u32] {
+        let at = self.terms as usize;
+        &terms[at..at + self.requires as usize]
+    }
+
+    /// Its `unless_any` terms, sorted.
+    #[inline]
+    pub(crate) fn unless<'t>(&self, terms: &'t [u32]) -> &'t [u32] {
+        let at = (self.terms + self.requires) as usize;
+        &terms[at..at + self.unless as usize]
+    }
+}
+
+/// What scoring needs of a phrase, in 12 bytes: its rules in
+/// [`Tables::flat_rules`] and its flags.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct PhraseInfo {
+    pub(crate) rules_start: u32,
+    pub(crate) rules_end: u32,
+    pub(crate) is_term: bool,
+    pub(crate) has_context: bool,
+}
+
 /// Evidence an entity kind or label gives; `topic: None` means explicitly none.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct EntityRule {
@@ -63,6 +104,13 @@ pub(crate) struct Tables {
     pub(crate) pair_rules: Vec<PairRule>,
     /// Number of kind and label rules ([`EntityRule::id`] is below it).
     pub(crate) entity_rule_count: u32,
+    /// Per phrase, what scoring reads of it (see [`Tables::flatten`]).
+    pub(crate) phrase_info: Vec<PhraseInfo>,
+    /// The rules of every phrase, phrase by phrase, each phrase's in the
+    /// order of [`PhraseEntry::rules`].
+    pub(crate) flat_rules: Vec<FlatRule>,
+    /// The context terms of `flat_rules`.
+    pub(crate) terms: Vec<u32>,
 }
 
 #[derive(Deserialize)]
@@ -318,6 +366,36 @@ impl Tables {
             }
             Ok(())
         })
+    }
+
+    /// Lays out `phrase_info`, `flat_rules` and `terms` from the phrases
+    /// and rules loaded; called once, after the last file.
+    pub(crate) fn flatten(&mut self) {
+        self.phrase_info.clear();
+        self.flat_rules.clear();
+        self.terms.clear();
+        for p in &self.phrases {
+            let rules_start = self.flat_rules.len() as u32;
+            for &r in &p.rules {
+                let rule = &self.rules[r as usize];
+                self.flat_rules.push(FlatRule {
+                    topic: rule.topic,
+                    weight: rule.weight,
+                    terms: self.terms.len() as u32,
+                    requires: rule.requires.len() as u32,
+                    unless: rule.unless.len() as u32,
+                    doc_scope: rule.doc_scope,
+                });
+                self.terms.extend(&rule.requires);
+                self.terms.extend(&rule.unless);
+            }
+            self.phrase_info.push(PhraseInfo {
+                rules_start,
+                rules_end: self.flat_rules.len() as u32,
+                is_term: p.is_term,
+                has_context: p.has_context,
+            });
+        }
     }
 
     /// The phrase index of (text, policy), adding it when new. `Any` phrases

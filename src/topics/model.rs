@@ -165,6 +165,7 @@ impl TopicModel {
         tables.add_taxonomy(&dir.join(TAXONOMY_FILE), taxonomy)?;
         tables.add_evidence(&dir.join(EVIDENCE_FILE), evidence)?;
         tables.add_entity_rules(&dir.join(ENTITY_FILE), entities)?;
+        tables.flatten();
         let set = PhraseSet::new(tables.phrases.iter().map(|p| (p.text.as_str(), p.policy)))?;
         Ok(TopicModel {
             inner: Arc::new(Inner { tables, set }),

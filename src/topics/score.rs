@@ -53,6 +53,10 @@ struct Scratch {
     /// Per phrase, the stamp of the last document it was a term hit in.
     term_stamp: Vec<u32>,
     stamp: u32,
+    /// Per phrase, the stamp of the last document it gave evidence in and
+    /// the text it gave then: the next hit is most likely the same text,
+    /// checked in place instead of interned again.
+    phrase_text: Vec<(u32, u32)>,
     /// Sentence starts of the text, found lazily.
     starts: Vec<usize>,
     /// Per rule, how many times it fired in this document (dense; reset
@@ -70,10 +74,16 @@ struct Scratch {
     order: Vec<u32>,
     /// Evidence events and the items they sum to.
     events: Vec<Event>,
+    /// Per event, its sort key (packed key, `seq`) and its index.
+    keys: Vec<(u64, u32, u32)>,
     items: Vec<Item>,
     /// Per topic, total after roll-up (dense; reset through `touched`).
     totals: Vec<f32>,
     touched: Vec<u32>,
+    /// (parent, child) for the touched topics with a parent, sorted.
+    children: Vec<(u32, u32)>,
+    /// (depth, score, topic) of the topics kept.
+    kept: Vec<(u32, f32, u32)>,
     /// Entity facts kept after de-duplication (indexes).
     facts: Vec<u32>,
 }
@@ -135,10 +145,17 @@ fn score_with(
     entity_evidence(s, tables, input.entities);
     sum_events(s);
     roll_up(s, tables);
+    s.children.clear();
+    for &c in &s.touched {
+        if let Some(p) = tables.taxonomy.parent(c) {
+            s.children.push((p, c));
+        }
+    }
+    s.children.sort_unstable();
     let words = count_words(input.title) + count_words(input.text);
     let norm = (MIN_WORDS.max(words as f32) / MIN_WORDS).sqrt();
-    // (depth, score, topic) of the topics kept.
-    let mut kept: Vec<(u32, f32, u32)> = Vec::new();
+    let mut kept = std::mem::take(&mut s.kept);
+    kept.clear();
     for &t in &s.touched {
         let x = s.totals[t as usize] / norm;
         let score = x / (x + SQUASH_HALF);
@@ -166,6 +183,7 @@ fn score_with(
             }
         })
         .collect();
+    s.kept = kept;
     out
 }
 
@@ -174,27 +192,23 @@ fn score_with(
 fn evidence_of(s: &Scratch, tables: &Tables, t: u32) -> Vec<TopicEvidence> {
     let lo = s.items.partition_point(|i| i.topic < t);
     let hi = s.items.partition_point(|i| i.topic <= t);
-    let mut evidence: Vec<TopicEvidence> = s.items[lo..hi]
-        .iter()
-        .map(|i| TopicEvidence {
-            source: i.source,
-            text: s.arena[s.texts[i.text as usize].clone()].to_string(),
-            weight_added: i.weight,
-            count: i.count,
-            in_title: i.in_title,
-        })
-        .collect();
-    for &c in &s.touched {
-        if tables.taxonomy.parent(c) == Some(t) {
-            evidence.push(TopicEvidence {
-                source: EvidenceSource::Rollup,
-                text: tables.taxonomy.topics[c as usize].label.clone(),
-                weight_added: s.totals[c as usize],
-                count: 1,
-                in_title: false,
-            });
-        }
-    }
+    let clo = s.children.partition_point(|&(p, _)| p < t);
+    let chi = s.children.partition_point(|&(p, _)| p <= t);
+    let mut evidence = Vec::with_capacity(hi - lo + chi - clo);
+    evidence.extend(s.items[lo..hi].iter().map(|i| TopicEvidence {
+        source: i.source,
+        text: s.arena[s.texts[i.text as usize].clone()].to_string(),
+        weight_added: i.weight,
+        count: i.count,
+        in_title: i.in_title,
+    }));
+    evidence.extend(s.children[clo..chi].iter().map(|&(_, c)| TopicEvidence {
+        source: EvidenceSource::Rollup,
+        text: tables.taxonomy.topics[c as usize].label.clone(),
+        weight_added: s.totals[c as usize],
+        count: 1,
+        in_title: false,
+    }));
     evidence.sort_by(|a, b| {
         b.weight_added
             .abs()
@@ -256,6 +270,17 @@ fn intern_tail(s: &mut Scratch, from: usize) -> u32 {
     }
     s.texts.push(from..s.arena.len());
     s.texts.len() as u32 - 1
+}
+
+/// Whether text `id` is the lower-case form of `surface` (ASCII surfaces
+/// only; others are interned the long way).
+fn is_lower_of(s: &Scratch, id: u32, surface: &str) -> bool {
+    let text = s.arena[s.texts[id as usize].clone()].as_bytes();
+    text.len() == surface.len()
+        && surface
+            .bytes()
+            .zip(text)
+            .all(|(a, &b)| a.is_ascii() && a.to_ascii_lowercase() == b)
 }
 
 /// Interns the lower-case form of a surface.
@@ -341,7 +366,7 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
     let mut needs_context = false;
     let mut has_terms = false;
     let mut push = |s: &mut Scratch, m: &PhraseMatch, in_title: bool| {
-        if let Some(e) = tables.phrases.get(m.phrase as usize) {
+        if let Some(e) = tables.phrase_info.get(m.phrase as usize) {
             needs_context |= e.has_context;
             has_terms |= e.is_term;
         }
@@ -370,7 +395,8 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
     // Title hits first, so that they are the undiminished ones; text hits in
     // sentence order (the order given, when sorted by start as the matcher
     // gives them).
-    if !input.text_hits.is_sorted_by_key(|m| m.start) {
+    let sorted = input.text_hits.is_sorted_by_key(|m| m.start);
+    if !sorted {
         let mut max = 0;
         for h in &s.hits {
             if !h.in_title {
@@ -385,18 +411,20 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
         }
         s.hits.sort_by_key(|h| (!h.in_title, h.sentence));
     }
-    if s.term_stamp.len() < tables.phrases.len() {
-        s.term_stamp.resize(tables.phrases.len(), 0);
+    if s.term_stamp.len() < tables.phrase_info.len() {
+        s.term_stamp.resize(tables.phrase_info.len(), 0);
+        s.phrase_text.resize(tables.phrase_info.len(), (0, 0));
     }
     s.stamp = s.stamp.wrapping_add(1);
     if s.stamp == 0 {
         s.term_stamp.fill(0);
+        s.phrase_text.fill((0, 0));
         s.stamp = 1;
     }
     if needs_context && has_terms {
         for h in &s.hits {
             if tables
-                .phrases
+                .phrase_info
                 .get(h.phrase as usize)
                 .is_some_and(|e| e.is_term)
             {
@@ -404,9 +432,8 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
             }
         }
     }
-    let sorted = input.text_hits.is_sorted_by_key(|m| m.start);
     let first_text = s.hits.partition_point(|h| h.in_title);
-    let n_rules = tables.rules.len();
+    let n_rules = tables.flat_rules.len();
     if s.fired.len() < n_rules {
         s.fired.resize(n_rules, 0);
     }
@@ -414,28 +441,30 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
     let mut seq = 0u32;
     for k in 0..s.hits.len() {
         let hit = s.hits[k];
-        let Some(entry) = tables.phrases.get(hit.phrase as usize) else {
+        let Some(entry) = tables.phrase_info.get(hit.phrase as usize) else {
             continue;
         };
         // The hit's sentence range, for context checks (found lazily).
         let mut range: Option<Range<usize>> = None;
         let mut window: Option<Range<usize>> = None;
         let mut text_id: Option<u32> = None;
-        for &r in &entry.rules {
-            let rule = &tables.rules[r as usize];
-            if !rule.requires.is_empty() || !rule.unless.is_empty() {
+        for r in entry.rules_start..entry.rules_end {
+            let rule = &tables.flat_rules[r as usize];
+            let requires = rule.requires(&tables.terms);
+            let unless = rule.unless(&tables.terms);
+            if !requires.is_empty() || !unless.is_empty() {
                 let (stamps, stamp) = (&s.term_stamp, s.stamp);
                 let in_doc = |term: &u32| stamps.get(*term as usize).is_some_and(|&x| x == stamp);
                 // Decided without sentences when no term is in the document.
-                if !rule.requires.is_empty() && !rule.requires.iter().any(in_doc) {
+                if !requires.is_empty() && !requires.iter().any(in_doc) {
                     continue;
                 }
-                let unless_in_doc = rule.unless.iter().any(in_doc);
+                let unless_in_doc = unless.iter().any(in_doc);
                 if rule.doc_scope {
                     if unless_in_doc {
                         continue;
                     }
-                } else if !rule.requires.is_empty() || unless_in_doc {
+                } else if !requires.is_empty() || unless_in_doc {
                     let hits = &s.hits;
                     // Whether a hit of one of `terms` starts in `range` (the
                     // title is one sentence).
@@ -483,15 +512,14 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
                     // Hits in `near` are in the hit's sentence; only the
                     // others need the splitter.
                     let mut pass = true;
-                    if !rule.requires.is_empty() && !any_in(&rule.requires, &near) {
-                        pass =
-                            !hit.in_title && any_in(&rule.requires, &sentence_range(&mut starts));
+                    if !requires.is_empty() && !any_in(requires, &near) {
+                        pass = !hit.in_title && any_in(requires, &sentence_range(&mut starts));
                     }
                     if pass && unless_in_doc {
-                        if any_in(&rule.unless, &near) {
+                        if any_in(unless, &near) {
                             pass = false;
                         } else if !hit.in_title {
-                            pass = !any_in(&rule.unless, &sentence_range(&mut starts));
+                            pass = !any_in(unless, &sentence_range(&mut starts));
                         }
                     }
                     s.starts = starts;
@@ -515,7 +543,15 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
                     } else {
                         input.text
                     };
-                    let id = intern_lower(s, &src[hit.start..hit.end]);
+                    let surface = &src[hit.start..hit.end];
+                    let id = match s.phrase_text[hit.phrase as usize] {
+                        (stamp, id) if stamp == s.stamp && is_lower_of(s, id, surface) => id,
+                        _ => {
+                            let id = intern_lower(s, surface);
+                            s.phrase_text[hit.phrase as usize] = (s.stamp, id);
+                            id
+                        }
+                    };
                     text_id = Some(id);
                     id
                 }
@@ -674,9 +710,12 @@ fn sum_events(s: &mut Scratch) {
     for (r, &id) in s.order.iter().enumerate() {
         s.rank[id as usize] = r as u32;
     }
+    // (topic, source, text rank, in_title) packed in order, then `seq`,
+    // computed once per event rather than at every comparison. Ranks are
+    // distinct per text, so equal keys are equal items.
     let rank = &s.rank;
-    // (topic, source, text rank, in_title) packed in order, then `seq`.
-    let key = |e: &Event| {
+    s.keys.clear();
+    s.keys.extend(s.events.iter().enumerate().map(|(i, e)| {
         let source = match e.source {
             EvidenceSource::Phrase => 0u64,
             EvidenceSource::Entity => 1,
@@ -686,12 +725,13 @@ fn sum_events(s: &mut Scratch) {
             | source << 30
             | u64::from(rank[e.text as usize]) << 1
             | u64::from(e.in_title);
-        (packed, e.seq)
-    };
-    s.events.sort_unstable_by_key(key);
+        (packed, e.seq, i as u32)
+    }));
+    s.keys.sort_unstable();
     let mut k = 0;
-    while k < s.events.len() {
-        let e = s.events[k];
+    while k < s.keys.len() {
+        let (key, _, i) = s.keys[k];
+        let e = s.events[i as usize];
         let mut item = Item {
             topic: e.topic,
             source: e.source,
@@ -701,15 +741,11 @@ fn sum_events(s: &mut Scratch) {
             count: 1,
         };
         k += 1;
-        while let Some(n) = s.events.get(k) {
-            if n.topic != e.topic
-                || n.source != e.source
-                || n.text != e.text
-                || n.in_title != e.in_title
-            {
+        while let Some(&(next, _, j)) = s.keys.get(k) {
+            if next != key {
                 break;
             }
-            item.weight += n.add;
+            item.weight += s.events[j as usize].add;
             item.count += 1;
             k += 1;
         }

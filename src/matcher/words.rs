@@ -1,0 +1,310 @@
+//! The first words of a trie bank's patterns, for skipping walks that can
+//! find nothing and the first bytes of those that can.
+//!
+//! A match starts at a word start and ends at a word end, so the run of
+//! ASCII letters and digits that starts a match is the whole run of them
+//! that starts the text there: a pattern whose run is shorter would need a
+//! letter or digit where it has another byte (or would end inside a word),
+//! one whose run is longer would need another byte where the text has a
+//! letter or digit. So at a word start the text's leading run (its *head*:
+//! found by the word-start scan, hashed at most once for every bank) is
+//! looked up here: no entry means no pattern can match there, and an entry
+//! says where the walk resumes: the trie node the head leads to, the
+//! pattern ending there, and whether any pattern goes on past the head.
+//! Patterns ending inside the head are skipped with it; they could only
+//! end inside a word. An empty head (the word starts with a letter beyond
+//! ASCII) is not looked up: the walk starts at the root as before.
+//!
+//! The trie's first levels are the widest and the most often walked; one
+//! hash probe replaces them, and for many words of running text (two in
+//! five with the topic phrases) nothing is read after it.
+
+use std::cell::Cell;
+
+/// The leading run of ASCII letters and digits of the normalized text at a
+/// word start, hashed when a table first asks (a text's only trie banks may
+/// be walked at capitalized word starts alone).
+#[derive(Debug)]
+pub(crate) struct Head<'a> {
+    hay: &'a [u8],
+    at: usize,
+    end: usize,
+    /// Its key, once computed.
+    key: Cell<Option<Key>>,
+}
+
+/// A head's hash and its first eight bytes (zero-padded), which decide
+/// equality for all but the longest heads without a call to `memcmp`.
+#[derive(Clone, Copy, Debug)]
+struct Key {
+    hash: u64,
+    first: u64,
+}
+
+impl<'a> Head<'a> {
+    /// The head `hay[at..end]`: `at` a word start of the normalized text
+    /// `hay`, `end` the end of the run of ASCII letters and digits there.
+    #[inline]
+    pub(crate) fn new(hay: &'a [u8], at: usize, end: usize) -> Head<'a> {
+        Head {
+            hay,
+            at,
+            end,
+            key: Cell::new(None),
+        }
+    }
+
+    /// Its length in bytes.
+    #[inline]
+    pub(crate) fn len(&self) -> usize {
+        self.end - self.at
+    }
+
+    #[inline]
+    fn key(&self) -> Key {
+        match self.key.get() {
+            Some(key) => key,
+            None => {
+                let key = key(self.hay, self.at, self.end);
+                self.key.set(Some(key));
+                key
+            }
+        }
+    }
+}
+
+/// The length of the run of ASCII letters and digits that starts `bytes`.
+pub(super) fn head_len(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len())
+}
+
+/// The key of `hay[at..end]`: FxHash-style mixing, eight bytes at a time.
+/// Words are read as whole 8-byte loads where `hay` has the bytes, the
+/// bytes past `end` masked off: most heads are one load and one multiply.
+#[inline]
+fn key(hay: &[u8], at: usize, end: usize) -> Key {
+    let mut h = (end - at) as u64;
+    let mut first = 0;
+    let mut i = at;
+    while i < end {
+        let n = end - i;
+        let word = match hay.get(i..i + 8) {
+            Some(w) => u64::from_le_bytes(w.try_into().unwrap_or([0; 8])),
+            None => {
+                let mut w = [0u8; 8];
+                w[..n.min(8)].copy_from_slice(&hay[i..i + n.min(8)]);
+                u64::from_le_bytes(w)
+            }
+        };
+        let word = if n >= 8 {
+            word
+        } else {
+            word & ((1 << (8 * n)) - 1)
+        };
+        if i == at {
+            first = word;
+        }
+        h = (h.rotate_left(26) ^ word).wrapping_mul(0xf135_7aea_2e62_a9c5);
+        i += 8;
+    }
+    // The low bits of a product depend only on the low bits of its factors
+    // (the first bytes): fold the high half in, as the table is indexed by
+    // the low bits.
+    Key {
+        hash: h ^ (h >> 32),
+        first,
+    }
+}
+
+/// Where a walk resumes after a head: the trie node it leads to, the
+/// pattern that ends there, and whether the walk can go on past the head
+/// (the node has a child outside letters and digits: the byte after a head
+/// never is one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Resume {
+    pub(super) node: u32,
+    pub(super) pattern: Option<u32>,
+    pub(super) goes_on: bool,
+}
+
+/// Bits of `Slot::meta`: 1 + the pattern (24 bits, as in the trie), then
+/// flags.
+const PATTERN_BITS: u32 = (1 << 24) - 1;
+const GOES_ON: u32 = 1 << 24;
+const LONG: u32 = 1 << 25;
+
+/// Bits in `FirstWords::filter` (8 KiB).
+const FILTER_BITS: usize = 1 << 16;
+
+/// The filter bit of a hash: bits the slot index (the low ones) does not
+/// use in tables of up to 2^40 slots.
+#[inline]
+fn filter_bit(hash: u64) -> usize {
+    (hash >> 40) as usize & (FILTER_BITS - 1)
+}
+
+/// One slot of the open-addressing table, 16 bytes; `node == 0` (the root,
+/// which no non-empty head leads to) marks it empty. The walk needs nothing
+/// more than the slot unless it goes on past the head.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    /// The head's first eight bytes, zero-padded: with no zero byte in a
+    /// head, they are the whole head when it is at most eight bytes long.
+    first: u64,
+    node: u32,
+    /// The pattern ending at the node, plus one (0 for none), and the flags
+    /// `GOES_ON` and `LONG` (the head is longer than eight bytes).
+    meta: u32,
+}
+
+/// The distinct heads of a bank's patterns, each with where a walk resumes
+/// after it.
+#[derive(Clone, Debug, Default)]
+pub(super) struct FirstWords {
+    /// One bit per value of 16 bits of a key's hash, set for the heads':
+    /// small enough to stay in the first-level cache, it turns most heads
+    /// that start no pattern away before their slot is read.
+    filter: Vec<u64>,
+    slots: Vec<Slot>,
+    /// Per slot, where the bytes of its head past the eighth lie in `tails`
+    /// (heads of more than eight bytes only).
+    tail_ranges: Vec<(u32, u32)>,
+    tails: Vec<u8>,
+}
+
+impl FirstWords {
+    /// The table of `heads` (distinct, non-empty).
+    pub(super) fn new<'p>(heads: impl ExactSizeIterator<Item = (&'p [u8], Resume)>) -> FirstWords {
+        // At most half full: most lookups in running text miss, and a miss
+        // ends at the first empty slot.
+        let capacity = (heads.len() * 2).next_power_of_two().max(1);
+        let mut words = FirstWords {
+            filter: vec![0; FILTER_BITS / 64],
+            slots: vec![Slot::default(); capacity],
+            tail_ranges: vec![(0, 0); capacity],
+            tails: Vec::new(),
+        };
+        let mask = capacity - 1;
+        for (head, resume) in heads {
+            debug_assert!(!head.is_empty() && resume.node != 0);
+            let key = key(head, 0, head.len());
+            let bit = filter_bit(key.hash);
+            words.filter[bit / 64] |= 1 << (bit % 64);
+            let mut i = key.hash as usize & mask;
+            while words.slots[i].node != 0 {
+                i = (i + 1) & mask;
+            }
+            let mut meta = resume.pattern.map_or(0, |p| p + 1);
+            debug_assert!(meta <= PATTERN_BITS);
+            if resume.goes_on {
+                meta |= GOES_ON;
+            }
+            if head.len() > 8 {
+                meta |= LONG;
+                let start = words.tails.len() as u32;
+                words.tails.extend_from_slice(&head[8..]);
+                words.tail_ranges[i] = (start, words.tails.len() as u32);
+            }
+            words.slots[i] = Slot {
+                first: key.first,
+                node: resume.node,
+                meta,
+            };
+        }
+        words
+    }
+
+    /// Where a walk resumes after `head` (non-empty), or `None` when no
+    /// pattern starts with it.
+    #[inline]
+    pub(super) fn resume(&self, head: &Head<'_>) -> Option<Resume> {
+        let key = head.key();
+        let bit = filter_bit(key.hash);
+        if self
+            .filter
+            .get(bit / 64)
+            .is_none_or(|w| w & (1 << (bit % 64)) == 0)
+        {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let long = head.len() > 8;
+        let mut i = key.hash as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot.node == 0 {
+                return None;
+            }
+            if slot.first == key.first
+                && (slot.meta & LONG != 0) == long
+                && (!long || self.tail_matches(i, &head.hay[head.at + 8..head.end]))
+            {
+                return Some(Resume {
+                    node: slot.node,
+                    pattern: (slot.meta & PATTERN_BITS).checked_sub(1),
+                    goes_on: slot.meta & GOES_ON != 0,
+                });
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Whether the head in slot `i` goes on with `tail` past its eighth byte.
+    fn tail_matches(&self, i: usize, tail: &[u8]) -> bool {
+        let (start, end) = self.tail_ranges[i];
+        self.tails.get(start as usize..end as usize) == Some(tail)
+    }
+
+    /// Heap memory held, in bytes.
+    pub(super) fn memory_usage(&self) -> usize {
+        self.filter.len() * 8
+            + self.slots.len() * std::mem::size_of::<Slot>()
+            + self.tail_ranges.len() * 8
+            + self.tails.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heads_and_lookups() {
+        let head = |s: &'static [u8]| Head::new(s, 0, head_len(s));
+        assert_eq!(head(b"u.s. and").len(), 1);
+        assert_eq!(head(b"missile test").len(), 7);
+        assert_eq!(head(b"").len(), 0);
+        let at = |node, pattern, goes_on| Resume {
+            node,
+            pattern,
+            goes_on,
+        };
+        let long = b"internationalization ";
+        let longer = b"internationalizations";
+        let words = FirstWords::new(
+            [
+                (&b"missile"[..], at(3, None, true)),
+                (&long[..20], at(9, Some(4), false)),
+                (&longer[..], at(12, Some(5), false)),
+            ]
+            .into_iter(),
+        );
+        let find = |h: &Head<'_>| words.resume(h).map(|r| r.node);
+        assert_eq!(
+            words.resume(&head(b"missile test")),
+            Some(at(3, None, true))
+        );
+        assert_eq!(words.resume(&head(long)), Some(at(9, Some(4), false)));
+        assert_eq!(find(&head(longer)), Some(12));
+        assert_eq!(find(&head(b"internationalizatio")), None);
+        assert_eq!(find(&head(b"missiles")), None);
+        assert_eq!(find(&head(b"missil")), None);
+        // Read in place, the bytes past the head do not change its key.
+        let text = b"the missile test";
+        assert_eq!(find(&Head::new(text, 4, 11)), Some(3));
+        assert_eq!(find(&Head::new(text, 4, 10)), None);
+    }
+}

@@ -4,9 +4,11 @@
 //! word starts, and a match only counts where a word ends. A word is a run of
 //! letters and digits. Two joiners need care:
 //!
-//! - a hyphen joins two parts of one word (`Gyu-back`, `Seoul-based`) unless
+//! - a hyphen joins two parts of one word (`Gyu-back`, `anti-war`) unless
 //!   the part after it starts with a capital letter (`Russia-Ukraine`,
-//!   `anti-American`), which news writes for two names side by side;
+//!   `anti-American`), which news writes for two names side by side, or is
+//!   the head of a compound adjective (`ISIL-held`, `Seoul-based`), whose
+//!   first part still names its entity;
 //! - an apostrophe joins (`O'Brien`), except in a possessive: `Korea's`
 //!   ends the word `Korea`.
 
@@ -105,7 +107,9 @@ pub(crate) fn is_word_end(norm: &Normalized, original: &str, end: usize) -> bool
     let after = char_at(s, end + 1);
     match next {
         '-' => match after {
-            Some(a) if is_word_char(a) => original_is_upper(norm, original, end + 1),
+            Some(a) if is_word_char(a) => {
+                original_is_upper(norm, original, end + 1) || compound_head(s, end + 1)
+            }
             _ => true,
         },
         '\'' => match after {
@@ -115,6 +119,51 @@ pub(crate) fn is_word_end(norm: &Normalized, original: &str, end: usize) -> bool
         },
         _ => true,
     }
+}
+
+/// Words that, after a hyphen, make the name before it the modifier of a
+/// compound adjective: "ISIL-held", "U.S.-led", "Seoul-based". The name still
+/// names its entity, so it ends a word there; other lower-case parts join
+/// ("Gyu-back").
+const COMPOUND_HEADS: &[&str] = &[
+    "affiliated",
+    "aligned",
+    "allied",
+    "backed",
+    "based",
+    "born",
+    "bound",
+    "brokered",
+    "controlled",
+    "dominated",
+    "era",
+    "flagged",
+    "funded",
+    "held",
+    "led",
+    "linked",
+    "listed",
+    "made",
+    "occupied",
+    "owned",
+    "registered",
+    "run",
+    "sponsored",
+    "style",
+    "supported",
+];
+
+/// Whether the word starting at byte `i` of the normalized copy is one of
+/// [`COMPOUND_HEADS`].
+fn compound_head(s: &str, i: usize) -> bool {
+    let rest = &s.as_bytes()[i..];
+    let len = rest
+        .iter()
+        .position(|&b| !b.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    COMPOUND_HEADS
+        .binary_search_by(|h| h.as_bytes().cmp(&rest[..len]))
+        .is_ok()
 }
 
 /// Calls `f(start, head_end)` for every byte offset of the normalized copy
@@ -216,7 +265,11 @@ mod tests {
             ("Korea'n", 5, false),
             ("USB", 2, false),
             ("US,", 2, true),
-            ("Seoul-based", 5, false),
+            ("Seoul-based", 5, true),
+            ("ISIL-held", 4, true),
+            ("Seoul-basedx", 5, false),
+            ("Ahn Gyu-back", 7, false),
+            ("Gyu-bac", 3, false),
             ("Seoul-Washington", 5, true),
             ("U.S.A", 4, true),
             ("Korea", 5, true),

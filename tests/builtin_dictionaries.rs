@@ -132,3 +132,61 @@ fn ambiguous_nationalities_are_marked() {
         assert!(e.ambiguous && e.details().refers_to.is_none(), "{}", e.id);
     }
 }
+
+#[test]
+fn former_office_holders_and_their_surnames() {
+    // PETRARCH2's CountryInfo: people who held office, with the spellings
+    // news uses ("al-Assad", "al Assad", "Assad") and their surnames linked.
+    let text = "Bashar al-Assad met Haider al-Abadi, years after Saddam Hussein fell. \
+                Assad said Hussein was gone. Kim Jong-il died in 2011.";
+    let got = found(text);
+    for (surface, id) in [
+        ("Bashar al-Assad", "person:bashar-al-assad"),
+        ("Haider al-Abadi", "person:haidar-al-abadi"),
+        ("Saddam Hussein", "person:saddam-hussein"),
+        ("Assad", "person:bashar-al-assad"),
+        ("Hussein", "person:saddam-hussein"),
+        ("Kim Jong-il", "person:kim-jong-il"),
+    ] {
+        assert!(
+            got.iter()
+                .any(|(s, l, i)| s == surface && *l == Label::Person && i.as_deref() == Some(id)),
+            "{surface}: {got:?}"
+        );
+    }
+    // A surname alone, with no full name before it, links to no one in the
+    // dictionary (a rule may still make it a person of its own).
+    let id = id_of("Hussein said on Monday.", "Hussein");
+    assert!(
+        !id.as_deref().is_some_and(|i| i.starts_with("person:")),
+        "{id:?}"
+    );
+}
+
+#[test]
+fn ngos_and_companies() {
+    for (text, surface, id) in [
+        (
+            "Human Rights Watch said civilians died.",
+            "Human Rights Watch",
+            "org:ngo:human-rights-watch",
+        ),
+        (
+            "Amnesty International called for an inquiry.",
+            "Amnesty International",
+            "org:ngo:amnesty-international",
+        ),
+    ] {
+        assert_eq!(id_of(text, surface).as_deref(), Some(id), "{text}");
+    }
+}
+
+#[test]
+fn names_before_compound_heads() {
+    // "ISIL-held", "Seoul-based": the name still names its entity.
+    let got = found("Troops retook ISIL-held villages near the Seoul-based firm.");
+    assert!(got.iter().any(|(s, _, _)| s == "ISIL"), "{got:?}");
+    assert!(got.iter().any(|(s, _, _)| s == "Seoul"), "{got:?}");
+    // Other lower-case parts join the word: no "Gyu" in "Gyu-back".
+    assert!(!has("Ahn Gyu-back spoke.", "Gyu"));
+}

@@ -138,8 +138,8 @@ fn rule_families() {
             "name_before_country",
         ),
         (
-            "Then Geir Moen shot 67.",
-            "Geir Moen",
+            "Then Yrjan Moen shot 67.",
+            "Yrjan Moen",
             "person",
             "name_surname",
         ),
@@ -485,4 +485,35 @@ fn rule_file_errors_are_located() {
         assert_eq!(err.line(), Some(line), "{}", content);
         assert!(err.to_string().contains(fragment), "{}: {}", content, err);
     }
+}
+
+#[test]
+fn company_names_are_no_people() {
+    let tagger = tagger();
+    // A given name before an organization's suffix makes an organization.
+    for (text, surface) in [
+        (
+            "Salomon Brothers Inc said on Monday.",
+            "Salomon Brothers Inc",
+        ),
+        ("Levon Resources Ltd sold its mine.", "Levon Resources Ltd"),
+    ] {
+        let got = found(&tagger, text);
+        assert!(
+            got.iter()
+                .any(|(s, l, _)| s == surface && *l == "organization"),
+            "{text}: {got:?}"
+        );
+        assert!(
+            got.iter().all(|(_, l, _)| *l != "person"),
+            "{text}: {got:?}"
+        );
+    }
+    // Given names of office holders worldwide ("Frans") start a person.
+    let got = found(&tagger, "Commissioner Frans Andriessen said.");
+    assert!(
+        got.iter()
+            .any(|(s, l, _)| s.ends_with("Frans Andriessen") && *l == "person"),
+        "{got:?}"
+    );
 }

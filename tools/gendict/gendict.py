@@ -29,6 +29,9 @@ sys.path.insert(0, HERE)
 import tables as T  # noqa: E402
 import curated_officials as CO  # noqa: E402
 import named_orgs  # noqa: E402
+import office_holders  # noqa: E402
+import petrarch_orgs  # noqa: E402
+import tabari  # noqa: E402
 
 GEN = "tools/gendict/gendict.py"
 # English function words (WordNet has no entries for them): acronyms equal to one are guarded or dropped.
@@ -610,6 +613,20 @@ def build(src, ctx):
         if e["id"] in taken:  # same person, another office (e.g. a former minister now prime minister)
             e["id"] = "%s:%s-%s" % (e["id"], e["kind"].replace("_", "-"), e.get("valid_from", "")[:4])
         files["people/officials.jsonl"].append(e)
+    known_people = {fold(alias_text(a)).replace("-", " ") for fn in ("people/leaders.jsonl", "people/officials.jsonl")
+                    for e in files[fn] for a in [e["name"]] + e.get("aliases", [])
+                    if not (isinstance(a, dict) and a.get("match") == "short")}
+    place_words = {fold(alias_text(a)) for fn in ("places/countries.jsonl", "places/regions.jsonl",
+                                                   "places/admin1.jsonl", "nationalities.jsonl")
+                   for e in files[fn] if "id" in e for a in [e["name"]] + e.get("aliases", [])
+                   if " " not in alias_text(a)}
+    office_holders.build(files, os.path.join(src, "petrarch2", "Phoenix.Countries.actors.txt"),
+                         {a3: a2 for a2, a3 in iso3.items()}, ctx, known_people, place_words, fold, add_aliases,
+                         finish_entry, slug)
+    known = {fold(alias_text(a)) for entries in files.values() for e in entries if "id" in e
+             for a in [e["name"]] + e.get("aliases", [])}
+    petrarch_orgs.build(files, os.path.join(src, "petrarch2", "Phoenix.International.actors.txt"), ctx, known, fold,
+                        add_aliases, finish_entry, slug)
     return files, countries
 
 
@@ -1064,25 +1081,7 @@ def datey(name):
 
 def build_groups(files, src, ctx, country_name_folds):
     path = os.path.join(src, "petrarch2", "Phoenix.MilNonState.actors.txt")
-    groups = []
-    cur = None
-    with open(path, encoding="utf-8", errors="replace") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            s = line.split("#")[0].rstrip()
-            if not s.strip():
-                continue
-            if s.startswith("+"):
-                if cur is not None:
-                    cur[1].append(s[1:].strip())
-                continue
-            if s.startswith((" ", "\t", "[")):
-                continue
-            m = re.match(r"^([^\s\[]+)\s*(?:\[(.*?)\])?", s)
-            if not m:
-                continue
-            cur = (m.group(1), [], m.group(2) or "")
-            groups.append(cur)
+    groups = [(a.head, a.synonyms, a.head_codes[0] if a.head_codes else "") for a in tabari.parse(path)]
     seen = {}
     generic = {"anarchists", "rebels", "militants", "insurgents", "guerrillas", "terrorists", "mujahideen", "jihadists",
                "islamists", "separatists", "extremists", "al qaeda operatives", "qaeda group", "the base", "the organization",
@@ -1404,6 +1403,10 @@ META = {
     "orgs/named.jsonl": ("compromise@14.17.0 lexicon (Organization, SportsTeam), names rebuilt in title case (tools/gendict/named_orgs.py)",
                          "MIT (see NOTICE)"),
     "people/leaders.jsonl": ("CIA World Factbook Executive branch (2026-05 snapshot)", "public domain"),
+    "orgs/ngos_and_companies.jsonl": ("PETRARCH2 Phoenix.International.actors.txt (NGOs, multinational corporations and IGOs with CAMEO codes; Open Event Data Alliance); names rebuilt in title case (tools/gendict/petrarch_orgs.py)",
+                                      "MIT (see NOTICE)"),
+    "people/office_holders.jsonl": ("PETRARCH2 Phoenix.Countries.actors.txt (CountryInfo office holders, with dated CAMEO codes; Open Event Data Alliance); names rebuilt in title case (tools/gendict/office_holders.py)",
+                                    "MIT (see NOTICE)"),
     "people/officials.jsonl": ("hand-curated (tools/gendict/curated_officials.py); verify before relying on it", "CC0 (project-authored)"),
     "stoplist.jsonl": ("hand-curated from a review of the Reuters-21578 corpus and WordNet 3.0 common words", "CC0 (project-authored)"),
 }

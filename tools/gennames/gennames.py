@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Generates the given-name and surname lists of dictionaries/rules/.
 
-Sources (both public, pinned, fetched by setup.sh with the registry clients):
+Sources (public; the first two pinned and fetched by setup.sh with the registry
+clients, the third read from ../shared/sources):
 
 - `names==0.3.0` (PyPI, MIT): the US Census 1990 name files (public domain):
   dist.male.first, dist.female.first, dist.all.last (rank-ordered).
 - `compromise@14.17.0` (npm, MIT): its lexicon's MaleName, FemaleName,
   FirstName and LastName tags (international given names and surnames), and
   its ordinary-word tags, used to split off names that are also common words.
+- PETRARCH2 `Phoenix.Countries.actors.txt` (MIT): the first names of the
+  world's office holders (Sadiq, Imad, Haidar), which the US lists lack.
 
 A name that is also an ordinary English word ("Will", "Brown", "Young") or
 a place ("Paris", "Jordan") goes to the `*_common` list, which the rules use
@@ -27,6 +30,8 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gendict"))
 from gendict import load_wordnet  # noqa: E402  (the same WordNet reading as the dictionaries)
+import office_holders  # noqa: E402  (the same reading of PETRARCH2's CountryInfo)
+from tabari import parse  # noqa: E402
 
 SURNAME_RANKS = 15000  # Census surnames kept, by rank (about 85% of people)
 CHUNK = 100
@@ -49,6 +54,38 @@ long young white black green brown gray grey rich hope joy faith grant bill mark
 sun moon star rose lily iris ivy holly dawn summer winter autumn april june july
 august march major king prince duke earl baron lord bishop pope guy don ray
 """.split())
+
+
+# Titles and name particles that stand first in CountryInfo names ("Ayatollah
+# Ali Khamenei", "Datuk Seri ...", "Bin Laden"): no given names.
+NOT_GIVEN = {"ayatollah", "hojatolislam", "hojjat", "datuk", "dato", "datin", "tun", "sri", "alhaji", "haji", "hadja",
+             "haja", "sheikh", "shaykh", "abd", "abu", "bin", "ibn", "ould", "ben", "al", "el"}
+# US state abbreviations news writes with a period ("Dothan, Ala."), read as words.
+STATE_ABBREVIATIONS = set("""ala ariz ark calif colo conn del fla ill ind kan mass mich minn miss mont neb nev okla
+ore penn tenn tex wash wis wyo""".split())
+# A CountryInfo first name that is also a US surname up to this rank (Salomon,
+# Baldwin, Lim) names a company or a person by surname as often as a person
+# by given name: left out.
+COUNTRYINFO_SURNAME_RANK = 20000
+
+
+def countryinfo_given(path, us_surnames):
+    """Given names of the world's office holders: the first part of PETRARCH2
+    CountryInfo names, where at least two people have it first and more put it
+    first than last (family-first countries left out: there it is the surname),
+    and that is no common US surname."""
+    first, last = {}, {}
+    for head, _, codes, _ in parse(path):
+        offices = office_holders.office_codes(codes)
+        toks = office_holders.tokens(head)
+        if not offices or not toks or len(toks) < 2 or offices[0][0][:3] in office_holders.FAMILY_FIRST:
+            continue
+        f, lst = toks[0].lower(), toks[-1].lower()
+        first[f] = first.get(f, 0) + 1
+        last[lst] = last.get(lst, 0) + 1
+    return {w for w, n in first.items()
+            if n >= 2 and n > last.get(w, 0) and len(w) >= 3 and w.isalpha() and re.search("[aeiouy]", w)
+            and w not in NOT_GIVEN and w not in STATE_ABBREVIATIONS and w not in us_surnames}
 
 
 def census(path, limit=None):
@@ -102,6 +139,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--census", required=True, help="names-0.3.0/names directory")
     ap.add_argument("--compromise", required=True, help="lexicon JSON from compromise_lexicon.mjs")
+    ap.add_argument("--countryinfo", required=True, help="PETRARCH2 Phoenix.Countries.actors.txt")
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
     lex = json.load(open(a.compromise, encoding="utf-8"))
@@ -112,6 +150,8 @@ def main():
     given |= set(census(os.path.join(a.census, "dist.female.first")))
     for tag in ("MaleName", "FemaleName", "FirstName"):
         given |= set(lex.get(tag, []))
+    given |= countryinfo_given(
+        a.countryinfo, set(census(os.path.join(a.census, "dist.all.last"), COUNTRYINFO_SURNAME_RANK)))
     surname = set(census(os.path.join(a.census, "dist.all.last"), SURNAME_RANKS))
     surname |= set(lex.get("LastName", []))
     given = {w for w in given if usable(w)}
@@ -121,8 +161,9 @@ def main():
     meta = {
         "source": "US Census 1990 name files via PyPI names==0.3.0 (public domain data, MIT package); "
                   "compromise@14.17.0 lexicon (MIT, (c) Spencer Kelly): MaleName, FemaleName, FirstName, LastName; "
+                  "PETRARCH2 Phoenix.Countries.actors.txt (MIT, Open Event Data Alliance): first names of office holders; "
                   "WordNet 3.0 common words (Debian wordnet-base) to split off surnames that are words",
-        "license": "public domain (Census); MIT (compromise)",
+        "license": "public domain (Census); MIT (compromise, PETRARCH2)",
         "generated_by": "tools/gennames/gennames.py",
     }
     emit(os.path.join(a.out, "names_given.jsonl"),

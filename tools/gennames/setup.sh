@@ -11,4 +11,5 @@ cd "$work"
 node "$here/compromise_lexicon.mjs" "$work/package" > "$work/compromise_lexicon.json"
 python3 "$here/gennames.py" --census "$work/names-0.3.0/names" \
   --compromise "$work/compromise_lexicon.json" \
+  --countryinfo "${PETRARCH:-$here/../../../shared/sources/petrarch2}/Phoenix.Countries.actors.txt" \
   --out "$here/../../dictionaries/rules"

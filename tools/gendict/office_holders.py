@@ -1,0 +1,157 @@
+"""People who held office, from PETRARCH2's country actors (CountryInfo).
+
+`Phoenix.Countries.actors.txt` lists, under each country, the people who held
+its offices with the dates they held them: `SADDAM_HUSSEIN_ [IRQGOV
+790716-030409]`. The Factbook only names today's leaders, so without this list
+"Saddam Hussein" or "Haider al-Abadi" would only be found by the name rules,
+if at all. Only entries with a dated role code (country + role + dates) count as
+people; country names, agencies and forces in the same file carry undated codes.
+"""
+
+import re
+
+from tabari import parse
+
+# Mid-name particles written in lower case ("Bashar al-Assad", "Ursula von der Leyen").
+PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "das", "dos", "del", "della", "di", "du", "van", "von", "der", "den",
+             "la", "le", "ould", "bint"}
+# The Arabic article joins the next name part with a hyphen in English news.
+ARTICLES = {"al", "el"}
+# Words that make a synonym a role, a government or a group, not this person's name.
+NOT_A_NAME = set("""mr mrs ms dr sir lord lady president premier minister prime secretary chairman chief general gen
+king queen prince sheikh sheik emir sultan government regime forces force party army administration cabinet ministry
+office spokesman spokeswoman leader official officials ambassador envoy council commander former deputy vice acting
+senator governor mayor state republic the of and""".split())
+# Words of bodies, not people.
+ORG_WORDS = {"assembly", "parliament", "council", "congress", "senate", "court", "committee", "commission", "ministry",
+             "police", "navy", "guard", "authority", "front", "union", "league", "bank"}
+# Countries whose names put the family name first ("Kim Jong Un" is Kim).
+FAMILY_FIRST = {"CHN", "TWN", "HKG", "MAC", "PRK", "KOR"}
+
+
+def office_codes(codes):
+    """The codes that name a country, a role and dates ('IRQGOV 790716-030409')."""
+    out = []
+    for c in codes:
+        parts = c.split()
+        if len(parts) == 2 and len(parts[0]) >= 6 and re.search(r"\d{6}", parts[1]):
+            out.append(parts)
+    return out
+
+
+def tokens(raw):
+    """Name parts of an actor phrase, or None when it is not a plain name."""
+    raw = raw.strip("_").replace("_", " ")
+    raw = re.sub(r"\s+", " ", raw).strip()
+    if not raw or re.search(r"[^A-Z .'\-]", raw) or "'S" in raw:
+        return None
+    toks = [t for t in raw.split(" ") if t]
+    if any(t.strip(".").lower() in NOT_A_NAME for t in toks):
+        return None
+    return toks
+
+
+def case_name(toks):
+    """'BASHAR AL ASSAD' -> 'Bashar al-Assad'; 'URSULA VON DER LEYEN' -> 'Ursula von der Leyen'."""
+    out = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        low = t.lower()
+        if i > 0 and low in ARTICLES and i + 1 < len(toks):
+            out.append("%s-%s" % (low, cap(toks[i + 1])))
+            i += 2
+            continue
+        out.append(low if i > 0 and low in PARTICLES and i + 1 < len(toks) else cap(t))
+        i += 1
+    return " ".join(out)
+
+
+def cap(tok):
+    """'AL-ASSAD' -> 'Al-Assad', "O'BRIEN" -> "O'Brien", "WOMEN'S" -> "Women's", 'J.' -> 'J.'."""
+    parts = re.split(r"(?<=[-'])", tok)
+    return "".join(p.lower() if i > 0 and p == "S" and parts[i - 1].endswith("'") else p[:1].upper() + p[1:].lower()
+                   for i, p in enumerate(parts))
+
+
+def variants(name, family_first):
+    """Spellings news uses for the same name: the article joined by a space or left out;
+    a Korean or Chinese given name in two parts joined by a hyphen ("Kim Jong-il")."""
+    out = []
+    parts = name.split(" ")
+    if family_first and len(parts) == 3:
+        out.append("%s %s-%s" % (parts[0], parts[1], parts[2].lower()))
+    if re.search(r"\b(?:al|el)-", name):
+        out.append(re.sub(r"\b(al|el)-", r"\1 ", name))
+        out.append(re.sub(r"\b(?:al|el)-", "", name))
+    return out
+
+
+def surname(name, family_first):
+    """The family name, and its form without the article ('al-Assad' -> 'Assad')."""
+    last = name.split(" ")[0 if family_first else -1]
+    forms = [last]
+    m = re.match(r"^(?:al|el)-(.+)$", last)
+    if m:
+        forms.append(m.group(1))
+    return forms
+
+
+def build(files, path, iso3_to_iso2, ctx, known_people, place_words, fold, add_aliases, finish_entry, slug):
+    """Appends people/office_holders.jsonl: one entry per person with a dated office code.
+    `place_words`: folded one-word names of countries, regions and nationalities."""
+    out = files.setdefault("people/office_holders.jsonl", [])
+    by_key = {}
+    for head, syns, codes, _ in parse(path):
+        offices = office_codes(codes)
+        toks = tokens(head)
+        if not offices or not toks or len(toks) < 2 or any(len(t.strip(".")) == 0 for t in toks):
+            continue
+        if all(t.lower() in place_words or t.lower() in ORG_WORDS for t in toks):
+            continue  # "Iraqi Kurdistan", "Kosovo Assembly": places and bodies filed as actors
+        name = case_name(toks)
+        if len(name) < 5 or sum(len(t.strip(".")) >= 2 for t in toks) < 2:
+            continue  # initials ("J. R.") are not a name to match
+        key = fold(name).replace("-", " ")
+        if key in known_people:
+            continue  # the Factbook's or the curated entry for this person wins
+        country = iso3_to_iso2.get(offices[0][0][:3])
+        if key in by_key:
+            e = by_key[key]
+            e["attrs"]["petrarch_code"] = merge_codes(e["attrs"]["petrarch_code"], offices)
+            continue
+        in_government = any(code[3:6] in ("GOV", "MIL") for code, _ in offices)
+        e = {"id": "person:%s" % slug(name), "label": "person", "kind": "official" if in_government else "public_figure",
+             "name": name, "aliases": []}
+        family_first = offices[0][0][:3] in FAMILY_FIRST
+        items = variants(name, family_first)
+        for syn in syns:
+            st = tokens(syn)
+            if st and len(st) >= 2 and set(st) & set(toks):
+                sn = case_name(st)
+                items += [sn] + variants(sn, family_first)
+        items += [(s, "short") for s in surname(name, family_first) if len(s) >= 3]
+        add_aliases(e, items, ctx)
+        if country:
+            e["country"] = country
+        e["attrs"] = {"petrarch_code": merge_codes("", offices),
+                      "source": "PETRARCH2 Phoenix.Countries.actors.txt (CountryInfo)"}
+        finish_entry(e, ctx)
+        by_key[key] = e
+        out.append(e)
+    taken = {}
+    for e in out:  # two people with one slug (a father and son): number the later ones
+        n = taken.get(e["id"], 0)
+        taken[e["id"]] = n + 1
+        if n:
+            e["id"] = "%s-%d" % (e["id"], n + 1)
+
+
+def merge_codes(old, offices):
+    """Office codes as one attribute string, first seen first, at most five."""
+    seen = [c for c in old.split("; ") if c]
+    for parts in offices:
+        c = " ".join(parts)
+        if c not in seen:
+            seen.append(c)
+    return "; ".join(seen[:5])

@@ -604,8 +604,7 @@ def build(src, ctx):
     build_orgs(files, src, fb, countries, un_members, ctx)
     build_groups(files, src, ctx, country_name_folds)
     build_leaders(files, fb, countries, ctx)
-    known = {fold(alias_text(a)) for entries in files.values() for e in entries if "id" in e
-             for a in [e["name"]] + e.get("aliases", [])}
+    known = alias_folds(files)
     lexicon = named_orgs.load_lexicon(os.path.join(npm, "compromise"))
     named_orgs.build_named_orgs(files, ctx, lexicon, known, fold, finish_entry)
     taken = {e["id"] for fl in files.values() for e in fl}
@@ -623,11 +622,15 @@ def build(src, ctx):
     office_holders.build(files, os.path.join(src, "petrarch2", "Phoenix.Countries.actors.txt"),
                          {a3: a2 for a2, a3 in iso3.items()}, ctx, known_people, place_words, fold, add_aliases,
                          finish_entry, slug)
-    known = {fold(alias_text(a)) for entries in files.values() for e in entries if "id" in e
-             for a in [e["name"]] + e.get("aliases", [])}
-    petrarch_orgs.build(files, os.path.join(src, "petrarch2", "Phoenix.International.actors.txt"), ctx, known, fold,
-                        add_aliases, finish_entry, slug)
+    petrarch_orgs.build(files, os.path.join(src, "petrarch2", "Phoenix.International.actors.txt"), ctx,
+                        alias_folds(files), fold, add_aliases, finish_entry, slug)
     return files, countries
+
+
+def alias_folds(files):
+    """The folded names and aliases of every entry built so far."""
+    return {fold(alias_text(a)) for entries in files.values() for e in entries if "id" in e
+            for a in [e["name"]] + e.get("aliases", [])}
 
 
 TRANSLIT_MARKS = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02be\u02bf`]|'$")

@@ -97,16 +97,22 @@ def surname(name, family_first):
     return forms
 
 
+def office_holders(path):
+    """(name parts, synonyms, office codes) of each entry of a CountryInfo actor
+    file that names someone with a dated office, in two parts or more."""
+    for head, syns, codes, _ in parse(path):
+        offices = office_codes(codes)
+        toks = tokens(head)
+        if offices and toks and len(toks) >= 2 and all(t.strip(".") for t in toks):
+            yield toks, syns, offices
+
+
 def build(files, path, iso3_to_iso2, ctx, known_people, place_words, fold, add_aliases, finish_entry, slug):
     """Appends people/office_holders.jsonl: one entry per person with a dated office code.
     `place_words`: folded one-word names of countries, regions and nationalities."""
     out = files.setdefault("people/office_holders.jsonl", [])
     by_key = {}
-    for head, syns, codes, _ in parse(path):
-        offices = office_codes(codes)
-        toks = tokens(head)
-        if not offices or not toks or len(toks) < 2 or any(len(t.strip(".")) == 0 for t in toks):
-            continue
+    for toks, syns, offices in office_holders(path):
         if all(t.lower() in place_words or t.lower() in ORG_WORDS for t in toks):
             continue  # "Iraqi Kurdistan", "Kosovo Assembly": places and bodies filed as actors
         name = case_name(toks)

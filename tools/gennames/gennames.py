@@ -31,7 +31,6 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gendict"))
 from gendict import load_wordnet  # noqa: E402  (the same WordNet reading as the dictionaries)
 import office_holders  # noqa: E402  (the same reading of PETRARCH2's CountryInfo)
-from tabari import parse  # noqa: E402
 
 SURNAME_RANKS = 15000  # Census surnames kept, by rank (about 85% of people)
 CHUNK = 100
@@ -75,10 +74,8 @@ def countryinfo_given(path, us_surnames):
     first than last (family-first countries left out: there it is the surname),
     and that is no common US surname."""
     first, last = {}, {}
-    for head, _, codes, _ in parse(path):
-        offices = office_holders.office_codes(codes)
-        toks = office_holders.tokens(head)
-        if not offices or not toks or len(toks) < 2 or offices[0][0][:3] in office_holders.FAMILY_FIRST:
+    for toks, _, offices in office_holders.office_holders(path):
+        if offices[0][0][:3] in office_holders.FAMILY_FIRST:
             continue
         f, lst = toks[0].lower(), toks[-1].lower()
         first[f] = first.get(f, 0) + 1

@@ -345,6 +345,14 @@ fn trigger(
             if previous_is_role(rules, text, i, buf) {
                 with((1, 4));
             }
+            // A place a word before or after names as one ("near Dabiq,",
+            // "the town of Azaz", "the Tigris river").
+            if place_introduced(rules, text, i, buf) {
+                with((2, 3));
+            }
+            if next_is_place_noun(rules, text, end, buf) {
+                with((2, 1));
+            }
             ctx
         }
         _ => None,
@@ -367,19 +375,65 @@ fn context(rules: &RuleSet, bits: u64) -> Option<(usize, usize)> {
 
 /// Whether the word before `i` is a lower-case role word.
 fn previous_is_role(rules: &RuleSet, text: &str, i: usize, buf: &mut String) -> bool {
+    match word_before(text.as_bytes(), i) {
+        Some((s, e)) if text.as_bytes()[s].is_ascii_lowercase() => {
+            rules.lex.lookup(&text[s..e], Kind::Lower, buf) & rules.roles != 0
+        }
+        _ => false,
+    }
+}
+
+/// Whether the words before `i` introduce a place name: a word of
+/// `place_before` ("near"), or a lower-case kind of place and "of" ("the
+/// town of").
+fn place_introduced(rules: &RuleSet, text: &str, i: usize, buf: &mut String) -> bool {
     let b = text.as_bytes();
-    let mut e = i;
-    while e > 0 && b[e - 1].is_ascii_whitespace() {
-        e -= 1;
+    let Some((s, e)) = word_before(b, i) else {
+        return false;
+    };
+    let word = &text[s..e];
+    if word.eq_ignore_ascii_case("of") {
+        return match word_before(b, s) {
+            Some((s, e)) if b[s].is_ascii_lowercase() => {
+                rules.lex.lookup(&text[s..e], Kind::Lower, buf) & rules.place_kinds != 0
+            }
+            _ => false,
+        };
     }
-    let mut s = e;
-    while s > 0 && (b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'-') {
-        s -= 1;
-    }
-    if s == e || !b[s].is_ascii_lowercase() {
+    rules.lex.lookup(word, word_kind(word), buf) & rules.place_before != 0
+}
+
+/// Whether the word after `end` is a lower-case kind of place ("river").
+fn next_is_place_noun(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bool {
+    if rules.place_nouns == 0 {
         return false;
     }
-    rules.lex.lookup(&text[s..e], Kind::Lower, buf) & rules.roles != 0
+    let b = text.as_bytes();
+    let s = end
+        + b[end..]
+            .iter()
+            .take_while(|c| c.is_ascii_whitespace())
+            .count();
+    if !b.get(s).is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let e = s + b[s..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    rules.lex.lookup(&text[s..e], Kind::Lower, buf) & rules.place_nouns != 0
+}
+
+/// The word (ASCII letters, digits and hyphens) before `i`, past white
+/// space; `None` if punctuation or nothing comes first.
+fn word_before(b: &[u8], i: usize) -> Option<(usize, usize)> {
+    let e = b[..i].trim_ascii_end().len();
+    let s = e - b[..e]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
+        .count();
+    (s < e).then_some((s, e))
 }
 
 /// The first index from `i` holding an ASCII capital or a non-ASCII byte.

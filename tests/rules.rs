@@ -427,6 +427,55 @@ fn a_place_found_by_a_rule_links_its_name_but_not_longer_names() {
 }
 
 #[test]
+fn a_full_name_around_a_known_family_name() {
+    let dict = Dictionary::from_jsonl_str(
+        "leaders.jsonl",
+        r#"{"id": "person:matamela-cyril-ramaphosa", "label": "person", "kind": "head_of_state", "name": "Matamela Cyril Ramaphosa", "aliases": ["Ramaphosa"]}"#,
+    )
+    .unwrap();
+    let tagger = Tagger::builder()
+        .builtin_rules()
+        .dictionary(dict)
+        .build()
+        .unwrap();
+    // (text, surface, entity id or None for a local person of the rule)
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        // First names of the entry's: the whole name is the entry.
+        (
+            "Cyril Ramaphosa spoke.",
+            "Cyril Ramaphosa",
+            Some("person:matamela-cyril-ramaphosa"),
+        ),
+        (
+            "Colonel Matamela Ramaphosa spoke.",
+            "Matamela Ramaphosa",
+            Some("person:matamela-cyril-ramaphosa"),
+        ),
+        // Another person of that family name: the rule's own.
+        ("John Ramaphosa spoke.", "John Ramaphosa", None),
+        // The family name alone stays the entry.
+        (
+            "Ramaphosa spoke.",
+            "Ramaphosa",
+            Some("person:matamela-cyril-ramaphosa"),
+        ),
+    ];
+    for &(text, surface, id) in cases {
+        let doc = tagger.tag(text);
+        let m = doc
+            .mentions()
+            .iter()
+            .find(|m| doc.surface(m) == surface)
+            .unwrap_or_else(|| panic!("{text}: no {surface} in {:?}", found(&tagger, text)));
+        assert_eq!(m.label, Label::Person, "{text}");
+        match id {
+            Some(id) => assert_eq!(doc.entity_id(m), Some(id), "{text}"),
+            None => assert!(matches!(m.entity, EntityRef::Local(_)), "{text}"),
+        }
+    }
+}
+
+#[test]
 fn a_shared_surname_stays_ambiguous() {
     let tagger = tagger();
     let doc = tagger.tag("John Smith met Mary Smith. Smith said nothing.");

@@ -231,6 +231,23 @@ fn office_holders_spelled_otherwise_are_the_leaders_they_became() {
 }
 
 #[test]
+fn central_banks() {
+    let text = "The Fed raised rates; the Bundesbank and the Bank of Japan held, \
+                and the U.S. Federal Reserve said so. FED SEEN ADDING RESERVES.";
+    for (surface, id) in [
+        ("Fed", "org:US:federal-reserve"),
+        ("Bundesbank", "org:DE:bundesbank"),
+        ("Bank of Japan", "org:JP:bank-of-japan"),
+        ("U.S. Federal Reserve", "org:US:federal-reserve"),
+        ("FED", "org:US:federal-reserve"),
+    ] {
+        assert_eq!(id_of(text, surface).as_deref(), Some(id), "{surface}");
+    }
+    // "RBI" is runs batted in, not the Reserve Bank of India.
+    assert_eq!(id_of("He had 121 RBI last season.", "RBI"), None);
+}
+
+#[test]
 fn ngos_and_companies() {
     for (text, surface, id) in [
         (

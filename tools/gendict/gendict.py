@@ -884,6 +884,13 @@ def build_orgs(files, src, fb, countries, un_members, ctx):
         e["priority"] = 10
         finish_entry(e, ctx)
         gov.append(e)
+    for sl, iso, nm, als in T.CENTRAL_BANKS:
+        e = {"id": "org:%s:%s" % (iso, sl), "label": "organization", "kind": "central_bank", "name": nm, "aliases": []}
+        add_aliases(e, als, ctx)
+        e["country"] = iso
+        e["priority"] = 10
+        finish_entry(e, ctx)
+        gov.append(e)
     for sl, iso, nm, als in T.NEWS_AGENCIES:
         e = {"id": "org:news:%s" % sl, "label": "organization", "kind": "news_agency", "name": nm, "aliases": []}
         add_aliases(e, als, ctx)

@@ -624,34 +624,43 @@ def build(src, ctx):
                          finish_entry, slug)
     petrarch_orgs.build(files, os.path.join(src, "petrarch2", "Phoenix.International.actors.txt"), ctx,
                         alias_folds(files), fold, add_aliases, finish_entry, slug)
-    first_names = {fold(toks[0]) for toks, _, _ in
-                   office_holders.office_holders(os.path.join(src, "petrarch2", "Phoenix.Countries.actors.txt"))}
-    promote_leader_surnames(files, ctx, first_names)
+    actors = os.path.join(src, "petrarch2", "Phoenix.Countries.actors.txt")
+    first_names = {fold(toks[0]) for toks, _, _ in office_holders.office_holders(actors)}
+    promote_family_names(files, ctx, first_names, office_holders.named_alone(actors, fold))
     return files, countries
 
 
-def promote_leader_surnames(files, ctx, first_names):
-    """A current head of state's or government's family name that names no one
-    else is matched on its own ("Putin said", "talks with Erdogan"), not only
-    after the full name: its `short` alias becomes a plain one. Not when it is
-    a word (WordNet; unless curated in `ALONE_THOUGH_WORD`), a US given name or
-    common surname (Census), the first name of a PETRARCH2 office holder
-    (`first_names`), or a name or alias of another entry."""
+def promote_family_names(files, ctx, first_names, curated):
+    """Family names news uses alone ("Putin said", "talks with Erdogan") are
+    matched on their own, not only after the full name: the `short` alias
+    becomes a plain one. Those of current heads of state and government that
+    name no one else, and those a PETRARCH2 curator listed alone (`curated`:
+    {(folded full name, family name)}; "Assad") that are no other entry's
+    plain alias and no word (WordNet). A leader's family name is no word
+    either (unless curated in `ALONE_THOUGH_WORD`), no US given name or common
+    surname (Census), and no first name of a PETRARCH2 office holder
+    (`first_names`)."""
     owners = defaultdict(set)
+    plain = defaultdict(set)
     for entries in files.values():
         for e in entries:
             if "id" in e:
                 for a in [e["name"]] + e.get("aliases", []):
                     owners[fold(alias_text(a))].add(e["id"])
-    for e in files["people/leaders.jsonl"]:
-        if e.get("kind") not in ("head_of_state", "head_of_government"):
-            continue
-        for i, a in enumerate(e.get("aliases", [])):
-            if not (isinstance(a, dict) and a.get("match") == "short"):
-                continue
-            s = a["text"]
-            if owners[fold(s)] == {e["id"]} and named_alone(e["id"], s, ctx, first_names):
-                e["aliases"][i] = s if auto_policy(s) == "capitalized" else {"text": s, "match": "capitalized"}
+                    if not (isinstance(a, dict) and a.get("match") == "short"):
+                        plain[fold(alias_text(a))].add(e["id"])
+    for fn in ("people/leaders.jsonl", "people/officials.jsonl", "people/office_holders.jsonl"):
+        for e in files[fn]:
+            head = e.get("kind") in ("head_of_state", "head_of_government") and fn == "people/leaders.jsonl"
+            names = {fold(alias_text(a)) for a in [e["name"]] + e.get("aliases", [])}
+            for i, a in enumerate(e.get("aliases", [])):
+                if not (isinstance(a, dict) and a.get("match") == "short"):
+                    continue
+                s = a["text"]
+                listed = any((n, s) in curated for n in names) and not plain[fold(s)] - {e["id"]}
+                if (listed and not ctx.is_common(s)) or (
+                        head and owners[fold(s)] == {e["id"]} and named_alone(e["id"], s, ctx, first_names)):
+                    e["aliases"][i] = s if auto_policy(s) == "capitalized" else {"text": s, "match": "capitalized"}
 
 
 def named_alone(eid, s, ctx, first_names):
@@ -1516,7 +1525,8 @@ Notes on choices (details in `tools/gendict/FALSE_POSITIVES.md`):
   example to add the guard).
 - Person short forms (`short`) of two letters ("Xi", "Li") are left out: the format requires two-letter aliases to be `exact`.
 - The family name of a current head of state or government is a plain alias, matched alone ("Putin said"), where it
-  names no one else: not a word (WordNet; "Trump", "Macron" and "Tusk" are curated exceptions), not a US Census given
+  names no one else, and so is one a PETRARCH2 curator lists alone ("Assad", "Merkel") where no other entry has it as
+  a plain alias: not a word (WordNet; "Trump", "Macron" and "Tusk" are curated exceptions), not a US Census given
   name or common surname ("Carney", "Albanese"), not the first name of a PETRARCH2 office holder, no other entry's
   name or alias ("Aliyev", "Merz"). Other family names stay `short`: they count after the full name.
 - A PETRARCH2 office holder the Factbook or the curated list already holds under another spelling ("Yoweri Museveni",

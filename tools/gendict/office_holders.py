@@ -22,7 +22,7 @@ ARTICLES = {"al", "el"}
 NOT_A_NAME = set("""mr mrs ms dr sir lord lady president premier minister prime secretary chairman chief general gen
 king queen prince sheikh sheik emir sultan government regime forces force party army administration cabinet ministry
 office spokesman spokeswoman leader official officials ambassador envoy council commander former deputy vice acting
-senator governor mayor state republic the of and""".split())
+senator governor mayor state republic republica the of and""".split())
 # Words of bodies, not people.
 ORG_WORDS = {"assembly", "parliament", "council", "congress", "senate", "court", "committee", "commission", "ministry",
              "police", "navy", "guard", "authority", "front", "union", "league", "bank"}
@@ -163,6 +163,21 @@ def known_entry(index, country, toks, fold):
     found = {id(e): e for known, e in index.get((country, parts[-1]), [])
              if same_first_name(known[0], parts[0]) and same_middle_names(known[1:-1], parts[1:-1])}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def named_alone(path, fold):
+    """{(folded full name, family name)} of the people a PETRARCH2 curator also
+    listed by family name alone ("VLADIMIR_PUTIN" with "+PUTIN", "BASHAR_AL-ASSAD"
+    with "+ASSAD"): news names them that way."""
+    out = set()
+    for head, syns, _, _ in parse(path):
+        toks = tokens(head)
+        if not toks or len(toks) < 2:
+            continue
+        last = toks[-1].split("-")[-1]
+        if any(syn.strip("_") == last for syn in syns):
+            out.add((fold(case_name(toks)), cap(last)))
+    return out
 
 
 def build(files, path, iso3_to_iso2, ctx, known_people, place_words, fold, add_aliases, finish_entry, slug):

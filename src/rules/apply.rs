@@ -387,6 +387,9 @@ fn previous_is_role(rules: &RuleSet, text: &str, i: usize, buf: &mut String) -> 
 /// `place_before` ("near"), or a lower-case kind of place and "of" ("the
 /// town of").
 fn place_introduced(rules: &RuleSet, text: &str, i: usize, buf: &mut String) -> bool {
+    if rules.place_before | rules.place_kinds == 0 {
+        return false;
+    }
     let b = text.as_bytes();
     let Some((s, e)) = word_before(b, i) else {
         return false;

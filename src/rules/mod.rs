@@ -97,9 +97,11 @@ pub struct RuleSet {
 
 /// The rules whose anchors the triggers of `apply` know: each match of one
 /// holds a word of an anchor list, a capitalized word before a comma or
-/// after a role word, an initial before a capitalized word or a line-initial
-/// word in capitals. A rule set with another rule, or a list or a literal
-/// not below, runs over whole fields.
+/// after a role word, a capitalized word after a `place_before` word or a
+/// `place_kind` and "of", or before a lower-case `place_noun`, an initial
+/// before a capitalized word or a line-initial word in capitals. A rule set
+/// with another rule, or a list or a literal not below, runs over whole
+/// fields.
 const WINDOWED_RULES: [&str; 26] = [
     "dateline",
     "honorific_name",

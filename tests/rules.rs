@@ -179,6 +179,54 @@ fn rule_families() {
             "place",
             "dateline",
         ),
+        (
+            "a car bomb in the rebel-held town of Azaz near the border",
+            "Azaz",
+            "place",
+            "place_kind_of",
+        ),
+        (
+            "at the mining town of San Ignasio, officials said",
+            "San Ignasio",
+            "place",
+            "place_kind_of",
+        ),
+        (
+            "Near Tal Afar, three strikes destroyed a tunnel.",
+            "Tal Afar",
+            "place",
+            "near_place",
+        ),
+        (
+            "a plant near Winnemucca, Nev., closed",
+            "Winnemucca",
+            "place",
+            "near_place",
+        ),
+        (
+            "northwest to the Tigris river, crossing",
+            "Tigris",
+            "place",
+            "place_lower_noun",
+        ),
+        (
+            "in Baghdad's popular Karrada neighbourhood, a place",
+            "Karrada",
+            "place",
+            "place_lower_noun",
+        ),
+        (
+            "residents of Camp Hurriya were moved",
+            "Camp Hurriya",
+            "place",
+            "place_head",
+        ),
+        (
+            "tanks from Tiyas Military Airfield were seized",
+            "Tiyas Military Airfield",
+            "place",
+            "place_suffix",
+        ),
     ];
     for &(text, surface, label, rule) in cases {
         let got = found(&tagger, text);
@@ -230,6 +278,13 @@ fn name_rules_keep_clear_of_other_names() {
         "AMNESTY SAYS PKK AND NAACP MET",
         // A given name that is also a word, or inside a longer name.
         "Will you come? Doyt Perry Stadium",
+        // Kinds of places that are no place before a name: "the state of
+        // Yugoslav finances"; a name going on past the rule ("the town of
+        // Las Paris"); a word in capitals before the name ("the West Coast
+        // region").
+        "on the state of Yugoslav finances",
+        "the town of Las Paris",
+        "the West Coast region and Asia/Pacific region",
     ] {
         let got = found(&tagger, text);
         assert!(
@@ -242,6 +297,8 @@ fn name_rules_keep_clear_of_other_names() {
                     | "acronym_org"
                     | "acronym_org_first"
                     | "given_alone"
+                    | "place_kind_of"
+                    | "place_lower_noun"
             )),
             "{text}: {got:?}"
         );
@@ -348,6 +405,74 @@ fn linking() {
             ("Smith", Some("local:person:john-smith")),
         ]
     );
+}
+
+#[test]
+fn a_place_found_by_a_rule_links_its_name_but_not_longer_names() {
+    let tagger = tagger();
+    let got = found(
+        &tagger,
+        "Trains ran to the town of Bridgton in 1883. From Bridgton Junction the line \
+         went north. Bridgton grew.",
+    );
+    let bridgton: Vec<_> = got.iter().filter(|f| f.0.starts_with("Bridgton")).collect();
+    assert_eq!(
+        bridgton,
+        [
+            &("Bridgton".to_string(), "place", "place_kind_of".to_string()),
+            &("Bridgton".to_string(), "place", "link_name".to_string()),
+        ],
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_full_name_around_a_known_family_name() {
+    let dict = Dictionary::from_jsonl_str(
+        "leaders.jsonl",
+        r#"{"id": "person:matamela-cyril-ramaphosa", "label": "person", "kind": "head_of_state", "name": "Matamela Cyril Ramaphosa", "aliases": ["Ramaphosa"]}"#,
+    )
+    .unwrap();
+    let tagger = Tagger::builder()
+        .builtin_rules()
+        .dictionary(dict)
+        .build()
+        .unwrap();
+    // (text, surface, entity id or None for a local person of the rule)
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        // First names of the entry's: the whole name is the entry.
+        (
+            "Cyril Ramaphosa spoke.",
+            "Cyril Ramaphosa",
+            Some("person:matamela-cyril-ramaphosa"),
+        ),
+        (
+            "Colonel Matamela Ramaphosa spoke.",
+            "Matamela Ramaphosa",
+            Some("person:matamela-cyril-ramaphosa"),
+        ),
+        // Another person of that family name: the rule's own.
+        ("John Ramaphosa spoke.", "John Ramaphosa", None),
+        // The family name alone stays the entry.
+        (
+            "Ramaphosa spoke.",
+            "Ramaphosa",
+            Some("person:matamela-cyril-ramaphosa"),
+        ),
+    ];
+    for &(text, surface, id) in cases {
+        let doc = tagger.tag(text);
+        let m = doc
+            .mentions()
+            .iter()
+            .find(|m| doc.surface(m) == surface)
+            .unwrap_or_else(|| panic!("{text}: no {surface} in {:?}", found(&tagger, text)));
+        assert_eq!(m.label, Label::Person, "{text}");
+        match id {
+            Some(id) => assert_eq!(doc.entity_id(m), Some(id), "{text}"),
+            None => assert!(matches!(m.entity, EntityRef::Local(_)), "{text}"),
+        }
+    }
 }
 
 #[test]

@@ -345,6 +345,14 @@ fn trigger(
             if previous_is_role(rules, text, i, buf) {
                 with((1, 4));
             }
+            // A place a word before or after names as one ("near Dabiq,",
+            // "the town of Azaz", "the Tigris river").
+            if place_introduced(rules, text, i, buf) {
+                with((2, 3));
+            }
+            if next_is_place_noun(rules, text, end, buf) {
+                with((2, 1));
+            }
             ctx
         }
         _ => None,
@@ -367,19 +375,68 @@ fn context(rules: &RuleSet, bits: u64) -> Option<(usize, usize)> {
 
 /// Whether the word before `i` is a lower-case role word.
 fn previous_is_role(rules: &RuleSet, text: &str, i: usize, buf: &mut String) -> bool {
-    let b = text.as_bytes();
-    let mut e = i;
-    while e > 0 && b[e - 1].is_ascii_whitespace() {
-        e -= 1;
+    match word_before(text.as_bytes(), i) {
+        Some((s, e)) if text.as_bytes()[s].is_ascii_lowercase() => {
+            rules.lex.lookup(&text[s..e], Kind::Lower, buf) & rules.roles != 0
+        }
+        _ => false,
     }
-    let mut s = e;
-    while s > 0 && (b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'-') {
-        s -= 1;
-    }
-    if s == e || !b[s].is_ascii_lowercase() {
+}
+
+/// Whether the words before `i` introduce a place name: a word of
+/// `place_before` ("near"), or a lower-case kind of place and "of" ("the
+/// town of").
+fn place_introduced(rules: &RuleSet, text: &str, i: usize, buf: &mut String) -> bool {
+    if rules.place_before | rules.place_kinds == 0 {
         return false;
     }
-    rules.lex.lookup(&text[s..e], Kind::Lower, buf) & rules.roles != 0
+    let b = text.as_bytes();
+    let Some((s, e)) = word_before(b, i) else {
+        return false;
+    };
+    let word = &text[s..e];
+    if word.eq_ignore_ascii_case("of") {
+        return match word_before(b, s) {
+            Some((s, e)) if b[s].is_ascii_lowercase() => {
+                rules.lex.lookup(&text[s..e], Kind::Lower, buf) & rules.place_kinds != 0
+            }
+            _ => false,
+        };
+    }
+    rules.lex.lookup(word, word_kind(word), buf) & rules.place_before != 0
+}
+
+/// Whether the word after `end` is a lower-case kind of place ("river").
+fn next_is_place_noun(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bool {
+    if rules.place_nouns == 0 {
+        return false;
+    }
+    let b = text.as_bytes();
+    let s = end
+        + b[end..]
+            .iter()
+            .take_while(|c| c.is_ascii_whitespace())
+            .count();
+    if !b.get(s).is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let e = s + b[s..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    rules.lex.lookup(&text[s..e], Kind::Lower, buf) & rules.place_nouns != 0
+}
+
+/// The word (ASCII letters, digits and hyphens) before `i`, past white
+/// space; `None` if punctuation or nothing comes first.
+fn word_before(b: &[u8], i: usize) -> Option<(usize, usize)> {
+    let e = b[..i].trim_ascii_end().len();
+    let s = e - b[..e]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
+        .count();
+    (s < e).then_some((s, e))
 }
 
 /// The first index from `i` holding an ASCII capital or a non-ASCII byte.
@@ -520,17 +577,30 @@ impl Edit {
 /// may take over; an exact dictionary mention of the same label is kept.
 fn commit(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, edit: &mut Edit, p: Proposal) {
     let r = &rules.rules[p.rule as usize];
+    let mut entity = None;
     if taken.overlapping(p.field, p.span).is_some() {
         // Which existing mentions overlap? Mentions are sorted by position.
         let overlapping: Vec<usize> = overlapping_mentions(&doc.mentions, p.field, p.span)
             .filter(|&i| !edit.is_removed(i))
             .collect();
         let added_overlap = edit.added_spans.overlapping(p.field, p.span).is_some();
+        // "Cyril Ramaphosa" around the family name "Ramaphosa": the whole
+        // name, of the entry, if its first names fit the entry's; else
+        // another person of that family name, found by the rule.
+        let family = match overlapping.as_slice() {
+            [i] if !added_overlap && p.label == Label::Person => {
+                family_name_of(doc, p.field, p.span, &doc.mentions[*i])
+            }
+            _ => None,
+        };
+        if let Some((entry, fits)) = family {
+            entity = fits.then_some(EntityRef::Entry(entry));
+        }
         let may_take = !added_overlap
             && !overlapping.is_empty()
             && overlapping.iter().all(|&i| {
                 let m = &doc.mentions[i];
-                r.overrides.contains(&m.label)
+                (r.overrides.contains(&m.label) || family.is_some())
                     && p.span.start <= m.span.start
                     && m.span.end <= p.span.end
                     && !(m.span == p.span && m.label == p.label)
@@ -546,6 +616,17 @@ fn commit(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, edit: &mut Edit
             taken.remove(p.field, doc.mentions[i].span);
             edit.remove(i);
         }
+    }
+    if let Some(entity) = entity {
+        taken.insert(p.field, p.span);
+        edit.add(Mention {
+            span: p.span,
+            field: p.field,
+            label: p.label,
+            entity,
+            evidence: Evidence::Rule { rule: p.rule },
+        });
+        return;
     }
     let text = doc.field_text(p.field);
     // Borrowed from the text and the rule: `local_entity` copies only what
@@ -566,6 +647,53 @@ fn commit(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, edit: &mut Edit
         entity: EntityRef::Local(local),
         evidence: Evidence::Rule { rule: p.rule },
     });
+}
+
+/// Whether `m` is a dictionary person named by a family name alone (an
+/// alias of one word, not a short form) that ends the rule's name at `span`:
+/// its entry, and whether the words before it fit the entry's names (each
+/// starts like a word of the entry's name or aliases: "Cyril" in "Matamela
+/// Cyril Ramaphosa", "Sitivene" for "Sitiveni"; an initial like a word's).
+fn family_name_of(doc: &Doc<'_>, field: Field, span: Span, m: &Mention) -> Option<(u32, bool)> {
+    let (EntityRef::Entry(entry), Evidence::Alias { .. }, Label::Person) =
+        (m.entity, m.evidence, m.label)
+    else {
+        return None;
+    };
+    if m.span.end != span.end || m.span.start <= span.start {
+        return None;
+    }
+    let text = doc.field_text(field);
+    if text[m.span.range()].contains(char::is_whitespace) {
+        return None;
+    }
+    let e = &doc.inner.dict.entries()[entry as usize];
+    let words = || {
+        e.aliases
+            .iter()
+            .flat_map(|a| a.text.split(|c: char| c.is_whitespace() || c == '-'))
+            .chain(e.name.split(|c: char| c.is_whitespace() || c == '-'))
+    };
+    let given = text[span.start..m.span.start].split(|c: char| c.is_whitespace() || c == '-');
+    let fits = given.filter(|g| !g.is_empty()).all(|g| {
+        let g = g.trim_end_matches('.');
+        let n = if g.chars().count() <= 1 { 1 } else { 3 };
+        words().any(|w| starts_alike(w, g, n))
+    });
+    Some((entry, fits))
+}
+
+/// Whether `a` and `b` start with the same `n` characters, case aside (all
+/// of the shorter one's, if fewer).
+fn starts_alike(a: &str, b: &str, n: usize) -> bool {
+    let fold = |s: &str| {
+        s.chars()
+            .flat_map(char::to_lowercase)
+            .take(n)
+            .collect::<String>()
+    };
+    let (a, b) = (fold(a), fold(b));
+    !a.is_empty() && a == b
 }
 
 /// Indices of the mentions of `field` overlapping `span`, found by binary

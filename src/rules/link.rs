@@ -298,7 +298,11 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
             let mut live = targets.iter().filter(|x| x.after < here);
             let Some(first) = live.next() else { continue };
             let alone = live.next().is_none();
-            if first.rule == "link_surname" && !standalone(rules, text, e, &mut buf) {
+            // A surname, or a place a rule found, before another name word
+            // is part of a longer name ("Bridgton Junction").
+            let whole_name = first.rule == "link_surname"
+                || (first.rule == "link_name" && first.label == Label::Place);
+            if whole_name && !standalone(rules, text, e, &mut buf) {
                 continue;
             }
             if taken.overlapping(field, span).is_some() {
@@ -467,7 +471,7 @@ fn chunk_start(b: &[u8], at: usize) -> usize {
             .count()
 }
 
-/// A surname ending at `end` counts alone: not followed by another
+/// A name ending at `end` counts alone: not followed by another
 /// capitalized word (unless that word is in a rule word list).
 fn standalone(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bool {
     let b = text.as_bytes();

@@ -77,6 +77,12 @@ pub struct RuleSet {
     pub(crate) anchors: u64,
     /// Lower-case words before a name (`spokesman`).
     pub(crate) roles: u64,
+    /// Words right before a place name (`near`).
+    pub(crate) place_before: u64,
+    /// Lower-case kinds of places before `of` and a name (`the town of`).
+    pub(crate) place_kinds: u64,
+    /// Lower-case kinds of places after a name (`the Tigris river`).
+    pub(crate) place_nouns: u64,
     /// Rules run over whole fields, not just around triggers: the rule set
     /// has rules or lists the triggers do not know.
     pub(crate) full_scan: bool,
@@ -91,10 +97,12 @@ pub struct RuleSet {
 
 /// The rules whose anchors the triggers of `apply` know: each match of one
 /// holds a word of an anchor list, a capitalized word before a comma or
-/// after a role word, an initial before a capitalized word or a line-initial
-/// word in capitals. A rule set with another rule, or a list or a literal
-/// not below, runs over whole fields.
-const WINDOWED_RULES: [&str; 23] = [
+/// after a role word, a capitalized word after a `place_before` word or a
+/// `place_kind` and "of", or before a lower-case `place_noun`, an initial
+/// before a capitalized word or a line-initial word in capitals. A rule set
+/// with another rule, or a list or a literal not below, runs over whole
+/// fields.
+const WINDOWED_RULES: [&str; 26] = [
     "dateline",
     "honorific_name",
     "rank_name",
@@ -106,6 +114,9 @@ const WINDOWED_RULES: [&str; 23] = [
     "place_of",
     "place_head",
     "place_suffix",
+    "place_kind_of",
+    "near_place",
+    "place_lower_noun",
     "place_comma_region",
     "initials_surname",
     "given_surname",
@@ -121,7 +132,7 @@ const WINDOWED_RULES: [&str; 23] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 40] = [
+const WINDOWED_LISTS: [&str; 45] = [
     "honorific",
     "rank",
     "office_head",
@@ -132,6 +143,9 @@ const WINDOWED_LISTS: [&str; 40] = [
     "org_suffix_upper",
     "place_head",
     "place_suffix",
+    "place_kind",
+    "place_before",
+    "place_noun",
     "given",
     "given_common",
     "surname",
@@ -162,6 +176,8 @@ const WINDOWED_LISTS: [&str; 40] = [
     "'cape'",
     "'fort'",
     "'port'",
+    "'camp'",
+    "'wadi'",
 ];
 
 /// The rule patterns, compiled twice over the same group layout (pattern
@@ -330,6 +346,9 @@ impl RuleSet {
             contexts,
             full_scan,
             roles: bits(&["role"]),
+            place_before: bits(&["place_before"]),
+            place_kinds: bits(&["place_kind"]),
+            place_nouns: bits(&["place_noun"]),
             inert,
             anchors,
             names,

@@ -200,6 +200,14 @@ LEADER_OVERRIDE = {
     "person:luiz-inacio-lula-da-silva": ("Luiz Inácio Lula da Silva", ["Lula da Silva", "Luiz Inacio Lula da Silva"], "Lula"),
 }
 
+# Family names of current leaders that are also English words ("trump", "macron", "tusk") but that news
+# writes capitalized for the person: matched alone like the others (see gendict.promote_leader_surnames).
+ALONE_THOUGH_WORD = {
+    "person:donald-trump": "Trump",
+    "person:emmanuel-macron": "Macron",
+    "person:donald-tusk": "Tusk",
+}
+
 ORG_OF = {"NATO": "org:intl:nato", "UN": "org:intl:un", "EU": "org:intl:eu", "IAEA": "org:intl:iaea"}
 
 

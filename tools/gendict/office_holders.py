@@ -9,6 +9,7 @@ people; country names, agencies and forces in the same file carry undated codes.
 """
 
 import re
+from collections import defaultdict
 
 from tabari import parse
 
@@ -21,7 +22,7 @@ ARTICLES = {"al", "el"}
 NOT_A_NAME = set("""mr mrs ms dr sir lord lady president premier minister prime secretary chairman chief general gen
 king queen prince sheikh sheik emir sultan government regime forces force party army administration cabinet ministry
 office spokesman spokeswoman leader official officials ambassador envoy council commander former deputy vice acting
-senator governor mayor state republic the of and""".split())
+senator governor mayor state republic republica the of and""".split())
 # Words of bodies, not people.
 ORG_WORDS = {"assembly", "parliament", "council", "congress", "senate", "court", "committee", "commission", "ministry",
              "police", "navy", "guard", "authority", "front", "union", "league", "bank"}
@@ -68,7 +69,10 @@ def case_name(toks):
 
 
 def cap(tok):
-    """'AL-ASSAD' -> 'Al-Assad', "O'BRIEN" -> "O'Brien", "WOMEN'S" -> "Women's", 'J.' -> 'J.'."""
+    """'AL-ASSAD' -> 'Al-Assad', "O'BRIEN" -> "O'Brien", "WOMEN'S" -> "Women's", 'J.' -> 'J.',
+    'II' -> 'II' (regnal numbers stay in capitals)."""
+    if re.fullmatch(r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII)", tok):
+        return tok
     parts = re.split(r"(?<=[-'])", tok)
     return "".join(p.lower() if i > 0 and p == "S" and parts[i - 1].endswith("'") else p[:1].upper() + p[1:].lower()
                    for i, p in enumerate(parts))
@@ -107,11 +111,83 @@ def office_holders(path):
             yield toks, syns, offices
 
 
+def skeleton(word):
+    """A name part without vowels, marks and case: the spellings of one name
+    transliterated two ways meet ('Masoud', 'Masud' -> 'msd'; 'Kasym-Zhomart',
+    'Kasymzhomart' -> 'ksmzhmrt')."""
+    return re.sub(r"[aeiouy\-'. ]", "", word)
+
+
+def same_first_name(a, b):
+    """Two folded first names of one person: the same first three letters, and
+    the same skeleton or one the start of the other ('Masoud', 'Masud';
+    'Ukhna', 'Ukhnaagiin'; not 'Hamad', 'Ahmad')."""
+    if a[:3] != b[:3]:
+        return False
+    a, b = skeleton(a), skeleton(b)
+    return a.startswith(b) or b.startswith(a)
+
+
+def same_middle_names(a, b):
+    """Middle names that can be one person's: those of the shorter list all
+    start like one of the longer's ('Jose Maria Neves', 'Jose Maria Pereira
+    Neves'; not 'Jigme Singye Wangchuck', 'Jigme Khesar Namgyel Wangchuck')."""
+    short, long = sorted((a, b), key=len)
+    return {m[0] for m in short} <= {m[0] for m in long}
+
+
+def known_index(files, fold):
+    """(country, folded family name) -> [(folded name parts, entry)] of the
+    full names of the Factbook's and the curated people (western order), to
+    find an office holder they already hold under another spelling."""
+    index = defaultdict(list)
+    for fn in ("people/leaders.jsonl", "people/officials.jsonl"):
+        for e in files.get(fn, []):
+            for a in [e["name"]] + e.get("aliases", []):
+                if isinstance(a, dict) and a.get("match") == "short":
+                    continue
+                parts = fold(a if isinstance(a, str) else a["text"]).split(" ")
+                if len(parts) >= 2:
+                    index[(e.get("country"), parts[-1])].append((parts, e))
+    return index
+
+
+def known_entry(index, country, toks, fold):
+    """The Factbook's or the curated entry of the office holder named `toks`
+    in `country` (a name in western order), when one has the same family,
+    first and middle names ("Yoweri Museveni" is "Yoweri Kaguta Museveni",
+    "Masud Pezeshkian" is "Masoud Pezeshkian"; "Idriss Deby" is not "Mahamat
+    Idriss Deby", nor "Jigme Singye Wangchuck" "Jigme Khesar Namgyel
+    Wangchuck")."""
+    parts = fold(case_name(toks)).split(" ")
+    found = {id(e): e for known, e in index.get((country, parts[-1]), [])
+             if same_first_name(known[0], parts[0]) and same_middle_names(known[1:-1], parts[1:-1])}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def named_alone(path, fold):
+    """{(folded full name, family name)} of the people a PETRARCH2 curator also
+    listed by family name alone ("VLADIMIR_PUTIN" with "+PUTIN", "BASHAR_AL-ASSAD"
+    with "+ASSAD"): news names them that way."""
+    out = set()
+    for head, syns, _, _ in parse(path):
+        toks = tokens(head)
+        if not toks or len(toks) < 2:
+            continue
+        last = toks[-1].split("-")[-1]
+        if any(syn.strip("_") == last for syn in syns):
+            out.add((fold(case_name(toks)), cap(last)))
+    return out
+
+
 def build(files, path, iso3_to_iso2, ctx, known_people, place_words, fold, add_aliases, finish_entry, slug):
     """Appends people/office_holders.jsonl: one entry per person with a dated office code.
-    `place_words`: folded one-word names of countries, regions and nationalities."""
+    `place_words`: folded one-word names of countries, regions and nationalities.
+    A person the Factbook or the curated list already holds under another
+    spelling gets this list's spellings and codes instead of a second entry."""
     out = files.setdefault("people/office_holders.jsonl", [])
     by_key = {}
+    known = known_index(files, fold)
     for toks, syns, offices in office_holders(path):
         if all(t.lower() in place_words or t.lower() in ORG_WORDS for t in toks):
             continue  # "Iraqi Kurdistan", "Kosovo Assembly": places and bodies filed as actors
@@ -122,6 +198,14 @@ def build(files, path, iso3_to_iso2, ctx, known_people, place_words, fold, add_a
         if key in known_people:
             continue  # the Factbook's or the curated entry for this person wins
         country = iso3_to_iso2.get(offices[0][0][:3])
+        family_first = offices[0][0][:3] in FAMILY_FIRST
+        items = spellings(name, toks, syns, family_first)
+        same = None if family_first else known_entry(known, country, toks, fold)
+        if same is not None:
+            own = fold(same["name"])
+            add_aliases(same, [i for i in [name] + items if fold(i if isinstance(i, str) else i[0]) != own], ctx)
+            same["attrs"]["petrarch_code"] = merge_codes(same["attrs"].get("petrarch_code", ""), offices)
+            continue
         if key in by_key:
             e = by_key[key]
             e["attrs"]["petrarch_code"] = merge_codes(e["attrs"]["petrarch_code"], offices)
@@ -129,14 +213,6 @@ def build(files, path, iso3_to_iso2, ctx, known_people, place_words, fold, add_a
         in_government = any(code[3:6] in ("GOV", "MIL") for code, _ in offices)
         e = {"id": "person:%s" % slug(name), "label": "person", "kind": "official" if in_government else "public_figure",
              "name": name, "aliases": []}
-        family_first = offices[0][0][:3] in FAMILY_FIRST
-        items = variants(name, family_first)
-        for syn in syns:
-            st = tokens(syn)
-            if st and len(st) >= 2 and set(st) & set(toks):
-                sn = case_name(st)
-                items += [sn] + variants(sn, family_first)
-        items += [(s, "short") for s in surname(name, family_first) if len(s) >= 3]
         add_aliases(e, items, ctx)
         if country:
             e["country"] = country
@@ -151,6 +227,18 @@ def build(files, path, iso3_to_iso2, ctx, known_people, place_words, fold, add_a
         taken[e["id"]] = n + 1
         if n:
             e["id"] = "%s-%d" % (e["id"], n + 1)
+
+
+def spellings(name, toks, syns, family_first):
+    """The aliases of an office holder besides its name: the name's variants,
+    its synonyms that share a name part, and the family name as a short form."""
+    items = variants(name, family_first)
+    for syn in syns:
+        st = tokens(syn)
+        if st and len(st) >= 2 and set(st) & set(toks):
+            sn = case_name(st)
+            items += [sn] + variants(sn, family_first)
+    return items + [(s, "short") for s in surname(name, family_first) if len(s) >= 3]
 
 
 def merge_codes(old, offices):

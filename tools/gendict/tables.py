@@ -232,6 +232,39 @@ COMMANDS = [
     ("us-marines", "US", "military_branch", "United States Marine Corps", [("USMC", "exact"), "U.S. Marine Corps", "US Marine Corps", "U.S. Marines"]),
 ]
 
+# Central banks of the largest economies and financial centres (the European Central Bank is an
+# international organization, from appendix B): (slug, country, name, aliases). Economic news names
+# them more than any other government body; "Fed" and the acronyms are capitalized or exact only.
+CENTRAL_BANKS = [
+    ("federal-reserve", "US", "Federal Reserve", ["Federal Reserve Board", "Federal Reserve System",
+                                                   "U.S. Federal Reserve", "US Federal Reserve", ("Fed", "capitalized")]),
+    ("bank-of-england", "GB", "Bank of England", [("BoE", "exact"), ("BOE", "exact")]),
+    ("bank-of-japan", "JP", "Bank of Japan", [("BOJ", "exact"), ("BoJ", "exact")]),
+    ("bundesbank", "DE", "Deutsche Bundesbank", ["Bundesbank"]),
+    ("banque-de-france", "FR", "Banque de France", ["Bank of France"]),
+    ("bank-of-italy", "IT", "Bank of Italy", ["Banca d'Italia"]),
+    ("bank-of-spain", "ES", "Bank of Spain", ["Banco de España", "Banco de Espana"]),
+    ("dnb", "NL", "De Nederlandsche Bank", ["Dutch central bank"]),
+    ("snb", "CH", "Swiss National Bank", [("SNB", "exact")]),
+    ("riksbank", "SE", "Sveriges Riksbank", ["Riksbank"]),
+    ("norges-bank", "NO", "Norges Bank", []),
+    ("pboc", "CN", "People's Bank of China", ["Peoples Bank of China", ("PBOC", "exact"), ("PBoC", "exact")]),
+    ("bank-of-korea", "KR", "Bank of Korea", [("BOK", "exact")]),
+    ("rbi", "IN", "Reserve Bank of India", []),  # not "RBI": runs batted in, in every baseball report
+    ("bank-of-canada", "CA", "Bank of Canada", [("BoC", "exact")]),
+    ("rba", "AU", "Reserve Bank of Australia", [("RBA", "exact")]),
+    ("rbnz", "NZ", "Reserve Bank of New Zealand", [("RBNZ", "exact")]),
+    ("bank-of-russia", "RU", "Central Bank of Russia", ["Bank of Russia", "Russian Central Bank"]),
+    ("bcb", "BR", "Central Bank of Brazil", ["Banco Central do Brasil", "Brazilian Central Bank"]),
+    ("banxico", "MX", "Bank of Mexico", ["Banco de México", "Banco de Mexico", "Banxico"]),
+    ("cbrt", "TR", "Central Bank of the Republic of Turkey", ["Turkish Central Bank", ("CBRT", "exact")]),
+    ("sarb", "ZA", "South African Reserve Bank", [("SARB", "exact")]),
+    ("sama", "SA", "Saudi Central Bank", ["Saudi Arabian Monetary Authority", ("SAMA", "exact")]),
+    ("hkma", "HK", "Hong Kong Monetary Authority", [("HKMA", "exact")]),
+    ("mas", "SG", "Monetary Authority of Singapore", [("MAS", "exact")]),
+    ("bank-indonesia", "ID", "Bank Indonesia", []),
+]
+
 # News agencies and wire services: (slug, country, name, aliases).
 NEWS_AGENCIES = [
     ("yonhap", "KR", "Yonhap News Agency", ["Yonhap"]),

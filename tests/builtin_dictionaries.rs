@@ -179,6 +179,8 @@ fn leaders_named_by_family_name_alone() {
         // Family names PETRARCH2's curators list alone.
         ("the Assad regime", "Assad", "person:bashar-al-assad"),
         ("Merkel said on Tuesday.", "Merkel", "person:angela-merkel"),
+        // Before a small town of the same name (Obama, Japan).
+        ("Obama said on Tuesday.", "Obama", "person:barack-obama"),
     ] {
         assert_eq!(id_of(text, surface).as_deref(), Some(id), "{text}");
     }

@@ -170,10 +170,10 @@ def named_alone(path, fold):
     listed by family name alone ("VLADIMIR_PUTIN" with "+PUTIN", "BASHAR_AL-ASSAD"
     with "+ASSAD"): news names them that way."""
     out = set()
-    for head, syns, _, _ in parse(path):
+    for head, syns, codes, _ in parse(path):
         toks = tokens(head)
-        if not toks or len(toks) < 2:
-            continue
+        if not toks or len(toks) < 2 or not any(len(c.split()[0]) >= 6 for c in codes if c.strip()):
+            continue  # a country ("GUINEA_BISSAU [GNB]") has a bare country code
         last = toks[-1].split("-")[-1]
         if any(syn.strip("_") == last for syn in syns):
             out.add((fold(case_name(toks)), cap(last)))

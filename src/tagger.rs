@@ -11,7 +11,7 @@ use crate::dictionary::{Dictionary, Guard, Label, MatchPolicy};
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Reason, Rejected, Span};
 use crate::guard::common_word_allowed;
 use crate::link;
-use crate::matcher::{find_each, PhraseMatch, PhraseSet};
+use crate::matcher::{PhraseMatch, PhraseSet};
 use crate::normalize::{fold, Normalized};
 use crate::resolve::{self, Candidate, CountryContext, Decision, Overlap, Taken};
 use crate::rules::{self, FxBuild, RuleSet, ScoreTables};
@@ -51,6 +51,7 @@ pub(crate) struct Inner {
     pub(crate) dict: Dictionary,
     /// Phrase index -> (entry index, alias index within the entry).
     aliases: Vec<(u32, u32)>,
+    /// The aliases, then the topic model's phrases (see [`Matcher::build`]).
     phrases: PhraseSet,
     /// Per phrase: whether its surface is on the stop list. A match's surface
     /// folds to its phrase's pattern, so this is decided once, here.
@@ -233,9 +234,11 @@ impl TaggerBuilder {
 
     /// Loads the dictionaries, validates them and compiles the matcher.
     pub fn build(self) -> Result<Tagger, Error> {
-        // The three parts are independent: built side by side (rayon), so
-        // that a process's start-up is not all on one core. Errors are
-        // reported in this order, as a serial build would find them.
+        // The dictionary, the topic model and the rules are independent:
+        // loaded side by side (rayon), so that a process's start-up is not
+        // all on one core; the phrase set, which holds the aliases and the
+        // topic phrases, is compiled from the first two. Errors are reported
+        // in this order, as a serial build would find them.
         let TaggerBuilder {
             builtin,
             builtin_rules,
@@ -246,8 +249,8 @@ impl TaggerBuilder {
             topics,
             topic_config,
         } = self;
-        let (matcher, (topics, rules)) = rayon::join(
-            || Matcher::build(builtin, dicts, &paths),
+        let (dict, (topics, rules)) = rayon::join(
+            || load_dictionary(builtin, dicts, &paths),
             || {
                 rayon::join(
                     || match topics {
@@ -259,12 +262,15 @@ impl TaggerBuilder {
                 )
             },
         );
+        // A topic model that failed to load adds no phrases, so that alias
+        // errors are still reported first.
+        let model = topics.as_ref().ok().and_then(Option::as_ref);
         let Matcher {
             dict,
             aliases,
             phrases,
             stopped,
-        } = matcher?;
+        } = Matcher::build(dict?, model)?;
         let topics = topics?;
         let rules = rules?;
         Ok(Tagger {
@@ -284,7 +290,8 @@ impl TaggerBuilder {
 }
 
 /// The dictionary part of a tagger: the entries, their aliases compiled to
-/// a phrase set, and which phrases the stop list rules out.
+/// a phrase set (with the topic phrases), and which phrases the stop list
+/// rules out.
 struct Matcher {
     dict: Dictionary,
     aliases: Vec<(u32, u32)>,
@@ -292,19 +299,33 @@ struct Matcher {
     stopped: Vec<bool>,
 }
 
+/// The built-in dictionary (when asked for), then `dicts`, then the
+/// dictionaries at `paths`, validated.
+fn load_dictionary(
+    builtin: bool,
+    dicts: Vec<Dictionary>,
+    paths: &[PathBuf],
+) -> Result<Dictionary, Error> {
+    let mut dict = Dictionary::new();
+    if builtin {
+        dict.extend(crate::dictionary::builtin_dictionary()?)?;
+    }
+    for d in dicts {
+        dict.extend(d)?;
+    }
+    for p in paths {
+        dict.add_path(p)?;
+    }
+    dict.validate()?;
+    Ok(dict)
+}
+
 impl Matcher {
-    fn build(builtin: bool, dicts: Vec<Dictionary>, paths: &[PathBuf]) -> Result<Matcher, Error> {
-        let mut dict = Dictionary::new();
-        if builtin {
-            dict.extend(crate::dictionary::builtin_dictionary()?)?;
-        }
-        for d in dicts {
-            dict.extend(d)?;
-        }
-        for p in paths {
-            dict.add_path(p)?;
-        }
-        dict.validate()?;
+    /// Compiles the aliases of `dict` and, after them, the phrases of
+    /// `topics`, into one set: topic phrase `p` is phrase
+    /// `aliases.len() + p`. One walk at each word start then serves both,
+    /// where two sets took two (the topic phrases start at most words).
+    fn build(dict: Dictionary, topics: Option<&TopicModel>) -> Result<Matcher, Error> {
         let mut aliases = Vec::new();
         for (ei, entry) in dict.entries().iter().enumerate() {
             aliases.extend((0..entry.aliases.len() as u32).map(|ai| (ei as u32, ai)));
@@ -314,12 +335,18 @@ impl Matcher {
         let phrases = PhraseSet::new(
             dict.entries()
                 .iter()
-                .flat_map(|e| e.aliases.iter().map(|a| (&*a.text, a.policy))),
+                .flat_map(|e| e.aliases.iter().map(|a| (&*a.text, a.policy)))
+                .chain(topics.into_iter().flat_map(TopicModel::phrases)),
         )?;
         let mut stopped = vec![false; aliases.len()];
         for surface in dict.stop_list() {
             let folded = fold(surface.trim());
-            phrases.for_each_folding_to(folded.trim(), |p| stopped[p as usize] = true);
+            phrases.for_each_folding_to(folded.trim(), |p| {
+                // Topic phrases (past the aliases) are not on the stop list.
+                if let Some(stop) = stopped.get_mut(p as usize) {
+                    *stop = true;
+                }
+            });
         }
         Ok(Matcher {
             dict,
@@ -470,22 +497,13 @@ impl Tagger {
                 } else {
                     &[]
                 };
-                match &inner.topics {
-                    Some(model) => {
-                        // Topic phrases are matched in the same pass over the
-                        // same normalized copy.
-                        let hits = match field {
-                            Field::Title => &mut topic_hits.title,
-                            Field::Text => &mut topic_hits.text,
-                        };
-                        let sets = [
-                            (&inner.phrases, &mut s.matches),
-                            (model.phrase_set(), &mut *hits),
-                        ];
-                        find_each(sets, t, &s.norm);
-                        hits.retain(|h| !inside(skip, Span::from(h.start..h.end)));
-                    }
-                    None => inner.phrases.find(t, &s.norm, &mut s.matches),
+                inner.phrases.find(t, &s.norm, &mut s.matches);
+                if inner.topics.is_some() {
+                    let hits = match field {
+                        Field::Title => &mut topic_hits.title,
+                        Field::Text => &mut topic_hits.text,
+                    };
+                    split_topic_hits(&mut s.matches, inner.aliases.len() as u32, skip, hits);
                 }
                 self.candidates(field, t, skip, &s.matches, &mut cands, &mut rejected);
             }
@@ -667,6 +685,28 @@ impl Tagger {
     }
 }
 
+/// Moves the topic phrase hits out of `matches` (phrases from `first` on:
+/// see [`Matcher::build`]) into `hits`, numbered as the model numbers them,
+/// less those in boilerplate (`skip`, sorted spans). Both keep the order of
+/// `matches`, which is the order the model's own set would find them in.
+fn split_topic_hits(
+    matches: &mut Vec<PhraseMatch>,
+    first: u32,
+    skip: &[Span],
+    hits: &mut Vec<PhraseMatch>,
+) {
+    hits.extend(
+        matches
+            .iter()
+            .filter(|m| m.phrase >= first && !inside(skip, Span::from(m.start..m.end)))
+            .map(|m| PhraseMatch {
+                phrase: m.phrase - first,
+                ..*m
+            }),
+    );
+    matches.retain(|m| m.phrase < first);
+}
+
 /// Scores the topics of a tagged document: its phrase hits, and one entity
 /// fact per distinct entity.
 fn score_topics(
@@ -842,5 +882,59 @@ mod tests {
         assert_traits::<TaggerBuilder>();
         assert_traits::<Dictionary>();
         assert_traits::<Error>();
+    }
+
+    /// One phrase set holds the aliases and the topic phrases; split, its
+    /// matches are what the two sets find apart: the mentions of a tagger
+    /// without topics, and the topics the model scores from its own hits.
+    /// An alias and topic phrases share folds here, and a stop-list word is
+    /// a topic phrase.
+    #[test]
+    fn aliases_and_topic_phrases_share_one_set() {
+        let dict = || {
+            Dictionary::from_jsonl_str(
+                "t.jsonl",
+                r#"{"id": "org:first", "label": "organization", "kind": "company", "name": "First Bank", "aliases": ["Bank"]}
+{"stop": "Central", "reason": "test"}"#,
+            )
+            .unwrap()
+        };
+        let model = TopicModel::from_jsonl_strs(
+            r#"{"id": "medtop:04000000", "label": "economy"}
+{"id": "medtop:20000001", "label": "banking", "parent": "medtop:04000000"}"#,
+            r#"{"topic": "medtop:20000001", "phrase": "bank", "weight": 2.0, "requires_any": ["loan"]}
+{"topic": "medtop:04000000", "phrase": "central", "weight": 1.0}
+{"topic": "medtop:20000001", "phrase": "First Bank", "match": "capitalized", "weight": 1.0}"#,
+            "",
+        )
+        .unwrap();
+        let build = |topics| {
+            Tagger::builder()
+                .dictionary(dict())
+                .topics(topics)
+                .build()
+                .unwrap()
+        };
+        let (tagger, alone) = (build(Topics::Model(model.clone())), build(Topics::Off));
+        for (title, text) in [
+            (
+                "Central Bank loan",
+                "First Bank made a loan. The bank said so.",
+            ),
+            (
+                "",
+                "A central bank. Bank loan talks with First Bank and the BANK.",
+            ),
+            ("Bank loan", "no phrase here"),
+        ] {
+            let doc = tagger.tag_article(title, text);
+            assert_eq!(doc.mentions(), alone.tag_article(title, text).mentions());
+            let mut hits = TopicHits::default();
+            model.find_phrases(title, &mut hits.title);
+            model.find_phrases(text, &mut hits.text);
+            let want = score_topics(&model, &tagger.inner.topic_config, &doc, &hits);
+            assert!(!want.is_empty(), "{} / {}", title, text);
+            assert_eq!(doc.topics(), &want[..], "{} / {}", title, text);
+        }
     }
 }

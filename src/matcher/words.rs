@@ -81,12 +81,29 @@ pub(super) fn head_len(bytes: &[u8]) -> usize {
         .unwrap_or(bytes.len())
 }
 
+/// The multiplier of [`key`]'s mixing.
+const MIX: u64 = 0xf135_7aea_2e62_a9c5;
+
 /// The key of `hay[at..end]`: FxHash-style mixing, eight bytes at a time.
 /// Words are read as whole 8-byte loads where `hay` has the bytes, the
 /// bytes past `end` masked off: most heads are one load and one multiply.
 #[inline]
 fn key(hay: &[u8], at: usize, end: usize) -> Key {
-    let mut h = (end - at) as u64;
+    // A head of at most eight bytes (most words) with eight bytes to read
+    // is the loop below run once, without its bookkeeping: the head is
+    // hashed at nearly every word start of a text.
+    let len = end - at;
+    if let (1..=8, Some(w)) = (len, hay.get(at..at + 8)) {
+        let word =
+            u64::from_le_bytes(w.try_into().unwrap_or([0; 8])) & (u64::MAX >> (64 - 8 * len));
+        let h = (len as u64).rotate_left(26) ^ word;
+        let h = h.wrapping_mul(MIX);
+        return Key {
+            hash: h ^ (h >> 32),
+            first: word,
+        };
+    }
+    let mut h = len as u64;
     let mut first = 0;
     let mut i = at;
     while i < end {
@@ -107,7 +124,7 @@ fn key(hay: &[u8], at: usize, end: usize) -> Key {
         if i == at {
             first = word;
         }
-        h = (h.rotate_left(26) ^ word).wrapping_mul(0xf135_7aea_2e62_a9c5);
+        h = (h.rotate_left(26) ^ word).wrapping_mul(MIX);
         i += 8;
     }
     // The low bits of a product depend only on the low bits of its factors

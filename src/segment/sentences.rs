@@ -140,6 +140,31 @@ impl<'a> Iterator for Sentences<'a> {
 
 impl<'a> FusedIterator for Sentences<'a> {}
 
+impl Sentences<'_> {
+    /// Moves the scan on to `line`, the text's start or the line after one
+    /// of its [`hard_breaks`], unless it is there already: the sentences
+    /// after a hard line break are the same whether the scan starts at the
+    /// text's start or there, so a caller that only asks where sentences are
+    /// from `line` on skips the scan of the text before it.
+    pub(crate) fn skip_to_block(&mut self, line: usize) {
+        self.pos = self.pos.max(line);
+    }
+}
+
+/// Whether the line break at `i` ends a sentence whatever the text's shape
+/// ([`line_break`] says so before a blank or indented line, wrapped or not).
+fn is_hard_break(bytes: &[u8], i: usize) -> bool {
+    bytes[i] == b'\n' && matches!(bytes.get(i + 1), Some(b' ' | b'\t' | b'\n'))
+}
+
+/// The offsets of the hard line breaks of `text` (see [`is_hard_break`]),
+/// in order: no sentence crosses one, so a sentence lies in the lines
+/// between the breaks around any of its bytes.
+pub(crate) fn hard_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'\n', bytes).filter(move |&i| is_hard_break(bytes, i))
+}
+
 /// The bytes at which the scanner must stop and look closer. Lead bytes of
 /// multi-byte characters are included for `…` and U+2028/U+2029 (0xE2) and
 /// for the CJK marks (0xE3, 0xEF); continuation bytes never are, so the
@@ -532,6 +557,55 @@ fn trim_ascii(mut b: &[u8]) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Sentence starts found from the line after each hard break are those
+    /// found from the text's start, and no sentence crosses a hard break.
+    fn check_blocks(text: &str) {
+        let all: Vec<usize> = sentences(text).map(|r| r.start).collect();
+        for b in hard_breaks(text) {
+            let mut from = sentences(text);
+            from.skip_to_block(b + 1);
+            let got: Vec<usize> = from.map(|r| r.start).collect();
+            let want: Vec<usize> = all.iter().copied().filter(|&s| s > b).collect();
+            assert_eq!(got, want, "{:?} from {}", text, b + 1);
+            assert!(
+                sentences(text).all(|r| r.end <= b || r.start > b),
+                "{:?}",
+                text
+            );
+        }
+    }
+
+    #[test]
+    fn hard_blocks_hold_whole_sentences() {
+        for text in [
+            "Showers continued throughout the week in\nthe Bahia cocoa zone.\n    The dry period means\nthe temporao will be late.\n\nNext paragraph. And more",
+            "One line.\nTwo line\n\n  \n\tThree. Mr.\n    Smith left.\n",
+            "\n\n  lead. x\n y\n\nz",
+            "No breaks at all. Just sentences.",
+        ] {
+            check_blocks(text);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn hard_blocks_match_the_splitter(
+            words in prop::collection::vec(
+                prop::sample::select(vec![
+                    "the", "The", "Mr.", "U.S.", "end.", "why?", "\"Good,\"", "(yes.)", "…", "。",
+                    "\n", "\n\n", "\n    ", "\n\t", " \n", "- item", "• item", "3.5", "Inc.", "x",
+                    "a fairly long line of wrapped wire copy that runs on\n",
+                ]),
+                0..40,
+            )
+        ) {
+            check_blocks(&words.join(" "));
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).map(|r| &text[r]).collect()

@@ -368,6 +368,12 @@ impl Tables {
         })
     }
 
+    /// Every phrase's (text, policy), in phrase index order: what the
+    /// matcher compiles.
+    pub(crate) fn phrase_list(&self) -> impl Iterator<Item = (&str, MatchPolicy)> + '_ {
+        self.phrases.iter().map(|p| (p.text.as_str(), p.policy))
+    }
+
     /// Lays out `phrase_info`, `flat_rules` and `terms` from the phrases
     /// and rules loaded; called once, after the last file.
     pub(crate) fn flatten(&mut self) {

@@ -8,7 +8,7 @@ use super::taxonomy::TopicInfo;
 use super::{score, EntityFact, Topic, TopicConfig, TopicInput};
 use crate::matcher::{PhraseMatch, PhraseSet};
 use crate::normalize::Normalized;
-use crate::Error;
+use crate::{Error, MatchPolicy};
 
 /// File names a topic model is read from, in load order.
 pub(crate) const TAXONOMY_FILE: &str = "taxonomy.jsonl";
@@ -166,7 +166,7 @@ impl TopicModel {
         tables.add_evidence(&dir.join(EVIDENCE_FILE), evidence)?;
         tables.add_entity_rules(&dir.join(ENTITY_FILE), entities)?;
         tables.flatten();
-        let set = PhraseSet::new(tables.phrases.iter().map(|p| (p.text.as_str(), p.policy)))?;
+        let set = PhraseSet::new(tables.phrase_list())?;
         Ok(TopicModel {
             inner: Arc::new(Inner { tables, set }),
         })
@@ -248,6 +248,12 @@ impl TopicModel {
     /// ```
     pub fn phrase_set(&self) -> &PhraseSet {
         &self.inner.set
+    }
+
+    /// Every phrase's (text, policy), in the order of [`TopicModel::phrase_set`]:
+    /// a tagger compiles them into its own set, after its aliases.
+    pub(crate) fn phrases(&self) -> impl Iterator<Item = (&str, MatchPolicy)> + '_ {
+        self.inner.tables.phrase_list()
     }
 
     /// Appends the phrase hits of `text` to `out` (normalizing it first);

@@ -29,7 +29,7 @@ use std::ops::Range;
 use super::load::Tables;
 use super::{EntityFact, EvidenceSource, Topic, TopicConfig, TopicEvidence, TopicInput};
 use crate::matcher::PhraseMatch;
-use crate::segment::{sentences, Sentences};
+use crate::segment::{hard_breaks, sentences, Sentences};
 
 /// The hyperbolic squash's half-point: raw evidence of 4 (after length
 /// normalization) scores 0.5.
@@ -50,15 +50,21 @@ pub(crate) const MIN_WORDS: f32 = 100.0;
 struct Scratch {
     /// Hits to process, in order: (phrase, start, end, in_title).
     hits: Vec<Hit>,
-    /// Per phrase, the stamp of the last document it was a term hit in.
-    term_stamp: Vec<u32>,
+    /// Per phrase, the stamp of the last document it was a term hit in and
+    /// its last text hit there (`NO_HIT` for none): the head of the list of
+    /// its text hits, linked through `prev_same`.
+    term_hits: Vec<(u32, u32)>,
+    /// Per hit of a term, the term's text hit before it (`NO_HIT` for none).
+    prev_same: Vec<u32>,
     stamp: u32,
     /// Per phrase, the stamp of the last document it gave evidence in and
     /// the text it gave then: the next hit is most likely the same text,
     /// checked in place instead of interned again.
     phrase_text: Vec<(u32, u32)>,
-    /// Sentence starts of the text, found lazily.
+    /// Sentence starts and hard line breaks of the text, found lazily (see
+    /// `SentenceIndex`).
     starts: Vec<usize>,
+    breaks: Vec<usize>,
     /// Per rule, how many times it fired in this document (dense; reset
     /// through `fired_touched`).
     fired: Vec<u32>,
@@ -71,7 +77,8 @@ struct Scratch {
     texts: Vec<Range<usize>>,
     /// Text id to rank in byte order.
     rank: Vec<u32>,
-    order: Vec<u32>,
+    /// (leading bytes, id) of each text, sorted to find the ranks.
+    order: Vec<(u128, u32)>,
     /// Evidence events and the items they sum to.
     events: Vec<Event>,
     /// Per event, its sort key (packed key, `seq`) and its index.
@@ -86,7 +93,12 @@ struct Scratch {
     kept: Vec<(u32, f32, u32)>,
     /// Entity facts kept after de-duplication (indexes).
     facts: Vec<u32>,
+    /// The facts with a country that a pair rule counts (indexes).
+    pair_facts: Vec<u32>,
 }
+
+/// No hit, in `Scratch::term_hits` and `Scratch::prev_same`.
+const NO_HIT: u32 = u32::MAX;
 
 #[derive(Clone, Copy)]
 struct Hit {
@@ -325,11 +337,18 @@ fn special_free_window(text: &str, at: usize) -> Range<usize> {
 struct SentenceIndex<'a> {
     iter: Option<Sentences<'a>>,
     text: &'a str,
+    /// The starts found (the buffer of `Scratch::starts`).
+    starts: Vec<usize>,
+    /// The text's hard line breaks (see [`hard_breaks`]; the buffer of
+    /// `Scratch::breaks`), once `found_breaks`.
+    breaks: Vec<usize>,
+    found_breaks: bool,
 }
 
 impl SentenceIndex<'_> {
     /// Finds starts until one is past `pos`.
-    fn extend_past(&mut self, starts: &mut Vec<usize>, pos: usize) {
+    fn extend_past(&mut self, pos: usize) {
+        let starts = &mut self.starts;
         let iter = self.iter.get_or_insert_with(|| {
             starts.clear();
             sentences(self.text)
@@ -345,9 +364,34 @@ impl SentenceIndex<'_> {
         }
     }
 
-    fn sentence_of(&mut self, starts: &mut Vec<usize>, pos: usize) -> u32 {
-        self.extend_past(starts, pos);
-        1 + starts.partition_point(|&s| s <= pos) as u32
+    /// The lines between the hard line breaks around `pos`: its sentence
+    /// lies in them.
+    fn block_of(&mut self, pos: usize) -> Range<usize> {
+        if !self.found_breaks {
+            self.breaks.clear();
+            self.breaks.extend(hard_breaks(self.text));
+            self.found_breaks = true;
+        }
+        let k = self.breaks.partition_point(|&b| b < pos);
+        let lo = if k == 0 { 0 } else { self.breaks[k - 1] + 1 };
+        lo..self.breaks.get(k).copied().unwrap_or(self.text.len())
+    }
+
+    /// The byte range of the sentence holding `pos`, whose block (see
+    /// [`SentenceIndex::block_of`]) starts at `block`. The scan skips to the
+    /// block when it is not there yet, leaving out the starts before it: so
+    /// `pos` must not be less than one asked before, unless its starts were
+    /// all found ([`SentenceIndex::extend_past`]).
+    fn range_at(&mut self, pos: usize, block: usize) -> Range<usize> {
+        let starts = &mut self.starts;
+        let iter = self.iter.get_or_insert_with(|| {
+            starts.clear();
+            sentences(self.text)
+        });
+        iter.skip_to_block(block);
+        self.extend_past(pos);
+        let sentence = 1 + self.starts.partition_point(|&s| s <= pos) as u32;
+        Self::range_of(&self.starts, sentence)
     }
 
     /// The byte range of text sentence `sentence` (from 1).
@@ -391,6 +435,9 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
     let mut index = SentenceIndex {
         iter: None,
         text: input.text,
+        starts: std::mem::take(&mut s.starts),
+        breaks: std::mem::take(&mut s.breaks),
+        found_breaks: false,
     };
     // Title hits first, so that they are the undiminished ones; text hits in
     // sentence order (the order given, when sorted by start as the matcher
@@ -403,34 +450,26 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
                 max = max.max(h.start);
             }
         }
-        index.extend_past(&mut s.starts, max);
+        index.extend_past(max);
         for h in &mut s.hits {
             if !h.in_title {
-                h.sentence = 1 + s.starts.partition_point(|&x| x <= h.start) as u32;
+                h.sentence = 1 + index.starts.partition_point(|&x| x <= h.start) as u32;
             }
         }
         s.hits.sort_by_key(|h| (!h.in_title, h.sentence));
     }
-    if s.term_stamp.len() < tables.phrase_info.len() {
-        s.term_stamp.resize(tables.phrase_info.len(), 0);
+    if s.term_hits.len() < tables.phrase_info.len() {
+        s.term_hits.resize(tables.phrase_info.len(), (0, NO_HIT));
         s.phrase_text.resize(tables.phrase_info.len(), (0, 0));
     }
     s.stamp = s.stamp.wrapping_add(1);
     if s.stamp == 0 {
-        s.term_stamp.fill(0);
+        s.term_hits.fill((0, NO_HIT));
         s.phrase_text.fill((0, 0));
         s.stamp = 1;
     }
     if needs_context && has_terms {
-        for h in &s.hits {
-            if tables
-                .phrase_info
-                .get(h.phrase as usize)
-                .is_some_and(|e| e.is_term)
-            {
-                s.term_stamp[h.phrase as usize] = s.stamp;
-            }
-        }
+        link_term_hits(s, tables);
     }
     let first_text = s.hits.partition_point(|h| h.in_title);
     let n_rules = tables.flat_rules.len();
@@ -444,8 +483,10 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
         let Some(entry) = tables.phrase_info.get(hit.phrase as usize) else {
             continue;
         };
-        // The hit's sentence range, for context checks (found lazily).
+        // The hit's sentence range and hard block, for context checks
+        // (found lazily).
         let mut range: Option<Range<usize>> = None;
+        let mut block: Option<Range<usize>> = None;
         let mut window: Option<Range<usize>> = None;
         let mut text_id: Option<u32> = None;
         for r in entry.rules_start..entry.rules_end {
@@ -453,8 +494,12 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
             let requires = rule.requires(&tables.terms);
             let unless = rule.unless(&tables.terms);
             if !requires.is_empty() || !unless.is_empty() {
-                let (stamps, stamp) = (&s.term_stamp, s.stamp);
-                let in_doc = |term: &u32| stamps.get(*term as usize).is_some_and(|&x| x == stamp);
+                let (term_hits, prev_same, stamp) = (&s.term_hits, &s.prev_same, s.stamp);
+                let in_doc = |term: &u32| {
+                    term_hits
+                        .get(*term as usize)
+                        .is_some_and(|&(x, _)| x == stamp)
+                };
                 // Decided without sentences when no term is in the document.
                 if !requires.is_empty() && !requires.iter().any(in_doc) {
                     continue;
@@ -469,19 +514,28 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
                     // Whether a hit of one of `terms` starts in `range` (the
                     // title is one sentence).
                     let any_in = |terms: &[u32], range: &Range<usize>| {
-                        let sub = if hit.in_title {
-                            &hits[..first_text]
-                        } else if sorted {
-                            let h = &hits[first_text..];
-                            let lo = h.partition_point(|x| x.start < range.start);
-                            let hi = lo + h[lo..].partition_point(|x| x.start < range.end);
-                            &h[lo..hi]
-                        } else {
-                            &hits[first_text..]
-                        };
-                        sub.iter().any(|x| {
-                            (hit.in_title || range.contains(&x.start))
-                                && terms.binary_search(&x.phrase).is_ok()
+                        if hit.in_title {
+                            return hits[..first_text]
+                                .iter()
+                                .any(|x| terms.binary_search(&x.phrase).is_ok());
+                        }
+                        // Each term's text hits, last first: most terms of a
+                        // rule have none.
+                        terms.iter().any(|&t| {
+                            let mut k = match term_hits.get(t as usize) {
+                                Some(&(x, k)) if x == stamp => k,
+                                _ => NO_HIT,
+                            };
+                            while let Some(x) = hits.get(k as usize) {
+                                if range.contains(&x.start) {
+                                    return true;
+                                }
+                                if sorted && x.start < range.start {
+                                    break;
+                                }
+                                k = prev_same[k as usize];
+                            }
+                            false
                         })
                     };
                     // First the run of text around the hit that holds no
@@ -499,30 +553,32 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
                             w
                         }
                     };
-                    let mut starts = std::mem::take(&mut s.starts);
-                    let mut sentence_range = |starts: &mut Vec<usize>| match &range {
-                        Some(r) => r.clone(),
-                        None => {
-                            let sentence = index.sentence_of(starts, hit.start);
-                            let r = SentenceIndex::range_of(starts, sentence);
-                            range = Some(r.clone());
-                            r
+                    // Then, for a text hit, the lines between hard breaks
+                    // around it, which hold its whole sentence: terms not
+                    // there need no splitter, which starts at their first
+                    // line when they are.
+                    let mut in_sentence = |terms: &[u32]| {
+                        let b = block
+                            .get_or_insert_with(|| index.block_of(hit.start))
+                            .clone();
+                        any_in(terms, &b) && {
+                            let r = range.get_or_insert_with(|| index.range_at(hit.start, b.start));
+                            any_in(terms, r)
                         }
                     };
                     // Hits in `near` are in the hit's sentence; only the
                     // others need the splitter.
                     let mut pass = true;
                     if !requires.is_empty() && !any_in(requires, &near) {
-                        pass = !hit.in_title && any_in(requires, &sentence_range(&mut starts));
+                        pass = !hit.in_title && in_sentence(requires);
                     }
                     if pass && unless_in_doc {
                         if any_in(unless, &near) {
                             pass = false;
                         } else if !hit.in_title {
-                            pass = !any_in(unless, &sentence_range(&mut starts));
+                            pass = !in_sentence(unless);
                         }
                     }
-                    s.starts = starts;
                     if !pass {
                         continue;
                     }
@@ -571,6 +627,30 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
         s.fired[r as usize] = 0;
     }
     s.fired_touched.clear();
+    s.starts = index.starts;
+    s.breaks = index.breaks;
+}
+
+/// Stamps the terms among the hits as in the document, and links each
+/// term's text hits (see `Scratch::term_hits`).
+fn link_term_hits(s: &mut Scratch, tables: &Tables) {
+    s.prev_same.clear();
+    s.prev_same.resize(s.hits.len(), NO_HIT);
+    for (k, h) in s.hits.iter().enumerate() {
+        let p = h.phrase as usize;
+        if !tables.phrase_info.get(p).is_some_and(|e| e.is_term) {
+            continue;
+        }
+        let (stamp, last) = &mut s.term_hits[p];
+        if *stamp != s.stamp {
+            *stamp = s.stamp;
+            *last = NO_HIT;
+        }
+        if !h.in_title {
+            s.prev_same[k] = *last;
+            *last = k as u32;
+        }
+    }
 }
 
 /// Step 2: entity facts, by kind or label, and pair rules.
@@ -650,17 +730,19 @@ fn entity_evidence(s: &mut Scratch, tables: &Tables, entities: &[EntityFact<'_>]
         s.entity_fired[r as usize] = 0;
     }
     s.entity_touched.clear();
+    let country = |i: &u32| entities[*i as usize].country.unwrap_or_default();
     for pair in &tables.pair_rules {
-        let mut countries: Vec<&str> = entities
-            .iter()
-            .filter(|f| pair.kinds.iter().any(|k| k == f.kind))
-            .filter_map(|f| f.country)
-            .collect();
+        let countries = &mut s.pair_facts;
+        countries.clear();
+        countries.extend((0..entities.len() as u32).filter(|&i| {
+            let f = &entities[i as usize];
+            f.country.is_some() && pair.kinds.iter().any(|k| k == f.kind)
+        }));
         if countries.len() < pair.min_countries {
             continue;
         }
-        countries.sort_unstable();
-        countries.dedup();
+        countries.sort_unstable_by_key(country);
+        countries.dedup_by_key(|i| country(i));
         if countries.len() >= pair.min_countries {
             let from = s.arena.len();
             for (i, k) in pair.kinds.iter().enumerate() {
@@ -670,11 +752,11 @@ fn entity_evidence(s: &mut Scratch, tables: &Tables, entities: &[EntityFact<'_>]
                 s.arena.push_str(k);
             }
             s.arena.push_str(" from ");
-            for (i, c) in countries.iter().enumerate() {
+            for (i, c) in s.pair_facts.iter().enumerate() {
                 if i > 0 {
                     s.arena.push_str(", ");
                 }
-                s.arena.push_str(c);
+                s.arena.push_str(country(c));
             }
             let text = intern_tail(s, from);
             s.events.push(Event {
@@ -696,18 +778,24 @@ fn sum_events(s: &mut Scratch) {
     if s.events.is_empty() {
         return;
     }
-    // Rank texts by their bytes, so that keys compare as integers.
+    // Rank texts by their bytes, so that keys compare as integers. Their
+    // first 16 bytes, as one number, decide most comparisons: the texts only
+    // where those are equal (a tenth of the scoring went to comparing texts).
+    let (arena, texts) = (s.arena.as_bytes(), &s.texts);
     s.order.clear();
-    s.order.extend(0..s.texts.len() as u32);
-    {
-        let (arena, texts) = (&s.arena, &s.texts);
-        s.order.sort_unstable_by(|&a, &b| {
-            arena[texts[a as usize].clone()].cmp(&arena[texts[b as usize].clone()])
-        });
-    }
+    s.order.extend(
+        texts
+            .iter()
+            .enumerate()
+            .map(|(id, r)| (leading_bytes(&arena[r.clone()]), id as u32)),
+    );
+    s.order.sort_unstable_by(|&(ka, a), &(kb, b)| {
+        ka.cmp(&kb)
+            .then_with(|| arena[texts[a as usize].clone()].cmp(&arena[texts[b as usize].clone()]))
+    });
     s.rank.clear();
     s.rank.resize(s.texts.len(), 0);
-    for (r, &id) in s.order.iter().enumerate() {
+    for (r, &(_, id)) in s.order.iter().enumerate() {
         s.rank[id as usize] = r as u32;
     }
     // (topic, source, text rank, in_title) packed in order, then `seq`,
@@ -751,6 +839,15 @@ fn sum_events(s: &mut Scratch) {
         }
         s.items.push(item);
     }
+}
+
+/// The first 16 bytes of `text`, zero-padded, as a number that orders like
+/// the bytes; texts that tie are compared whole.
+fn leading_bytes(text: &[u8]) -> u128 {
+    let mut b = [0u8; 16];
+    let n = text.len().min(16);
+    b[..n].copy_from_slice(&text[..n]);
+    u128::from_be_bytes(b)
 }
 
 /// Steps 3 and 4: floor each topic's own evidence at zero and add it to the

@@ -235,7 +235,9 @@ impl TaggerBuilder {
     pub fn build(self) -> Result<Tagger, Error> {
         // The three parts are independent: built side by side (rayon), so
         // that a process's start-up is not all on one core. Errors are
-        // reported in this order, as a serial build would find them.
+        // reported in this order, as a serial build would find them. The
+        // article splitter's patterns are compiled meanwhile too, rather
+        // than while the first document waits.
         let TaggerBuilder {
             builtin,
             builtin_rules,
@@ -255,7 +257,13 @@ impl TaggerBuilder {
                         Topics::Builtin => TopicModel::builtin().map(Some),
                         Topics::Model(m) => Ok(Some(m)),
                     },
-                    || rule_set(builtin || builtin_rules, &paths),
+                    || {
+                        rayon::join(
+                            || rule_set(builtin || builtin_rules, &paths),
+                            segment::prepare,
+                        )
+                        .0
+                    },
                 )
             },
         );
@@ -340,6 +348,16 @@ fn rule_set(builtin: bool, paths: &[PathBuf]) -> Result<RuleSet, Error> {
         rule_files.extend(rules::path_sources(p)?);
     }
     RuleSet::from_sources(&rule_files)
+}
+
+/// The candidates of a document, in text order, short forms apart: they are
+/// kept for linking once the full names are resolved. Split as they are
+/// made, where the alias's policy is at hand (about half the matches of
+/// news text are short forms of office holders).
+#[derive(Default)]
+struct Candidates {
+    fulls: Vec<Candidate>,
+    shorts: Vec<Candidate>,
 }
 
 /// Per-thread buffers, so that tagging allocates little beyond its output.
@@ -445,7 +463,7 @@ impl Tagger {
     /// ```
     pub fn tag_article<'t>(&self, title: &'t str, text: &'t str) -> Doc<'t> {
         let inner = &self.inner;
-        let mut cands = Vec::new();
+        let mut cands = Candidates::default();
         let mut rejected = Vec::new();
         let parts = segment::parts(text);
         let boilerplate: Vec<Span> = parts
@@ -557,17 +575,20 @@ impl Tagger {
         text: &str,
         skip: &[Span],
         matches: &[PhraseMatch],
-        cands: &mut Vec<Candidate>,
+        cands: &mut Candidates,
         rejected: &mut Vec<Rejected>,
     ) {
         let inner = &self.inner;
         let entries = inner.dict.entries();
+        // Most matches become full-name candidates: grown once, not by
+        // doubling.
+        cands.fulls.reserve(matches.len());
         for m in matches {
             let span = Span {
                 start: m.start,
                 end: m.end,
             };
-            let (_, _, guard) = inner.alias_info(m.phrase);
+            let (_, policy, guard) = inner.alias_info(m.phrase);
             let reason = if inside(skip, span) {
                 Some(Reason::Boilerplate)
             } else if inner.stopped[m.phrase as usize] {
@@ -587,7 +608,12 @@ impl Tagger {
                 continue;
             }
             let entry = inner.entry_of(m.phrase);
-            cands.push(Candidate {
+            let list = if policy == MatchPolicy::Short {
+                &mut cands.shorts
+            } else {
+                &mut cands.fulls
+            };
+            list.push(Candidate {
                 field,
                 span,
                 alias: m.phrase,
@@ -598,12 +624,13 @@ impl Tagger {
     }
 
     /// Overlaps, ambiguity, then short forms.
-    fn resolve(&self, doc: &mut Doc<'_>, mut cands: Vec<Candidate>) {
+    fn resolve(&self, doc: &mut Doc<'_>, cands: Candidates) {
         let inner = &self.inner;
         let entries = inner.dict.entries();
-        let is_short = |c: &Candidate| inner.alias_info(c.alias).1 == MatchPolicy::Short;
-        let (mut shorts, mut fulls): (Vec<Candidate>, Vec<Candidate>) =
-            cands.drain(..).partition(|c| is_short(c));
+        let Candidates {
+            mut fulls,
+            mut shorts,
+        } = cands;
         let groups = resolve::group(&mut fulls);
         let mut taken = Taken::default();
         let kept = resolve::select(
@@ -623,6 +650,7 @@ impl Tagger {
                 ctx.add(g.field, g.span, &entries[first as usize]);
             }
         }
+        doc.mentions.reserve(kept.len());
         for &gi in &kept {
             let g = &groups[gi];
             match resolve::decide(&fulls, g.lo, g.hi, entries, &ctx, doc.field_text(g.field)) {

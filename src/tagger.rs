@@ -49,12 +49,9 @@ pub struct Tagger {
 #[derive(Debug)]
 pub(crate) struct Inner {
     pub(crate) dict: Dictionary,
-    /// Phrase index -> (entry index, alias index within the entry).
-    aliases: Vec<(u32, u32)>,
+    /// Per phrase index: its entry and alias, and what each match checks.
+    aliases: Vec<PhraseAlias>,
     phrases: PhraseSet,
-    /// Per phrase: whether its surface is on the stop list. A match's surface
-    /// folds to its phrase's pattern, so this is decided once, here.
-    stopped: Vec<bool>,
     overlap: Overlap,
     score_tables: ScoreTables,
     /// Rules that find names no dictionary holds.
@@ -64,22 +61,34 @@ pub(crate) struct Inner {
     topic_config: TopicConfig,
 }
 
+/// The alias behind a phrase index, with copies of what tagging checks on
+/// every match: with a large dictionary each look-up of an entry or alias
+/// misses the cache, and this record (12 bytes) is one miss where the
+/// entry, its alias and the stop list were three.
+#[derive(Clone, Copy, Debug)]
+struct PhraseAlias {
+    entry: u32,
+    /// Index of the alias within its entry.
+    alias: u32,
+    policy: MatchPolicy,
+    guard: Guard,
+    /// Whether its surface is on the stop list. A match's surface folds to
+    /// its phrase's pattern, so this is decided once, at build time.
+    stopped: bool,
+}
+
 impl Inner {
     /// Text, policy and guard of the alias behind a phrase index.
     pub(crate) fn alias_info(&self, phrase: u32) -> (&str, MatchPolicy, Guard) {
-        let (e, a) = self.aliases[phrase as usize];
-        let alias = &self.dict.entries()[e as usize].aliases[a as usize];
-        (&alias.text, alias.policy, alias.guard)
-    }
-
-    fn entry_of(&self, phrase: u32) -> u32 {
-        self.aliases[phrase as usize].0
+        let p = self.aliases[phrase as usize];
+        let alias = &self.dict.entries()[p.entry as usize].aliases[p.alias as usize];
+        (&alias.text, p.policy, p.guard)
     }
 
     /// The entry behind a phrase index.
     pub(crate) fn entry_of_alias(&self, phrase: u32) -> Option<&crate::Entry> {
-        let (e, _) = *self.aliases.get(phrase as usize)?;
-        self.dict.entries().get(e as usize)
+        let p = self.aliases.get(phrase as usize)?;
+        self.dict.entries().get(p.entry as usize)
     }
 
     /// The overlap policy.
@@ -271,7 +280,6 @@ impl TaggerBuilder {
             dict,
             aliases,
             phrases,
-            stopped,
         } = matcher?;
         let topics = topics?;
         let rules = rules?;
@@ -280,7 +288,6 @@ impl TaggerBuilder {
                 dict,
                 aliases,
                 phrases,
-                stopped,
                 overlap,
                 score_tables,
                 rules,
@@ -295,9 +302,8 @@ impl TaggerBuilder {
 /// a phrase set, and which phrases the stop list rules out.
 struct Matcher {
     dict: Dictionary,
-    aliases: Vec<(u32, u32)>,
+    aliases: Vec<PhraseAlias>,
     phrases: PhraseSet,
-    stopped: Vec<bool>,
 }
 
 impl Matcher {
@@ -313,10 +319,6 @@ impl Matcher {
             dict.add_path(p)?;
         }
         dict.validate()?;
-        let mut aliases = Vec::new();
-        for (ei, entry) in dict.entries().iter().enumerate() {
-            aliases.extend((0..entry.aliases.len() as u32).map(|ai| (ei as u32, ai)));
-        }
         // Handed over as an iterator: no list of a million (text, policy)
         // pairs is kept besides the entries.
         let phrases = PhraseSet::new(
@@ -324,16 +326,26 @@ impl Matcher {
                 .iter()
                 .flat_map(|e| e.aliases.iter().map(|a| (&*a.text, a.policy))),
         )?;
-        let mut stopped = vec![false; aliases.len()];
+        // Made once the phrase set is compiled, so that it does not add to
+        // the peak memory of the compilation; sized once.
+        let mut aliases = Vec::with_capacity(phrases.len());
+        for (ei, entry) in dict.entries().iter().enumerate() {
+            aliases.extend(entry.aliases.iter().enumerate().map(|(ai, a)| PhraseAlias {
+                entry: ei as u32,
+                alias: ai as u32,
+                policy: a.policy,
+                guard: a.guard,
+                stopped: false,
+            }));
+        }
         for surface in dict.stop_list() {
             let folded = fold(surface.trim());
-            phrases.for_each_folding_to(folded.trim(), |p| stopped[p as usize] = true);
+            phrases.for_each_folding_to(folded.trim(), |p| aliases[p as usize].stopped = true);
         }
         Ok(Matcher {
             dict,
             aliases,
             phrases,
-            stopped,
         })
     }
 }
@@ -588,12 +600,12 @@ impl Tagger {
                 start: m.start,
                 end: m.end,
             };
-            let (_, policy, guard) = inner.alias_info(m.phrase);
+            let alias = inner.aliases[m.phrase as usize];
             let reason = if inside(skip, span) {
                 Some(Reason::Boilerplate)
-            } else if inner.stopped[m.phrase as usize] {
+            } else if alias.stopped {
                 Some(Reason::StopWord)
-            } else if guard == Guard::CommonWord && !common_word_allowed(text, span) {
+            } else if alias.guard == Guard::CommonWord && !common_word_allowed(text, span) {
                 Some(Reason::CommonWordGuard)
             } else {
                 None
@@ -607,8 +619,8 @@ impl Tagger {
                 });
                 continue;
             }
-            let entry = inner.entry_of(m.phrase);
-            let list = if policy == MatchPolicy::Short {
+            let entry = alias.entry;
+            let list = if alias.policy == MatchPolicy::Short {
                 &mut cands.shorts
             } else {
                 &mut cands.fulls

@@ -309,6 +309,11 @@ pub(crate) fn decide(
     ctx: &CountryContext,
     text: &str,
 ) -> Decision {
+    // Most spans have one candidate: nothing to rank, and no entry to look
+    // up (with a large dictionary, each look-up misses the cache).
+    if hi - lo == 1 {
+        return Decision::One(lo);
+    }
     let key = |i: usize| {
         let c = &cands[i];
         let e = &entries[c.entry as usize];

@@ -291,7 +291,11 @@ fn split_lines(text: &str) -> Vec<Line> {
     let mut lines = vec![];
     let mut para = 0;
     let mut offset = 0;
-    for raw in text.split('\n') {
+    // The pieces `split('\n')` gives, found with `memchr` (vectorized; the
+    // standard library's search goes a word at a time).
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    for end in ends {
+        let raw = &text[offset..end];
         let start = offset + (raw.len() - raw.trim_start().len());
         let trimmed = raw.trim();
         if trimmed.is_empty() {

@@ -685,8 +685,8 @@ fn is_title(text: &str, lines: &[Line], i: usize) -> bool {
 }
 
 /// Compiles the patterns of this module now, not in the first [`parts`]
-/// call: the tagger's build does it beside its other work, so that the
-/// first document does not wait for them (tens of milliseconds).
+/// call: the tagger's build does it, so that the first document does not
+/// wait for them (tens of milliseconds).
 pub(crate) fn prepare() {
     timestamp_pattern();
     dateline_pattern();

@@ -524,7 +524,8 @@ fn run(args: Args) -> Result<u8, Fatal> {
 
         // Tag this batch on the workers while this thread, idle otherwise,
         // writes the previous one: no worker spends time on the output
-        // (with one worker, writing in turn with tagging cost ~5%).
+        // (with one worker, writing in turn with tagging cost 2-5% of a
+        // run, more for a slow disk).
         let previous = pending.take();
         let mut outcomes = Vec::new();
         let written = pool.in_place_scope(|scope| {

@@ -54,12 +54,12 @@ impl Doc<'_> {
     fn write_entity(&self, m: &Mention, chars: &mut CharOffsets<'_>, out: &mut Vec<u8>) {
         let surface = self.surface(m);
         let char_start = chars.at(m.span.start);
-        key(out, "{\"start\":", &m.span.start);
-        key(out, ",\"end\":", &m.span.end);
-        key(out, ",\"char_start\":", &char_start);
-        key(out, ",\"char_end\":", &(char_start + char_len(surface)));
-        text(out, ",\"field\":", m.field.as_str());
-        text(out, ",\"label\":", m.label.as_str());
+        number(out, "{\"start\":", m.span.start);
+        number(out, ",\"end\":", m.span.end);
+        number(out, ",\"char_start\":", char_start);
+        number(out, ",\"char_end\":", char_start + char_len(surface));
+        keyword(out, ",\"field\":", m.field.as_str());
+        keyword(out, ",\"label\":", m.label.as_str());
         text(out, ",\"text\":", surface);
         match self.entity_id(m) {
             Some(id) => text(out, ",\"entity\":", id),
@@ -107,31 +107,34 @@ impl Doc<'_> {
                     Evidence::Alias { .. } => "alias",
                     _ => "short_form",
                 };
-                string(out, source);
+                keyword(out, "", source);
                 self::text(out, ",\"alias\":", text);
-                self::text(out, ",\"match\":", policy.as_str());
+                keyword(out, ",\"match\":", policy.as_str());
                 if let Evidence::ShortForm { antecedent, .. } = m.evidence {
                     if let Some(a) = self.mentions.get(antecedent as usize) {
-                        self::text(out, ",\"antecedent\":[", a.field.as_str());
-                        key(out, ",", &a.span.start);
-                        key(out, ",", &a.span.end);
+                        keyword(out, ",\"antecedent\":[", a.field.as_str());
+                        number(out, ",", a.span.start);
+                        number(out, ",", a.span.end);
                         out.push(b']');
                     }
                 }
-                if let EntityRef::Ambiguous(_) = m.entity {
+                if let EntityRef::Ambiguous(i) = m.entity {
+                    // The entries of `alternatives(m)`, without collecting them.
+                    let entries = self.inner.dict.entries();
                     out.extend_from_slice(b",\"candidates\":[");
-                    for (k, e) in self.alternatives(m).into_iter().enumerate() {
+                    let alternatives = self.alternatives.get(i as usize).map_or(&[][..], |a| a);
+                    for (k, &e) in alternatives.iter().enumerate() {
                         if k > 0 {
                             out.push(b',');
                         }
-                        string(out, &e.id);
+                        string(out, &entries[e as usize].id);
                     }
                     out.push(b']');
                 }
             }
-            Evidence::Byline => string(out, "byline"),
+            Evidence::Byline => keyword(out, "", "byline"),
             Evidence::Rule { rule } => {
-                string(out, "rule");
+                keyword(out, "", "rule");
                 text(out, ",\"alias\":", self.rule_name(rule));
             }
         }
@@ -149,10 +152,10 @@ fn write_topic(t: &Topic, out: &mut Vec<u8>) {
         if k > 0 {
             out.push(b',');
         }
-        text(out, "{\"source\":", e.source.as_str());
+        keyword(out, "{\"source\":", e.source.as_str());
         text(out, ",\"text\":", &e.text);
         key(out, ",\"weight_added\":", &e.weight_added);
-        key(out, ",\"count\":", &e.count);
+        number(out, ",\"count\":", e.count as usize);
         let in_title: &[u8] = if e.in_title { b"true}" } else { b"false}" };
         out.extend_from_slice(b",\"in_title\":");
         out.extend_from_slice(in_title);
@@ -172,7 +175,37 @@ fn key<T: Serialize + ?Sized>(out: &mut Vec<u8>, prefix: &str, v: &T) {
     value(out, v);
 }
 
+/// Appends `prefix`, then `n` in decimal, as serde writes an integer (the
+/// way through `serde_json::to_writer` cost more than the digits).
+#[inline]
+fn number(out: &mut Vec<u8>, prefix: &str, mut n: usize) {
+    out.extend_from_slice(prefix.as_bytes());
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+/// Appends `prefix`, then `s` quoted: for the crate's own names (labels,
+/// fields, policies, sources), which never need an escape.
+#[inline]
+fn keyword(out: &mut Vec<u8>, prefix: &str, s: &'static str) {
+    debug_assert!(s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
+    out.extend_from_slice(prefix.as_bytes());
+    out.push(b'"');
+    out.extend_from_slice(s.as_bytes());
+    out.push(b'"');
+}
+
 /// Appends `prefix`, then the string `s`.
+#[inline]
 fn text(out: &mut Vec<u8>, prefix: &str, s: &str) {
     out.extend_from_slice(prefix.as_bytes());
     string(out, s);

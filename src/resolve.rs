@@ -89,7 +89,8 @@ pub(crate) struct Group {
 /// Sorts candidates by (field, start, end) and groups those of equal span.
 pub(crate) fn group(cands: &mut [Candidate]) -> Vec<Group> {
     cands.sort_unstable_by_key(|c| (c.field, c.span.start, c.span.end, c.entry, c.alias));
-    let mut groups = Vec::new();
+    // At most one group per candidate: sized once rather than grown.
+    let mut groups = Vec::with_capacity(cands.len());
     let mut i = 0;
     while i < cands.len() {
         let (field, span) = (cands[i].field, cands[i].span);
@@ -308,6 +309,11 @@ pub(crate) fn decide(
     ctx: &CountryContext,
     text: &str,
 ) -> Decision {
+    // Most spans have one candidate: nothing to rank, and no entry to look
+    // up (with a large dictionary, each look-up misses the cache).
+    if hi - lo == 1 {
+        return Decision::One(lo);
+    }
     let key = |i: usize| {
         let c = &cands[i];
         let e = &entries[c.entry as usize];
@@ -318,6 +324,9 @@ pub(crate) fn decide(
             e.population.unwrap_or(0),
         )
     };
+    // The first best candidate; the others that tie with it only when
+    // there are some (most spans name one entry: no list to allocate).
+    let mut first = lo;
     let mut best: Vec<usize> = Vec::new();
     let mut best_key = None;
     for i in lo..hi {
@@ -329,16 +338,21 @@ pub(crate) fn decide(
         let k = key(i);
         match best_key {
             Some(bk) if k < bk => {}
-            Some(bk) if k == bk => best.push(i),
+            Some(bk) if k == bk => {
+                if best.is_empty() {
+                    best.push(first);
+                }
+                best.push(i);
+            }
             _ => {
                 best_key = Some(k);
+                first = i;
                 best.clear();
-                best.push(i);
             }
         }
     }
-    if best.len() == 1 {
-        return Decision::One(best[0]);
+    if best.is_empty() {
+        return Decision::One(first);
     }
     let label = entries[cands[best[0]].entry as usize].label;
     if best

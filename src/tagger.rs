@@ -49,13 +49,10 @@ pub struct Tagger {
 #[derive(Debug)]
 pub(crate) struct Inner {
     pub(crate) dict: Dictionary,
-    /// Phrase index -> (entry index, alias index within the entry).
-    aliases: Vec<(u32, u32)>,
-    /// The aliases, then the topic model's phrases (see [`Matcher::build`]).
+    /// Per alias phrase: its entry and alias, and what each match checks.
+    /// The topic model's phrases come after them (see [`Matcher::build`]).
+    aliases: Vec<PhraseAlias>,
     phrases: PhraseSet,
-    /// Per phrase: whether its surface is on the stop list. A match's surface
-    /// folds to its phrase's pattern, so this is decided once, here.
-    stopped: Vec<bool>,
     overlap: Overlap,
     score_tables: ScoreTables,
     /// Rules that find names no dictionary holds.
@@ -65,22 +62,34 @@ pub(crate) struct Inner {
     topic_config: TopicConfig,
 }
 
+/// The alias behind a phrase index, with copies of what tagging checks on
+/// every match: with a large dictionary each look-up of an entry or alias
+/// misses the cache, and this record (12 bytes) is one miss where the
+/// entry, its alias and the stop list were three.
+#[derive(Clone, Copy, Debug)]
+struct PhraseAlias {
+    entry: u32,
+    /// Index of the alias within its entry.
+    alias: u32,
+    policy: MatchPolicy,
+    guard: Guard,
+    /// Whether its surface is on the stop list. A match's surface folds to
+    /// its phrase's pattern, so this is decided once, at build time.
+    stopped: bool,
+}
+
 impl Inner {
     /// Text, policy and guard of the alias behind a phrase index.
     pub(crate) fn alias_info(&self, phrase: u32) -> (&str, MatchPolicy, Guard) {
-        let (e, a) = self.aliases[phrase as usize];
-        let alias = &self.dict.entries()[e as usize].aliases[a as usize];
-        (&alias.text, alias.policy, alias.guard)
-    }
-
-    fn entry_of(&self, phrase: u32) -> u32 {
-        self.aliases[phrase as usize].0
+        let p = self.aliases[phrase as usize];
+        let alias = &self.dict.entries()[p.entry as usize].aliases[p.alias as usize];
+        (&alias.text, p.policy, p.guard)
     }
 
     /// The entry behind a phrase index.
     pub(crate) fn entry_of_alias(&self, phrase: u32) -> Option<&crate::Entry> {
-        let (e, _) = *self.aliases.get(phrase as usize)?;
-        self.dict.entries().get(e as usize)
+        let p = self.aliases.get(phrase as usize)?;
+        self.dict.entries().get(p.entry as usize)
     }
 
     /// The overlap policy.
@@ -269,8 +278,13 @@ impl TaggerBuilder {
             dict,
             aliases,
             phrases,
-            stopped,
         } = Matcher::build(dict?, model)?;
+        // The article splitter's patterns, compiled here rather than while
+        // the first document waits. After the matcher, not beside it: the
+        // compile's memory then comes after the matcher's peak instead of
+        // on top of it (beside it, the peak of a 1M-alias build rose by up
+        // to 50 MB).
+        segment::prepare();
         let topics = topics?;
         let rules = rules?;
         Ok(Tagger {
@@ -278,7 +292,6 @@ impl TaggerBuilder {
                 dict,
                 aliases,
                 phrases,
-                stopped,
                 overlap,
                 score_tables,
                 rules,
@@ -294,9 +307,8 @@ impl TaggerBuilder {
 /// rules out.
 struct Matcher {
     dict: Dictionary,
-    aliases: Vec<(u32, u32)>,
+    aliases: Vec<PhraseAlias>,
     phrases: PhraseSet,
-    stopped: Vec<bool>,
 }
 
 /// The built-in dictionary (when asked for), then `dicts`, then the
@@ -326,10 +338,6 @@ impl Matcher {
     /// `aliases.len() + p`. One walk at each word start then serves both,
     /// where two sets took two (the topic phrases start at most words).
     fn build(dict: Dictionary, topics: Option<&TopicModel>) -> Result<Matcher, Error> {
-        let mut aliases = Vec::new();
-        for (ei, entry) in dict.entries().iter().enumerate() {
-            aliases.extend((0..entry.aliases.len() as u32).map(|ai| (ei as u32, ai)));
-        }
         // Handed over as an iterator: no list of a million (text, policy)
         // pairs is kept besides the entries.
         let phrases = PhraseSet::new(
@@ -338,13 +346,24 @@ impl Matcher {
                 .flat_map(|e| e.aliases.iter().map(|a| (&*a.text, a.policy)))
                 .chain(topics.into_iter().flat_map(TopicModel::phrases)),
         )?;
-        let mut stopped = vec![false; aliases.len()];
+        // Made once the phrase set is compiled, so that it does not add to
+        // the peak memory of the compilation; sized once.
+        let mut aliases = Vec::with_capacity(phrases.len());
+        for (ei, entry) in dict.entries().iter().enumerate() {
+            aliases.extend(entry.aliases.iter().enumerate().map(|(ai, a)| PhraseAlias {
+                entry: ei as u32,
+                alias: ai as u32,
+                policy: a.policy,
+                guard: a.guard,
+                stopped: false,
+            }));
+        }
         for surface in dict.stop_list() {
             let folded = fold(surface.trim());
             phrases.for_each_folding_to(folded.trim(), |p| {
                 // Topic phrases (past the aliases) are not on the stop list.
-                if let Some(stop) = stopped.get_mut(p as usize) {
-                    *stop = true;
+                if let Some(alias) = aliases.get_mut(p as usize) {
+                    alias.stopped = true;
                 }
             });
         }
@@ -352,7 +371,6 @@ impl Matcher {
             dict,
             aliases,
             phrases,
-            stopped,
         })
     }
 }
@@ -367,6 +385,16 @@ fn rule_set(builtin: bool, paths: &[PathBuf]) -> Result<RuleSet, Error> {
         rule_files.extend(rules::path_sources(p)?);
     }
     RuleSet::from_sources(&rule_files)
+}
+
+/// The candidates of a document, in text order, short forms apart: they are
+/// kept for linking once the full names are resolved. Split as they are
+/// made, where the alias's policy is at hand (about half the matches of
+/// news text are short forms of office holders).
+#[derive(Default)]
+struct Candidates {
+    fulls: Vec<Candidate>,
+    shorts: Vec<Candidate>,
 }
 
 /// Per-thread buffers, so that tagging allocates little beyond its output.
@@ -472,7 +500,7 @@ impl Tagger {
     /// ```
     pub fn tag_article<'t>(&self, title: &'t str, text: &'t str) -> Doc<'t> {
         let inner = &self.inner;
-        let mut cands = Vec::new();
+        let mut cands = Candidates::default();
         let mut rejected = Vec::new();
         let parts = segment::parts(text);
         let boilerplate: Vec<Span> = parts
@@ -575,22 +603,25 @@ impl Tagger {
         text: &str,
         skip: &[Span],
         matches: &[PhraseMatch],
-        cands: &mut Vec<Candidate>,
+        cands: &mut Candidates,
         rejected: &mut Vec<Rejected>,
     ) {
         let inner = &self.inner;
         let entries = inner.dict.entries();
+        // Most matches become full-name candidates: grown once, not by
+        // doubling.
+        cands.fulls.reserve(matches.len());
         for m in matches {
             let span = Span {
                 start: m.start,
                 end: m.end,
             };
-            let (_, _, guard) = inner.alias_info(m.phrase);
+            let alias = inner.aliases[m.phrase as usize];
             let reason = if inside(skip, span) {
                 Some(Reason::Boilerplate)
-            } else if inner.stopped[m.phrase as usize] {
+            } else if alias.stopped {
                 Some(Reason::StopWord)
-            } else if guard == Guard::CommonWord && !common_word_allowed(text, span) {
+            } else if alias.guard == Guard::CommonWord && !common_word_allowed(text, span) {
                 Some(Reason::CommonWordGuard)
             } else {
                 None
@@ -604,8 +635,13 @@ impl Tagger {
                 });
                 continue;
             }
-            let entry = inner.entry_of(m.phrase);
-            cands.push(Candidate {
+            let entry = alias.entry;
+            let list = if alias.policy == MatchPolicy::Short {
+                &mut cands.shorts
+            } else {
+                &mut cands.fulls
+            };
+            list.push(Candidate {
                 field,
                 span,
                 alias: m.phrase,
@@ -616,12 +652,13 @@ impl Tagger {
     }
 
     /// Overlaps, ambiguity, then short forms.
-    fn resolve(&self, doc: &mut Doc<'_>, mut cands: Vec<Candidate>) {
+    fn resolve(&self, doc: &mut Doc<'_>, cands: Candidates) {
         let inner = &self.inner;
         let entries = inner.dict.entries();
-        let is_short = |c: &Candidate| inner.alias_info(c.alias).1 == MatchPolicy::Short;
-        let (mut shorts, mut fulls): (Vec<Candidate>, Vec<Candidate>) =
-            cands.drain(..).partition(|c| is_short(c));
+        let Candidates {
+            mut fulls,
+            mut shorts,
+        } = cands;
         let groups = resolve::group(&mut fulls);
         let mut taken = Taken::default();
         let kept = resolve::select(
@@ -641,6 +678,7 @@ impl Tagger {
                 ctx.add(g.field, g.span, &entries[first as usize]);
             }
         }
+        doc.mentions.reserve(kept.len());
         for &gi in &kept {
             let g = &groups[gi];
             match resolve::decide(&fulls, g.lo, g.hi, entries, &ctx, doc.field_text(g.field)) {

@@ -20,7 +20,7 @@ mod lexicon;
 mod link;
 mod load;
 mod pattern;
-mod swar;
+pub(crate) mod swar;
 mod teams;
 mod token;
 

@@ -29,6 +29,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+pub(crate) use self::parts::prepare;
 pub use self::parts::{parts, Part, PartKind};
 pub(crate) use self::sentences::hard_breaks;
 pub use self::sentences::{sentence_starts, sentences, Sentences};

@@ -210,6 +210,18 @@ fn rule_families() {
             "place_lower_noun",
         ),
         (
+            "The Tigris river is low.",
+            "Tigris",
+            "place",
+            "place_lower_noun",
+        ),
+        (
+            "Fed Chair Jerome Powell said so.",
+            "Jerome Powell",
+            "person",
+            "office_name",
+        ),
+        (
             "in Baghdad's popular Karrada neighbourhood, a place",
             "Karrada",
             "place",

@@ -136,6 +136,7 @@ pub mod output;
 mod resolve;
 pub mod rules;
 pub mod segment;
+mod swar;
 mod tagger;
 pub mod topics;
 

@@ -19,7 +19,7 @@ use aho_corasick::Anchored;
 
 use crate::boundary::{for_each_word_start, is_word_end};
 use crate::normalize::{fold_keep_case_into, Normalized};
-use crate::rules::swar::{in_range, load_le, HIGH};
+use crate::swar::{in_range, load_le, HIGH};
 use crate::{Error, MatchPolicy};
 
 mod bank;

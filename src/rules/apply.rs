@@ -7,12 +7,12 @@ use regex_automata::util::iter::Searcher;
 use regex_automata::{Anchored, Input};
 
 use super::pattern::{mention_index, WIDTH};
-use super::swar::skip_to_range;
 use super::token::{tokenize_range, word_end, word_kind, Kind, Token};
 use super::{link, teams, FxBuild, RuleSet, ScoreTables};
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span};
 use crate::resolve::Taken;
+use crate::swar::skip_to_range;
 
 /// Per-thread buffers.
 #[derive(Default)]

@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::swar::load_le;
 use super::token::{Kind, KINDS};
 use crate::normalize::fold;
+use crate::swar::load_le;
 
 /// Which shapes of a token a list's words match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

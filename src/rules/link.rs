@@ -9,12 +9,12 @@ use std::collections::HashMap;
 
 use super::apply::{left, local_entity, right, Edit};
 use super::lexicon::{FxBuild, Lexicon};
-use super::swar::HIGH;
 use super::token::{tokenize_range, Kind, Token};
 use super::RuleSet;
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
 use crate::resolve::Taken;
+use crate::swar::HIGH;
 
 /// What a key links to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -20,7 +20,6 @@ mod lexicon;
 mod link;
 mod load;
 mod pattern;
-pub(crate) mod swar;
 mod teams;
 mod token;
 

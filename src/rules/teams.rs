@@ -21,10 +21,10 @@ use std::collections::HashMap;
 
 use super::apply::{local_entity, overlapping_mentions, Edit};
 use super::lexicon::FxBuild;
-use super::swar::{self, skip_to_range};
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
 use crate::resolve::Taken;
+use crate::swar::{self, skip_to_range};
 
 /// What to make of places named in lines of sports scores.
 ///

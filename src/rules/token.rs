@@ -3,7 +3,7 @@
 //! belongs to.
 
 use super::lexicon::Lexicon;
-use super::swar;
+use crate::swar;
 
 /// The shape of a token. Word kinds come first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

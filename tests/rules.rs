@@ -239,6 +239,48 @@ fn rule_families() {
             "place",
             "place_suffix",
         ),
+        (
+            "troops of the 82nd Airborne Division landed",
+            "82nd Airborne Division",
+            "organization",
+            "military_unit",
+        ),
+        (
+            "in the U.S. 5th Fleet area of operations",
+            "5th Fleet",
+            "organization",
+            "military_unit",
+        ),
+        (
+            "soldiers of the 101st Airborne, and",
+            "101st Airborne",
+            "organization",
+            "military_unit",
+        ),
+        (
+            "British 16 Air Assault Brigade deployed",
+            "16 Air Assault Brigade",
+            "organization",
+            "military_unit",
+        ),
+        (
+            "the Second Infantry Division moved",
+            "Second Infantry Division",
+            "organization",
+            "military_unit",
+        ),
+        (
+            "the Eighth Army crossed",
+            "Eighth Army",
+            "organization",
+            "military_unit",
+        ),
+        (
+            "The 65th Air Division directed base construction",
+            "65th Air Division",
+            "organization",
+            "military_unit",
+        ),
     ];
     for &(text, surface, label, rule) in cases {
         let got = found(&tagger, text);
@@ -297,6 +339,12 @@ fn name_rules_keep_clear_of_other_names() {
         "on the state of Yugoslav finances",
         "the town of Las Paris",
         "the West Coast region and Asia/Pacific region",
+        // Ordinals and numbers that name no military unit: a football
+        // division, a count of contracts, a "Third Force" in politics.
+        "promoted to the First Division in May",
+        "won 5 Air Force contracts",
+        "a Third Force between the parties",
+        "the 3rd Division One match",
     ] {
         let got = found(&tagger, text);
         assert!(
@@ -311,6 +359,7 @@ fn name_rules_keep_clear_of_other_names() {
                     | "given_alone"
                     | "place_kind_of"
                     | "place_lower_noun"
+                    | "military_unit"
             )),
             "{text}: {got:?}"
         );

@@ -101,8 +101,9 @@ pub struct RuleSet {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 26] = [
+const WINDOWED_RULES: [&str; 27] = [
     "dateline",
+    "military_unit",
     "honorific_name",
     "rank_name",
     "office_name",
@@ -131,8 +132,14 @@ const WINDOWED_RULES: [&str; 26] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 45] = [
+const WINDOWED_LISTS: [&str; 51] = [
     "honorific",
+    "ordinal_word",
+    "unit",
+    "unit_big",
+    "unit_mod",
+    "'force'",
+    "'division'",
     "rank",
     "office_head",
     "office_mod",
@@ -316,6 +323,8 @@ impl RuleSet {
             "org_suffix_upper",
             "place_head",
             "place_suffix",
+            "unit",
+            "unit_big",
             "given",
             "given_common",
             "surname",
@@ -331,6 +340,8 @@ impl RuleSet {
         let contexts = vec![
             (bits(&["org_suffix", "org_suffix_upper"]), 5, 0),
             (bits(&["place_suffix"]), 3, 0),
+            // "16 Air Assault Brigade": a number and three words.
+            (bits(&["unit", "unit_big"]), 5, 0),
             (bits(&["org_head"]), 0, 9),
             (bits(&["place_head"]), 0, 5),
             (bits(&["honorific"]), 0, 5),

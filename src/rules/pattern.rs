@@ -101,7 +101,8 @@ enum Term {
 impl Term {
     fn accepts(&self, kind: Kind, lists: u64, mention: u8) -> bool {
         match *self {
-            Term::Kind(k) => kind == k,
+            // An ordinal is a number too ("num" matches "5th").
+            Term::Kind(k) => kind == k || (k == Kind::Num && kind == Kind::Ordinal),
             Term::Word => kind.is_word(),
             Term::Any => kind != Kind::Break,
             Term::Mention(m) => mention == m,

@@ -17,8 +17,10 @@ pub(crate) enum Kind {
     Lower,
     /// `M.`, `J`.
     Initial,
-    /// `31`, `1996-08-22`.
+    /// `31`, `1996-08-22`, `F-16`.
     Num,
+    /// `5th`, `82nd`, `2d`: a number written as an ordinal.
+    Ordinal,
     /// `,`
     Comma,
     /// `.`, `!`, `?`
@@ -52,6 +54,7 @@ impl Kind {
         Kind::Lower,
         Kind::Initial,
         Kind::Num,
+        Kind::Ordinal,
         Kind::Comma,
         Kind::Period,
         Kind::Colon,
@@ -66,7 +69,7 @@ impl Kind {
 
     /// True for word tokens (letters or digits).
     pub(crate) fn is_word(self) -> bool {
-        (self as u8) <= Kind::Num as u8
+        (self as u8) <= Kind::Ordinal as u8
     }
 
     /// The kind's name in rule patterns.
@@ -77,6 +80,7 @@ impl Kind {
             Kind::Lower => "lower",
             Kind::Initial => "initial",
             Kind::Num => "num",
+            Kind::Ordinal => "ordinal",
             Kind::Comma => "comma",
             Kind::Period => "period",
             Kind::Colon => "colon",
@@ -181,6 +185,13 @@ fn possessive_at(s: &str, i: usize) -> bool {
     matches!(b.get(j), Some(b's') | Some(b'S')) && !b.get(j + 1).is_some_and(|&x| is_word_byte(x))
 }
 
+/// Digits and an ordinal suffix: `1st`, `82nd`, `3rd`, `11th`, and the
+/// `2d`, `93d` of older military usage ("the 62d New York").
+fn is_ordinal(b: &[u8]) -> bool {
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    digits > 0 && matches!(&b[digits..], b"st" | b"nd" | b"rd" | b"th" | b"d")
+}
+
 pub(crate) fn word_kind(w: &str) -> Kind {
     let b = w.as_bytes();
     // Digits and non-ASCII bytes, eight bytes at a time: words are short.
@@ -192,7 +203,11 @@ pub(crate) fn word_kind(w: &str) -> Kind {
     }
     // "F-16", "G20", "BEL20": designations and codes, no name words.
     if digits != 0 {
-        return Kind::Num;
+        return if is_ordinal(b) {
+            Kind::Ordinal
+        } else {
+            Kind::Num
+        };
     }
     if high == 0 {
         let first = b[0];
@@ -386,7 +401,10 @@ mod tests {
         }
         fn kind(w: &str) -> Kind {
             if w.bytes().any(|c| c.is_ascii_digit()) {
-                return Kind::Num;
+                let suffix = w.trim_start_matches(|c: char| c.is_ascii_digit());
+                let ordinal =
+                    suffix.len() < w.len() && ["st", "nd", "rd", "th", "d"].contains(&suffix);
+                return if ordinal { Kind::Ordinal } else { Kind::Num };
             }
             let first = w.chars().next().unwrap_or(' ');
             if !first.is_uppercase() {
@@ -401,7 +419,7 @@ mod tests {
         }
         let text = "Internationalization NATO-led O'Brien's F-16 1,000 \
                     Gy\u{f6}rgy \u{c9}COLE ab\u{e9}cdefghij J. A AT&T x9 \
-                    abcdefgh ABCDEFGH 12345678 a";
+                    abcdefgh ABCDEFGH 12345678 5th 82nd 2d 3rds 1st2 th5 a";
         for (i, c) in text.char_indices().filter(|(_, c)| c.is_alphanumeric()) {
             let end = word_end(text, i);
             let plain = run_end(text, i);
@@ -452,6 +470,19 @@ mod tests {
                     ("’s", "poss"),
                     ("AT&T", "upper"),
                     ("1,000", "num"),
+                ],
+            ),
+            (
+                "the 82nd Airborne, the 62d, 3rds",
+                &[
+                    ("the", "lower"),
+                    ("82nd", "ordinal"),
+                    ("Airborne", "cap"),
+                    (",", "comma"),
+                    ("the", "lower"),
+                    ("62d", "ordinal"),
+                    (",", "comma"),
+                    ("3rds", "num"),
                 ],
             ),
         ];

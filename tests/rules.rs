@@ -296,6 +296,70 @@ fn rule_families() {
     }
 }
 
+/// (text, names the list rule must find, names it must not)
+#[test]
+fn people_listed_beside_people() {
+    let tagger = tagger();
+    let cases: &[(&str, &[&str], &[&str])] = &[
+        (
+            "The team: John Smith, Kumara Dharmasena, Chaminda Vaas, Muthiah Muralitharan.",
+            &["Kumara Dharmasena", "Chaminda Vaas", "Muthiah Muralitharan"],
+            &[],
+        ),
+        (
+            "He met opposition leaders Zenon Poznyak and John Smith.",
+            &["Zenon Poznyak"],
+            &[],
+        ),
+        (
+            "Maarten den Bakker, John Smith and Forrest J Ackerman (Netherlands)",
+            &["Maarten den Bakker", "Forrest J Ackerman"],
+            &[],
+        ),
+        // Not items: a firm of partners, an apposition, an adverb, a band,
+        // an abbreviation, a person who ends no item.
+        (
+            "Merrill Lynch, Smith Barney and Dean Witter",
+            &[],
+            &["Smith Barney"],
+        ),
+        (
+            "John Smith, Acme Widgets chairman, said",
+            &[],
+            &["Acme Widgets"],
+        ),
+        (
+            "However, John Smith went home. Meanwhile, Mary Jones",
+            &[],
+            &["However", "Meanwhile"],
+        ),
+        ("John Smith & Hootie Blowfish", &[], &["Hootie Blowfish"]),
+        ("Democratic Sens. John Smith", &[], &["Democratic Sens"]),
+        (
+            "John Smith, Foreign Minister Bob Ray, and",
+            &[],
+            &["Foreign Minister Bob Ray"],
+        ),
+    ];
+    for &(text, want, not) in cases {
+        let got = found(&tagger, text);
+        let listed: Vec<&str> = got
+            .iter()
+            .filter(|(_, label, rule)| *label == "person" && rule == "list_person")
+            .map(|(s, _, _)| s.as_str())
+            .collect();
+        for w in want {
+            assert!(listed.contains(w), "{text}: want {w} in {got:?}");
+        }
+        for n in not {
+            assert!(
+                got.iter().all(|(s, _, _)| s != n),
+                "{text}: {n} must not be a mention: {got:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn a_surname_beats_a_place_after_its_person() {
     let tagger = tagger();

@@ -8,7 +8,7 @@ use regex_automata::{Anchored, Input};
 
 use super::pattern::{mention_index, WIDTH};
 use super::token::{tokenize_range, word_end, word_kind, Kind, Token};
-use super::{link, teams, FxBuild, RuleSet, ScoreTables};
+use super::{link, lists, teams, FxBuild, RuleSet, ScoreTables};
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span};
 use crate::resolve::Taken;
@@ -157,6 +157,9 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
         }
         if tables == ScoreTables::Teams {
             teams::mark(doc, taken, rules.link_rule("score_table"));
+        }
+        if rules.not_in_lists != 0 {
+            lists::mark(rules, doc, taken, rules.link_rule("list_person"));
         }
         link::link(rules, doc, taken, &mut s.tokens[0]);
     });

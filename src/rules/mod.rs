@@ -18,6 +18,7 @@ mod apply;
 mod explain;
 mod lexicon;
 mod link;
+mod lists;
 mod load;
 mod pattern;
 mod teams;
@@ -45,8 +46,15 @@ pub use teams::ScoreTables;
 const SIZE_LIMIT: usize = 4 << 20;
 
 /// Names of the document-level rules, after the rules of the files: those
-/// of linking, and `score_table` (see [`ScoreTables`]).
-const DOC_RULES: [&str; 4] = ["link_name", "link_surname", "acronym", "score_table"];
+/// of linking, `score_table` (see [`ScoreTables`]) and `list_person`
+/// (people listed beside people).
+const DOC_RULES: [&str; 5] = [
+    "link_name",
+    "link_surname",
+    "acronym",
+    "score_table",
+    "list_person",
+];
 
 /// A compiled set of rules. The default set is empty.
 ///
@@ -74,6 +82,15 @@ pub struct RuleSet {
     pub(crate) inert: u64,
     /// Lists whose words may anchor a rule match.
     pub(crate) anchors: u64,
+    /// Lists of capitalized words that are no part of a person's name in a
+    /// list of people: function words, months, titles, offices, heads of
+    /// organization and place names (0: the rule set has none of them, and
+    /// lists are not looked at).
+    pub(crate) not_in_lists: u64,
+    /// Lower-case particles inside names (`van`, `bin`).
+    pub(crate) particles: u64,
+    /// Known surnames (`surname`, `surname_common`).
+    pub(crate) surnames: u64,
     /// Lower-case words before a name (`spokesman`).
     pub(crate) roles: u64,
     /// Words right before a place name (`near`).
@@ -350,7 +367,33 @@ impl RuleSet {
             (bits(&["given", "given_common"]), 1, 3),
             (bits(&["surname"]), 2, 1),
         ];
+        // Without its function words, a rule set cannot tell a list of
+        // people from any run of capitalized words.
+        let not_in_lists = match src.lex.bit("nonname") {
+            Some(_) => bits(&[
+                "nonname",
+                "abbrev",
+                "month",
+                "honorific",
+                "rank",
+                "office_head",
+                "office_mod",
+                "role",
+                "org_head",
+                "org_suffix",
+                "place_head",
+                "place_suffix",
+                "place_kind",
+                "unit",
+                "unit_big",
+                "ordinal_word",
+            ]),
+            None => 0,
+        };
         Ok(RuleSet {
+            not_in_lists,
+            particles: bits(&["particle"]),
+            surnames: bits(&["surname", "surname_common"]),
             suffixes: bits(&["org_suffix", "org_suffix_upper", "place_suffix"]),
             given: bits(&["given", "given_common"]),
             contexts,
@@ -373,8 +416,9 @@ impl RuleSet {
     }
 
     /// The name of rule `rule`, as shown in evidence: the rules of the files
-    /// in order, then `link_name`, `link_surname` and `acronym` (linking) and
-    /// `score_table` ([`ScoreTables`]).
+    /// in order, then `link_name`, `link_surname` and `acronym` (linking),
+    /// `score_table` ([`ScoreTables`]) and `list_person` (people listed
+    /// beside people).
     pub fn rule_name(&self, rule: u32) -> &str {
         let rule = rule as usize;
         match self.names.get(rule) {

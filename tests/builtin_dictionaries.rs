@@ -253,6 +253,23 @@ fn central_banks() {
 }
 
 #[test]
+fn uk_counties_boroughs_and_council_areas() {
+    let text = "Floods hit Hampshire and Lancashire; the London borough of Lambeth and \
+                Aberdeenshire were spared.";
+    for (surface, id) in [
+        ("Hampshire", "place:admin1:GB-hampshire"),
+        ("Lancashire", "place:admin1:GB-lancashire"),
+        ("Lambeth", "place:admin1:GB-lambeth"),
+        ("Aberdeenshire", "place:admin1:GB-aberdeenshire"),
+    ] {
+        assert_eq!(id_of(text, surface).as_deref(), Some(id), "{surface}");
+    }
+    // A US city of that name is the likelier one.
+    let norfolk = id_of("The port of Norfolk handled more coal.", "Norfolk");
+    assert!(norfolk.is_some_and(|id| id.starts_with("place:city:")));
+}
+
+#[test]
 fn ngos_and_companies() {
     for (text, surface, id) in [
         (

@@ -554,7 +554,8 @@ def build(src, ctx):
         if iso == "US" or iso not in countries:
             continue
         t = fbtext(fb[iso], "Government", "Administrative divisions")
-        if not t or len(t) > 3000:
+        # The United Kingdom's list (counties, boroughs, council areas) is the longest, 3.6k.
+        if not t or len(t) > 4000:
             continue
         chunks = re.split(r";|:(?=\s)", t)
         for ch in chunks:
@@ -569,6 +570,8 @@ def build(src, ctx):
                     continue
                 if it.split()[0].lower() in ("the", "note", "including"):
                     continue
+                if re.fullmatch(r"[a-z]+", it.split()[-1]):
+                    continue  # a heading run into the last name ("Down city councils")
                 k = (iso, fold(it))
                 if k in seen_admin:
                     continue
@@ -576,7 +579,10 @@ def build(src, ctx):
                 e = {"id": "place:admin1:%s-%s" % (iso, slug(it)), "label": "place", "kind": "admin1", "name": it,
                      "aliases": [], "country": iso}
                 # a province beats a small town of the same name (Ontario), not a big city (Portland, Jamaica)
-                e["priority"] = -5 if fold(it) in country_name_folds else (-1 if big_city.get(fold(it), 0) >= 300000 else 1)
+                # The UK's list goes down to counties and boroughs: a US city of 50,000 (Norfolk,
+                # Virginia; Westminster, Colorado) is named in news as often as they are.
+                big = 50000 if iso == "GB" else 300000
+                e["priority"] = -5 if fold(it) in country_name_folds else (-1 if big_city.get(fold(it), 0) >= big else 1)
                 risk = ctx.risky_place(it)
                 if risk:
                     e["name"] = "%s, %s" % (it, countries[iso]["name"])

@@ -430,6 +430,50 @@ fn name_rules_keep_clear_of_other_names() {
     }
 }
 
+/// (text, the label of each mention of "Chicago" or "Houston", in order)
+#[test]
+fn sports_prose_makes_teams() {
+    let tagger = tagger();
+    let cases: &[(&str, &[&str])] = &[
+        // Strong cues: a result between names, a role, a fixture.
+        (
+            "Chicago beat Houston on Friday.",
+            &["organization", "organization"],
+        ),
+        (
+            "Chicago captain John Smith scored twice.",
+            &["organization"],
+        ),
+        ("Chicago's Australian captain left.", &["organization"]),
+        ("Millwall v Houston (postponed)", &["organization"]),
+        // A weak cue counts once the document is about sport; a place
+        // named as a place stays one.
+        (
+            "Chicago captain John Smith scored. The match against Houston \
+             was played in Chicago.",
+            &["organization", "organization", "place"],
+        ),
+        ("The case against Houston was dropped.", &["place"]),
+        // Not teams: a place inside a name, a bus fare, a price.
+        ("BANK OF CHICAGO MANAGER HURT IN ATTACK", &["place"]),
+        (
+            "coach fares between Chicago and Houston",
+            &["place", "place"],
+        ),
+        ("on Friday, versus Chicago's $3.60", &["place"]),
+    ];
+    for &(text, want) in cases {
+        let got: Vec<&str> = found(&tagger, text)
+            .into_iter()
+            .filter(|(s, _, _)| {
+                s.eq_ignore_ascii_case("chicago") || s.eq_ignore_ascii_case("houston")
+            })
+            .map(|(_, label, _)| label)
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
 #[test]
 fn score_tables_make_teams() {
     let tagger = tagger();

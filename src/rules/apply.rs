@@ -54,7 +54,7 @@ const NOT_START: u8 = 0xFF;
 pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, tables: ScoreTables) {
     let Some(patterns) = &rules.patterns else {
         if tables == ScoreTables::Teams {
-            teams::mark(doc, taken, rules.link_rule("score_table"));
+            teams::mark(rules, doc, taken, rules.link_rule("score_table"));
         }
         return;
     };
@@ -156,7 +156,7 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
             edit.finish(doc);
         }
         if tables == ScoreTables::Teams {
-            teams::mark(doc, taken, rules.link_rule("score_table"));
+            teams::mark(rules, doc, taken, rules.link_rule("score_table"));
         }
         if rules.not_in_lists != 0 {
             lists::mark(rules, doc, taken, rules.link_rule("list_person"));
@@ -432,7 +432,7 @@ fn next_is_place_noun(rules: &RuleSet, text: &str, end: usize, buf: &mut String)
 
 /// The word (ASCII letters, digits and hyphens) before `i`, past white
 /// space; `None` if punctuation or nothing comes first.
-fn word_before(b: &[u8], i: usize) -> Option<(usize, usize)> {
+pub(crate) fn word_before(b: &[u8], i: usize) -> Option<(usize, usize)> {
     let e = b[..i].trim_ascii_end().len();
     let s = e - b[..e]
         .iter()

@@ -21,6 +21,7 @@ mod link;
 mod lists;
 mod load;
 mod pattern;
+mod team_cues;
 mod teams;
 mod token;
 
@@ -91,6 +92,8 @@ pub struct RuleSet {
     pub(crate) particles: u64,
     /// Known surnames (`surname`, `surname_common`).
     pub(crate) surnames: u64,
+    /// Words around a place that make it a sports team.
+    pub(crate) team_cues: team_cues::TeamCues,
     /// Lower-case words before a name (`spokesman`).
     pub(crate) roles: u64,
     /// Words right before a place name (`near`).
@@ -394,6 +397,14 @@ impl RuleSet {
             not_in_lists,
             particles: bits(&["particle"]),
             surnames: bits(&["surname", "surname_common"]),
+            team_cues: team_cues::TeamCues {
+                role: bits(&["team_role"]),
+                win: bits(&["team_win"]),
+                versus: bits(&["team_versus"]),
+                before: bits(&["team_before"]),
+                after: bits(&["team_after"]),
+                place_prep: bits(&["team_place_prep"]),
+            },
             suffixes: bits(&["org_suffix", "org_suffix_upper", "place_suffix"]),
             given: bits(&["given", "given_common"]),
             contexts,

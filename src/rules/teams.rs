@@ -17,10 +17,12 @@
 //! places with the same name (any case) become the same team: "Seattle" in
 //! "Texas's lead over Seattle" after the standings.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::apply::{local_entity, overlapping_mentions, Edit};
 use super::lexicon::FxBuild;
+use super::team_cues::{named_as_place, teams_in_prose};
+use super::RuleSet;
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
 use crate::resolve::Taken;
@@ -261,8 +263,10 @@ fn next_digit(b: &[u8], from: usize) -> Option<usize> {
     Some(skip_to_range(b, from, b'0'..=b'9', false)).filter(|&d| d < b.len())
 }
 
-/// Turns the places of score lines into teams (see the module docs).
-pub(crate) fn mark(doc: &mut Doc<'_>, taken: &mut Taken, rule: u32) {
+/// Turns the places of score lines into teams (see the module docs), and
+/// those that the words around them in prose make teams (see
+/// [`team_cues`](super::team_cues)).
+pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: u32) {
     let lines = score_lines(doc);
     let has_team = |l: &ScoreLine| l.runs.iter().any(|(_, k)| matches!(k, Run::Team(_)));
     // Once a line names a team, the document is a results page: a line of
@@ -312,17 +316,60 @@ pub(crate) fn mark(doc: &mut Doc<'_>, taken: &mut Taken, rule: u32) {
             });
         }
     }
+    // Teams the words around them name in prose, and their names: other
+    // places of those names are teams too, unless named as places ("in
+    // Leeds", "Lubbock, Texas").
+    let mut in_prose = Vec::new();
+    let mut prose_names: HashSet<String, FxBuild> = HashSet::default();
+    if rules.team_cues.any() {
+        let local_place = |i: usize| {
+            !edit.is_removed(i)
+                && doc
+                    .entry(&doc.mentions[i])
+                    .is_some_and(|e| !is_national(&e.kind))
+        };
+        in_prose = teams_in_prose(rules, doc, local_place, !teams.is_empty());
+        for &i in &in_prose {
+            let m = doc.mentions[i];
+            let key = doc.surface(&m).to_lowercase();
+            if teams.contains_key(&key) {
+                continue;
+            }
+            let name = doc.surface(&m).to_string();
+            let country = doc
+                .entry(&m)
+                .and_then(|e| e.country.as_deref().map(str::to_string));
+            let l = local_entity(
+                doc,
+                Label::Organization,
+                &name,
+                "sports_team",
+                country,
+                None,
+            );
+            teams.insert(key.clone(), l);
+            prose_names.insert(key);
+        }
+    }
     if teams.is_empty() {
         return;
     }
     // The same places named elsewhere.
+    let mut buf = String::new();
     for (i, m) in doc.mentions.iter().enumerate() {
         if m.label != Label::Place || edit.is_removed(i) {
             continue;
         }
-        let Some(local) = teams.get(&doc.surface(m).to_lowercase()) else {
+        let key = doc.surface(m).to_lowercase();
+        let Some(local) = teams.get(&key) else {
             continue;
         };
+        if prose_names.contains(&key)
+            && in_prose.binary_search(&i).is_err()
+            && named_as_place(rules, doc.field_text(m.field), m.span, &mut buf)
+        {
+            continue;
+        }
         if doc.entry(m).is_some_and(|e| !is_national(&e.kind)) {
             edit.remove(i);
             edit.add(Mention {

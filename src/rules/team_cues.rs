@@ -1,0 +1,210 @@
+//! Sports prose: the words around a city, county or state that make it a
+//! team ("Surrey captain Chris Lewis", "Leicestershire beat Somerset",
+//! "v Derbyshire", "joined Newcastle").
+//!
+//! The cue words are data, lists of `dictionaries/rules/rules.jsonl`:
+//!
+//! | list | where | strength |
+//! |---|---|---|
+//! | `team_role` | after the place, or after its possessive and one more word ("Norwich striker", "Derbyshire's Australian captain") | strong |
+//! | `team_win` | after the place before a capitalized word, or before it after one ("Leicestershire beat Somerset", "Wigan beat Bradford") | strong |
+//! | `team_versus` | right before or after the place, a capitalized word or a number on its other side ("May 18 v Hampshire", "Walsall v Wrexham") | strong |
+//! | `team_before` | right before the place ("against", "joined", "rivals") | weak |
+//! | `team_after` | right after the place ("won", "reached", "were", "manager") | weak |
+//!
+//! A strong cue makes a team anywhere. Weak cues count only in a sports
+//! document: one with a score line that names a team, or a strong cue.
+//! Countries stay places, as in score lines: a national side is named by its
+//! country. A place after "of" ("Bank of Tokyo manager") has no cue. Other
+//! mentions of a team's name are the team too, unless named as a place:
+//! after a preposition of list `team_place_prep` ("in Leeds") or a comma
+//! ("Lubbock, Texas").
+
+use super::apply::word_before;
+use super::token::{word_end, word_kind};
+use super::RuleSet;
+use crate::dictionary::Label;
+use crate::doc::{Doc, Span};
+
+/// The lexicon bits of the cue lists (0 where a rule set lacks one).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct TeamCues {
+    pub role: u64,
+    pub win: u64,
+    pub versus: u64,
+    pub before: u64,
+    pub after: u64,
+    /// Prepositions before a place named as a place ("in", "at", "near").
+    pub place_prep: u64,
+}
+
+impl TeamCues {
+    /// Whether the rule set has any cue list.
+    pub(crate) fn any(&self) -> bool {
+        self.role | self.win | self.versus | self.before | self.after != 0
+    }
+}
+
+/// How strongly the words around a place say it is a team.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Cue {
+    None,
+    Weak,
+    Strong,
+}
+
+/// The indices of the place mentions that `is_local` accepts and whose
+/// words make them teams; `sporty` says whether weak cues count from the
+/// start (they do once a strong cue is found).
+pub(crate) fn teams_in_prose(
+    rules: &RuleSet,
+    doc: &Doc<'_>,
+    is_local: impl Fn(usize) -> bool,
+    sporty: bool,
+) -> Vec<usize> {
+    let cues = rules.team_cues;
+    let mut buf = String::new();
+    let mut strong = Vec::new();
+    let mut weak = Vec::new();
+    for (i, m) in doc.mentions.iter().enumerate() {
+        if m.label != Label::Place || !is_local(i) {
+            continue;
+        }
+        match cue(rules, &cues, doc.field_text(m.field), m.span, &mut buf) {
+            Cue::Strong => strong.push(i),
+            Cue::Weak => weak.push(i),
+            Cue::None => {}
+        }
+    }
+    if sporty || !strong.is_empty() {
+        strong.extend(weak);
+        strong.sort_unstable();
+    }
+    strong
+}
+
+/// The cue around the place at `span` of `text`.
+pub(crate) fn cue(
+    rules: &RuleSet,
+    cues: &TeamCues,
+    text: &str,
+    span: Span,
+    buf: &mut String,
+) -> Cue {
+    let b = text.as_bytes();
+    let is = |w: Option<(usize, usize)>, bits: u64, buf: &mut String| {
+        w.is_some_and(|(s, e)| {
+            let word = &text[s..e];
+            rules.lex.lookup(word, word_kind(word), buf) & bits != 0
+        })
+    };
+    let capitalized = |w: Option<(usize, usize)>| w.is_some_and(|(s, _)| b[s].is_ascii_uppercase());
+    let numeric = |w: Option<(usize, usize)>| w.is_some_and(|(s, _)| b[s].is_ascii_digit());
+    let after = next_word(text, span.end);
+    let after2 = after.and_then(|(_, e)| next_word(text, e));
+    let before = word_before(b, span.start);
+    let before2 = before.and_then(|(s, _)| word_before(b, s));
+    let possessive = after.is_some_and(|(s, e)| is_possessive(&text[s..e]));
+    let after3 = after2.and_then(|(_, e)| next_word(text, e));
+    // "Bank of Tokyo manager", "the fans of Philadelphia": a place after
+    // "of" is part of a name or where someone is from.
+    if before.is_some_and(|(s, e)| text[s..e].eq_ignore_ascii_case("of")) {
+        return Cue::None;
+    }
+    let strong = is(after, cues.role, buf)
+        || (possessive && (is(after2, cues.role, buf) || is(after3, cues.role, buf)))
+        || (is(after, cues.win, buf) && capitalized(after2))
+        || (is(before, cues.win, buf) && capitalized(before2))
+        // A fixture has a team or a date on the other side ("Walsall v
+        // Wrexham", "May 18 v Worcestershire"), a price comparison not
+        // ("on Friday, versus New York's $387.60").
+        || (is(after, cues.versus, buf) && capitalized(after2))
+        || (is(before, cues.versus, buf) && (capitalized(before2) || numeric(before2)));
+    if strong {
+        Cue::Strong
+    } else if is(before, cues.before, buf) || is(after, cues.after, buf) {
+        Cue::Weak
+    } else {
+        Cue::None
+    }
+}
+
+/// Whether the place at `span` is named as a place: after a preposition of
+/// place ("in Leeds", "at Headingley") or a comma ("Lubbock, Texas").
+pub(crate) fn named_as_place(rules: &RuleSet, text: &str, span: Span, buf: &mut String) -> bool {
+    let b = text.as_bytes();
+    let before = b[..span.start].trim_ascii_end();
+    if before.last() == Some(&b',') {
+        return true;
+    }
+    word_before(b, span.start).is_some_and(|(s, e)| {
+        let word = &text[s..e];
+        rules.lex.lookup(word, word_kind(word), buf) & rules.team_cues.place_prep != 0
+    })
+}
+
+fn is_possessive(w: &str) -> bool {
+    matches!(w, "'s" | "’s" | "'" | "’")
+}
+
+/// The word (or possessive) after `i` on the same line.
+fn next_word(text: &str, i: usize) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut s = i;
+    while b.get(s).is_some_and(|&c| c == b' ' || c == b'\t') {
+        s += 1;
+    }
+    let c = *b.get(s)?;
+    if c == b'\'' || text[s..].starts_with('’') {
+        let q = if c == b'\'' { 1 } else { '’'.len_utf8() };
+        let e = s + q;
+        let e = if matches!(b.get(e), Some(b's' | b'S')) {
+            e + 1
+        } else {
+            e
+        };
+        return (!b.get(e).is_some_and(|c| c.is_ascii_alphanumeric())).then_some((s, e));
+    }
+    if !(c.is_ascii_alphanumeric() || c >= 0x80) {
+        return None;
+    }
+    let e = word_end(text, s).max(s + 1);
+    text.is_char_boundary(e).then_some((s, e))
+}
+
+/// The words right before and after `span`.
+#[cfg(test)]
+fn words_around(text: &str, span: Span) -> (Option<&str>, Option<&str>) {
+    let b = text.as_bytes();
+    (
+        word_before(b, span.start).map(|(s, e)| &text[s..e]),
+        next_word(text, span.end).map(|(s, e)| &text[s..e]),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_around_a_span() {
+        let text = "as Derbyshire's captain; v  Hampshire (three days)";
+        let at = |w: &str| {
+            let s = text.find(w).unwrap();
+            Span {
+                start: s,
+                end: s + w.len(),
+            }
+        };
+        assert_eq!(
+            words_around(text, at("Derbyshire")),
+            (Some("as"), Some("'s"))
+        );
+        assert_eq!(words_around(text, at("Hampshire")), (Some("v"), None));
+        let curly = "Nice’s coach";
+        assert_eq!(
+            words_around(curly, Span { start: 0, end: 4 }),
+            (None, Some("’s"))
+        );
+    }
+}

@@ -188,6 +188,9 @@ pub enum Reason {
     OutRanked,
     /// Entries of different labels fit and nothing decided.
     AmbiguousLabel,
+    /// The start of an event's name ("Fed Cup", "U.S. Open"): not the
+    /// entity it names.
+    InsideEvent,
 }
 
 impl Reason {
@@ -201,6 +204,7 @@ impl Reason {
             Reason::Overlapped(_) => "overlapped",
             Reason::OutRanked => "out_ranked",
             Reason::AmbiguousLabel => "ambiguous_label",
+            Reason::InsideEvent => "inside_event",
         }
     }
 }

@@ -728,6 +728,37 @@ fn seed_article_links_every_short_form() {
     assert!(office.unwrap_or_default().contains("Secretary"));
 }
 
+/// (text, whether "Chicago" or "U.S." is tagged there)
+#[test]
+fn names_that_start_an_event_are_not_tagged() {
+    let tagger = tagger();
+    let cases: &[(&str, bool)] = &[
+        ("He won the Chicago Open in May.", false),
+        ("a former U.S. Open champion", false),
+        ("Leading results at the Chicago Grand Prix meeting", false),
+        ("Chicago Games silver medallist", false),
+        // Not events: a lower-case word, a headline in capitals, a word
+        // that is no event's.
+        ("U.S. officials open talks.", true),
+        ("CHICAGO OPEN TO TALKS", true),
+        ("A Chicago Grand Jury indicted him.", true),
+    ];
+    for &(text, tagged) in cases {
+        let got = found(&tagger, text);
+        let any = got
+            .iter()
+            .any(|(s, _, _)| s.eq_ignore_ascii_case("chicago") || s == "U.S.");
+        assert_eq!(any, tagged, "{text}: {got:?}");
+    }
+    let why = tagger.explain("the Chicago Open", Span { start: 4, end: 11 });
+    assert!(
+        why.rejected
+            .iter()
+            .any(|r| r.reason.as_deref() == Some("inside_event")),
+        "{why:?}"
+    );
+}
+
 #[test]
 fn explain_says_which_rule_and_why_losers_lost() {
     let tagger = tagger();

@@ -8,7 +8,7 @@ use regex_automata::{Anchored, Input};
 
 use super::pattern::{mention_index, WIDTH};
 use super::token::{tokenize_range, word_end, word_kind, Kind, Token};
-use super::{link, lists, teams, FxBuild, RuleSet, ScoreTables};
+use super::{events, link, lists, teams, FxBuild, RuleSet, ScoreTables};
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span};
 use crate::resolve::Taken;
@@ -162,6 +162,11 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
             lists::mark(rules, doc, taken, rules.link_rule("list_person"));
         }
         link::link(rules, doc, taken, &mut s.tokens[0]);
+        // Last: the rules find names of their own ("PGA"), and linking tags
+        // other uses of a name ("UEFA").
+        if rules.event_words != 0 {
+            events::drop_inside_events(rules, doc, taken);
+        }
     });
 }
 

@@ -15,6 +15,7 @@
 //! ("Mr. Jordan" is a person, not the country).
 
 mod apply;
+mod events;
 mod explain;
 mod lexicon;
 mod link;
@@ -92,6 +93,10 @@ pub struct RuleSet {
     pub(crate) particles: u64,
     /// Known surnames (`surname`, `surname_common`).
     pub(crate) surnames: u64,
+    /// Words that end the name of an event ("Cup", "Open") and words
+    /// between it and them ("Grand").
+    pub(crate) event_words: u64,
+    pub(crate) event_mods: u64,
     /// Words around a place that make it a sports team.
     pub(crate) team_cues: team_cues::TeamCues,
     /// Lower-case words before a name (`spokesman`).
@@ -397,6 +402,8 @@ impl RuleSet {
             not_in_lists,
             particles: bits(&["particle"]),
             surnames: bits(&["surname", "surname_common"]),
+            event_words: bits(&["event_word"]),
+            event_mods: bits(&["event_mod"]),
             team_cues: team_cues::TeamCues {
                 role: bits(&["team_role"]),
                 win: bits(&["team_win"]),

@@ -1,0 +1,76 @@
+//! Names inside the names of events: "Fed Cup", "U.S. Open", "Berlin Grand
+//! Prix", "Atlanta Games". The event is no person, organization or place,
+//! and neither is the name it starts with: the tournament, not the Federal
+//! Reserve or the United States. A mention right before a capitalized word
+//! of the list `event_word` (or a word of `event_mod` and then one of
+//! `event_word`: "Grand Prix") is dropped, with the reason
+//! [`Reason::InsideEvent`].
+
+use super::apply::Edit;
+use super::token::{word_end, word_kind, Kind};
+use super::RuleSet;
+use crate::doc::{Doc, Evidence, Reason, Rejected};
+use crate::resolve::Taken;
+
+/// Drops the mentions that start the name of an event (see the module docs).
+pub(crate) fn drop_inside_events(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken) {
+    let mut buf = String::new();
+    let inside: Vec<usize> = (0..doc.mentions.len())
+        .filter(|&i| {
+            let m = &doc.mentions[i];
+            before_event(rules, doc.field_text(m.field), m.span.end, &mut buf)
+        })
+        .collect();
+    if inside.is_empty() {
+        return;
+    }
+    let mut edit = Edit::default();
+    for i in inside {
+        let m = doc.mentions[i];
+        taken.remove(m.field, m.span);
+        edit.remove(i);
+        if let Evidence::Alias { alias } | Evidence::ShortForm { alias, .. } = m.evidence {
+            doc.rejected.push(Rejected {
+                span: m.span,
+                field: m.field,
+                alias,
+                reason: Reason::InsideEvent,
+            });
+        }
+    }
+    edit.finish(doc);
+}
+
+/// Whether the words after `end` name an event: a word of `event_word`, or
+/// one of `event_mod` and then one of `event_word`, all capitalized.
+fn before_event(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bool {
+    let mut at = end;
+    for _ in 0..2 {
+        let Some((s, e)) = next_capitalized(text, at) else {
+            return false;
+        };
+        let bits = rules.lex.lookup(&text[s..e], Kind::Cap, buf);
+        if bits & rules.event_words != 0 {
+            return true;
+        }
+        if bits & rules.event_mods == 0 {
+            return false;
+        }
+        at = e;
+    }
+    false
+}
+
+/// The capitalized word after `i`, past spaces on the same line.
+fn next_capitalized(text: &str, i: usize) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut s = i;
+    while b.get(s).is_some_and(|&c| c == b' ' || c == b'\t') {
+        s += 1;
+    }
+    if s == i || !b.get(s)?.is_ascii_uppercase() {
+        return None;
+    }
+    let e = word_end(text, s);
+    (word_kind(&text[s..e]) == Kind::Cap).then_some((s, e))
+}

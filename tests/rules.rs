@@ -754,7 +754,7 @@ fn names_that_start_an_event_are_not_tagged() {
     assert!(
         why.rejected
             .iter()
-            .any(|r| r.reason.as_deref() == Some("inside_event")),
+            .any(|r| r.reason == Some("inside_event")),
         "{why:?}"
     );
 }

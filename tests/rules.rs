@@ -281,6 +281,24 @@ fn rule_families() {
             "organization",
             "military_unit",
         ),
+        (
+            "the Yugoslav news agency Tanjug reported",
+            "Tanjug",
+            "organization",
+            "org_kind_name",
+        ),
+        (
+            "said the German company Zueblin, which",
+            "Zueblin",
+            "organization",
+            "org_kind_name",
+        ),
+        (
+            "referring to the band Deadsy, whose members",
+            "Deadsy",
+            "organization",
+            "org_kind_name",
+        ),
     ];
     for &(text, surface, label, rule) in cases {
         let got = found(&tagger, text);
@@ -409,6 +427,8 @@ fn name_rules_keep_clear_of_other_names() {
         "won 5 Air Force contracts",
         "a Third Force between the parties",
         "the 3rd Division One match",
+        // A given name after a kind of organization is a person's.
+        "the team Michael Jordan led",
     ] {
         let got = found(&tagger, text);
         assert!(
@@ -424,6 +444,7 @@ fn name_rules_keep_clear_of_other_names() {
                     | "place_kind_of"
                     | "place_lower_noun"
                     | "military_unit"
+                    | "org_kind_name"
             )),
             "{text}: {got:?}"
         );

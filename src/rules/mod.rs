@@ -99,7 +99,7 @@ pub struct RuleSet {
     pub(crate) event_mods: u64,
     /// Words around a place that make it a sports team.
     pub(crate) team_cues: team_cues::TeamCues,
-    /// Lower-case words before a name (`spokesman`).
+    /// Lower-case words before a name (`spokesman`, `newspaper`).
     pub(crate) roles: u64,
     /// Words right before a place name (`near`).
     pub(crate) place_before: u64,
@@ -126,8 +126,9 @@ pub struct RuleSet {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 27] = [
+const WINDOWED_RULES: [&str; 28] = [
     "dateline",
+    "org_kind_name",
     "military_unit",
     "honorific_name",
     "rank_name",
@@ -157,8 +158,9 @@ const WINDOWED_RULES: [&str; 27] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 51] = [
+const WINDOWED_LISTS: [&str; 52] = [
     "honorific",
+    "org_kind",
     "ordinal_word",
     "unit",
     "unit_big",
@@ -416,7 +418,7 @@ impl RuleSet {
             given: bits(&["given", "given_common"]),
             contexts,
             full_scan,
-            roles: bits(&["role"]),
+            roles: bits(&["role", "org_kind"]),
             place_before: bits(&["place_before"]),
             place_kinds: bits(&["place_kind"]),
             place_nouns: bits(&["place_noun"]),

@@ -282,6 +282,24 @@ fn rule_families() {
             "military_unit",
         ),
         (
+            "shares of Pirelli SpA rose",
+            "Pirelli SpA",
+            "organization",
+            "org_suffix",
+        ),
+        (
+            "shares in Cofinec S.A. plunged",
+            "Cofinec S.A.",
+            "organization",
+            "org_suffix",
+        ),
+        (
+            "Daniels Pharmaceuticals manufactures drugs",
+            "Daniels Pharmaceuticals",
+            "organization",
+            "org_suffix",
+        ),
+        (
             "the Yugoslav news agency Tanjug reported",
             "Tanjug",
             "organization",

@@ -616,6 +616,35 @@ fn linking() {
 }
 
 #[test]
+fn names_in_a_headline_in_capitals_link_to_the_text() {
+    let tagger = tagger();
+    let text = "HEGSETH AND AHN MEET; JOHN SMITH ABSENT\n\
+                U.S. Defense Secretary Pete Hegseth met Ahn Gyu-back. \
+                Mr. Smith left. John Smith stayed.\n\
+                Hegseth And Ahn Meet Again\n";
+    let doc = tagger.tag(text);
+    let ids: Vec<(&str, Option<&str>)> = doc
+        .mentions()
+        .iter()
+        .map(|m| (doc.surface(m), doc.entity_id(m)))
+        .collect();
+    // The headline's names are the people of the text (by the last word of
+    // the full name: not "AHN" of "Ahn Gyu-back"), in capitals only: a
+    // line with lower case takes no capitals key, and a person that name
+    // lists alone found ("John Smith") reaches no headline.
+    assert_eq!(ids[0], ("HEGSETH", Some("person:pete-hegseth")), "{ids:?}");
+    assert!(
+        !ids.iter().any(|(s, _)| *s == "JOHN SMITH" || *s == "SMITH"),
+        "{ids:?}"
+    );
+    assert_eq!(
+        ids.iter().filter(|(s, _)| *s == "Hegseth").count(),
+        1,
+        "{ids:?}"
+    );
+}
+
+#[test]
 fn a_place_found_by_a_rule_links_its_name_but_not_longer_names() {
     let tagger = tagger();
     let got = found(

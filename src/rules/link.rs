@@ -24,6 +24,10 @@ struct Target {
     /// (field, start) of the introduction: links count only after it.
     after: (Field, usize),
     rule: &'static str,
+    /// The key is a name in capitals, for headlines ("WOODS MAKES PRO
+    /// DEBUT"): it counts only in a line without lower case, and before the
+    /// introduction too (a headline comes first).
+    caps: bool,
 }
 
 /// Links surnames, repeated names and acronyms. `toks` is scratch space:
@@ -32,6 +36,7 @@ struct Target {
 pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: &mut Vec<Token>) {
     // Kinds are all linking needs: no word lookups.
     let bare = Lexicon::default();
+    let mut buf = String::new();
     let mut keys: HashMap<String, Vec<Target>, FxBuild> = HashMap::default();
     let add = |keys: &mut HashMap<String, Vec<Target>, FxBuild>, key: &str, t: Target| {
         // A name recurs in a document: its key is copied only once.
@@ -83,8 +88,28 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
                                 label: m.label,
                                 after: at,
                                 rule: "link_surname",
+                                caps: false,
                             };
                             add(&mut keys, surname, t);
+                            // The name and the surname in a headline in
+                            // capitals, unless the surname is a word there
+                            // ("MAY").
+                            if rules.lex.lookup(surname, Kind::Cap, &mut buf) & rules.inert == 0
+                                && !from_name_lists(rules, m.evidence)
+                            {
+                                let headline = Target {
+                                    after: (Field::Title, 0),
+                                    caps: true,
+                                    ..t
+                                };
+                                add(&mut keys, &surname.to_uppercase(), headline);
+                                let name = &text[m.span.range()];
+                                let full = Target {
+                                    rule: "link_name",
+                                    ..headline
+                                };
+                                add(&mut keys, &name.to_uppercase(), full);
+                            }
                         }
                     }
                 }
@@ -95,6 +120,7 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
                         label: m.label,
                         after: at,
                         rule: "acronym",
+                        caps: false,
                     };
                     add(&mut keys, acr, t);
                 }
@@ -105,6 +131,7 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
                     label: m.label,
                     after: (Field::Title, 0),
                     rule: "link_name",
+                    caps: false,
                 };
                 add(&mut keys, &text[m.span.range()], t);
             }
@@ -249,6 +276,7 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
             label: Label::Organization,
             after: (field, span.start),
             rule: "acronym",
+            caps: false,
         };
         add(&mut keys, &acr, t);
     }
@@ -259,7 +287,6 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
     let keyed: Vec<(&String, &Vec<Target>)> = keys.iter().collect();
     let finder = KeyFinder::new(keyed.iter().map(|(k, _)| k.as_bytes()));
     let mut hits = Vec::new();
-    let mut buf = String::new();
     let mut next = vec![0; keyed.len()];
     for field in [Field::Title, Field::Text] {
         let text = doc.field_text(field);
@@ -300,10 +327,18 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
             let alone = live.next().is_none();
             // A surname, or a place a rule found, before another name word
             // is part of a longer name ("Bridgton Junction").
-            let whole_name = first.rule == "link_surname"
-                || (first.rule == "link_name" && first.label == Label::Place);
-            if whole_name && !standalone(rules, text, e, &mut buf) {
-                continue;
+            if first.caps {
+                // In a headline in capitals every word is in capitals: no
+                // test of a longer name, but the line must be one.
+                if !line_in_capitals(bytes, s) {
+                    continue;
+                }
+            } else {
+                let whole_name = first.rule == "link_surname"
+                    || (first.rule == "link_name" && first.label == Label::Place);
+                if whole_name && !standalone(rules, text, e, &mut buf) {
+                    continue;
+                }
             }
             if taken.overlapping(field, span).is_some() {
                 // An acronym the text defined beats a rule's guess at the
@@ -343,6 +378,30 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
         }
     }
     edit.finish(doc);
+}
+
+/// Whether a person was found by name lists alone ("Bell Canada", "Davis
+/// Water" are firms): such a guess does not reach into a headline.
+fn from_name_lists(rules: &RuleSet, evidence: Evidence) -> bool {
+    let Evidence::Rule { rule } = evidence else {
+        return false;
+    };
+    matches!(
+        rules.rule_name(rule),
+        "given_surname"
+            | "common_given_surname"
+            | "name_surname"
+            | "given_alone"
+            | "place_given_surname"
+            | "list_person"
+    )
+}
+
+/// Whether the line around `i` has no lower-case ASCII letter.
+fn line_in_capitals(bytes: &[u8], i: usize) -> bool {
+    let start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |k| k + 1);
+    let end = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |k| i + k);
+    !bytes[start..end].iter().any(u8::is_ascii_lowercase)
 }
 
 /// Finds the keys of a document in one pass over a text, 8 bytes at a time:

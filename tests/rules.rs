@@ -282,6 +282,24 @@ fn rule_families() {
             "military_unit",
         ),
         (
+            "as about 100 Air Chicago workers marched",
+            "Air Chicago",
+            "organization",
+            "airline_name",
+        ),
+        (
+            "stones thrown at Dynamo Paris players",
+            "Dynamo Paris",
+            "organization",
+            "club_name",
+        ),
+        (
+            "-- Jim Ballantyne, Chicago Newsroom +44 171",
+            "Chicago Newsroom",
+            "organization",
+            "org_suffix",
+        ),
+        (
             "shares of Pirelli SpA rose",
             "Pirelli SpA",
             "organization",
@@ -805,6 +823,8 @@ fn names_that_start_an_event_are_not_tagged() {
         ("a former U.S. Open champion", false),
         ("Leading results at the Chicago Grand Prix meeting", false),
         ("Chicago Games silver medallist", false),
+        ("the Chicago Open on Friday", false),
+        ("DRAW FOR 1997 CHICAGO CUP WOMEN'S FINAL", false),
         // Not events: a lower-case word, a headline in capitals, a word
         // that is no event's.
         ("U.S. officials open talks.", true),

@@ -1,12 +1,15 @@
 //! Names inside the names of events: "Fed Cup", "U.S. Open", "Berlin Grand
-//! Prix", "Atlanta Games". The event is no person, organization or place,
+//! Prix", "Atlanta Games", "1997 FED CUP". The event is no person,
+//! organization or place,
 //! and neither is the name it starts with: the tournament, not the Federal
 //! Reserve or the United States. A mention right before a capitalized word
 //! of the list `event_word` (or a word of `event_mod` and then one of
 //! `event_word`: "Grand Prix") is dropped, with the reason
-//! [`Reason::InsideEvent`].
+//! [`Reason::InsideEvent`]. In a headline in capitals, the words of
+//! `event_also_verb` ("OPEN", "TOUR") end no event.
 
 use super::apply::Edit;
+use super::link::line_in_capitals;
 use super::token::{word_end, word_kind, Kind};
 use super::RuleSet;
 use crate::doc::{Doc, Evidence, Reason, Rejected};
@@ -46,12 +49,15 @@ pub(crate) fn drop_inside_events(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut
 fn before_event(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bool {
     let mut at = end;
     for _ in 0..2 {
-        let Some((s, e)) = next_capitalized(text, at) else {
+        let Some((s, e, capitals)) = next_capitalized(text, at) else {
             return false;
         };
+        // Looked up as capitalized, as the lists are, also in capitals.
         let bits = rules.lex.lookup(&text[s..e], Kind::Cap, buf);
         if bits & rules.event_words != 0 {
-            return true;
+            // "CHINA OPEN TO TALKS": in capitals, not a word that is also a
+            // verb or an adjective.
+            return !capitals || bits & rules.event_verbs == 0;
         }
         if bits & rules.event_mods == 0 {
             return false;
@@ -61,8 +67,9 @@ fn before_event(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bo
     false
 }
 
-/// The capitalized word after `i`, past spaces on the same line.
-fn next_capitalized(text: &str, i: usize) -> Option<(usize, usize)> {
+/// The capitalized word after `i`, past spaces on the same line, and
+/// whether it is in capitals (in a headline set in capitals).
+fn next_capitalized(text: &str, i: usize) -> Option<(usize, usize, bool)> {
     let b = text.as_bytes();
     let mut s = i;
     while b.get(s).is_some_and(|&c| c == b' ' || c == b'\t') {
@@ -72,5 +79,10 @@ fn next_capitalized(text: &str, i: usize) -> Option<(usize, usize)> {
         return None;
     }
     let e = word_end(text, s);
-    (word_kind(&text[s..e]) == Kind::Cap).then_some((s, e))
+    // In a headline in capitals ("1997 FED CUP DRAW"), words in capitals.
+    match word_kind(&text[s..e]) {
+        Kind::Cap => Some((s, e, false)),
+        Kind::Upper if line_in_capitals(b, s) => Some((s, e, true)),
+        _ => None,
+    }
 }

@@ -398,7 +398,7 @@ fn from_name_lists(rules: &RuleSet, evidence: Evidence) -> bool {
 }
 
 /// Whether the line around `i` has no lower-case ASCII letter.
-fn line_in_capitals(bytes: &[u8], i: usize) -> bool {
+pub(crate) fn line_in_capitals(bytes: &[u8], i: usize) -> bool {
     let start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |k| k + 1);
     let end = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |k| i + k);
     !bytes[start..end].iter().any(u8::is_ascii_lowercase)

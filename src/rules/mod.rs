@@ -97,6 +97,8 @@ pub struct RuleSet {
     /// between it and them ("Grand").
     pub(crate) event_words: u64,
     pub(crate) event_mods: u64,
+    /// Event words that are also verbs or adjectives ("open").
+    pub(crate) event_verbs: u64,
     /// Words around a place that make it a sports team.
     pub(crate) team_cues: team_cues::TeamCues,
     /// Lower-case words before a name (`spokesman`, `newspaper`).
@@ -126,8 +128,10 @@ pub struct RuleSet {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 28] = [
+const WINDOWED_RULES: [&str; 30] = [
     "dateline",
+    "airline_name",
+    "club_name",
     "org_kind_name",
     "military_unit",
     "honorific_name",
@@ -158,8 +162,11 @@ const WINDOWED_RULES: [&str; 28] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 52] = [
+const WINDOWED_LISTS: [&str; 55] = [
     "honorific",
+    "event_word",
+    "airline_head",
+    "club_head",
     "org_kind",
     "ordinal_word",
     "unit",
@@ -352,6 +359,8 @@ impl RuleSet {
             "place_suffix",
             "unit",
             "unit_big",
+            "airline_head",
+            "club_head",
             "given",
             "given_common",
             "surname",
@@ -369,6 +378,8 @@ impl RuleSet {
             (bits(&["place_suffix"]), 3, 0),
             // "16 Air Assault Brigade": a number and three words.
             (bits(&["unit", "unit_big"]), 5, 0),
+            // "Air France", "Dynamo Moscow": the place after.
+            (bits(&["airline_head", "club_head"]), 0, 4),
             (bits(&["org_head"]), 0, 9),
             (bits(&["place_head"]), 0, 5),
             (bits(&["honorific"]), 0, 5),
@@ -406,6 +417,7 @@ impl RuleSet {
             surnames: bits(&["surname", "surname_common"]),
             event_words: bits(&["event_word"]),
             event_mods: bits(&["event_mod"]),
+            event_verbs: bits(&["event_also_verb"]),
             team_cues: team_cues::TeamCues {
                 role: bits(&["team_role"]),
                 win: bits(&["team_win"]),

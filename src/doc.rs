@@ -6,6 +6,7 @@
 //! the output edge ([`Doc::to_record`]).
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -15,7 +16,7 @@ use crate::output::{DocRecord, EntityRecord, EvidenceRecord};
 use crate::rules::FxBuild;
 use crate::segment::Part;
 use crate::tagger::Inner;
-use crate::topics::Topic;
+use crate::topics::{Scored, Topic};
 
 /// Which field of an article a span is in.
 #[derive(
@@ -234,7 +235,10 @@ pub struct Doc<'t> {
     pub(crate) locals: Vec<LocalEntity>,
     pub(crate) alternatives: Vec<Vec<u32>>,
     pub(crate) parts: Vec<Part>,
-    pub(crate) topics: Vec<Topic>,
+    /// The topics as scored; made into `Topic`s (strings and all) only by
+    /// [`Doc::topics`], which the JSON output does not need.
+    pub(crate) scored: Scored,
+    pub(crate) topics: OnceLock<Vec<Topic>>,
     /// Local entities by (label, name), and their ids: rules look them up
     /// per proposal.
     pub(crate) local_index: std::collections::HashMap<(Label, String), u32, FxBuild>,
@@ -288,7 +292,10 @@ impl<'t> Doc<'t> {
     /// is among them. Empty unless the tagger scores topics
     /// ([`Topics`](crate::Topics)).
     pub fn topics(&self) -> &[Topic] {
-        &self.topics
+        self.topics.get_or_init(|| match &self.inner.topics {
+            Some(model) => self.scored.to_topics(model.tables()),
+            None => Vec::new(),
+        })
     }
 
     /// The text of a field.
@@ -369,7 +376,7 @@ impl<'t> Doc<'t> {
         DocRecord {
             id,
             entities,
-            topics: self.topics.clone(),
+            topics: self.topics().to_vec(),
             error: None,
         }
     }

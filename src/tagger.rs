@@ -16,7 +16,7 @@ use crate::normalize::{fold, Normalized};
 use crate::resolve::{self, Candidate, CountryContext, Decision, Overlap, Taken};
 use crate::rules::{self, FxBuild, RuleSet, ScoreTables};
 use crate::segment::{self, PartKind};
-use crate::topics::{EntityFact, Topic, TopicConfig, TopicInput, TopicModel};
+use crate::topics::{EntityFact, Scored, TopicConfig, TopicInput, TopicModel};
 use crate::Error;
 
 /// Tags news text with the entities of its dictionaries.
@@ -58,7 +58,7 @@ pub(crate) struct Inner {
     /// Rules that find names no dictionary holds.
     pub(crate) rules: RuleSet,
     /// The topic model, when topics are scored.
-    topics: Option<TopicModel>,
+    pub(crate) topics: Option<TopicModel>,
     topic_config: TopicConfig,
 }
 
@@ -546,13 +546,16 @@ impl Tagger {
             locals: Vec::new(),
             alternatives: Vec::new(),
             parts,
-            topics: Vec::new(),
+            scored: Default::default(),
+            topics: Default::default(),
             local_index: Default::default(),
             local_ids: Default::default(),
         };
         self.resolve(&mut doc, cands);
         if let Some(model) = &inner.topics {
-            doc.topics = score_topics(model, &inner.topic_config, &doc, &topic_hits);
+            let mut scored = std::mem::take(&mut doc.scored);
+            score_topics(model, &inner.topic_config, &doc, &topic_hits, &mut scored);
+            doc.scored = scored;
         }
         SCRATCH.with(|s| {
             if let Ok(mut s) = s.try_borrow_mut() {
@@ -752,7 +755,8 @@ fn score_topics(
     config: &TopicConfig,
     doc: &Doc<'_>,
     hits: &TopicHits,
-) -> Vec<Topic> {
+    out: &mut Scored,
+) {
     let mut seen: HashSet<EntityRef, FxBuild> = HashSet::default();
     let mut facts = Vec::new();
     for m in doc.mentions() {
@@ -777,7 +781,7 @@ fn score_topics(
             name,
         });
     }
-    model.score(
+    model.score_into(
         &TopicInput {
             title: doc.title,
             text: doc.text,
@@ -786,7 +790,8 @@ fn score_topics(
             entities: &facts,
         },
         config,
-    )
+        out,
+    );
 }
 
 /// Removes mentions that rules made inside boilerplate (the dictionary stage
@@ -970,7 +975,9 @@ mod tests {
             let mut hits = TopicHits::default();
             model.find_phrases(title, &mut hits.title);
             model.find_phrases(text, &mut hits.text);
-            let want = score_topics(&model, &tagger.inner.topic_config, &doc, &hits);
+            let mut scored = Scored::default();
+            score_topics(&model, &tagger.inner.topic_config, &doc, &hits, &mut scored);
+            let want = scored.to_topics(model.tables());
             assert!(!want.is_empty(), "{} / {}", title, text);
             assert_eq!(doc.topics(), &want[..], "{} / {}", title, text);
         }

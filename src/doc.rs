@@ -206,6 +206,9 @@ impl Reason {
     }
 }
 
+/// No local entity, in `Doc::local_index`.
+pub(crate) const NO_LOCAL: u32 = u32::MAX;
+
 /// A tagged document: the mentions of its title and text, the article parts,
 /// the topics, and what was rejected.
 ///
@@ -239,9 +242,9 @@ pub struct Doc<'t> {
     /// [`Doc::topics`], which the JSON output does not need.
     pub(crate) scored: Scored,
     pub(crate) topics: OnceLock<Vec<Topic>>,
-    /// Local entities by (label, name), and their ids: rules look them up
-    /// per proposal.
-    pub(crate) local_index: std::collections::HashMap<(Label, String), u32, FxBuild>,
+    /// Local entities by name, then label (`NO_LOCAL` for none), and their
+    /// ids: rules look them up per proposal, by a name they borrow.
+    pub(crate) local_index: std::collections::HashMap<String, [u32; Label::ALL.len()], FxBuild>,
     pub(crate) local_ids: std::collections::HashSet<String, FxBuild>,
 }
 
@@ -359,6 +362,18 @@ impl<'t> Doc<'t> {
     /// The name of a rule, for [`Evidence::Rule`].
     pub fn rule_name(&self, rule: u32) -> &str {
         self.inner.rules.rule_name(rule)
+    }
+
+    /// Indexes local entity `index` under its label and name.
+    pub(crate) fn index_local(&mut self, label: Label, name: &str, index: u32) {
+        match self.local_index.get_mut(name) {
+            Some(ids) => ids[label as usize] = index,
+            None => {
+                let mut ids = [NO_LOCAL; Label::ALL.len()];
+                ids[label as usize] = index;
+                self.local_index.insert(name.to_string(), ids);
+            }
+        }
     }
 
     /// An owned, serializable record of the document in the output contract

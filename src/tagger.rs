@@ -858,8 +858,7 @@ fn byline_mention(doc: &mut Doc<'_>, taken: &mut Taken) {
     let id = format!("local:person:{}", slug(surface));
     let name = surface.split_whitespace().collect::<Vec<_>>().join(" ");
     doc.local_ids.insert(id.clone());
-    doc.local_index
-        .insert((Label::Person, name.clone()), doc.locals.len() as u32);
+    doc.index_local(Label::Person, &name, doc.locals.len() as u32);
     doc.locals.push(LocalEntity {
         id,
         name,

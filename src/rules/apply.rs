@@ -2,6 +2,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashSet;
+use std::fmt::Write;
 
 use regex_automata::util::iter::Searcher;
 use regex_automata::{Anchored, Input};
@@ -10,7 +11,7 @@ use super::pattern::{mention_index, WIDTH};
 use super::token::{tokenize_range, word_end, word_kind, Kind, Token};
 use super::{link, teams, FxBuild, RuleSet, ScoreTables};
 use crate::dictionary::Label;
-use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span};
+use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span, NO_LOCAL};
 use crate::resolve::Taken;
 use crate::swar::skip_to_range;
 
@@ -749,32 +750,37 @@ pub(crate) fn local_entity(
     country: Option<String>,
     office: Option<String>,
 ) -> u32 {
-    if let Some(&i) = doc.local_index.get(&(label, name.to_string())) {
-        let i = i as usize;
-        let e = &mut doc.locals[i];
+    let known = doc
+        .local_index
+        .get(name)
+        .map_or(NO_LOCAL, |ids| ids[label as usize]);
+    if known != NO_LOCAL {
+        let e = &mut doc.locals[known as usize];
         if e.office.is_none() {
             e.office = office;
         }
         if e.country.is_none() {
             e.country = country;
         }
-        return i as u32;
+        return known;
     }
-    let slug = slug(name);
-    // Pushed rather than `format!`ted: this runs for every new name.
+    // Pushed rather than `format!`ted, the slug straight into the id: this
+    // runs for every new name.
     let prefix = label.as_str();
-    let mut id = String::with_capacity(7 + prefix.len() + slug.len());
-    for part in ["local:", prefix, ":", &slug] {
+    let mut id = String::with_capacity(8 + prefix.len() + name.len());
+    for part in ["local:", prefix, ":"] {
         id.push_str(part);
     }
+    push_slug(&mut id, name);
+    let stem = id.len();
     let mut n = 2;
     while doc.local_ids.contains(&id) {
-        id = format!("local:{}:{}-{}", label.as_str(), slug, n);
+        id.truncate(stem);
+        let _ = write!(id, "-{n}");
         n += 1;
     }
     doc.local_ids.insert(id.clone());
-    doc.local_index
-        .insert((label, name.to_string()), doc.locals.len() as u32);
+    doc.index_local(label, name, doc.locals.len() as u32);
     doc.locals.push(LocalEntity {
         id,
         name: name.to_string(),
@@ -786,8 +792,10 @@ pub(crate) fn local_entity(
     (doc.locals.len() - 1) as u32
 }
 
-fn slug(name: &str) -> String {
-    let mut s = String::with_capacity(name.len());
+/// Appends the slug of `name` to `out`: folded, lower-cased letters and
+/// digits, other runs as one `-`, none at either end.
+fn push_slug(out: &mut String, name: &str) {
+    let base = out.len();
     let folded;
     let name = if name.is_ascii() {
         name
@@ -797,15 +805,14 @@ fn slug(name: &str) -> String {
     };
     for c in name.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_alphanumeric() {
-            s.push(c);
-        } else if !s.ends_with('-') && !s.is_empty() {
-            s.push('-');
+            out.push(c);
+        } else if out.len() > base && !out.ends_with('-') {
+            out.push('-');
         }
     }
-    while s.ends_with('-') {
-        s.pop();
+    while out.len() > base && out.ends_with('-') {
+        out.pop();
     }
-    s
 }
 
 #[cfg(test)]

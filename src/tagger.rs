@@ -405,6 +405,8 @@ struct Scratch {
     /// Topic hit buffers, lent to each article (growing a fresh pair per
     /// article cost more than the matching that fills them).
     topic_hits: TopicHits,
+    /// The entities seen, for the topic facts (see [`score_topics`]).
+    seen: HashSet<EntityRef, FxBuild>,
 }
 
 /// Topic phrase hits of the title and the text.
@@ -552,14 +554,28 @@ impl Tagger {
             local_ids: Default::default(),
         };
         self.resolve(&mut doc, cands);
+        let mut seen = HashSet::default();
         if let Some(model) = &inner.topics {
+            SCRATCH.with(|s| {
+                if let Ok(mut s) = s.try_borrow_mut() {
+                    seen = std::mem::take(&mut s.seen);
+                }
+            });
             let mut scored = std::mem::take(&mut doc.scored);
-            score_topics(model, &inner.topic_config, &doc, &topic_hits, &mut scored);
+            score_topics(
+                model,
+                &inner.topic_config,
+                &doc,
+                &topic_hits,
+                &mut seen,
+                &mut scored,
+            );
             doc.scored = scored;
         }
         SCRATCH.with(|s| {
             if let Ok(mut s) = s.try_borrow_mut() {
                 s.topic_hits = topic_hits;
+                s.seen = seen;
             }
         });
         doc
@@ -748,17 +764,20 @@ fn split_topic_hits(
     matches.retain(|m| m.phrase < first);
 }
 
-/// Scores the topics of a tagged document: its phrase hits, and one entity
-/// fact per distinct entity.
+/// Scores the topics of a tagged document into `out`: its phrase hits, and
+/// one entity fact per distinct entity.
 fn score_topics(
     model: &TopicModel,
     config: &TopicConfig,
     doc: &Doc<'_>,
     hits: &TopicHits,
+    seen: &mut HashSet<EntityRef, FxBuild>,
     out: &mut Scored,
 ) {
-    let mut seen: HashSet<EntityRef, FxBuild> = HashSet::default();
-    let mut facts = Vec::new();
+    // `seen` is a buffer lent by the caller.
+    seen.clear();
+    // At most one fact a mention: one allocation.
+    let mut facts = Vec::with_capacity(doc.mentions().len());
     for m in doc.mentions() {
         if !seen.insert(m.entity) {
             continue;
@@ -975,7 +994,15 @@ mod tests {
             model.find_phrases(title, &mut hits.title);
             model.find_phrases(text, &mut hits.text);
             let mut scored = Scored::default();
-            score_topics(&model, &tagger.inner.topic_config, &doc, &hits, &mut scored);
+            let mut seen = HashSet::default();
+            score_topics(
+                &model,
+                &tagger.inner.topic_config,
+                &doc,
+                &hits,
+                &mut seen,
+                &mut scored,
+            );
             let want = scored.to_topics(model.tables());
             assert!(!want.is_empty(), "{} / {}", title, text);
             assert_eq!(doc.topics(), &want[..], "{} / {}", title, text);

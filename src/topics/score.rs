@@ -310,6 +310,11 @@ fn score_with(
         // hundred bytes.
         out.texts.push_str(&s.arena);
     }
+    // Each buffer allocated once, at its size (a document's buffers are
+    // its own: they cannot be reused).
+    out.topics.reserve_exact(kept.len());
+    let evidence: usize = kept.iter().map(|&(_, _, t)| evidence_len(s, t)).sum();
+    out.evidence.reserve_exact(evidence);
     for &(_, score, t) in &kept {
         let start = out.evidence.len() as u32;
         evidence_of(s, tables, t, out);
@@ -322,15 +327,27 @@ fn score_with(
     s.kept = kept;
 }
 
-/// Appends the itemized evidence of topic `t` to `out`: its own items, then
-/// the roll-up of each child with evidence, largest first.
-fn evidence_of(s: &Scratch, tables: &Tables, t: u32, out: &mut Scored) {
+/// The items and the children of topic `t`: its evidence.
+fn evidence_ranges(s: &Scratch, t: u32) -> (Range<usize>, Range<usize>) {
     let lo = s.items.partition_point(|i| i.topic < t);
     let hi = s.items.partition_point(|i| i.topic <= t);
     let clo = s.children.partition_point(|&(p, _)| p < t);
     let chi = s.children.partition_point(|&(p, _)| p <= t);
+    (lo..hi, clo..chi)
+}
+
+/// How many pieces of evidence topic `t` has.
+fn evidence_len(s: &Scratch, t: u32) -> usize {
+    let (items, children) = evidence_ranges(s, t);
+    items.len() + children.len()
+}
+
+/// Appends the itemized evidence of topic `t` to `out`: its own items, then
+/// the roll-up of each child with evidence, largest first.
+fn evidence_of(s: &Scratch, tables: &Tables, t: u32, out: &mut Scored) {
+    let (items, children) = evidence_ranges(s, t);
     let from = out.evidence.len();
-    out.evidence.extend(s.items[lo..hi].iter().map(|i| {
+    out.evidence.extend(s.items[items].iter().map(|i| {
         let r = &s.texts[i.text as usize];
         ScoredEvidence {
             source: i.source,
@@ -341,7 +358,7 @@ fn evidence_of(s: &Scratch, tables: &Tables, t: u32, out: &mut Scored) {
         }
     }));
     out.evidence
-        .extend(s.children[clo..chi].iter().map(|&(_, c)| ScoredEvidence {
+        .extend(s.children[children].iter().map(|&(_, c)| ScoredEvidence {
             source: EvidenceSource::Rollup,
             text: EvidenceText::Label(c),
             weight_added: s.totals[c as usize],

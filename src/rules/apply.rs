@@ -4,6 +4,8 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 use std::fmt::Write;
 
+use regex_automata::nfa::thompson::backtrack;
+use regex_automata::util::captures::Captures;
 use regex_automata::util::iter::Searcher;
 use regex_automata::{Anchored, Input};
 
@@ -23,6 +25,12 @@ pub(crate) struct Scratch {
     symbols: Vec<u8>,
     windows: Vec<(usize, usize)>,
     buf: String,
+    /// The captures and backtracker cache made for the patterns of id
+    /// [`Patterns::id`](super::Patterns::id), kept for the next document
+    /// (made anew, they cost three allocations a document).
+    regex: Option<(u64, Captures, backtrack::Cache)>,
+    /// The mentions the rules propose (a buffer lent to each document).
+    proposals: Vec<Proposal>,
 }
 
 thread_local! {
@@ -62,10 +70,15 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
     SCRATCH.with(|s| {
         let mut s = s.borrow_mut();
         let s = &mut *s;
-        let mut proposals = Vec::new();
+        let mut proposals = std::mem::take(&mut s.proposals);
         let regex = &patterns.regex;
-        let mut caps = patterns.captures.create_captures();
-        let mut cache = patterns.captures.create_cache();
+        let (mut caps, mut cache) = match s.regex.take() {
+            Some((id, caps, cache)) if id == patterns.id => (caps, cache),
+            _ => (
+                patterns.captures.create_captures(),
+                patterns.captures.create_cache(),
+            ),
+        };
         for field in [Field::Title, Field::Text] {
             let text = doc.field_text(field);
             if rules.full_scan {
@@ -149,13 +162,15 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                 }
             }
         }
+        s.regex = Some((patterns.id, caps, cache));
         if !proposals.is_empty() {
             let mut edit = Edit::default();
-            for p in proposals {
+            for p in proposals.drain(..) {
                 commit(rules, doc, taken, &mut edit, p);
             }
             edit.finish(doc);
         }
+        s.proposals = proposals;
         if tables == ScoreTables::Teams {
             teams::mark(doc, taken, rules.link_rule("score_table"));
         }
@@ -536,41 +551,51 @@ impl Edit {
         if self.removed.is_empty() && self.added.is_empty() {
             return;
         }
-        let old = std::mem::take(&mut doc.mentions);
-        let n = old.len();
-        let mut keep = vec![true; n];
+        // Two buffers: each mention's new index (first whether it stays),
+        // and the mentions that stay, with their old index, to sort. The
+        // result goes back into the mentions' own buffer.
+        let mut mentions = std::mem::take(&mut doc.mentions);
+        let n = mentions.len();
+        const GONE: u32 = u32::MAX;
+        let mut new_index = vec![0; n];
         for &i in &self.removed {
-            keep[i] = false;
+            new_index[i] = GONE;
         }
-        for (i, m) in old.iter().enumerate() {
+        for (i, m) in mentions.iter().enumerate() {
             if let Evidence::ShortForm { antecedent, .. } = m.evidence {
-                if !keep.get(antecedent as usize).copied().unwrap_or(false) {
-                    keep[i] = false;
+                if new_index
+                    .get(antecedent as usize)
+                    .is_none_or(|&a| a == GONE)
+                {
+                    new_index[i] = GONE;
                 }
             }
         }
-        let mut all: Vec<(usize, Mention)> = old
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| keep[*i])
-            .collect();
+        let kept = new_index.iter().filter(|&&k| k != GONE).count();
+        let mut all: Vec<(usize, Mention)> = Vec::with_capacity(kept + self.added.len());
+        all.extend(
+            mentions
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| new_index[i] != GONE)
+                .map(|(i, m)| (i, *m)),
+        );
         all.extend(self.added.into_iter().map(|m| (usize::MAX, m)));
         all.sort_by_key(|(_, m)| (m.field, m.span.start, m.span.end));
-        let mut new_index = vec![u32::MAX; n];
+        new_index.fill(GONE);
         for (new, (old, _)) in all.iter().enumerate() {
             if *old != usize::MAX {
                 new_index[*old] = new as u32;
             }
         }
-        doc.mentions = all
-            .into_iter()
-            .map(|(_, mut m)| {
-                if let Evidence::ShortForm { antecedent, .. } = &mut m.evidence {
-                    *antecedent = new_index[*antecedent as usize];
-                }
-                m
-            })
-            .collect();
+        mentions.clear();
+        mentions.extend(all.into_iter().map(|(_, mut m)| {
+            if let Evidence::ShortForm { antecedent, .. } = &mut m.evidence {
+                *antecedent = new_index[*antecedent as usize];
+            }
+            m
+        }));
+        doc.mentions = mentions;
     }
 }
 

@@ -29,16 +29,18 @@ struct Target {
 /// Links surnames, repeated names and acronyms. `toks` is scratch space:
 /// only the few places that matter are tokenized (mentions, parentheses,
 /// occurrences of the keys).
-pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: &mut Vec<Token>) {
+pub(crate) fn link<'t>(
+    rules: &RuleSet,
+    doc: &mut Doc<'t>,
+    taken: &mut Taken,
+    toks: &mut Vec<Token>,
+) {
     // Kinds are all linking needs: no word lookups.
     let bare = Lexicon::default();
-    let mut keys: HashMap<String, Vec<Target>, FxBuild> = HashMap::default();
-    let add = |keys: &mut HashMap<String, Vec<Target>, FxBuild>, key: &str, t: Target| {
-        // A name recurs in a document: its key is copied only once.
-        if !keys.contains_key(key) {
-            keys.insert(key.to_string(), Vec::new());
-        }
-        let Some(v) = keys.get_mut(key) else { return };
+    // Keys are borrowed from the document's text, never copied.
+    let mut keys: HashMap<&'t str, Vec<Target>, FxBuild> = HashMap::default();
+    let add = |keys: &mut HashMap<&'t str, Vec<Target>, FxBuild>, key: &'t str, t: Target| {
+        let v = keys.entry(key).or_default();
         // A defined acronym outranks a rule's own name for the same word.
         if t.rule == "acronym" {
             v.retain(|o| o.rule != "link_name");
@@ -155,7 +157,7 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
                     start: toks[i].start as usize,
                     end: toks[j - 1].end as usize,
                 };
-                new_orgs.push((field, span, acr.to_string(), Vec::new()));
+                new_orgs.push((field, span, acr, Vec::new()));
                 continue;
             }
             // "[Korean Peninsula] Energy Development Organization (KEDO)":
@@ -194,7 +196,7 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
                         .map(|(x, _)| x)
                         .collect();
                     if removed.iter().all(inside) {
-                        new_orgs.push((field, span, acr.to_string(), removed));
+                        new_orgs.push((field, span, acr, removed));
                     }
                     break;
                 }
@@ -231,8 +233,8 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
             taken.remove(field, doc.mentions[x].span);
             edit.remove(x);
         }
-        let name = doc.field_text(field)[span.range()].to_string();
-        let local = local_entity(doc, Label::Organization, &name, "organization", None, None);
+        let name = &doc.field_text(field)[span.range()];
+        let local = local_entity(doc, Label::Organization, name, "organization", None, None);
         let entity = EntityRef::Local(local);
         taken.insert(field, span);
         edit.add(Mention {
@@ -250,13 +252,13 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
             after: (field, span.start),
             rule: "acronym",
         };
-        add(&mut keys, &acr, t);
+        add(&mut keys, acr, t);
     }
     if keys.is_empty() {
         edit.finish(doc);
         return;
     }
-    let keyed: Vec<(&String, &Vec<Target>)> = keys.iter().collect();
+    let keyed: Vec<(&&str, &Vec<Target>)> = keys.iter().collect();
     let finder = KeyFinder::new(keyed.iter().map(|(k, _)| k.as_bytes()));
     let mut hits = Vec::new();
     let mut buf = String::new();

@@ -407,6 +407,8 @@ struct Scratch {
     topic_hits: TopicHits,
     /// The entities seen, for the topic facts (see [`score_topics`]).
     seen: HashSet<EntityRef, FxBuild>,
+    /// Candidate buffers, lent to each article.
+    cands: Candidates,
 }
 
 /// Topic phrase hits of the title and the text.
@@ -502,7 +504,15 @@ impl Tagger {
     /// ```
     pub fn tag_article<'t>(&self, title: &'t str, text: &'t str) -> Doc<'t> {
         let inner = &self.inner;
+        // The candidate buffers of the thread, lent to this article.
         let mut cands = Candidates::default();
+        SCRATCH.with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                cands = std::mem::take(&mut s.cands);
+            }
+        });
+        cands.fulls.clear();
+        cands.shorts.clear();
         let mut rejected = Vec::new();
         let parts = segment::parts(text);
         let boilerplate: Vec<Span> = parts
@@ -553,7 +563,7 @@ impl Tagger {
             local_index: Default::default(),
             local_ids: Default::default(),
         };
-        self.resolve(&mut doc, cands);
+        self.resolve(&mut doc, &mut cands);
         let mut seen = HashSet::default();
         if let Some(model) = &inner.topics {
             SCRATCH.with(|s| {
@@ -576,6 +586,7 @@ impl Tagger {
             if let Ok(mut s) = s.try_borrow_mut() {
                 s.topic_hits = topic_hits;
                 s.seen = seen;
+                s.cands = cands;
             }
         });
         doc
@@ -671,22 +682,13 @@ impl Tagger {
     }
 
     /// Overlaps, ambiguity, then short forms.
-    fn resolve(&self, doc: &mut Doc<'_>, cands: Candidates) {
+    fn resolve(&self, doc: &mut Doc<'_>, cands: &mut Candidates) {
         let inner = &self.inner;
         let entries = inner.dict.entries();
-        let Candidates {
-            mut fulls,
-            mut shorts,
-        } = cands;
-        let groups = resolve::group(&mut fulls);
+        let Candidates { fulls, shorts } = cands;
+        let groups = resolve::group(fulls);
         let mut taken = Taken::default();
-        let kept = resolve::select(
-            &groups,
-            &fulls,
-            inner.overlap,
-            &mut taken,
-            &mut doc.rejected,
-        );
+        let kept = resolve::select(&groups, fulls, inner.overlap, &mut taken, &mut doc.rejected);
 
         // Context from the spans that name one entry only.
         let mut ctx = CountryContext::default();
@@ -700,7 +702,7 @@ impl Tagger {
         doc.mentions.reserve(kept.len());
         for &gi in &kept {
             let g = &groups[gi];
-            match resolve::decide(&fulls, g.lo, g.hi, entries, &ctx, doc.field_text(g.field)) {
+            match resolve::decide(fulls, g.lo, g.hi, entries, &ctx, doc.field_text(g.field)) {
                 Decision::One(i) => {
                     let c = fulls[i];
                     doc.mentions.push(Mention {
@@ -729,13 +731,13 @@ impl Tagger {
                     });
                 }
                 Decision::Conflict => {
-                    resolve::reject_all(g, &fulls, Reason::AmbiguousLabel, &mut doc.rejected);
+                    resolve::reject_all(g, fulls, Reason::AmbiguousLabel, &mut doc.rejected);
                 }
             }
         }
         doc.mentions
             .sort_unstable_by_key(|m| (m.field, m.span.start, m.span.end));
-        link::short_forms(doc, &mut shorts, &mut taken);
+        link::short_forms(doc, shorts, &mut taken);
         byline_mention(doc, &mut taken);
         rules::apply(&inner.rules, doc, &mut taken, inner.score_tables);
         drop_boilerplate(doc);

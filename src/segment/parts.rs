@@ -340,16 +340,20 @@ fn assemble(
     labels: &[Label],
     wire: Option<(usize, usize)>,
 ) -> Vec<Part> {
-    // Each part, with its paragraph and whether lines may join it.
-    let mut out: Vec<(Part, usize, bool)> = vec![];
+    // The parts, and the paragraph of the last and whether lines may join
+    // it (only the last is ever joined: no list of these to copy from).
+    let mut out: Vec<Part> = vec![];
+    let mut last_para = (0, false);
     let mut push = |kind, span: Range<usize>, name, para, joinable: bool, joins: bool| {
-        if let Some((last, last_para, last_joinable)) = out.last_mut() {
-            if joins && *last_joinable && last.kind == kind && *last_para == para {
+        if let Some(last) = out.last_mut() {
+            let (para_of_last, last_joinable) = last_para;
+            if joins && last_joinable && last.kind == kind && para_of_last == para {
                 last.span.end = span.end;
                 return;
             }
         }
-        out.push((Part { kind, span, name }, para, joinable));
+        out.push(Part { kind, span, name });
+        last_para = (para, joinable);
     };
     for (i, (l, label)) in lines.iter().zip(labels).enumerate() {
         let span = l.span.clone();
@@ -379,7 +383,7 @@ fn assemble(
             (Label::Boilerplate, _) => push(PartKind::Boilerplate, span, None, l.para, true, true),
         }
     }
-    out.into_iter().map(|(p, _, _)| p).collect()
+    out
 }
 
 /// Section labels, compared case-insensitively with the whole line.

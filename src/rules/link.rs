@@ -263,6 +263,8 @@ pub(crate) fn link<'t>(
     let mut hits = Vec::new();
     let mut buf = String::new();
     let mut next = vec![0; keyed.len()];
+    // Key occurrences of a field: (start, end, targets).
+    let mut found: Vec<(usize, usize, &Vec<Target>)> = Vec::new();
     for field in [Field::Title, Field::Text] {
         let text = doc.field_text(field);
         let bytes = text.as_bytes();
@@ -270,7 +272,7 @@ pub(crate) fn link<'t>(
         // each start. Every occurrence is reported, but each key's are taken
         // as a search for that key alone finds them: one starting inside the
         // previous one of the same key is skipped.
-        let mut found: Vec<(usize, usize, &Vec<Target>)> = Vec::new();
+        found.clear();
         next.fill(0);
         finder.find(bytes, &mut hits);
         for &(s, key) in &hits {
@@ -294,7 +296,7 @@ pub(crate) fn link<'t>(
         }
         found.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
         found.dedup_by_key(|x| x.0);
-        for (s, e, targets) in found {
+        for (s, e, targets) in found.drain(..) {
             let span = Span { start: s, end: e };
             let here = (field, span.start);
             let mut live = targets.iter().filter(|x| x.after < here);
@@ -304,7 +306,7 @@ pub(crate) fn link<'t>(
             // is part of a longer name ("Bridgton Junction").
             let whole_name = first.rule == "link_surname"
                 || (first.rule == "link_name" && first.label == Label::Place);
-            if whole_name && !standalone(rules, text, e, &mut buf) {
+            if whole_name && !standalone(rules, text, e, &mut buf, toks) {
                 continue;
             }
             if taken.overlapping(field, span).is_some() {
@@ -474,16 +476,23 @@ fn chunk_start(b: &[u8], at: usize) -> usize {
 }
 
 /// A name ending at `end` counts alone: not followed by another
-/// capitalized word (unless that word is in a rule word list).
-fn standalone(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bool {
+/// capitalized word (unless that word is in a rule word list). `toks` is
+/// scratch space.
+fn standalone(
+    rules: &RuleSet,
+    text: &str,
+    end: usize,
+    buf: &mut String,
+    toks: &mut Vec<Token>,
+) -> bool {
     let b = text.as_bytes();
-    let mut toks = Vec::with_capacity(4);
+    toks.clear();
     tokenize_range(
         text,
         chunk_start(b, end),
         right(b, end, 1),
         &Lexicon::default(),
-        &mut toks,
+        toks,
     );
     let Some(t) = toks.iter().find(|t| t.start as usize >= end) else {
         return true;

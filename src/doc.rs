@@ -5,6 +5,7 @@
 //! on the tagger's dictionary. Owned, serializable records are made only at
 //! the output edge ([`Doc::to_record`]).
 
+use std::hash::BuildHasher;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -242,10 +243,12 @@ pub struct Doc<'t> {
     /// [`Doc::topics`], which the JSON output does not need.
     pub(crate) scored: Scored,
     pub(crate) topics: OnceLock<Vec<Topic>>,
-    /// Local entities by name, then label (`NO_LOCAL` for none), and their
-    /// ids: rules look them up per proposal, by a name they borrow.
+    /// Local entities by name, then label (`NO_LOCAL` for none): rules look
+    /// them up per proposal, by a name they borrow.
     pub(crate) local_index: std::collections::HashMap<String, [u32; Label::ALL.len()], FxBuild>,
-    pub(crate) local_ids: std::collections::HashSet<String, FxBuild>,
+    /// The hashes of the local entities' ids (see [`Doc::local_id_taken`]):
+    /// not a copy of each id.
+    pub(crate) local_ids: std::collections::HashSet<u64, FxBuild>,
 }
 
 impl<'t> Doc<'t> {
@@ -362,6 +365,18 @@ impl<'t> Doc<'t> {
     /// The name of a rule, for [`Evidence::Rule`].
     pub fn rule_name(&self, rule: u32) -> &str {
         self.inner.rules.rule_name(rule)
+    }
+
+    /// Whether a local entity has this id: surely not when no id of theirs
+    /// hashes alike; else they are compared (rare: one slug for two names).
+    pub(crate) fn local_id_taken(&self, id: &str) -> bool {
+        self.local_ids.contains(&FxBuild::default().hash_one(id))
+            && self.locals.iter().any(|e| e.id == id)
+    }
+
+    /// Records the id of a new local entity (pushed to `locals` next).
+    pub(crate) fn add_local_id(&mut self, id: &str) {
+        self.local_ids.insert(FxBuild::default().hash_one(id));
     }
 
     /// Indexes local entity `index` under its label and name.

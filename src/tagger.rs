@@ -878,7 +878,7 @@ fn byline_mention(doc: &mut Doc<'_>, taken: &mut Taken) {
     let surface = &doc.text[span.range()];
     let id = format!("local:person:{}", slug(surface));
     let name = surface.split_whitespace().collect::<Vec<_>>().join(" ");
-    doc.local_ids.insert(id.clone());
+    doc.add_local_id(&id);
     doc.index_local(Label::Person, &name, doc.locals.len() as u32);
     doc.locals.push(LocalEntity {
         id,

@@ -799,12 +799,12 @@ pub(crate) fn local_entity(
     push_slug(&mut id, name);
     let stem = id.len();
     let mut n = 2;
-    while doc.local_ids.contains(&id) {
+    while doc.local_id_taken(&id) {
         id.truncate(stem);
         let _ = write!(id, "-{n}");
         n += 1;
     }
-    doc.local_ids.insert(id.clone());
+    doc.add_local_id(&id);
     doc.index_local(label, name, doc.locals.len() as u32);
     doc.locals.push(LocalEntity {
         id,

@@ -861,4 +861,31 @@ mod tests {
         assert_eq!(right(b, 9, 1), 19);
         assert_eq!(right(b, 0, 0), 3);
     }
+
+    #[test]
+    fn local_entities_get_one_id_each() {
+        let mut doc = crate::Tagger::builder().build().unwrap().tag("");
+        let mut add = |label, name: &str| {
+            let i = local_entity(&mut doc, label, name, "k", None, Some("office".into()));
+            (i, doc.locals[i as usize].id.clone())
+        };
+        let first = add(Label::Person, "Jean-Paul Dé");
+        assert_eq!(first, (0, "local:person:jean-paul-de".to_string()));
+        // One slug, another name: the id is made unique.
+        assert_eq!(
+            add(Label::Person, "Jean Paul De"),
+            (1, "local:person:jean-paul-de-2".into())
+        );
+        assert_eq!(
+            add(Label::Person, "Jean  Paul De"),
+            (2, "local:person:jean-paul-de-3".into())
+        );
+        // The same name and label: the same entity; another label: another.
+        assert_eq!(add(Label::Person, "Jean-Paul Dé"), first);
+        assert_eq!(
+            add(Label::Place, "Jean-Paul Dé"),
+            (3, "local:place:jean-paul-de".into())
+        );
+        assert_eq!(doc.locals[0].office.as_deref(), Some("office"));
+    }
 }

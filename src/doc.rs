@@ -5,7 +5,9 @@
 //! on the tagger's dictionary. Owned, serializable records are made only at
 //! the output edge ([`Doc::to_record`]).
 
+use std::hash::BuildHasher;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -15,7 +17,7 @@ use crate::output::{DocRecord, EntityRecord, EvidenceRecord};
 use crate::rules::FxBuild;
 use crate::segment::Part;
 use crate::tagger::Inner;
-use crate::topics::Topic;
+use crate::topics::{Scored, Topic};
 
 /// Which field of an article a span is in.
 #[derive(
@@ -209,6 +211,9 @@ impl Reason {
     }
 }
 
+/// No local entity, in `Doc::local_index`.
+pub(crate) const NO_LOCAL: u32 = u32::MAX;
+
 /// A tagged document: the mentions of its title and text, the article parts,
 /// the topics, and what was rejected.
 ///
@@ -238,11 +243,16 @@ pub struct Doc<'t> {
     pub(crate) locals: Vec<LocalEntity>,
     pub(crate) alternatives: Vec<Vec<u32>>,
     pub(crate) parts: Vec<Part>,
-    pub(crate) topics: Vec<Topic>,
-    /// Local entities by (label, name), and their ids: rules look them up
-    /// per proposal.
-    pub(crate) local_index: std::collections::HashMap<(Label, String), u32, FxBuild>,
-    pub(crate) local_ids: std::collections::HashSet<String, FxBuild>,
+    /// The topics as scored; made into `Topic`s (strings and all) only by
+    /// [`Doc::topics`], which the JSON output does not need.
+    pub(crate) scored: Scored,
+    pub(crate) topics: OnceLock<Vec<Topic>>,
+    /// Local entities by name, then label (`NO_LOCAL` for none): rules look
+    /// them up per proposal, by a name they borrow.
+    pub(crate) local_index: std::collections::HashMap<String, [u32; Label::ALL.len()], FxBuild>,
+    /// The hashes of the local entities' ids (see [`Doc::local_id_taken`]):
+    /// not a copy of each id.
+    pub(crate) local_ids: std::collections::HashSet<u64, FxBuild>,
 }
 
 impl<'t> Doc<'t> {
@@ -292,7 +302,10 @@ impl<'t> Doc<'t> {
     /// is among them. Empty unless the tagger scores topics
     /// ([`Topics`](crate::Topics)).
     pub fn topics(&self) -> &[Topic] {
-        &self.topics
+        self.topics.get_or_init(|| match &self.inner.topics {
+            Some(model) => self.scored.to_topics(model.tables()),
+            None => Vec::new(),
+        })
     }
 
     /// The text of a field.
@@ -358,6 +371,30 @@ impl<'t> Doc<'t> {
         self.inner.rules.rule_name(rule)
     }
 
+    /// Whether a local entity has this id: surely not when no id of theirs
+    /// hashes alike; else they are compared (rare: one slug for two names).
+    pub(crate) fn local_id_taken(&self, id: &str) -> bool {
+        self.local_ids.contains(&FxBuild::default().hash_one(id))
+            && self.locals.iter().any(|e| e.id == id)
+    }
+
+    /// Records the id of a new local entity (pushed to `locals` next).
+    pub(crate) fn add_local_id(&mut self, id: &str) {
+        self.local_ids.insert(FxBuild::default().hash_one(id));
+    }
+
+    /// Indexes local entity `index` under its label and name.
+    pub(crate) fn index_local(&mut self, label: Label, name: &str, index: u32) {
+        match self.local_index.get_mut(name) {
+            Some(ids) => ids[label as usize] = index,
+            None => {
+                let mut ids = [NO_LOCAL; Label::ALL.len()];
+                ids[label as usize] = index;
+                self.local_index.insert(name.to_string(), ids);
+            }
+        }
+    }
+
     /// An owned, serializable record of the document in the output contract
     /// of `../shared/eval/README.md`: entities with byte and char offsets,
     /// label, entity id, name, kind and evidence; topics.
@@ -373,7 +410,7 @@ impl<'t> Doc<'t> {
         DocRecord {
             id,
             entities,
-            topics: self.topics.clone(),
+            topics: self.topics().to_vec(),
             error: None,
         }
     }

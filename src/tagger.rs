@@ -16,7 +16,7 @@ use crate::normalize::{fold, Normalized};
 use crate::resolve::{self, Candidate, CountryContext, Decision, Overlap, Taken};
 use crate::rules::{self, FxBuild, RuleSet, ScoreTables};
 use crate::segment::{self, PartKind};
-use crate::topics::{EntityFact, Topic, TopicConfig, TopicInput, TopicModel};
+use crate::topics::{EntityFact, Scored, TopicConfig, TopicInput, TopicModel};
 use crate::Error;
 
 /// Tags news text with the entities of its dictionaries.
@@ -58,7 +58,7 @@ pub(crate) struct Inner {
     /// Rules that find names no dictionary holds.
     pub(crate) rules: RuleSet,
     /// The topic model, when topics are scored.
-    topics: Option<TopicModel>,
+    pub(crate) topics: Option<TopicModel>,
     topic_config: TopicConfig,
 }
 
@@ -405,6 +405,10 @@ struct Scratch {
     /// Topic hit buffers, lent to each article (growing a fresh pair per
     /// article cost more than the matching that fills them).
     topic_hits: TopicHits,
+    /// The entities seen, for the topic facts (see [`score_topics`]).
+    seen: HashSet<EntityRef, FxBuild>,
+    /// Candidate buffers, lent to each article.
+    cands: Candidates,
 }
 
 /// Topic phrase hits of the title and the text.
@@ -500,7 +504,15 @@ impl Tagger {
     /// ```
     pub fn tag_article<'t>(&self, title: &'t str, text: &'t str) -> Doc<'t> {
         let inner = &self.inner;
+        // The candidate buffers of the thread, lent to this article.
         let mut cands = Candidates::default();
+        SCRATCH.with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                cands = std::mem::take(&mut s.cands);
+            }
+        });
+        cands.fulls.clear();
+        cands.shorts.clear();
         let mut rejected = Vec::new();
         let parts = segment::parts(text);
         let boilerplate: Vec<Span> = parts
@@ -546,17 +558,35 @@ impl Tagger {
             locals: Vec::new(),
             alternatives: Vec::new(),
             parts,
-            topics: Vec::new(),
+            scored: Default::default(),
+            topics: Default::default(),
             local_index: Default::default(),
             local_ids: Default::default(),
         };
-        self.resolve(&mut doc, cands);
+        self.resolve(&mut doc, &mut cands);
+        let mut seen = HashSet::default();
         if let Some(model) = &inner.topics {
-            doc.topics = score_topics(model, &inner.topic_config, &doc, &topic_hits);
+            SCRATCH.with(|s| {
+                if let Ok(mut s) = s.try_borrow_mut() {
+                    seen = std::mem::take(&mut s.seen);
+                }
+            });
+            let mut scored = std::mem::take(&mut doc.scored);
+            score_topics(
+                model,
+                &inner.topic_config,
+                &doc,
+                &topic_hits,
+                &mut seen,
+                &mut scored,
+            );
+            doc.scored = scored;
         }
         SCRATCH.with(|s| {
             if let Ok(mut s) = s.try_borrow_mut() {
                 s.topic_hits = topic_hits;
+                s.seen = seen;
+                s.cands = cands;
             }
         });
         doc
@@ -652,22 +682,13 @@ impl Tagger {
     }
 
     /// Overlaps, ambiguity, then short forms.
-    fn resolve(&self, doc: &mut Doc<'_>, cands: Candidates) {
+    fn resolve(&self, doc: &mut Doc<'_>, cands: &mut Candidates) {
         let inner = &self.inner;
         let entries = inner.dict.entries();
-        let Candidates {
-            mut fulls,
-            mut shorts,
-        } = cands;
-        let groups = resolve::group(&mut fulls);
+        let Candidates { fulls, shorts } = cands;
+        let groups = resolve::group(fulls);
         let mut taken = Taken::default();
-        let kept = resolve::select(
-            &groups,
-            &fulls,
-            inner.overlap,
-            &mut taken,
-            &mut doc.rejected,
-        );
+        let kept = resolve::select(&groups, fulls, inner.overlap, &mut taken, &mut doc.rejected);
 
         // Context from the spans that name one entry only.
         let mut ctx = CountryContext::default();
@@ -681,7 +702,7 @@ impl Tagger {
         doc.mentions.reserve(kept.len());
         for &gi in &kept {
             let g = &groups[gi];
-            match resolve::decide(&fulls, g.lo, g.hi, entries, &ctx, doc.field_text(g.field)) {
+            match resolve::decide(fulls, g.lo, g.hi, entries, &ctx, doc.field_text(g.field)) {
                 Decision::One(i) => {
                     let c = fulls[i];
                     doc.mentions.push(Mention {
@@ -710,13 +731,13 @@ impl Tagger {
                     });
                 }
                 Decision::Conflict => {
-                    resolve::reject_all(g, &fulls, Reason::AmbiguousLabel, &mut doc.rejected);
+                    resolve::reject_all(g, fulls, Reason::AmbiguousLabel, &mut doc.rejected);
                 }
             }
         }
         doc.mentions
             .sort_unstable_by_key(|m| (m.field, m.span.start, m.span.end));
-        link::short_forms(doc, &mut shorts, &mut taken);
+        link::short_forms(doc, shorts, &mut taken);
         byline_mention(doc, &mut taken);
         rules::apply(&inner.rules, doc, &mut taken, inner.score_tables);
         drop_boilerplate(doc);
@@ -745,16 +766,20 @@ fn split_topic_hits(
     matches.retain(|m| m.phrase < first);
 }
 
-/// Scores the topics of a tagged document: its phrase hits, and one entity
-/// fact per distinct entity.
+/// Scores the topics of a tagged document into `out`: its phrase hits, and
+/// one entity fact per distinct entity.
 fn score_topics(
     model: &TopicModel,
     config: &TopicConfig,
     doc: &Doc<'_>,
     hits: &TopicHits,
-) -> Vec<Topic> {
-    let mut seen: HashSet<EntityRef, FxBuild> = HashSet::default();
-    let mut facts = Vec::new();
+    seen: &mut HashSet<EntityRef, FxBuild>,
+    out: &mut Scored,
+) {
+    // `seen` is a buffer lent by the caller.
+    seen.clear();
+    // At most one fact a mention: one allocation.
+    let mut facts = Vec::with_capacity(doc.mentions().len());
     for m in doc.mentions() {
         if !seen.insert(m.entity) {
             continue;
@@ -777,7 +802,7 @@ fn score_topics(
             name,
         });
     }
-    model.score(
+    model.score_into(
         &TopicInput {
             title: doc.title,
             text: doc.text,
@@ -786,7 +811,8 @@ fn score_topics(
             entities: &facts,
         },
         config,
-    )
+        out,
+    );
 }
 
 /// Removes mentions that rules made inside boilerplate (the dictionary stage
@@ -852,9 +878,8 @@ fn byline_mention(doc: &mut Doc<'_>, taken: &mut Taken) {
     let surface = &doc.text[span.range()];
     let id = format!("local:person:{}", slug(surface));
     let name = surface.split_whitespace().collect::<Vec<_>>().join(" ");
-    doc.local_ids.insert(id.clone());
-    doc.local_index
-        .insert((Label::Person, name.clone()), doc.locals.len() as u32);
+    doc.add_local_id(&id);
+    doc.index_local(Label::Person, &name, doc.locals.len() as u32);
     doc.locals.push(LocalEntity {
         id,
         name,
@@ -970,7 +995,17 @@ mod tests {
             let mut hits = TopicHits::default();
             model.find_phrases(title, &mut hits.title);
             model.find_phrases(text, &mut hits.text);
-            let want = score_topics(&model, &tagger.inner.topic_config, &doc, &hits);
+            let mut scored = Scored::default();
+            let mut seen = HashSet::default();
+            score_topics(
+                &model,
+                &tagger.inner.topic_config,
+                &doc,
+                &hits,
+                &mut seen,
+                &mut scored,
+            );
+            let want = scored.to_topics(model.tables());
             assert!(!want.is_empty(), "{} / {}", title, text);
             assert_eq!(doc.topics(), &want[..], "{} / {}", title, text);
         }

@@ -292,10 +292,9 @@ fn serialize_doc(
     warnings: &[Warning],
     rejected: &[Rejected],
 ) -> Vec<u8> {
-    // Sized from the records' mean sizes on news (~260 bytes an entity,
-    // ~280 a topic, a long evidence list more): most lines then fit without
-    // growing (a copy of the line each time).
-    let mut json = Vec::with_capacity(256 + 320 * doc.mentions().len() + 384 * doc.topics().len());
+    // `write_json` sizes the line (asking `doc.topics()` here would make
+    // the owned topics, which the line does not need).
+    let mut json = Vec::new();
     doc.write_json(id, &mut json);
     let extras = [
         (

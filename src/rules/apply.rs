@@ -2,7 +2,10 @@
 
 use std::cell::RefCell;
 use std::collections::HashSet;
+use std::fmt::Write;
 
+use regex_automata::nfa::thompson::backtrack;
+use regex_automata::util::captures::Captures;
 use regex_automata::util::iter::Searcher;
 use regex_automata::{Anchored, Input};
 
@@ -10,7 +13,7 @@ use super::pattern::{mention_index, WIDTH};
 use super::token::{tokenize_range, word_end, word_kind, Kind, Token};
 use super::{events, link, lists, teams, FxBuild, RuleSet, ScoreTables};
 use crate::dictionary::Label;
-use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span};
+use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span, NO_LOCAL};
 use crate::resolve::Taken;
 use crate::swar::skip_to_range;
 
@@ -22,6 +25,12 @@ pub(crate) struct Scratch {
     symbols: Vec<u8>,
     windows: Vec<(usize, usize)>,
     buf: String,
+    /// The captures and backtracker cache made for the patterns of id
+    /// [`Patterns::id`](super::Patterns::id), kept for the next document
+    /// (made anew, they cost three allocations a document).
+    regex: Option<(u64, Captures, backtrack::Cache)>,
+    /// The mentions the rules propose (a buffer lent to each document).
+    proposals: Vec<Proposal>,
 }
 
 thread_local! {
@@ -61,10 +70,15 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
     SCRATCH.with(|s| {
         let mut s = s.borrow_mut();
         let s = &mut *s;
-        let mut proposals = Vec::new();
+        let mut proposals = std::mem::take(&mut s.proposals);
         let regex = &patterns.regex;
-        let mut caps = patterns.captures.create_captures();
-        let mut cache = patterns.captures.create_cache();
+        let (mut caps, mut cache) = match s.regex.take() {
+            Some((id, caps, cache)) if id == patterns.id => (caps, cache),
+            _ => (
+                patterns.captures.create_captures(),
+                patterns.captures.create_cache(),
+            ),
+        };
         for field in [Field::Title, Field::Text] {
             let text = doc.field_text(field);
             if rules.full_scan {
@@ -148,13 +162,15 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                 }
             }
         }
+        s.regex = Some((patterns.id, caps, cache));
         if !proposals.is_empty() {
             let mut edit = Edit::default();
-            for p in proposals {
+            for p in proposals.drain(..) {
                 commit(rules, doc, taken, &mut edit, p);
             }
             edit.finish(doc);
         }
+        s.proposals = proposals;
         if tables == ScoreTables::Teams {
             teams::mark(rules, doc, taken, rules.link_rule("score_table"));
         }
@@ -543,41 +559,51 @@ impl Edit {
         if self.removed.is_empty() && self.added.is_empty() {
             return;
         }
-        let old = std::mem::take(&mut doc.mentions);
-        let n = old.len();
-        let mut keep = vec![true; n];
+        // Two buffers: each mention's new index (first whether it stays),
+        // and the mentions that stay, with their old index, to sort. The
+        // result goes back into the mentions' own buffer.
+        let mut mentions = std::mem::take(&mut doc.mentions);
+        let n = mentions.len();
+        const GONE: u32 = u32::MAX;
+        let mut new_index = vec![0; n];
         for &i in &self.removed {
-            keep[i] = false;
+            new_index[i] = GONE;
         }
-        for (i, m) in old.iter().enumerate() {
+        for (i, m) in mentions.iter().enumerate() {
             if let Evidence::ShortForm { antecedent, .. } = m.evidence {
-                if !keep.get(antecedent as usize).copied().unwrap_or(false) {
-                    keep[i] = false;
+                if new_index
+                    .get(antecedent as usize)
+                    .is_none_or(|&a| a == GONE)
+                {
+                    new_index[i] = GONE;
                 }
             }
         }
-        let mut all: Vec<(usize, Mention)> = old
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| keep[*i])
-            .collect();
+        let kept = new_index.iter().filter(|&&k| k != GONE).count();
+        let mut all: Vec<(usize, Mention)> = Vec::with_capacity(kept + self.added.len());
+        all.extend(
+            mentions
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| new_index[i] != GONE)
+                .map(|(i, m)| (i, *m)),
+        );
         all.extend(self.added.into_iter().map(|m| (usize::MAX, m)));
         all.sort_by_key(|(_, m)| (m.field, m.span.start, m.span.end));
-        let mut new_index = vec![u32::MAX; n];
+        new_index.fill(GONE);
         for (new, (old, _)) in all.iter().enumerate() {
             if *old != usize::MAX {
                 new_index[*old] = new as u32;
             }
         }
-        doc.mentions = all
-            .into_iter()
-            .map(|(_, mut m)| {
-                if let Evidence::ShortForm { antecedent, .. } = &mut m.evidence {
-                    *antecedent = new_index[*antecedent as usize];
-                }
-                m
-            })
-            .collect();
+        mentions.clear();
+        mentions.extend(all.into_iter().map(|(_, mut m)| {
+            if let Evidence::ShortForm { antecedent, .. } = &mut m.evidence {
+                *antecedent = new_index[*antecedent as usize];
+            }
+            m
+        }));
+        doc.mentions = mentions;
     }
 }
 
@@ -757,32 +783,37 @@ pub(crate) fn local_entity(
     country: Option<String>,
     office: Option<String>,
 ) -> u32 {
-    if let Some(&i) = doc.local_index.get(&(label, name.to_string())) {
-        let i = i as usize;
-        let e = &mut doc.locals[i];
+    let known = doc
+        .local_index
+        .get(name)
+        .map_or(NO_LOCAL, |ids| ids[label as usize]);
+    if known != NO_LOCAL {
+        let e = &mut doc.locals[known as usize];
         if e.office.is_none() {
             e.office = office;
         }
         if e.country.is_none() {
             e.country = country;
         }
-        return i as u32;
+        return known;
     }
-    let slug = slug(name);
-    // Pushed rather than `format!`ted: this runs for every new name.
+    // Pushed rather than `format!`ted, the slug straight into the id: this
+    // runs for every new name.
     let prefix = label.as_str();
-    let mut id = String::with_capacity(7 + prefix.len() + slug.len());
-    for part in ["local:", prefix, ":", &slug] {
+    let mut id = String::with_capacity(8 + prefix.len() + name.len());
+    for part in ["local:", prefix, ":"] {
         id.push_str(part);
     }
+    push_slug(&mut id, name);
+    let stem = id.len();
     let mut n = 2;
-    while doc.local_ids.contains(&id) {
-        id = format!("local:{}:{}-{}", label.as_str(), slug, n);
+    while doc.local_id_taken(&id) {
+        id.truncate(stem);
+        let _ = write!(id, "-{n}");
         n += 1;
     }
-    doc.local_ids.insert(id.clone());
-    doc.local_index
-        .insert((label, name.to_string()), doc.locals.len() as u32);
+    doc.add_local_id(&id);
+    doc.index_local(label, name, doc.locals.len() as u32);
     doc.locals.push(LocalEntity {
         id,
         name: name.to_string(),
@@ -794,8 +825,10 @@ pub(crate) fn local_entity(
     (doc.locals.len() - 1) as u32
 }
 
-fn slug(name: &str) -> String {
-    let mut s = String::with_capacity(name.len());
+/// Appends the slug of `name` to `out`: folded, lower-cased letters and
+/// digits, other runs as one `-`, none at either end.
+fn push_slug(out: &mut String, name: &str) {
+    let base = out.len();
     let folded;
     let name = if name.is_ascii() {
         name
@@ -805,15 +838,14 @@ fn slug(name: &str) -> String {
     };
     for c in name.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_alphanumeric() {
-            s.push(c);
-        } else if !s.ends_with('-') && !s.is_empty() {
-            s.push('-');
+            out.push(c);
+        } else if out.len() > base && !out.ends_with('-') {
+            out.push('-');
         }
     }
-    while s.ends_with('-') {
-        s.pop();
+    while out.len() > base && out.ends_with('-') {
+        out.pop();
     }
-    s
 }
 
 #[cfg(test)]
@@ -836,5 +868,32 @@ mod tests {
         assert_eq!(left(b, 11, 0), 7);
         assert_eq!(right(b, 9, 1), 19);
         assert_eq!(right(b, 0, 0), 3);
+    }
+
+    #[test]
+    fn local_entities_get_one_id_each() {
+        let mut doc = crate::Tagger::builder().build().unwrap().tag("");
+        let mut add = |label, name: &str| {
+            let i = local_entity(&mut doc, label, name, "k", None, Some("office".into()));
+            (i, doc.locals[i as usize].id.clone())
+        };
+        let first = add(Label::Person, "Jean-Paul Dé");
+        assert_eq!(first, (0, "local:person:jean-paul-de".to_string()));
+        // One slug, another name: the id is made unique.
+        assert_eq!(
+            add(Label::Person, "Jean Paul De"),
+            (1, "local:person:jean-paul-de-2".into())
+        );
+        assert_eq!(
+            add(Label::Person, "Jean  Paul De"),
+            (2, "local:person:jean-paul-de-3".into())
+        );
+        // The same name and label: the same entity; another label: another.
+        assert_eq!(add(Label::Person, "Jean-Paul Dé"), first);
+        assert_eq!(
+            add(Label::Place, "Jean-Paul Dé"),
+            (3, "local:place:jean-paul-de".into())
+        );
+        assert_eq!(doc.locals[0].office.as_deref(), Some("office"));
     }
 }

@@ -5,6 +5,7 @@
 //! National Defense (MND)") links its later uses. A surname two people share
 //! is tagged as a person without an entity rather than guessed.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::apply::{left, local_entity, right, Edit};
@@ -33,27 +34,31 @@ struct Target {
 /// Links surnames, repeated names and acronyms. `toks` is scratch space:
 /// only the few places that matter are tokenized (mentions, parentheses,
 /// occurrences of the keys).
-pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: &mut Vec<Token>) {
+pub(crate) fn link<'t>(
+    rules: &RuleSet,
+    doc: &mut Doc<'t>,
+    taken: &mut Taken,
+    toks: &mut Vec<Token>,
+) {
     // Kinds are all linking needs: no word lookups.
     let bare = Lexicon::default();
     let mut buf = String::new();
-    let mut keys: HashMap<String, Vec<Target>, FxBuild> = HashMap::default();
-    let add = |keys: &mut HashMap<String, Vec<Target>, FxBuild>, key: &str, t: Target| {
-        // A name recurs in a document: its key is copied only once.
-        if !keys.contains_key(key) {
-            keys.insert(key.to_string(), Vec::new());
-        }
-        let Some(v) = keys.get_mut(key) else { return };
-        // A defined acronym outranks a rule's own name for the same word.
-        if t.rule == "acronym" {
-            v.retain(|o| o.rule != "link_name");
-        } else if t.rule == "link_name" && v.iter().any(|o| o.rule == "acronym") {
-            return;
-        }
-        if !v.iter().any(|o| o.entity == t.entity) {
-            v.push(t);
-        }
-    };
+    // Keys are borrowed from the document's text, never copied, but for the
+    // names in capitals that headlines are matched with.
+    let mut keys: HashMap<Cow<'t, str>, Vec<Target>, FxBuild> = HashMap::default();
+    let add =
+        |keys: &mut HashMap<Cow<'t, str>, Vec<Target>, FxBuild>, key: Cow<'t, str>, t: Target| {
+            let v = keys.entry(key).or_default();
+            // A defined acronym outranks a rule's own name for the same word.
+            if t.rule == "acronym" {
+                v.retain(|o| o.rule != "link_name");
+            } else if t.rule == "link_name" && v.iter().any(|o| o.rule == "acronym") {
+                return;
+            }
+            if !v.iter().any(|o| o.entity == t.entity) {
+                v.push(t);
+            }
+        };
     let mut new_orgs = Vec::new();
     for field in [Field::Title, Field::Text] {
         let text = doc.field_text(field);
@@ -90,7 +95,7 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
                                 rule: "link_surname",
                                 caps: false,
                             };
-                            add(&mut keys, surname, t);
+                            add(&mut keys, Cow::Borrowed(surname), t);
                             // The name and the surname in a headline in
                             // capitals, unless the surname is a word there
                             // ("MAY").
@@ -102,13 +107,13 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
                                     caps: true,
                                     ..t
                                 };
-                                add(&mut keys, &surname.to_uppercase(), headline);
+                                add(&mut keys, Cow::Owned(surname.to_uppercase()), headline);
                                 let name = &text[m.span.range()];
                                 let full = Target {
                                     rule: "link_name",
                                     ..headline
                                 };
-                                add(&mut keys, &name.to_uppercase(), full);
+                                add(&mut keys, Cow::Owned(name.to_uppercase()), full);
                             }
                         }
                     }
@@ -122,7 +127,7 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
                         rule: "acronym",
                         caps: false,
                     };
-                    add(&mut keys, acr, t);
+                    add(&mut keys, Cow::Borrowed(acr), t);
                 }
             }
             if matches!(m.entity, EntityRef::Local(_)) {
@@ -133,7 +138,7 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
                     rule: "link_name",
                     caps: false,
                 };
-                add(&mut keys, &text[m.span.range()], t);
+                add(&mut keys, Cow::Borrowed(&text[m.span.range()]), t);
             }
         }
         // An undefined capitalized run followed by its acronym: an
@@ -182,7 +187,7 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
                     start: toks[i].start as usize,
                     end: toks[j - 1].end as usize,
                 };
-                new_orgs.push((field, span, acr.to_string(), Vec::new()));
+                new_orgs.push((field, span, acr, Vec::new()));
                 continue;
             }
             // "[Korean Peninsula] Energy Development Organization (KEDO)":
@@ -221,7 +226,7 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
                         .map(|(x, _)| x)
                         .collect();
                     if removed.iter().all(inside) {
-                        new_orgs.push((field, span, acr.to_string(), removed));
+                        new_orgs.push((field, span, acr, removed));
                     }
                     break;
                 }
@@ -258,8 +263,8 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
             taken.remove(field, doc.mentions[x].span);
             edit.remove(x);
         }
-        let name = doc.field_text(field)[span.range()].to_string();
-        let local = local_entity(doc, Label::Organization, &name, "organization", None, None);
+        let name = &doc.field_text(field)[span.range()];
+        let local = local_entity(doc, Label::Organization, name, "organization", None, None);
         let entity = EntityRef::Local(local);
         taken.insert(field, span);
         edit.add(Mention {
@@ -278,16 +283,18 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
             rule: "acronym",
             caps: false,
         };
-        add(&mut keys, &acr, t);
+        add(&mut keys, Cow::Borrowed(acr), t);
     }
     if keys.is_empty() {
         edit.finish(doc);
         return;
     }
-    let keyed: Vec<(&String, &Vec<Target>)> = keys.iter().collect();
+    let keyed: Vec<(&Cow<str>, &Vec<Target>)> = keys.iter().collect();
     let finder = KeyFinder::new(keyed.iter().map(|(k, _)| k.as_bytes()));
     let mut hits = Vec::new();
     let mut next = vec![0; keyed.len()];
+    // Key occurrences of a field: (start, end, targets).
+    let mut found: Vec<(usize, usize, &Vec<Target>)> = Vec::new();
     for field in [Field::Title, Field::Text] {
         let text = doc.field_text(field);
         let bytes = text.as_bytes();
@@ -295,7 +302,7 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
         // each start. Every occurrence is reported, but each key's are taken
         // as a search for that key alone finds them: one starting inside the
         // previous one of the same key is skipped.
-        let mut found: Vec<(usize, usize, &Vec<Target>)> = Vec::new();
+        found.clear();
         next.fill(0);
         finder.find(bytes, &mut hits);
         for &(s, key) in &hits {
@@ -319,7 +326,7 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
         }
         found.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
         found.dedup_by_key(|x| x.0);
-        for (s, e, targets) in found {
+        for (s, e, targets) in found.drain(..) {
             let span = Span { start: s, end: e };
             let here = (field, span.start);
             let mut live = targets.iter().filter(|x| x.after < here);
@@ -336,7 +343,7 @@ pub(crate) fn link(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, toks: 
             } else {
                 let whole_name = first.rule == "link_surname"
                     || (first.rule == "link_name" && first.label == Label::Place);
-                if whole_name && !standalone(rules, text, e, &mut buf) {
+                if whole_name && !standalone(rules, text, e, &mut buf, toks) {
                     continue;
                 }
             }
@@ -531,16 +538,23 @@ fn chunk_start(b: &[u8], at: usize) -> usize {
 }
 
 /// A name ending at `end` counts alone: not followed by another
-/// capitalized word (unless that word is in a rule word list).
-fn standalone(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bool {
+/// capitalized word (unless that word is in a rule word list). `toks` is
+/// scratch space.
+fn standalone(
+    rules: &RuleSet,
+    text: &str,
+    end: usize,
+    buf: &mut String,
+    toks: &mut Vec<Token>,
+) -> bool {
     let b = text.as_bytes();
-    let mut toks = Vec::with_capacity(4);
+    toks.clear();
     tokenize_range(
         text,
         chunk_start(b, end),
         right(b, end, 1),
         &Lexicon::default(),
-        &mut toks,
+        toks,
     );
     let Some(t) = toks.iter().find(|t| t.start as usize >= end) else {
         return true;

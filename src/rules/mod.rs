@@ -27,6 +27,7 @@ mod teams;
 mod token;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use regex::bytes::RegexBuilder;
 use regex_automata::meta::{self, Regex};
@@ -227,6 +228,18 @@ const WINDOWED_LISTS: [&str; 55] = [
 pub(crate) struct Patterns {
     pub regex: Regex,
     pub captures: BoundedBacktracker,
+    /// Unique to this compilation (clones share it): a thread keeps the
+    /// captures and cache it made for these patterns under it, for the
+    /// next document (see `apply::Scratch`).
+    pub id: u64,
+}
+
+impl Patterns {
+    /// A fresh [`Patterns::id`].
+    fn next_id() -> u64 {
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    }
 }
 
 /// One rule, compiled: where its captures are in its pattern.
@@ -442,6 +455,7 @@ impl RuleSet {
             patterns: Some(Patterns {
                 regex: all,
                 captures: backtracker,
+                id: Patterns::next_id(),
             }),
             rules,
         })

@@ -10,6 +10,7 @@ anything that is not clearly header material or clearly boilerplate is
 [`PartKind::Body`].
 */
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -187,10 +188,29 @@ pub struct Part {
 /// ]);
 /// ```
 pub fn parts(text: &str) -> Vec<Part> {
-    let lines = split_lines(text);
+    SCRATCH.with(|s| match s.try_borrow_mut() {
+        Ok(mut s) => {
+            let (lines, labels) = &mut *s;
+            parts_with(text, lines, labels)
+        }
+        Err(_) => parts_with(text, &mut Vec::new(), &mut Vec::new()),
+    })
+}
+
+thread_local! {
+    /// The lines of the last text and their labels: buffers reused from
+    /// text to text (growing them anew cost three allocations a text).
+    static SCRATCH: RefCell<(Vec<Line>, Vec<Label>)> = RefCell::default();
+}
+
+/// [`parts`], with buffers for the lines and their labels.
+fn parts_with(text: &str, lines: &mut Vec<Line>, labels: &mut Vec<Label>) -> Vec<Part> {
+    split_lines(text, lines);
+    let lines = &lines[..];
     let n = lines.len();
     let line = |i: usize| -> &str { text.get(lines[i].span.clone()).unwrap_or("") };
-    let mut labels = vec![Label::Body; n];
+    labels.clear();
+    labels.resize(n, Label::Body);
 
     // The header: section, title, then bylines, timestamps and placeholders.
     let mut h = 0;
@@ -199,7 +219,7 @@ pub fn parts(text: &str) -> Vec<Part> {
         labels[0] = Label::Section;
         h = 1;
     }
-    if h + 1 < n && is_title(text, &lines, h) {
+    if h + 1 < n && is_title(text, lines, h) {
         labels[h] = Label::Title;
         is_dump = true;
         h += 1;
@@ -214,7 +234,7 @@ pub fn parts(text: &str) -> Vec<Part> {
             continue;
         }
         if !byline_seen {
-            if let Some(name) = byline_at(text, &lines, h) {
+            if let Some(name) = byline_at(text, lines, h) {
                 labels[h] = Label::Byline(name);
                 byline_seen = true;
                 is_dump = true;
@@ -255,14 +275,14 @@ pub fn parts(text: &str) -> Vec<Part> {
             *label = Label::Boilerplate;
         }
     }
-    mark_teasers(text, &lines, &mut labels, h, is_dump);
+    mark_teasers(text, lines, labels, h, is_dump);
 
     // A wire dateline opening the first body line.
     let wire = (h..n)
         .find(|&i| labels[i] == Label::Body)
         .and_then(|i| wire_dateline(line(i)).map(|len| (i, lines[i].span.start + len)));
 
-    assemble(text, &lines, &labels, wire)
+    assemble(text, lines, labels, wire)
 }
 
 /// A non-blank line, trimmed, with the index of its paragraph.
@@ -286,9 +306,9 @@ enum Label {
     Boilerplate,
 }
 
-/// Splits `text` into trimmed non-blank lines.
-fn split_lines(text: &str) -> Vec<Line> {
-    let mut lines = vec![];
+/// Splits `text` into trimmed non-blank lines, into `lines` (cleared first).
+fn split_lines(text: &str, lines: &mut Vec<Line>) {
+    lines.clear();
     let mut para = 0;
     let mut offset = 0;
     // The pieces `split('\n')` gives, found with `memchr` (vectorized; the
@@ -311,7 +331,6 @@ fn split_lines(text: &str) -> Vec<Line> {
         }
         offset += raw.len() + 1;
     }
-    lines
 }
 
 /// Turns line labels into parts, merging neighbours of the same kind.
@@ -321,16 +340,20 @@ fn assemble(
     labels: &[Label],
     wire: Option<(usize, usize)>,
 ) -> Vec<Part> {
-    // Each part, with its paragraph and whether lines may join it.
-    let mut out: Vec<(Part, usize, bool)> = vec![];
+    // The parts, and the paragraph of the last and whether lines may join
+    // it (only the last is ever joined: no list of these to copy from).
+    let mut out: Vec<Part> = vec![];
+    let mut last_para = (0, false);
     let mut push = |kind, span: Range<usize>, name, para, joinable: bool, joins: bool| {
-        if let Some((last, last_para, last_joinable)) = out.last_mut() {
-            if joins && *last_joinable && last.kind == kind && *last_para == para {
+        if let Some(last) = out.last_mut() {
+            let (para_of_last, last_joinable) = last_para;
+            if joins && last_joinable && last.kind == kind && para_of_last == para {
                 last.span.end = span.end;
                 return;
             }
         }
-        out.push((Part { kind, span, name }, para, joinable));
+        out.push(Part { kind, span, name });
+        last_para = (para, joinable);
     };
     for (i, (l, label)) in lines.iter().zip(labels).enumerate() {
         let span = l.span.clone();
@@ -360,7 +383,7 @@ fn assemble(
             (Label::Boilerplate, _) => push(PartKind::Boilerplate, span, None, l.para, true, true),
         }
     }
-    out.into_iter().map(|(p, _, _)| p).collect()
+    out
 }
 
 /// Section labels, compared case-insensitively with the whole line.
@@ -600,12 +623,21 @@ fn is_name_line(t: &str) -> bool {
     if t.len() > 50 {
         return false;
     }
-    let words: Vec<&str> = t.split_whitespace().collect();
-    if !(2..=4).contains(&words.len()) {
+    // The words in an array, not a `Vec`: this runs for most short lines.
+    let mut words = [""; 4];
+    let mut n = 0;
+    for w in t.split_whitespace() {
+        if n == words.len() {
+            return false;
+        }
+        words[n] = w;
+        n += 1;
+    }
+    if n < 2 {
         return false;
     }
-    let last = words.len() - 1;
-    words
+    let last = n - 1;
+    words[..n]
         .iter()
         .enumerate()
         .all(|(i, w)| is_name_word(w) || (i != 0 && i != last && NAME_PARTICLES.contains(w)))

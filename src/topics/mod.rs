@@ -44,6 +44,7 @@ use crate::matcher::PhraseMatch;
 use crate::Label;
 
 pub use model::TopicModel;
+pub(crate) use score::{Scored, ScoredTopic};
 pub use taxonomy::TopicInfo;
 
 /// What to score: an article's title and text, the phrase hits of each (from

@@ -296,6 +296,21 @@ impl TopicModel {
         score::score(&self.inner.tables, input, config)
     }
 
+    /// [`TopicModel::score`] into `out`, without making the owned topics.
+    pub(crate) fn score_into(
+        &self,
+        input: &TopicInput<'_>,
+        config: &TopicConfig,
+        out: &mut score::Scored,
+    ) {
+        score::score_into(&self.inner.tables, input, config, out);
+    }
+
+    /// The compiled tables.
+    pub(crate) fn tables(&self) -> &Tables {
+        &self.inner.tables
+    }
+
     /// Finds the phrases of `title` and `text` and scores them with
     /// `entities`: the whole pipeline for one article.
     ///

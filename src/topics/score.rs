@@ -27,7 +27,9 @@ use std::cell::RefCell;
 use std::ops::Range;
 
 use super::load::Tables;
-use super::{EntityFact, EvidenceSource, Topic, TopicConfig, TopicEvidence, TopicInput};
+use super::{
+    EntityFact, EvidenceSource, Topic, TopicConfig, TopicEvidence, TopicInput, TopicModel,
+};
 use crate::matcher::PhraseMatch;
 use crate::segment::{hard_breaks, sentences, Sentences};
 
@@ -137,10 +139,128 @@ thread_local! {
 }
 
 pub(crate) fn score(tables: &Tables, input: &TopicInput<'_>, config: &TopicConfig) -> Vec<Topic> {
+    let mut out = Scored::default();
+    score_into(tables, input, config, &mut out);
+    out.to_topics(tables)
+}
+
+/// Scores into `out` (cleared first): the topics without their owned
+/// strings, which a tagged document keeps until (if ever) they are asked for.
+pub(crate) fn score_into(
+    tables: &Tables,
+    input: &TopicInput<'_>,
+    config: &TopicConfig,
+    out: &mut Scored,
+) {
     SCRATCH.with(|s| match s.try_borrow_mut() {
-        Ok(mut s) => score_with(&mut s, tables, input, config),
-        Err(_) => score_with(&mut Scratch::default(), tables, input, config),
+        Ok(mut s) => score_with(&mut s, tables, input, config, out),
+        Err(_) => score_with(&mut Scratch::default(), tables, input, config, out),
     })
+}
+
+/// The topics of one article as scoring leaves them: taxonomy indexes,
+/// evidence whose texts are ranges of one string or topic labels. A
+/// [`Topic`] owns two strings and a list of evidence each owning its text
+/// (about 45 allocations for an article's topics); this is three buffers,
+/// and the JSON writer reads it without making `Topic`s at all.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Scored {
+    /// Best first.
+    pub(crate) topics: Vec<ScoredTopic>,
+    /// Every topic's evidence, in topic order, each topic's largest first.
+    pub(crate) evidence: Vec<ScoredEvidence>,
+    /// The phrase and entity texts of the evidence.
+    texts: String,
+}
+
+/// One topic of [`Scored`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ScoredTopic {
+    /// Index into the taxonomy.
+    pub(crate) topic: u32,
+    pub(crate) score: f32,
+    /// Its evidence: `Scored::evidence[evidence.0..evidence.1]`.
+    pub(crate) evidence: (u32, u32),
+}
+
+/// One [`TopicEvidence`] of [`Scored`], its text by reference.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ScoredEvidence {
+    pub(crate) source: EvidenceSource,
+    text: EvidenceText,
+    pub(crate) weight_added: f32,
+    pub(crate) count: u32,
+    pub(crate) in_title: bool,
+}
+
+/// Where an evidence text is.
+#[derive(Clone, Copy, Debug)]
+enum EvidenceText {
+    /// `Scored::texts[start..end]`.
+    Own(u32, u32),
+    /// The label of this topic (a roll-up).
+    Label(u32),
+}
+
+impl Scored {
+    /// Empties it, keeping its buffers.
+    fn clear(&mut self) {
+        self.topics.clear();
+        self.evidence.clear();
+        self.texts.clear();
+    }
+
+    /// The evidence of `topic`.
+    pub(crate) fn evidence_of(&self, topic: &ScoredTopic) -> &[ScoredEvidence] {
+        self.evidence
+            .get(topic.evidence.0 as usize..topic.evidence.1 as usize)
+            .unwrap_or_default()
+    }
+
+    /// The text of `e`, one of its evidence, scored by `model`.
+    pub(crate) fn text<'a>(&'a self, model: &'a TopicModel, e: &ScoredEvidence) -> &'a str {
+        evidence_text(&self.texts, model.tables(), e.text)
+    }
+
+    /// The id and label of `topic`, one of its topics, scored by `model`.
+    pub(crate) fn id_label<'a>(model: &'a TopicModel, topic: &ScoredTopic) -> (&'a str, &'a str) {
+        let info = &model.tables().taxonomy.topics[topic.topic as usize];
+        (&info.id, &info.label)
+    }
+
+    /// The owned topics.
+    pub(crate) fn to_topics(&self, tables: &Tables) -> Vec<Topic> {
+        self.topics
+            .iter()
+            .map(|t| {
+                let info = &tables.taxonomy.topics[t.topic as usize];
+                Topic {
+                    id: info.id.clone(),
+                    label: info.label.clone(),
+                    score: t.score,
+                    evidence: self
+                        .evidence_of(t)
+                        .iter()
+                        .map(|e| TopicEvidence {
+                            source: e.source,
+                            text: evidence_text(&self.texts, tables, e.text).to_string(),
+                            weight_added: e.weight_added,
+                            count: e.count,
+                            in_title: e.in_title,
+                        })
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// An evidence text: a range of `texts`, or a topic's label.
+fn evidence_text<'a>(texts: &'a str, tables: &'a Tables, text: EvidenceText) -> &'a str {
+    match text {
+        EvidenceText::Own(a, b) => texts.get(a as usize..b as usize).unwrap_or(""),
+        EvidenceText::Label(t) => &tables.taxonomy.topics[t as usize].label,
+    }
 }
 
 fn score_with(
@@ -148,7 +268,9 @@ fn score_with(
     tables: &Tables,
     input: &TopicInput<'_>,
     config: &TopicConfig,
-) -> Vec<Topic> {
+    out: &mut Scored,
+) {
+    out.clear();
     s.arena.clear();
     s.texts.clear();
     s.events.clear();
@@ -183,51 +305,75 @@ fn score_with(
             .then_with(|| topics[ta as usize].id.cmp(&topics[tb as usize].id))
     });
     kept.truncate(config.top_k);
-    let out = kept
-        .iter()
-        .map(|&(_, score, t)| {
-            let info = &topics[t as usize];
-            Topic {
-                id: info.id.clone(),
-                label: info.label.clone(),
-                score,
-                evidence: evidence_of(s, tables, t),
-            }
-        })
-        .collect();
+    if !kept.is_empty() {
+        // The texts the evidence points into: the whole arena, a few
+        // hundred bytes.
+        out.texts.push_str(&s.arena);
+    }
+    // Each buffer allocated once, at its size (a document's buffers are
+    // its own: they cannot be reused).
+    out.topics.reserve_exact(kept.len());
+    let evidence: usize = kept.iter().map(|&(_, _, t)| evidence_len(s, t)).sum();
+    out.evidence.reserve_exact(evidence);
+    for &(_, score, t) in &kept {
+        let start = out.evidence.len() as u32;
+        evidence_of(s, tables, t, out);
+        out.topics.push(ScoredTopic {
+            topic: t,
+            score,
+            evidence: (start, out.evidence.len() as u32),
+        });
+    }
     s.kept = kept;
-    out
 }
 
-/// The itemized evidence of topic `t`: its own items, then the roll-up of
-/// each child with evidence, largest first.
-fn evidence_of(s: &Scratch, tables: &Tables, t: u32) -> Vec<TopicEvidence> {
+/// The items and the children of topic `t`: its evidence.
+fn evidence_ranges(s: &Scratch, t: u32) -> (Range<usize>, Range<usize>) {
     let lo = s.items.partition_point(|i| i.topic < t);
     let hi = s.items.partition_point(|i| i.topic <= t);
     let clo = s.children.partition_point(|&(p, _)| p < t);
     let chi = s.children.partition_point(|&(p, _)| p <= t);
-    let mut evidence = Vec::with_capacity(hi - lo + chi - clo);
-    evidence.extend(s.items[lo..hi].iter().map(|i| TopicEvidence {
-        source: i.source,
-        text: s.arena[s.texts[i.text as usize].clone()].to_string(),
-        weight_added: i.weight,
-        count: i.count,
-        in_title: i.in_title,
+    (lo..hi, clo..chi)
+}
+
+/// How many pieces of evidence topic `t` has.
+fn evidence_len(s: &Scratch, t: u32) -> usize {
+    let (items, children) = evidence_ranges(s, t);
+    items.len() + children.len()
+}
+
+/// Appends the itemized evidence of topic `t` to `out`: its own items, then
+/// the roll-up of each child with evidence, largest first.
+fn evidence_of(s: &Scratch, tables: &Tables, t: u32, out: &mut Scored) {
+    let (items, children) = evidence_ranges(s, t);
+    let from = out.evidence.len();
+    out.evidence.extend(s.items[items].iter().map(|i| {
+        let r = &s.texts[i.text as usize];
+        ScoredEvidence {
+            source: i.source,
+            text: EvidenceText::Own(r.start as u32, r.end as u32),
+            weight_added: i.weight,
+            count: i.count,
+            in_title: i.in_title,
+        }
     }));
-    evidence.extend(s.children[clo..chi].iter().map(|&(_, c)| TopicEvidence {
-        source: EvidenceSource::Rollup,
-        text: tables.taxonomy.topics[c as usize].label.clone(),
-        weight_added: s.totals[c as usize],
-        count: 1,
-        in_title: false,
-    }));
+    out.evidence
+        .extend(s.children[children].iter().map(|&(_, c)| ScoredEvidence {
+            source: EvidenceSource::Rollup,
+            text: EvidenceText::Label(c),
+            weight_added: s.totals[c as usize],
+            count: 1,
+            in_title: false,
+        }));
+    let (texts, evidence) = (&out.texts, &mut out.evidence[from..]);
+    let text = |e: &ScoredEvidence| evidence_text(texts, tables, e.text);
+    // A stable sort, as `Topic` evidence was always sorted.
     evidence.sort_by(|a, b| {
         b.weight_added
             .abs()
             .total_cmp(&a.weight_added.abs())
-            .then_with(|| a.text.cmp(&b.text))
+            .then_with(|| text(a).cmp(text(b)))
     });
-    evidence
 }
 
 /// Words as `split_whitespace` counts them, without decoding ASCII text.

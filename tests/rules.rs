@@ -757,6 +757,32 @@ fn acronyms_defined_in_the_text() {
     let doc = tagger.tag("the Korean Peninsula Energy Development Organization (KEDO). KEDO said");
     let last = doc.mentions().last().unwrap();
     assert_eq!(doc.surface(last), "KEDO");
+    // An organization's acronym in its own language: the initials need not
+    // fit. A common acronym or a person's parentheses define nothing.
+    for (text, acronym, defined) in [
+        (
+            "the Indonesian Democratic Party (PDI) met. PDI leaders",
+            "PDI",
+            true,
+        ),
+        ("the Indonesian Democratic Party (CEO) met.", "CEO", false),
+        ("John Smith (PDI) met.", "PDI", false),
+    ] {
+        let doc = tagger.tag(text);
+        let hits: Vec<_> = doc
+            .mentions()
+            .iter()
+            .filter(|m| doc.surface(m) == acronym)
+            .map(|m| doc.entity_id(m))
+            .collect();
+        if defined {
+            assert_eq!(hits.len(), 2, "{text}");
+            let org = doc.mentions()[0];
+            assert!(hits.iter().all(|id| *id == doc.entity_id(&org)), "{text}");
+        } else {
+            assert!(hits.is_empty(), "{text}: {hits:?}");
+        }
+    }
 }
 
 #[test]

@@ -118,8 +118,14 @@ pub(crate) fn link<'t>(
                         }
                     }
                 }
-                // "Long Name (LN)"
-                if let Some(acr) = defined_acronym(text, toks, b, &toks[..b]) {
+                // "Long Name (LN)"; an organization's acronym in another
+                // language too ("Popular Revolutionary Army (EPR)").
+                let acronym = defined_acronym(text, toks, b, &toks[..b]).or_else(|| {
+                    (m.label == Label::Organization)
+                        .then(|| foreign_acronym(rules, text, toks, b, &mut buf))
+                        .flatten()
+                });
+                if let Some(acr) = acronym {
                     let t = Target {
                         entity: m.entity,
                         label: m.label,
@@ -591,6 +597,27 @@ fn defined_acronym<'t>(
         })
         .collect();
     (letters.len() >= 2 && fits(&letters, &parts)).then_some(acr_text)
+}
+
+/// If `toks[b..]` is "( ACR )" with ACR two to six capital letters that
+/// name no common thing (`acronym_common`: "CEO", "GDP"): the acronym an
+/// organization's name in another language gives ("Indonesian Democratic
+/// Party (PDI)"), whose initials need not fit.
+fn foreign_acronym<'t>(
+    rules: &RuleSet,
+    text: &'t str,
+    toks: &[Token],
+    b: usize,
+    buf: &mut String,
+) -> Option<&'t str> {
+    let (open, acr, close) = (toks.get(b)?, toks.get(b + 1)?, toks.get(b + 2)?);
+    if open.kind != Kind::LParen || acr.kind != Kind::Upper || close.kind != Kind::RParen {
+        return None;
+    }
+    let acr_text = slice(text, acr);
+    let plain =
+        (2..=6).contains(&acr_text.len()) && acr_text.bytes().all(|c| c.is_ascii_uppercase());
+    (plain && rules.lex.lookup(acr_text, Kind::Upper, buf) == 0).then_some(acr_text)
 }
 
 /// Whether `letters` spell the initials of `parts` (char, needed): every

@@ -532,6 +532,41 @@ fn sports_prose_makes_teams() {
 }
 
 #[test]
+fn teams_by_their_nicknames() {
+    let tagger = tagger();
+    let teams = |text: &str| -> Vec<String> {
+        found(&tagger, text)
+            .into_iter()
+            .filter(|(_, label, rule)| *label == "organization" && rule == "score_table")
+            .map(|(s, _, _)| s)
+            .collect()
+    };
+    // A result names a nickname; the document is then about sport, and the
+    // nickname's other uses are the team too.
+    assert_eq!(
+        teams("The Padres beat the Mets 6-4. Mets shortstop Rey Ordonez left."),
+        ["Padres", "Mets", "Mets"]
+    );
+    // Not in a document about something else, not a place ("in the Alps"),
+    // not an event ("the Olympics").
+    assert!(teams("The Democrats met the Republicans.").is_empty());
+    assert!(teams("Chicago beat Houston. Skiers trained in the Alps.")
+        .iter()
+        .all(|t| t != "Alps"));
+    assert!(teams("Chicago beat Houston before the Olympics.")
+        .iter()
+        .all(|t| t != "Olympics"));
+}
+
+/// Price tables are no results: "Toledo 2.35 2.40" quotes grain.
+#[test]
+fn price_lines_make_no_teams() {
+    let tagger = tagger();
+    let text = "Cash grain prices:\nChicago 2.35 2.40\nHouston 2.31 2.38\n";
+    assert!(found(&tagger, text).iter().all(|f| f.1 == "place"));
+}
+
+#[test]
 fn score_tables_make_teams() {
     let tagger = tagger();
     let text = "Results on Sunday:\nChicago 4 Houston 3\nMillwall 2 Houston 1\nItaly 1 Brazil 2\nCHICAGO 72 64 .529\nRudar 0 Sutjeska 1\n\

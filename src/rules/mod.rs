@@ -21,6 +21,7 @@ mod lexicon;
 mod link;
 mod lists;
 mod load;
+mod nicknames;
 mod pattern;
 mod team_cues;
 mod teams;
@@ -98,6 +99,8 @@ pub struct RuleSet {
     /// between it and them ("Grand").
     pub(crate) event_words: u64,
     pub(crate) event_mods: u64,
+    /// Words before "the" that make a plural a place ("in the Alps").
+    pub(crate) nickname_not_after: u64,
     /// Event words that are also verbs or adjectives ("open").
     pub(crate) event_verbs: u64,
     /// Words around a place that make it a sports team.
@@ -431,6 +434,7 @@ impl RuleSet {
             event_words: bits(&["event_word"]),
             event_mods: bits(&["event_mod"]),
             event_verbs: bits(&["event_also_verb"]),
+            nickname_not_after: bits(&["nickname_not_after"]),
             team_cues: team_cues::TeamCues {
                 role: bits(&["team_role"]),
                 win: bits(&["team_win"]),

@@ -21,7 +21,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::apply::{local_entity, overlapping_mentions, Edit};
 use super::lexicon::FxBuild;
+use super::nicknames::nicknames;
 use super::team_cues::{named_as_place, teams_in_prose};
+use super::token::Kind;
 use super::RuleSet;
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
@@ -170,7 +172,11 @@ fn scored_runs(line: &str, base: usize, toks: &mut Vec<(Tok, Span)>, runs: &mut 
         while i < toks.len() && toks[i].0 == Tok::Cap {
             i += 1;
         }
-        if toks.get(i).map(|t| t.0) == Some(Tok::Num) {
+        // A price ("Mpls 3.45", "Toledo 2.35 2.40") scores nothing.
+        let scored = toks
+            .get(i)
+            .is_some_and(|t| t.0 == Tok::Num && !is_price(&line[t.1.start - base..t.1.end - base]));
+        if scored {
             if first == 0 && toks.get(i + 1).map(|t| t.0) == Some(Tok::Num) {
                 standings = true;
             }
@@ -182,6 +188,20 @@ fn scored_runs(line: &str, base: usize, toks: &mut Vec<(Tok, Span)>, runs: &mut 
     }
     (runs.len() >= 2 || standings) && lower <= runs.len()
 }
+
+/// Digits, one period and digits ("3.45"): a price or a rate. A score is a
+/// whole number ("4"), a standings rate starts with its period (".529") and
+/// a time has a colon ("13:06.65").
+fn is_price(number: &str) -> bool {
+    let mut parts = number.split('.');
+    let digits =
+        |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()));
+    digits(parts.next()) && digits(parts.next()) && parts.next().is_none()
+}
+
+/// Words a team's name has at most ("Queens Park Rangers"): a longer run of
+/// capitalized words is a headline ("NEW YORK BANK DISCOUNT WINDOW").
+const TEAM_WORDS: usize = 3;
 
 /// True for places that name a country or a wider area, whose sides stay
 /// places.
@@ -200,7 +220,23 @@ enum Run {
     Free,
 }
 
-fn classify_run(doc: &Doc<'_>, field: Field, span: Span) -> Run {
+fn classify_run(rules: &RuleSet, doc: &Doc<'_>, field: Field, span: Span, buf: &mut String) -> Run {
+    // Too long for a team, or holding a function word or a month after its
+    // first word ("PCT FROM", "UND MAY UP"; not "NEW YORK", "East Fife") or
+    // as its only word ("OCT"): business copy in capitals.
+    let name = &doc.field_text(field)[span.range()];
+    let n = name.split_ascii_whitespace().count();
+    let mut words = name.split_ascii_whitespace();
+    // A lone word counts from the first ("OCT", "JUNE").
+    let checked = if n == 1 { words.next() } else { words.nth(1) };
+    if n > TEAM_WORDS
+        || checked
+            .into_iter()
+            .chain(words)
+            .any(|w| rules.lex.lookup(w, Kind::Cap, buf) & rules.inert != 0)
+    {
+        return Run::Skip;
+    }
     let mut team = None;
     for i in overlapping_mentions(&doc.mentions, field, span) {
         let m = &doc.mentions[i];
@@ -229,7 +265,8 @@ struct ScoreLine {
 }
 
 /// The score lines of the document.
-fn score_lines(doc: &Doc<'_>) -> Vec<ScoreLine> {
+fn score_lines(rules: &RuleSet, doc: &Doc<'_>) -> Vec<ScoreLine> {
+    let mut buf = String::new();
     let mut lines = Vec::new();
     let mut toks = Vec::new();
     let mut runs = Vec::new();
@@ -249,7 +286,7 @@ fn score_lines(doc: &Doc<'_>) -> Vec<ScoreLine> {
                     field,
                     runs: runs
                         .iter()
-                        .map(|&r| (r, classify_run(doc, field, r)))
+                        .map(|&r| (r, classify_run(rules, doc, field, r, &mut buf)))
                         .collect(),
                 });
             }
@@ -267,7 +304,7 @@ fn next_digit(b: &[u8], from: usize) -> Option<usize> {
 /// those that the words around them in prose make teams (see
 /// [`team_cues`](super::team_cues)).
 pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: u32) {
-    let lines = score_lines(doc);
+    let lines = score_lines(rules, doc);
     let has_team = |l: &ScoreLine| l.runs.iter().any(|(_, k)| matches!(k, Run::Team(_)));
     // Once a line names a team, the document is a results page: a line of
     // unknown names only ("Cukaricki 4 2 0") holds teams too.
@@ -351,7 +388,33 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
             prose_names.insert(key);
         }
     }
+    // Teams by their nicknames ("the Mets"), in a document about sport.
+    let sporty = !teams.is_empty()
+        || doc.mentions.iter().any(|m| match m.entity {
+            EntityRef::Local(i) => doc.locals[i as usize].kind == "sports_team",
+            _ => doc.entry(m).is_some_and(|e| &*e.kind == "sports_team"),
+        });
+    for (field, span, name) in nicknames(rules, doc, taken, sporty) {
+        let key = name.to_lowercase();
+        let local = match teams.get(&key) {
+            Some(&l) => l,
+            None => {
+                let l = local_entity(doc, Label::Organization, &name, "sports_team", None, None);
+                teams.insert(key, l);
+                l
+            }
+        };
+        taken.insert(field, span);
+        edit.add(Mention {
+            span,
+            field,
+            label: Label::Organization,
+            entity: EntityRef::Local(local),
+            evidence: Evidence::Rule { rule },
+        });
+    }
     if teams.is_empty() {
+        edit.finish(doc);
         return;
     }
     // The same places named elsewhere.
@@ -389,6 +452,21 @@ mod tests {
 
     fn is_score_line(line: &str) -> bool {
         scored_runs(line, 0, &mut Vec::new(), &mut Vec::new())
+    }
+
+    #[test]
+    fn prices_are_no_scores() {
+        for (n, price) in [
+            ("3.45", true),
+            ("12.0", true),
+            ("4", false),
+            (".529", false),
+            ("13:06.65", false),
+            ("42-36", false),
+            ("1.2.3", false),
+        ] {
+            assert_eq!(is_price(n), price, "{n}");
+        }
     }
 
     #[test]

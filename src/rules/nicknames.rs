@@ -1,0 +1,141 @@
+//! Teams by their nicknames in a sports document: "the Mets", "the Blue
+//! Jays", "the All Blacks", and their other uses ("Cubs shortstop Jose
+//! Hernandez").
+//!
+//! A nickname is one or two capitalized words after "the", the last a
+//! plural in -s of four letters or more, that no mention covers, no
+//! capitalized word follows, and no word of the lists that are no name part
+//! holds (function words, titles, heads of names, event words: "the
+//! Olympics"). After a word of `nickname_not_after` ("in the Alps") it is
+//! a place. Only a document that is about sport takes them: one with a
+//! team in a score line, named by a strong cue (see
+//! [`team_cues`](super::team_cues)) or known as a team, or where a result
+//! names a nickname ("beat the Angels").
+
+use super::apply::word_before;
+use super::token::{word_end, word_kind, Kind};
+use super::RuleSet;
+use crate::doc::{Doc, Field, Span};
+use crate::resolve::Taken;
+
+/// The nicknames of `doc` and every other free use of them, by field, in
+/// text order; the name of each (as first written).
+pub(crate) fn nicknames(
+    rules: &RuleSet,
+    doc: &Doc<'_>,
+    taken: &Taken,
+    sporty: bool,
+) -> Vec<(Field, Span, String)> {
+    let mut buf = String::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut strong = false;
+    for field in [Field::Title, Field::Text] {
+        let text = doc.field_text(field);
+        for the in the_positions(text.as_bytes()) {
+            if let Some(span) = nickname_after(rules, text, the, &mut buf) {
+                if taken.overlapping(field, span).is_none() {
+                    strong |= result_around(rules, text, span, &mut buf);
+                    let name = &text[span.range()];
+                    if !names.iter().any(|n| n == name) {
+                        names.push(name.to_string());
+                    }
+                }
+            }
+        }
+    }
+    if !(sporty || strong) {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for field in [Field::Title, Field::Text] {
+        let text = doc.field_text(field);
+        let b = text.as_bytes();
+        for name in &names {
+            for start in memchr::memmem::find_iter(b, name.as_bytes()) {
+                let end = start + name.len();
+                let bounded = !(start > 0 && b[start - 1].is_ascii_alphanumeric())
+                    && !b.get(end).is_some_and(|c| c.is_ascii_alphanumeric());
+                let span = Span { start, end };
+                if bounded && taken.overlapping(field, span).is_none() {
+                    found.push((field, span, name.clone()));
+                }
+            }
+        }
+    }
+    found.sort_unstable_by_key(|&(f, s, _)| (f, s.start));
+    found.dedup_by_key(|x| (x.0, x.1.start));
+    found
+}
+
+/// Whether a result names the team: "beat the Angels", "the Brewers
+/// defeated Texas" (a word of `team_win` before "the" or right after).
+fn result_around(rules: &RuleSet, text: &str, span: Span, buf: &mut String) -> bool {
+    let b = text.as_bytes();
+    let win = |w: Option<(usize, usize)>, buf: &mut String| {
+        w.is_some_and(|(s, e)| {
+            rules.lex.lookup(&text[s..e], Kind::Lower, buf) & rules.team_cues.win != 0
+        })
+    };
+    let after = {
+        let s = span.end + usize::from(b.get(span.end) == Some(&b' '));
+        let e = word_end(text, s);
+        (e > s).then_some((s, e))
+    };
+    win(word_before(b, span.start - 4), buf) || win(after, buf)
+}
+
+/// Where the word after each "the " / "The " starts.
+fn the_positions(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memmem::find_iter(b, b"he ")
+        .filter(move |&i| {
+            i > 0 && matches!(b[i - 1], b't' | b'T') && !(i > 1 && b[i - 2].is_ascii_alphanumeric())
+        })
+        .map(|i| i + 3)
+}
+
+/// The nickname starting at `i` (after "the "), if one does.
+fn nickname_after(rules: &RuleSet, text: &str, i: usize, buf: &mut String) -> Option<Span> {
+    let b = text.as_bytes();
+    let not_name = rules.not_in_lists | rules.event_words;
+    let word_at = |s: usize, buf: &mut String| -> Option<usize> {
+        if !b.get(s)?.is_ascii_uppercase() {
+            return None;
+        }
+        let e = word_end(text, s);
+        let w = &text[s..e];
+        (word_kind(w) == Kind::Cap && rules.lex.lookup(w, Kind::Cap, buf) & not_name == 0)
+            .then_some(e)
+    };
+    let mut end = word_at(i, buf)?;
+    if b.get(end) == Some(&b' ') {
+        if let Some(e) = word_at(end + 1, buf) {
+            end = e;
+        }
+    }
+    // A capitalized word after: a longer name ("the Rolling Stones Tour").
+    if b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let last = text[..end].rsplit(' ').next()?;
+    if last.len() < 4 || !last.ends_with('s') || last.ends_with("ss") {
+        return None;
+    }
+    // "in the Alps": a place.
+    let the = i - 4;
+    let placed = word_before(b, the).is_some_and(|(s, e)| {
+        rules.lex.lookup(&text[s..e], Kind::Lower, buf) & rules.nickname_not_after != 0
+    });
+    (!placed).then_some(Span { start: i, end })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_positions_are_word_starts() {
+        let b = b"The Mets beat the Braves; bathe them; tithe X";
+        let got: Vec<usize> = the_positions(b).collect();
+        assert_eq!(got, [4, 18]);
+    }
+}

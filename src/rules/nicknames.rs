@@ -53,8 +53,11 @@ pub(crate) fn nicknames(
         for name in &names {
             for start in memchr::memmem::find_iter(b, name.as_bytes()) {
                 let end = start + name.len();
-                let bounded = !(start > 0 && b[start - 1].is_ascii_alphanumeric())
-                    && !b.get(end).is_some_and(|c| c.is_ascii_alphanumeric());
+                let word_byte = |i: Option<usize>| {
+                    i.and_then(|i| b.get(i))
+                        .is_some_and(|c| c.is_ascii_alphanumeric())
+                };
+                let bounded = !word_byte(start.checked_sub(1)) && !word_byte(Some(end));
                 let span = Span { start, end };
                 if bounded && taken.overlapping(field, span).is_none() {
                     found.push((field, span, name.clone()));

@@ -300,6 +300,35 @@ fn next_digit(b: &[u8], from: usize) -> Option<usize> {
     Some(skip_to_range(b, from, b'0'..=b'9', false)).filter(|&d| d < b.len())
 }
 
+/// The local entity of the team named `name` (any case), made the first
+/// time.
+fn team_of(
+    doc: &mut Doc<'_>,
+    teams: &mut HashMap<String, u32, FxBuild>,
+    name: &str,
+    country: Option<String>,
+) -> u32 {
+    let key = name.to_lowercase();
+    if let Some(&l) = teams.get(&key) {
+        return l;
+    }
+    let l = local_entity(doc, Label::Organization, name, "sports_team", country, None);
+    teams.insert(key, l);
+    l
+}
+
+/// Adds a mention of team `local` at `span`.
+fn add_team(edit: &mut Edit, taken: &mut Taken, field: Field, span: Span, local: u32, rule: u32) {
+    taken.insert(field, span);
+    edit.add(Mention {
+        span,
+        field,
+        label: Label::Organization,
+        entity: EntityRef::Local(local),
+        evidence: Evidence::Rule { rule },
+    });
+}
+
 /// Turns the places of score lines into teams (see the module docs), and
 /// those that the words around them in prose make teams (see
 /// [`team_cues`](super::team_cues)).
@@ -329,28 +358,12 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
             let country = place
                 .and_then(|i| doc.entry(&doc.mentions[i]))
                 .and_then(|e| e.country.as_deref().map(str::to_string));
-            let key = name.to_lowercase();
-            let local = match teams.get(&key) {
-                Some(&l) => l,
-                None => {
-                    let l =
-                        local_entity(doc, Label::Organization, name, "sports_team", country, None);
-                    teams.insert(key, l);
-                    l
-                }
-            };
+            let local = team_of(doc, &mut teams, name, country);
             for i in overlapping_mentions(&doc.mentions, field, span).collect::<Vec<_>>() {
                 taken.remove(field, doc.mentions[i].span);
                 edit.remove(i);
             }
-            taken.insert(field, span);
-            edit.add(Mention {
-                span,
-                field,
-                label: Label::Organization,
-                entity: EntityRef::Local(local),
-                evidence: Evidence::Rule { rule },
-            });
+            add_team(&mut edit, taken, field, span, local, rule);
         }
     }
     // Teams the words around them name in prose, and their names: other
@@ -376,15 +389,7 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
             let country = doc
                 .entry(&m)
                 .and_then(|e| e.country.as_deref().map(str::to_string));
-            let l = local_entity(
-                doc,
-                Label::Organization,
-                &name,
-                "sports_team",
-                country,
-                None,
-            );
-            teams.insert(key.clone(), l);
+            team_of(doc, &mut teams, &name, country);
             prose_names.insert(key);
         }
     }
@@ -395,23 +400,8 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
             _ => doc.entry(m).is_some_and(|e| &*e.kind == "sports_team"),
         });
     for (field, span, name) in nicknames(rules, doc, taken, sporty) {
-        let key = name.to_lowercase();
-        let local = match teams.get(&key) {
-            Some(&l) => l,
-            None => {
-                let l = local_entity(doc, Label::Organization, &name, "sports_team", None, None);
-                teams.insert(key, l);
-                l
-            }
-        };
-        taken.insert(field, span);
-        edit.add(Mention {
-            span,
-            field,
-            label: Label::Organization,
-            entity: EntityRef::Local(local),
-            evidence: Evidence::Rule { rule },
-        });
+        let local = team_of(doc, &mut teams, &name, None);
+        add_team(&mut edit, taken, field, span, local, rule);
     }
     if teams.is_empty() {
         edit.finish(doc);

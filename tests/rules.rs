@@ -198,6 +198,12 @@ fn rule_families() {
             "near_place",
         ),
         (
+            "Near Al Huwayjah, one strike engaged a unit.",
+            "Al Huwayjah",
+            "place",
+            "near_place",
+        ),
+        (
             "a plant near Winnemucca, Nev., closed",
             "Winnemucca",
             "place",

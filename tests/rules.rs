@@ -306,6 +306,12 @@ fn rule_families() {
             "org_suffix",
         ),
         (
+            "the emperor Wang Shichong, seeing no hope",
+            "Wang Shichong",
+            "person",
+            "chinese_name",
+        ),
+        (
             "shares of Pirelli SpA rose",
             "Pirelli SpA",
             "organization",
@@ -471,6 +477,8 @@ fn name_rules_keep_clear_of_other_names() {
         "the 3rd Division One match",
         // A given name after a kind of organization is a person's.
         "the team Michael Jordan led",
+        // A Chinese family name before a company's suffix.
+        "shares of Wang Laboratories rose",
     ] {
         let got = found(&tagger, text);
         assert!(
@@ -487,6 +495,7 @@ fn name_rules_keep_clear_of_other_names() {
                     | "place_lower_noun"
                     | "military_unit"
                     | "org_kind_name"
+                    | "chinese_name"
             )),
             "{text}: {got:?}"
         );

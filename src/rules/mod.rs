@@ -132,8 +132,9 @@ pub struct RuleSet {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 30] = [
+const WINDOWED_RULES: [&str; 31] = [
     "dateline",
+    "chinese_name",
     "airline_name",
     "club_name",
     "org_kind_name",
@@ -166,8 +167,10 @@ const WINDOWED_RULES: [&str; 30] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 55] = [
+const WINDOWED_LISTS: [&str; 49] = [
     "honorific",
+    "place_first",
+    "cn_surname",
     "event_word",
     "airline_head",
     "club_head",
@@ -214,14 +217,6 @@ const WINDOWED_LISTS: [&str; 55] = [
     "'told'",
     "'and'",
     "'&'",
-    "'mount'",
-    "'mt'",
-    "'lake'",
-    "'cape'",
-    "'fort'",
-    "'port'",
-    "'camp'",
-    "'wadi'",
 ];
 
 /// The rule patterns, compiled twice over the same group layout (pattern
@@ -377,6 +372,7 @@ impl RuleSet {
             "unit_big",
             "airline_head",
             "club_head",
+            "cn_surname",
             "given",
             "given_common",
             "surname",
@@ -396,6 +392,8 @@ impl RuleSet {
             (bits(&["unit", "unit_big"]), 5, 0),
             // "Air France", "Dynamo Moscow": the place after.
             (bits(&["airline_head", "club_head"]), 0, 4),
+            // "Wang Shichong": the given name and what ends the name.
+            (bits(&["cn_surname"]), 0, 2),
             (bits(&["org_head"]), 0, 9),
             (bits(&["place_head"]), 0, 5),
             (bits(&["honorific"]), 0, 5),

@@ -312,6 +312,12 @@ fn rule_families() {
             "chinese_name",
         ),
         (
+            "an officer at First Albany Corp. said",
+            "First Albany Corp.",
+            "organization",
+            "org_suffix",
+        ),
+        (
             "shares of Pirelli SpA rose",
             "Pirelli SpA",
             "organization",

@@ -167,8 +167,9 @@ const WINDOWED_RULES: [&str; 31] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 49] = [
+const WINDOWED_LISTS: [&str; 50] = [
     "honorific",
+    "name_start",
     "place_first",
     "cn_surname",
     "event_word",

@@ -5,7 +5,8 @@
 //! Reserve or the United States. A mention right before a capitalized word
 //! of the list `event_word` (or a word of `event_mod` and then one of
 //! `event_word`: "Grand Prix") is dropped, with the reason
-//! [`Reason::InsideEvent`]. In a headline in capitals, the words of
+//! [`Reason::InsideEvent`]; so is a name a rule found that ends in such a
+//! word ("the Venice Film Festival"). In a headline in capitals, the words of
 //! `event_also_verb` ("OPEN", "TOUR") end no event.
 
 use super::apply::Edit;
@@ -21,7 +22,10 @@ pub(crate) fn drop_inside_events(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut
     let inside: Vec<usize> = (0..doc.mentions.len())
         .filter(|&i| {
             let m = &doc.mentions[i];
-            before_event(rules, doc.field_text(m.field), m.span.end, &mut buf)
+            let text = doc.field_text(m.field);
+            before_event(rules, text, m.span.end, &mut buf)
+                || (matches!(m.evidence, Evidence::Rule { .. })
+                    && ends_in_event(rules, &text[m.span.range()], &mut buf))
         })
         .collect();
     if inside.is_empty() {
@@ -42,6 +46,16 @@ pub(crate) fn drop_inside_events(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut
         }
     }
     edit.finish(doc);
+}
+
+/// Whether a name a rule found ends in an event word: the whole is the
+/// event ("the Venice Film Festival", "the Zandvoort Grand Prix").
+fn ends_in_event(rules: &RuleSet, name: &str, buf: &mut String) -> bool {
+    let last = name
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    word_kind(last) == Kind::Cap && rules.lex.lookup(last, Kind::Cap, buf) & rules.event_words != 0
 }
 
 /// Whether the words after `end` name an event: a word of `event_word`, or

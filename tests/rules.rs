@@ -306,6 +306,12 @@ fn rule_families() {
             "org_suffix",
         ),
         (
+            "a goal by Ronald de Boer in the first half",
+            "Ronald de Boer",
+            "person",
+            "given_surname",
+        ),
+        (
             "the emperor Wang Shichong, seeing no hope",
             "Wang Shichong",
             "person",

@@ -31,7 +31,15 @@ pub(crate) fn nicknames(
     let mut strong = false;
     for field in [Field::Title, Field::Text] {
         let text = doc.field_text(field);
-        for the in the_positions(text.as_bytes()) {
+        let b = text.as_bytes();
+        for the in the_positions(b) {
+            // Most "the" come before a lower-case word; outside sport only a
+            // result before "the" makes a nickname ("beat the Angels").
+            if !b.get(the).is_some_and(u8::is_ascii_uppercase)
+                || !(sporty || win_before(rules, text, the, &mut buf))
+            {
+                continue;
+            }
             if let Some(span) = nickname_after(rules, text, the, &mut buf) {
                 if taken.overlapping(field, span).is_none() {
                     strong |= result_around(rules, text, span, &mut buf);
@@ -74,17 +82,18 @@ pub(crate) fn nicknames(
 /// defeated Texas" (a word of `team_win` before "the" or right after).
 fn result_around(rules: &RuleSet, text: &str, span: Span, buf: &mut String) -> bool {
     let b = text.as_bytes();
-    let win = |w: Option<(usize, usize)>, buf: &mut String| {
-        w.is_some_and(|(s, e)| {
-            rules.lex.lookup(&text[s..e], Kind::Lower, buf) & rules.team_cues.win != 0
-        })
-    };
-    let after = {
-        let s = span.end + usize::from(b.get(span.end) == Some(&b' '));
-        let e = word_end(text, s);
-        (e > s).then_some((s, e))
-    };
-    win(word_before(b, span.start - 4), buf) || win(after, buf)
+    let s = span.end + usize::from(b.get(span.end) == Some(&b' '));
+    let e = word_end(text, s);
+    win_before(rules, text, span.start, buf) || (e > s && is_win(rules, &text[s..e], buf))
+}
+
+/// Whether a word of `team_win` comes before the "the " ending at `i`.
+fn win_before(rules: &RuleSet, text: &str, i: usize, buf: &mut String) -> bool {
+    word_before(text.as_bytes(), i - 4).is_some_and(|(s, e)| is_win(rules, &text[s..e], buf))
+}
+
+fn is_win(rules: &RuleSet, word: &str, buf: &mut String) -> bool {
+    rules.lex.lookup(word, Kind::Lower, buf) & rules.team_cues.win != 0
 }
 
 /// Where the word after each "the " / "The " starts.

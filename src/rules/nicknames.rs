@@ -33,11 +33,8 @@ pub(crate) fn nicknames(
         let text = doc.field_text(field);
         let b = text.as_bytes();
         for the in the_positions(b) {
-            // Most "the" come before a lower-case word; outside sport only a
-            // result before "the" makes a nickname ("beat the Angels").
-            if !b.get(the).is_some_and(u8::is_ascii_uppercase)
-                || !(sporty || win_before(rules, text, the, &mut buf))
-            {
+            // Most "the" come before a lower-case word.
+            if !b.get(the).is_some_and(u8::is_ascii_uppercase) {
                 continue;
             }
             if let Some(span) = nickname_after(rules, text, the, &mut buf) {

@@ -270,6 +270,21 @@ fn uk_counties_boroughs_and_council_areas() {
 }
 
 #[test]
+fn rivers_seas_and_regions_from_wordnet() {
+    let text = "Fighting along the Euphrates spread to Sumatra; ships crossed the Aegean \
+                to the Far East.";
+    for surface in ["Euphrates", "Sumatra", "Aegean", "Far East"] {
+        let id = id_of(text, surface);
+        assert!(
+            id.as_deref().is_some_and(|id| id.starts_with("place:feature:wn-")),
+            "{surface}: {id:?}"
+        );
+    }
+    // Names that mostly stand inside another name are left out.
+    assert!(!has("Shares of Credit Lyonnais rose.", "Lyonnais"));
+}
+
+#[test]
 fn ngos_and_companies() {
     for (text, surface, id) in [
         (

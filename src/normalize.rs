@@ -15,6 +15,8 @@ use std::ops::Range;
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
+use crate::swar::{in_range, load_le, HIGH};
+
 /// A normalized copy of a text and the map from its bytes to the original's.
 ///
 /// Reuse one value across documents ([`Normalized::normalize_into`]) to avoid
@@ -84,19 +86,7 @@ impl Normalized {
             // Fast path: a run of ASCII bytes that fold to themselves or to
             // their lower case, single spaces included, copied and lowered in
             // bulk. Most news text is one such run per line.
-            let mut end = i;
-            let mut prev_space = self.text.ends_with(' ');
-            while end < bytes.len() {
-                let b = bytes[end];
-                if PLAIN_ASCII[b as usize] {
-                    prev_space = false;
-                } else if b == b' ' && !prev_space {
-                    prev_space = true;
-                } else {
-                    break;
-                }
-                end += 1;
-            }
+            let end = plain_run_end(bytes, i, self.text.ends_with(' '));
             if end > i {
                 let old = self.text.len();
                 self.text.push_str(&text[i..end]);
@@ -258,6 +248,46 @@ static PLAIN_ASCII: [bool; 256] = {
     }
     t
 };
+
+/// The end of the run of bytes from `i` that the fast path copies: bytes
+/// that are [`PLAIN_ASCII`], and spaces, but not a space after a space (the
+/// byte before `i` counts as one when `prev_space`).
+///
+/// Eight bytes at a time: a byte-at-a-time loop with a table lookup was most
+/// of the normalization's instructions, and news text runs on for a line or
+/// more.
+fn plain_run_end(b: &[u8], mut i: usize, mut prev_space: bool) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = load_le(chunk);
+        let space = in_range(x, b' ', b' ');
+        // Not printable ASCII (nor a space), a backtick, or a second space.
+        let bad = (!in_range(x, b' ', b'~') & HIGH)
+            | in_range(x, b'`', b'`')
+            | (space & (space << 8 | u64::from(prev_space) << 7));
+        if bad != 0 {
+            return i + (bad.trailing_zeros() / 8) as usize;
+        }
+        prev_space = space >> 63 == 1;
+        i += 8;
+    }
+    plain_run_end_bytewise(b, i, prev_space)
+}
+
+/// [`plain_run_end`] a byte at a time: for the last bytes, and the
+/// reference it is tested against.
+fn plain_run_end_bytewise(b: &[u8], mut i: usize, mut prev_space: bool) -> usize {
+    while let Some(&c) = b.get(i) {
+        if PLAIN_ASCII[usize::from(c)] {
+            prev_space = false;
+        } else if c == b' ' && !prev_space {
+            prev_space = true;
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
 
 /// Folds one string the way the matcher folds text (used for dictionary
 /// aliases and stop words).
@@ -455,6 +485,28 @@ mod tests {
         let s = norm.as_str().find("elysee").unwrap();
         assert_eq!(&text[norm.original_span(text, s..s + 6)], "Élysée");
         assert_eq!(&text[norm.original_span(text, 0..7)], "Straße");
+    }
+
+    proptest::proptest! {
+        /// The fast path's run ends where the byte-at-a-time scan's does.
+        #[test]
+        fn plain_runs_end_as_bytewise(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    b'a', b'Z', b' ', b' ', b'`', b'~', 0x7f, b'\n', b'\t', 0, 0x1f, b'!', 0x80, 0xc3,
+                    0xff,
+                ]),
+                0..40,
+            ),
+            from in 0usize..40,
+            prev_space: bool,
+        ) {
+            let from = from.min(bytes.len());
+            proptest::prop_assert_eq!(
+                plain_run_end(&bytes, from, prev_space),
+                plain_run_end_bytewise(&bytes, from, prev_space)
+            );
+        }
     }
 
     #[test]

@@ -33,6 +33,7 @@ use super::{
 };
 use crate::matcher::PhraseMatch;
 use crate::segment::{hard_breaks, sentences, Sentences};
+use crate::swar::load_le;
 
 /// The hyperbolic squash's half-point: raw evidence of 4 (after length
 /// normalization) scores 0.5.
@@ -96,6 +97,8 @@ struct Scratch {
     kept: Vec<(u64, f32, u32)>,
     /// The evidence of each topic kept.
     ranges: Vec<EvidenceRanges>,
+    /// (`fact_hash`, index) of each entity fact, to find the distinct ones.
+    hashed_facts: Vec<(u64, u32)>,
     /// Entity facts kept after de-duplication (indexes).
     facts: Vec<u32>,
     /// The facts with a country that a pair rule counts (indexes).
@@ -817,24 +820,28 @@ fn entity_evidence(s: &mut Scratch, tables: &Tables, entities: &[EntityFact<'_>]
     }
     let mut seq = s.events.len() as u32;
     // Distinct facts, first occurrences, in input order.
-    s.facts.clear();
-    s.facts.extend(0..entities.len() as u32);
     let key = |i: u32| {
         let f = &entities[i as usize];
         (f.kind, f.country, f.name, f.label)
     };
-    s.facts
-        .sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
-    let mut w = 0;
-    for r in 0..s.facts.len() {
-        let i = s.facts[r];
-        if w > 0 && key(s.facts[w - 1]) == key(i) {
+    // Sorted by a hash of the key first: equal keys still end up side by
+    // side, first occurrence first, and most comparisons are of two numbers,
+    // not of three strings.
+    let hashed = &mut s.hashed_facts;
+    hashed.clear();
+    hashed.extend(entities.iter().zip(0..).map(|(f, i)| (fact_hash(f), i)));
+    hashed.sort_unstable_by(|&(ha, a), &(hb, b)| {
+        ha.cmp(&hb)
+            .then_with(|| key(a).cmp(&key(b)))
+            .then(a.cmp(&b))
+    });
+    s.facts.clear();
+    for &(_, i) in hashed.iter() {
+        if s.facts.last().is_some_and(|&last| key(last) == key(i)) {
             continue;
         }
-        s.facts[w] = i;
-        w += 1;
+        s.facts.push(i);
     }
-    s.facts.truncate(w);
     s.facts.sort_unstable();
     for k in 0..s.facts.len() {
         let fact = &entities[s.facts[k] as usize];
@@ -926,6 +933,22 @@ fn entity_evidence(s: &mut Scratch, tables: &Tables, entities: &[EntityFact<'_>]
             seq += 1;
         }
     }
+}
+
+/// A hash of the key an entity fact is counted once by: of the lengths and
+/// the first bytes of its strings, enough to tell most keys apart (the sort
+/// compares the keys where it does not).
+fn fact_hash(f: &EntityFact<'_>) -> u64 {
+    // FxHash's multiplier.
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mix = |h: u64, x: u64| (h.rotate_left(5) ^ x).wrapping_mul(K);
+    let country = f.country.map_or(u64::MAX, |c| load_le(c.as_bytes()));
+    let lengths = (f.name.len() as u64) << 32 | (f.kind.len() as u64) << 8 | f.label as u64;
+    let h = mix(
+        mix(lengths, load_le(f.name.as_bytes())),
+        load_le(f.kind.as_bytes()),
+    );
+    mix(h, country)
 }
 
 /// Sums events into items, in (topic, source, text, in_title) order; each
@@ -1042,4 +1065,28 @@ fn roll_up(s: &mut Scratch, tables: &Tables) {
         }
     }
     s.touched.sort_unstable();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Words are counted as `split_whitespace` counts them, ASCII or
+        /// not, in the chunked loop and in the tail.
+        #[test]
+        fn counts_words_as_split_whitespace(
+            pieces in prop::collection::vec(
+                prop::sample::select(vec![
+                    "a", "word", " ", "  ", "\n", "\t", "\u{b}", "\u{c}", "\r", "\u{1c}", "\u{a0}",
+                    "\u{85}", "é", "\u{3000}", ".",
+                ]),
+                0..120,
+            )
+        ) {
+            let text = pieces.concat();
+            prop_assert_eq!(count_words(&text), text.split_whitespace().count());
+        }
+    }
 }

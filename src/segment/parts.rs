@@ -636,7 +636,7 @@ fn is_promo(t: &str) -> bool {
 fn is_role(t: &str) -> bool {
     t.len() <= 80
         && !t.ends_with('.')
-        && t.split_whitespace().count() <= 8
+        && at_most_words(t, 8)
         && alnum_words(t).any(|w| contains_ci(ROLE_WORDS, w))
 }
 
@@ -759,11 +759,30 @@ pub(crate) fn prepare() {
     dateline_pattern();
 }
 
+/// `t.split_whitespace().count() <= n`, a byte at a time for ASCII text
+/// and stopping at the word after the `n`-th: header lines are asked, and
+/// prose lines have more words.
+fn at_most_words(t: &str, n: usize) -> bool {
+    if !t.is_ascii() {
+        return t.split_whitespace().nth(n).is_none();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for &c in t.as_bytes() {
+        let ws = matches!(c, b'\t'..=b'\r' | b' ');
+        if !ws && !in_word {
+            words += 1;
+            if words > n {
+                return false;
+            }
+        }
+        in_word = !ws;
+    }
+    true
+}
+
 fn is_timestamp(t: &str) -> bool {
-    t.len() <= 80
-        && may_be_timestamp(t)
-        && t.split_whitespace().count() <= 8
-        && timestamp_pattern().is_match(t)
+    t.len() <= 80 && may_be_timestamp(t) && at_most_words(t, 8) && timestamp_pattern().is_match(t)
 }
 
 /// False for lines that [`timestamp_pattern`] cannot match, decided
@@ -1030,6 +1049,23 @@ mod tests {
             if dateline_pattern().is_match(&t) {
                 proptest::prop_assert!(may_be_dateline(&t), "{:?}", t);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// [`at_most_words`] counts as `split_whitespace` does.
+        #[test]
+        fn words_counted_as_split_whitespace(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "word", " ", "\t", "\u{b}", "\r", "\u{1c}", "\u{a0}", "é", "\u{3000}",
+                ]),
+                0..24,
+            ),
+            n in 0usize..10,
+        ) {
+            let t = pieces.concat();
+            proptest::prop_assert_eq!(at_most_words(&t, n), t.split_whitespace().count() <= n);
         }
     }
 

@@ -99,6 +99,14 @@ impl Normalized {
             if b < 0x80 {
                 self.push_ascii(b, i);
                 i += 1;
+                // A run of ASCII white space (a line break and the next
+                // line's indent) is one space, pushed above: the rest add
+                // nothing, and are stepped over at once.
+                if is_ascii_space(b) {
+                    while bytes.get(i).copied().is_some_and(is_ascii_space) {
+                        i += 1;
+                    }
+                }
                 continue;
             }
             // Non-ASCII: decode one char. `text` is valid UTF-8 and `i` is on a
@@ -159,7 +167,7 @@ impl Normalized {
     fn push_ascii(&mut self, b: u8, at: usize) {
         let out = match b {
             b'A'..=b'Z' => b + 32,
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => {
+            _ if is_ascii_space(b) => {
                 self.push_space(at);
                 return;
             }
@@ -234,6 +242,12 @@ impl Normalized {
             self.push_char_at(c, at);
         }
     }
+}
+
+/// The ASCII white space that folds to a space (all that
+/// [`char::is_whitespace`] has).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
 /// ASCII bytes that fold to themselves or to their lower case: everything
@@ -506,6 +520,40 @@ mod tests {
                 plain_run_end(&bytes, from, prev_space),
                 plain_run_end_bytewise(&bytes, from, prev_space)
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// A run of white space folds to one space, mapped to its first
+        /// byte, however the run is made and whatever is around it.
+        #[test]
+        fn space_runs_fold_to_one(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "B", " ", "\n", "\t", "\r\n", "    ", "\u{b}", "\u{a0}", "é", "`", ".",
+                ]),
+                0..16,
+            )
+        ) {
+            let text = pieces.concat();
+            let norm = Normalized::new(&text);
+            let mut want = String::new();
+            let mut map = Vec::new();
+            for (i, c) in text.char_indices() {
+                if c.is_whitespace() {
+                    if !want.ends_with(' ') {
+                        want.push(' ');
+                        map.push(i as u32);
+                    }
+                } else {
+                    let one = Normalized::new(&text[i..i + c.len_utf8()]);
+                    want.push_str(one.as_str());
+                    map.extend(one.map[..one.text.len()].iter().map(|&o| o + i as u32));
+                }
+            }
+            map.push(text.len() as u32);
+            proptest::prop_assert_eq!(norm.as_str(), want.as_str());
+            proptest::prop_assert_eq!(&norm.map, &map);
         }
     }
 

@@ -938,6 +938,7 @@ fn words_repeat(t: &str, rest: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     fn kinds(text: &str) -> Vec<(PartKind, &str)> {
         parts(text)
@@ -966,83 +967,55 @@ mod tests {
         assert!(text[last..].trim().is_empty());
     }
 
-    /// [`is_footer`] as it was before its fast paths.
+    /// [`is_footer`] without its fast paths (the first byte's gate, the
+    /// search of the whole text).
     fn is_footer_simple(t: &str) -> bool {
-        if t.len() > 300 {
-            return false;
-        }
-        let subscribe = starts_with_ci(t, "subscribe")
-            && !t["subscribe".len()..].starts_with(|c: char| c.is_alphabetic());
-        subscribe
-            || starts_with_ci(t, "sign up for ")
-            || starts_with_ci(t, "sign up to ")
-            || starts_with_ci(t, "follow us on ")
-            || starts_with_ci(t, "follow us:")
-            || t.starts_with('©')
-            || starts_with_ci(t, "copyright ©")
-            || starts_with_ci(t, "copyright (c)")
-            || t.to_ascii_lowercase().contains("all rights reserved")
+        t.len() <= 300
+            && (footer_prefix(t) || t.to_ascii_lowercase().contains("all rights reserved"))
+    }
+
+    /// Texts of up to `max` of the `pieces`, for the property tests.
+    fn texts(pieces: &[&'static str], max: usize) -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(pieces.to_vec()), 0..max)
+            .prop_map(|p| p.concat())
     }
 
     proptest::proptest! {
         /// The footer test of a line of a text, with the text searched once
         /// for "all rights reserved", is the simple one.
         #[test]
-        fn footers_found_as_simply(
-            pieces in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    "Subscribe", "subscribe", "Subscriber", "SIGN UP FOR ", "Sign up to ",
-                    "follow us on ", "Follow us:", "©", "Copyright © ", "copyright (c) ",
-                    "All Rights Reserved", "all rights", " reserved", "v", "V", "cocoa ", "\n",
-                    "Ünc ", "x",
-                ]),
-                0..12,
-            )
-        ) {
-            let text = pieces.concat();
+        fn footers_found_as_simply(text in texts(&[
+            "Subscribe", "subscribe", "Subscriber", "SIGN UP FOR ", "Sign up to ", "follow us on ",
+            "Follow us:", "©", "Copyright © ", "copyright (c) ", "All Rights Reserved", "all rights",
+            " reserved", "v", "V", "cocoa ", "\n", "Ünc ", "x",
+        ], 12)) {
             let rights = rights_reserved(&text);
             for line in text.split('\n') {
                 proptest::prop_assert_eq!(is_footer_in(line, rights), is_footer_simple(line));
                 proptest::prop_assert_eq!(is_footer(line), is_footer_simple(line));
             }
         }
-    }
 
-    proptest::proptest! {
         /// [`trim`] is the standard library's.
         #[test]
-        fn trims_as_std(
-            pieces in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    " ", "\t", "\r", "\u{b}", "\u{c}", "\u{1c}", "\u{a0}", "\u{3000}", "\u{85}", "a",
-                    "é", ".", "x y",
-                ]),
-                0..8,
-            )
-        ) {
-            let raw = pieces.concat();
+        fn trims_as_std(raw in texts(&[
+            " ", "\t", "\r", "\u{b}", "\u{c}", "\u{1c}", "\u{a0}", "\u{3000}", "\u{85}", "a", "é", ".",
+            "x y",
+        ], 8)) {
             proptest::prop_assert_eq!(
                 trim(&raw),
                 (raw.len() - raw.trim_start().len(), raw.trim())
             );
         }
-    }
 
-    proptest::proptest! {
         /// The prefilters of the timestamp and dateline patterns never
         /// turn down a line that a pattern matches.
         #[test]
-        fn prefilters_keep_every_match(
-            pieces in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    "Updated ", "LAST ", "posted", "First published", "ago", "AGO", "3 hours ",
-                    "July 31, 2025", "5:07 AM", "1996-08-22", "BRUSSELS", "SEOUL, ", "(Yonhap) -- ",
-                    "O'NEILL", "Ü", "ſ", "x", " ", "News ", "Washington", "١٢:٣٠", "-",
-                ]),
-                0..6,
-            )
-        ) {
-            let t = pieces.concat();
+        fn prefilters_keep_every_match(t in texts(&[
+            "Updated ", "LAST ", "posted", "First published", "ago", "AGO", "3 hours ",
+            "July 31, 2025", "5:07 AM", "1996-08-22", "BRUSSELS", "SEOUL, ", "(Yonhap) -- ",
+            "O'NEILL", "Ü", "ſ", "x", " ", "News ", "Washington", "١٢:٣٠", "-",
+        ], 6)) {
             if timestamp_pattern().is_match(&t) {
                 proptest::prop_assert!(may_be_timestamp(&t), "{:?}", t);
             }
@@ -1050,21 +1023,15 @@ mod tests {
                 proptest::prop_assert!(may_be_dateline(&t), "{:?}", t);
             }
         }
-    }
 
-    proptest::proptest! {
         /// [`at_most_words`] counts as `split_whitespace` does.
         #[test]
         fn words_counted_as_split_whitespace(
-            pieces in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    "a", "word", " ", "\t", "\u{b}", "\r", "\u{1c}", "\u{a0}", "é", "\u{3000}",
-                ]),
-                0..24,
-            ),
+            t in texts(&[
+                "a", "word", " ", "\t", "\u{b}", "\r", "\u{1c}", "\u{a0}", "é", "\u{3000}",
+            ], 24),
             n in 0usize..10,
         ) {
-            let t = pieces.concat();
             proptest::prop_assert_eq!(at_most_words(&t, n), t.split_whitespace().count() <= n);
         }
     }

@@ -15,6 +15,8 @@ use std::ops::Range;
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
+use crate::swar::{in_range, load_le, HIGH};
+
 /// A normalized copy of a text and the map from its bytes to the original's.
 ///
 /// Reuse one value across documents ([`Normalized::normalize_into`]) to avoid
@@ -84,19 +86,7 @@ impl Normalized {
             // Fast path: a run of ASCII bytes that fold to themselves or to
             // their lower case, single spaces included, copied and lowered in
             // bulk. Most news text is one such run per line.
-            let mut end = i;
-            let mut prev_space = self.text.ends_with(' ');
-            while end < bytes.len() {
-                let b = bytes[end];
-                if PLAIN_ASCII[b as usize] {
-                    prev_space = false;
-                } else if b == b' ' && !prev_space {
-                    prev_space = true;
-                } else {
-                    break;
-                }
-                end += 1;
-            }
+            let end = plain_run_end(bytes, i, self.text.ends_with(' '));
             if end > i {
                 let old = self.text.len();
                 self.text.push_str(&text[i..end]);
@@ -109,6 +99,14 @@ impl Normalized {
             if b < 0x80 {
                 self.push_ascii(b, i);
                 i += 1;
+                // A run of ASCII white space (a line break and the next
+                // line's indent) is one space, pushed above: the rest add
+                // nothing, and are stepped over at once.
+                if is_ascii_space(b) {
+                    while bytes.get(i).copied().is_some_and(is_ascii_space) {
+                        i += 1;
+                    }
+                }
                 continue;
             }
             // Non-ASCII: decode one char. `text` is valid UTF-8 and `i` is on a
@@ -169,7 +167,7 @@ impl Normalized {
     fn push_ascii(&mut self, b: u8, at: usize) {
         let out = match b {
             b'A'..=b'Z' => b + 32,
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => {
+            _ if is_ascii_space(b) => {
                 self.push_space(at);
                 return;
             }
@@ -246,6 +244,12 @@ impl Normalized {
     }
 }
 
+/// The ASCII white space that folds to a space (all that
+/// [`char::is_whitespace`] has).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
 /// ASCII bytes that fold to themselves or to their lower case: everything
 /// but white space (collapsed) and the backtick (an apostrophe), and never
 /// bytes >= 0x80.
@@ -258,6 +262,46 @@ static PLAIN_ASCII: [bool; 256] = {
     }
     t
 };
+
+/// The end of the run of bytes from `i` that the fast path copies: bytes
+/// that are [`PLAIN_ASCII`], and spaces, but not a space after a space (the
+/// byte before `i` counts as one when `prev_space`).
+///
+/// Eight bytes at a time: a byte-at-a-time loop with a table lookup was most
+/// of the normalization's instructions, and news text runs on for a line or
+/// more.
+fn plain_run_end(b: &[u8], mut i: usize, mut prev_space: bool) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = load_le(chunk);
+        let space = in_range(x, b' ', b' ');
+        // Not printable ASCII (nor a space), a backtick, or a second space.
+        let bad = (!in_range(x, b' ', b'~') & HIGH)
+            | in_range(x, b'`', b'`')
+            | (space & (space << 8 | u64::from(prev_space) << 7));
+        if bad != 0 {
+            return i + (bad.trailing_zeros() / 8) as usize;
+        }
+        prev_space = space >> 63 == 1;
+        i += 8;
+    }
+    plain_run_end_bytewise(b, i, prev_space)
+}
+
+/// [`plain_run_end`] a byte at a time: for the last bytes, and the
+/// reference it is tested against.
+fn plain_run_end_bytewise(b: &[u8], mut i: usize, mut prev_space: bool) -> usize {
+    while let Some(&c) = b.get(i) {
+        if PLAIN_ASCII[usize::from(c)] {
+            prev_space = false;
+        } else if c == b' ' && !prev_space {
+            prev_space = true;
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
 
 /// Folds one string the way the matcher folds text (used for dictionary
 /// aliases and stop words).
@@ -455,6 +499,62 @@ mod tests {
         let s = norm.as_str().find("elysee").unwrap();
         assert_eq!(&text[norm.original_span(text, s..s + 6)], "Élysée");
         assert_eq!(&text[norm.original_span(text, 0..7)], "Straße");
+    }
+
+    proptest::proptest! {
+        /// The fast path's run ends where the byte-at-a-time scan's does.
+        #[test]
+        fn plain_runs_end_as_bytewise(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    b'a', b'Z', b' ', b' ', b'`', b'~', 0x7f, b'\n', b'\t', 0, 0x1f, b'!', 0x80, 0xc3,
+                    0xff,
+                ]),
+                0..40,
+            ),
+            from in 0usize..40,
+            prev_space: bool,
+        ) {
+            let from = from.min(bytes.len());
+            proptest::prop_assert_eq!(
+                plain_run_end(&bytes, from, prev_space),
+                plain_run_end_bytewise(&bytes, from, prev_space)
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// A run of white space folds to one space, mapped to its first
+        /// byte, however the run is made and whatever is around it.
+        #[test]
+        fn space_runs_fold_to_one(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "B", " ", "\n", "\t", "\r\n", "    ", "\u{b}", "\u{a0}", "é", "`", ".",
+                ]),
+                0..16,
+            )
+        ) {
+            let text = pieces.concat();
+            let norm = Normalized::new(&text);
+            let mut want = String::new();
+            let mut map = Vec::new();
+            for (i, c) in text.char_indices() {
+                if c.is_whitespace() {
+                    if !want.ends_with(' ') {
+                        want.push(' ');
+                        map.push(i as u32);
+                    }
+                } else {
+                    let one = Normalized::new(&text[i..i + c.len_utf8()]);
+                    want.push_str(one.as_str());
+                    map.extend(one.map[..one.text.len()].iter().map(|&o| o + i as u32));
+                }
+            }
+            map.push(text.len() as u32);
+            proptest::prop_assert_eq!(norm.as_str(), want.as_str());
+            proptest::prop_assert_eq!(&norm.map, &map);
+        }
     }
 
     #[test]

@@ -7,6 +7,8 @@ final period and are matched case-sensitively, because case carries meaning
 here: "Gen." is a title, "gen." is not a word news text abbreviates.
 */
 
+use crate::swar::load_le;
+
 /// How an abbreviation followed by a period interacts with sentence
 /// boundaries.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -251,11 +253,37 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Looks up an abbreviation, given without its final period.
 pub(crate) fn lookup(word: &str) -> Option<Kind> {
-    ABBREVIATIONS
-        .binary_search_by(|&(w, _)| w.cmp(word))
-        .ok()
-        .map(|i| ABBREVIATIONS[i].1)
+    // No abbreviation is longer than seven bytes (a test checks it).
+    if word.len() > 7 {
+        return None;
+    }
+    let key = load_le(word.as_bytes()).swap_bytes() | word.len() as u64;
+    KEYS.binary_search(&key).ok().map(|i| ABBREVIATIONS[i].1)
 }
+
+/// Each abbreviation's bytes, zero-padded to seven, as a big-endian number,
+/// and its length in the last byte: such numbers order as the words do
+/// (none holds a zero byte), so `KEYS` is sorted as [`ABBREVIATIONS`] is,
+/// and a lookup compares numbers, not strings (it runs at every period
+/// followed by a capital).
+static KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut keys = [0; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        let b = ABBREVIATIONS[i].0.as_bytes();
+        let mut k = 0;
+        while k < 7 {
+            keys[i] <<= 8;
+            if k < b.len() {
+                keys[i] |= b[k] as u64;
+            }
+            k += 1;
+        }
+        keys[i] = keys[i] << 8 | b.len() as u64;
+        i += 1;
+    }
+    keys
+};
 
 /// Returns true if `word` is a capitalized function word.
 pub(crate) fn is_function_word(word: &str) -> bool {
@@ -273,6 +301,37 @@ mod tests {
         }
         for pair in FUNCTION_WORDS.windows(2) {
             assert!(pair[0] < pair[1], "{:?} !< {:?}", pair[0], pair[1]);
+        }
+    }
+
+    #[test]
+    fn keys_find_what_the_words_find() {
+        assert!(KEYS.windows(2).all(|w| w[0] < w[1]));
+        let by_words = |word: &str| {
+            ABBREVIATIONS
+                .binary_search_by(|&(w, _)| w.cmp(word))
+                .ok()
+                .map(|i| ABBREVIATIONS[i].1)
+        };
+        for &(w, _) in ABBREVIATIONS {
+            assert!(w.len() <= 7 && !w.contains('\0'), "{w:?}");
+            let longer = format!("{w}a");
+            for word in [w, &w[..w.len() - 1], &w[1..], &longer, &w.to_lowercase()] {
+                assert_eq!(lookup(word), by_words(word), "{word:?}");
+            }
+        }
+        for word in [
+            "",
+            "A",
+            "Z",
+            "U.S.A",
+            "Messrsss",
+            "Abcdefghi",
+            "Jan\0",
+            "\0",
+            "Jan\0\0\0\0",
+        ] {
+            assert_eq!(lookup(word), by_words(word), "{word:?}");
         }
     }
 

@@ -268,10 +268,13 @@ fn parts_with(text: &str, lines: &mut Vec<Line>, labels: &mut Vec<Label>) -> Vec
         let hi = short.partition_point(|s| *s <= t);
         hi - lo
     };
+    // A line holds "all rights reserved" only if the text does: one search
+    // of the text instead of one per line (most texts have none).
+    let rights = rights_reserved(text);
     for (l, label) in lines.iter().zip(labels.iter_mut()).skip(h) {
         let t = text.get(l.span.clone()).unwrap_or("");
         let repeated = t.len() <= MAX_PROMO_LEN && is_promo(t) && count(t) >= 3;
-        if is_placeholder(t) || is_footer(t) || repeated {
+        if is_placeholder(t) || is_footer_in(t, rights) || repeated {
             *label = Label::Boilerplate;
         }
     }
@@ -316,8 +319,8 @@ fn split_lines(text: &str, lines: &mut Vec<Line>) {
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
     for end in ends {
         let raw = &text[offset..end];
-        let start = offset + (raw.len() - raw.trim_start().len());
-        let trimmed = raw.trim();
+        let (lead, trimmed) = trim(raw);
+        let start = offset + lead;
         if trimmed.is_empty() {
             // Count a blank line once, however many follow each other.
             if lines.last().is_some_and(|l: &Line| l.para == para) {
@@ -330,6 +333,23 @@ fn split_lines(text: &str, lines: &mut Vec<Line>) {
             });
         }
         offset += raw.len() + 1;
+    }
+}
+
+/// `raw.trim()` and the length of the white space it cut at the start.
+/// ASCII ends are trimmed a byte at a time (the standard library's trim
+/// decodes a char at each end, and every line of every text is trimmed);
+/// an end that is not ASCII may be Unicode white space, and is left to it.
+fn trim(raw: &str) -> (usize, &str) {
+    let ws = |c: &u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let b = raw.as_bytes();
+    let lo = b.iter().position(|c| !ws(c)).unwrap_or(b.len());
+    let hi = b.iter().rposition(|c| !ws(c)).map_or(lo, |k| k + 1);
+    match (b.get(lo), b.get(hi.wrapping_sub(1))) {
+        (Some(&f), Some(&l)) if f >= 0x80 || l >= 0x80 => {
+            (raw.len() - raw.trim_start().len(), raw.trim())
+        }
+        _ => (lo, raw.get(lo..hi).unwrap_or("")),
     }
 }
 
@@ -560,9 +580,25 @@ fn is_placeholder(t: &str) -> bool {
 }
 
 fn is_footer(t: &str) -> bool {
+    is_footer_in(t, true)
+}
+
+/// [`is_footer`] for a line of a text: `text_rights` is false when the
+/// text holds no "all rights reserved" (see [`rights_reserved`]), so that
+/// the line need not be searched.
+fn is_footer_in(t: &str, text_rights: bool) -> bool {
     if t.len() > 300 {
         return false;
     }
+    // Every footer prefix starts with 's', 'f' or 'c' in either case, or
+    // with '©' (0xC2 0xA9): most lines are out at their first byte.
+    let first = t.as_bytes().first().copied().unwrap_or(0);
+    let prefixed = matches!(first | 0x20, b's' | b'f' | b'c') || first == 0xC2;
+    (prefixed && footer_prefix(t)) || (text_rights && rights_reserved(t))
+}
+
+/// Whether `t` starts like a subscription or copyright footer.
+fn footer_prefix(t: &str) -> bool {
     let subscribe = starts_with_ci(t, "subscribe")
         && !t["subscribe".len()..].starts_with(|c: char| c.is_alphabetic());
     subscribe
@@ -573,7 +609,6 @@ fn is_footer(t: &str) -> bool {
         || t.starts_with('©')
         || starts_with_ci(t, "copyright ©")
         || starts_with_ci(t, "copyright (c)")
-        || rights_reserved(t)
 }
 
 /// "All rights reserved" in any case. Every line of every document is asked,
@@ -601,7 +636,7 @@ fn is_promo(t: &str) -> bool {
 fn is_role(t: &str) -> bool {
     t.len() <= 80
         && !t.ends_with('.')
-        && t.split_whitespace().count() <= 8
+        && at_most_words(t, 8)
         && alnum_words(t).any(|w| contains_ci(ROLE_WORDS, w))
 }
 
@@ -724,8 +759,44 @@ pub(crate) fn prepare() {
     dateline_pattern();
 }
 
+/// `t.split_whitespace().count() <= n`, a byte at a time for ASCII text
+/// and stopping at the word after the `n`-th: header lines are asked, and
+/// prose lines have more words.
+fn at_most_words(t: &str, n: usize) -> bool {
+    if !t.is_ascii() {
+        return t.split_whitespace().nth(n).is_none();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for &c in t.as_bytes() {
+        let ws = matches!(c, b'\t'..=b'\r' | b' ');
+        if !ws && !in_word {
+            words += 1;
+            if words > n {
+                return false;
+            }
+        }
+        in_word = !ws;
+    }
+    true
+}
+
 fn is_timestamp(t: &str) -> bool {
-    t.len() <= 80 && t.split_whitespace().count() <= 8 && timestamp_pattern().is_match(t)
+    t.len() <= 80 && may_be_timestamp(t) && at_most_words(t, 8) && timestamp_pattern().is_match(t)
+}
+
+/// False for lines that [`timestamp_pattern`] cannot match, decided
+/// without it: every branch but the first two needs a digit, the first
+/// starts with one of its words and the second ends with "ago". A byte
+/// that is not ASCII leaves it to the pattern (`\d` and case folding are
+/// Unicode's). Most header lines are prose, out here.
+fn may_be_timestamp(t: &str) -> bool {
+    let b = t.as_bytes();
+    matches!(
+        b.first().map(|c| c | 0x20),
+        Some(b'l' | b'u' | b'p' | b'm' | b'f')
+    ) || (b.len() >= 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"ago"))
+        || b.iter().any(|&c| c.is_ascii_digit() || c >= 0x80)
 }
 
 fn timestamp_pattern() -> &'static Regex {
@@ -749,6 +820,9 @@ fn timestamp_pattern() -> &'static Regex {
 
 /// Returns the length of a wire service dateline at the start of `t`.
 fn wire_dateline(t: &str) -> Option<usize> {
+    if !may_be_dateline(t) {
+        return None;
+    }
     let m = dateline_pattern().find(t)?;
     let after = &t[m.end()..];
     // The dateline must be followed by a word break, not run into text.
@@ -756,6 +830,18 @@ fn wire_dateline(t: &str) -> Option<usize> {
         Some(m.end())
     } else {
         None
+    }
+}
+
+/// False for lines that [`dateline_pattern`] cannot match, decided by
+/// their first two bytes: it starts with a capital and a capital or one of
+/// `.'’-`. Bytes that are not ASCII are left to the pattern.
+fn may_be_dateline(t: &str) -> bool {
+    let fits = |c: u8, more: &[u8]| c >= 0x80 || c.is_ascii_uppercase() || more.contains(&c);
+    match *t.as_bytes() {
+        [a, ..] if !fits(a, b"") => false,
+        [_, b, ..] => fits(b, b".'-"),
+        _ => true,
     }
 }
 
@@ -852,6 +938,7 @@ fn words_repeat(t: &str, rest: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     fn kinds(text: &str) -> Vec<(PartKind, &str)> {
         parts(text)
@@ -878,6 +965,75 @@ mod tests {
             last = p.span.end;
         }
         assert!(text[last..].trim().is_empty());
+    }
+
+    /// [`is_footer`] without its fast paths (the first byte's gate, the
+    /// search of the whole text).
+    fn is_footer_simple(t: &str) -> bool {
+        t.len() <= 300
+            && (footer_prefix(t) || t.to_ascii_lowercase().contains("all rights reserved"))
+    }
+
+    /// Texts of up to `max` of the `pieces`, for the property tests.
+    fn texts(pieces: &[&'static str], max: usize) -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(pieces.to_vec()), 0..max)
+            .prop_map(|p| p.concat())
+    }
+
+    proptest::proptest! {
+        /// The footer test of a line of a text, with the text searched once
+        /// for "all rights reserved", is the simple one.
+        #[test]
+        fn footers_found_as_simply(text in texts(&[
+            "Subscribe", "subscribe", "Subscriber", "SIGN UP FOR ", "Sign up to ", "follow us on ",
+            "Follow us:", "©", "Copyright © ", "copyright (c) ", "All Rights Reserved", "all rights",
+            " reserved", "v", "V", "cocoa ", "\n", "Ünc ", "x",
+        ], 12)) {
+            let rights = rights_reserved(&text);
+            for line in text.split('\n') {
+                proptest::prop_assert_eq!(is_footer_in(line, rights), is_footer_simple(line));
+                proptest::prop_assert_eq!(is_footer(line), is_footer_simple(line));
+            }
+        }
+
+        /// [`trim`] is the standard library's.
+        #[test]
+        fn trims_as_std(raw in texts(&[
+            " ", "\t", "\r", "\u{b}", "\u{c}", "\u{1c}", "\u{a0}", "\u{3000}", "\u{85}", "a", "é", ".",
+            "x y",
+        ], 8)) {
+            proptest::prop_assert_eq!(
+                trim(&raw),
+                (raw.len() - raw.trim_start().len(), raw.trim())
+            );
+        }
+
+        /// The prefilters of the timestamp and dateline patterns never
+        /// turn down a line that a pattern matches.
+        #[test]
+        fn prefilters_keep_every_match(t in texts(&[
+            "Updated ", "LAST ", "posted", "First published", "ago", "AGO", "3 hours ",
+            "July 31, 2025", "5:07 AM", "1996-08-22", "BRUSSELS", "SEOUL, ", "(Yonhap) -- ",
+            "O'NEILL", "Ü", "ſ", "x", " ", "News ", "Washington", "١٢:٣٠", "-",
+        ], 6)) {
+            if timestamp_pattern().is_match(&t) {
+                proptest::prop_assert!(may_be_timestamp(&t), "{:?}", t);
+            }
+            if dateline_pattern().is_match(&t) {
+                proptest::prop_assert!(may_be_dateline(&t), "{:?}", t);
+            }
+        }
+
+        /// [`at_most_words`] counts as `split_whitespace` does.
+        #[test]
+        fn words_counted_as_split_whitespace(
+            t in texts(&[
+                "a", "word", " ", "\t", "\u{b}", "\r", "\u{1c}", "\u{a0}", "é", "\u{3000}",
+            ], 24),
+            n in 0usize..10,
+        ) {
+            proptest::prop_assert_eq!(at_most_words(&t, n), t.split_whitespace().count() <= n);
+        }
     }
 
     #[test]

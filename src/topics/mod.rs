@@ -34,6 +34,7 @@ mod load;
 mod model;
 mod score;
 mod taxonomy;
+mod window;
 
 #[cfg(test)]
 mod tests;

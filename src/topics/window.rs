@@ -1,0 +1,152 @@
+//! The runs of text around a phrase hit that surely lie in its sentence,
+//! found without the sentence splitter.
+
+use std::ops::Range;
+
+use crate::swar::{load_le, HIGH};
+
+/// Whether the sentence splitter ([`crate::segment::sentences`]) can decide
+/// at this byte that a sentence ends: every sentence start but the first lies
+/// after such a byte with nothing but punctuation and white space between.
+/// So two word starts with none of these bytes between them are in one
+/// sentence. (A test checks this against the splitter.)
+fn may_end_sentence(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b'\n' | 0xE2 | 0xE3 | 0xEF)
+}
+
+/// The widest byte range around word start `at` in which no byte between a
+/// word start and `at` may end a sentence: every word start in it is in the
+/// sentence of `at`.
+pub(super) fn special_free_window(text: &str, at: usize) -> Range<usize> {
+    let b = text.as_bytes();
+    let lo = last_may_end(b, at).map_or(0, |p| p + 1);
+    let hi = next_may_end(b, at).unwrap_or(b.len());
+    lo..hi + 1
+}
+
+/// Whether a byte of `x` may end a sentence, or is not ASCII (the caller
+/// looks closer): the zero-byte trick, which may flag a byte above a true
+/// hit but never misses one. The scans below skip eight bytes at a time
+/// with it (a window spans a sentence, scanned on every hit with context).
+fn chunk_may_end(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let zero = |c: u8| {
+        let v = x ^ (ONES * u64::from(c));
+        v.wrapping_sub(ONES) & !v
+    };
+    (zero(b'.') | zero(b'!') | zero(b'?') | zero(b'\n') | x) & HIGH != 0
+}
+
+/// The first byte from `i` on that may end a sentence.
+fn next_may_end(b: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(chunk) = b.get(i..i + 8) {
+        if chunk_may_end(load_le(chunk)) {
+            if let Some(p) = chunk.iter().position(|&c| may_end_sentence(c)) {
+                return Some(i + p);
+            }
+        }
+        i += 8;
+    }
+    let rest = b.get(i..).unwrap_or_default();
+    rest.iter()
+        .position(|&c| may_end_sentence(c))
+        .map(|p| i + p)
+}
+
+/// The last byte before `end` that may end a sentence.
+fn last_may_end(b: &[u8], mut end: usize) -> Option<usize> {
+    while let Some(chunk) = end.checked_sub(8).and_then(|s| b.get(s..end)) {
+        if chunk_may_end(load_le(chunk)) {
+            if let Some(p) = chunk.iter().rposition(|&c| may_end_sentence(c)) {
+                return Some(end - 8 + p);
+            }
+        }
+        end -= 8;
+    }
+    b.get(..end)?.iter().rposition(|&c| may_end_sentence(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::sentence_starts;
+    use proptest::prelude::*;
+
+    /// Every word start in a [`special_free_window`] is in the sentence of
+    /// the window's word start, as the splitter decides it.
+    fn check_windows(text: &str) {
+        let mut starts = Vec::new();
+        sentence_starts(text, &mut starts);
+        let sentence = |p: usize| starts.partition_point(|&s| s <= p);
+        let word_starts: Vec<usize> = text
+            .char_indices()
+            .filter(|&(i, c)| {
+                c.is_alphanumeric()
+                    && !text[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        for &a in &word_starts {
+            let w = special_free_window(text, a);
+            for &b in &word_starts {
+                if w.contains(&b) {
+                    assert_eq!(sentence(a), sentence(b), "{:?}: {} and {}", text, a, b);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn windows_stay_in_one_sentence() {
+        for text in [
+            "Gen. Lee met Mr. Smith in the U.S. The talks, held at 9 a.m. on Jan. 5, went well! \"Good,\" he said.\nNext line",
+            "Showers continued throughout the week in\nthe Bahia cocoa zone, alleviating the drought since early\nJanuary and improving prospects.\n    The dry period means the temporao will be late.",
+            "Talks… ended。次の文 “Quoted.” (Aside.) [x] end",
+            "A\u{2028}B\u{2029}C – d — e",
+        ] {
+            check_windows(text);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn windows_match_the_splitter(
+            words in prop::collection::vec(
+                prop::sample::select(vec![
+                    "the", "The", "Mr.", "U.S.", "a.m.", "Jan.", "5", "3.5", "went", "well!",
+                    "why?", "\"Good,\"", "(yes.)", "end.", "…", "。", "Über", "said.\n", "\n",
+                    "\n\n", "\n    ", "- item", "• item", "’s", "x", "e.g.", "No.", "Inc.",
+                ]),
+                0..40,
+            )
+        ) {
+            let text = words.join(" ");
+            check_windows(&text);
+        }
+    }
+
+    proptest! {
+        /// The scans find what a byte at a time finds.
+        #[test]
+        fn scans_match_bytewise(
+            bytes in prop::collection::vec(
+                prop::sample::select(vec![
+                    b'a', b' ', b'.', b'!', b'?', b'\n', b'-', 0x0b, 0x2d, 0x80, 0xe2, 0xe3, 0xef,
+                    0xc3, 0xa9, 0xff, 0x01,
+                ]),
+                0..48,
+            ),
+            at in 0usize..48,
+        ) {
+            let at = at.min(bytes.len());
+            let simple = |c: &u8| may_end_sentence(*c);
+            prop_assert_eq!(next_may_end(&bytes, at), bytes[at..].iter().position(simple).map(|p| at + p));
+            prop_assert_eq!(last_may_end(&bytes, at), bytes[..at].iter().rposition(simple));
+        }
+    }
+}

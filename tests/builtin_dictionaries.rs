@@ -276,7 +276,8 @@ fn rivers_seas_and_regions_from_wordnet() {
     for surface in ["Euphrates", "Sumatra", "Aegean", "Far East"] {
         let id = id_of(text, surface);
         assert!(
-            id.as_deref().is_some_and(|id| id.starts_with("place:feature:wn-")),
+            id.as_deref()
+                .is_some_and(|id| id.starts_with("place:feature:wn-")),
             "{surface}: {id:?}"
         );
     }

@@ -40,10 +40,10 @@ use gazetag::{segment, Doc, EntityRef, Tagger, Topics};
 const PARTS: usize = 20_594;
 const SENTENCES: usize = 153_354;
 const NORMALIZED_BYTES: usize = 16_325_255;
-const PHRASE_MATCHES: usize = 232_454;
-const TOPICS: usize = 159_826;
-const MENTIONS: usize = 146_922;
-const RECORD_BYTES: usize = 83_831_883;
+const PHRASE_MATCHES: usize = 237_393;
+const TOPICS: usize = 160_036;
+const MENTIONS: usize = 147_399;
+const RECORD_BYTES: usize = 84_138_355;
 
 fn parts_count(corpus: &common::Corpus) -> usize {
     corpus

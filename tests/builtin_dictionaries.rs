@@ -286,6 +286,18 @@ fn rivers_seas_and_regions_from_wordnet() {
 }
 
 #[test]
+fn banks_and_securities_firms_named_after_people() {
+    let text = "Merrill Lynch and Morgan Stanley led the issue, said an analyst at Smith Barney.";
+    for (surface, id) in [
+        ("Merrill Lynch", "org:US:merrill-lynch"),
+        ("Morgan Stanley", "org:US:morgan-stanley"),
+        ("Smith Barney", "org:US:smith-barney"),
+    ] {
+        assert_eq!(id_of(text, surface).as_deref(), Some(id), "{surface}");
+    }
+}
+
+#[test]
 fn ngos_and_companies() {
     for (text, surface, id) in [
         (

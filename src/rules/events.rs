@@ -11,7 +11,7 @@
 
 use super::apply::Edit;
 use super::link::line_in_capitals;
-use super::token::{word_end, word_kind, Kind};
+use super::token::{skip_blanks, word_end, word_kind, Kind};
 use super::RuleSet;
 use crate::doc::{Doc, Evidence, Reason, Rejected};
 use crate::resolve::Taken;
@@ -85,10 +85,7 @@ fn before_event(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bo
 /// whether it is in capitals (in a headline set in capitals).
 fn next_capitalized(text: &str, i: usize) -> Option<(usize, usize, bool)> {
     let b = text.as_bytes();
-    let mut s = i;
-    while b.get(s).is_some_and(|&c| c == b' ' || c == b'\t') {
-        s += 1;
-    }
+    let s = skip_blanks(b, i);
     if s == i || !b.get(s)?.is_ascii_uppercase() {
         return None;
     }

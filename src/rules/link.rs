@@ -580,11 +580,7 @@ fn defined_acronym<'t>(
     b: usize,
     words: &[Token],
 ) -> Option<&'t str> {
-    let (open, acr, close) = (toks.get(b)?, toks.get(b + 1)?, toks.get(b + 2)?);
-    if open.kind != Kind::LParen || acr.kind != Kind::Upper || close.kind != Kind::RParen {
-        return None;
-    }
-    let acr_text = slice(text, acr);
+    let acr_text = parenthesized(text, toks, b)?;
     let letters: Vec<char> = acr_text.chars().filter(|c| c.is_alphabetic()).collect();
     // The initials of the capitalized words, each needed, and of the
     // lower-case words between them ("of", "for"), each optional.
@@ -610,14 +606,17 @@ fn foreign_acronym<'t>(
     b: usize,
     buf: &mut String,
 ) -> Option<&'t str> {
-    let (open, acr, close) = (toks.get(b)?, toks.get(b + 1)?, toks.get(b + 2)?);
-    if open.kind != Kind::LParen || acr.kind != Kind::Upper || close.kind != Kind::RParen {
-        return None;
-    }
-    let acr_text = slice(text, acr);
+    let acr_text = parenthesized(text, toks, b)?;
     let plain =
         (2..=6).contains(&acr_text.len()) && acr_text.bytes().all(|c| c.is_ascii_uppercase());
     (plain && rules.lex.lookup(acr_text, Kind::Upper, buf) == 0).then_some(acr_text)
+}
+
+/// The word in capitals of "( ACR )" at `toks[b..]`, if that is what is there.
+fn parenthesized<'t>(text: &'t str, toks: &[Token], b: usize) -> Option<&'t str> {
+    let (open, acr, close) = (toks.get(b)?, toks.get(b + 1)?, toks.get(b + 2)?);
+    let ok = open.kind == Kind::LParen && acr.kind == Kind::Upper && close.kind == Kind::RParen;
+    ok.then(|| slice(text, acr))
 }
 
 /// Whether `letters` spell the initials of `parts` (char, needed): every

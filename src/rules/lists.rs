@@ -16,7 +16,7 @@
 //! ("Smith, Foreign Minister", "Jones and Co.").
 
 use super::apply::{local_entity, Edit};
-use super::token::{word_end, word_kind, Kind};
+use super::token::{skip_blanks, word_end, word_kind, Kind};
 use super::RuleSet;
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
@@ -78,14 +78,6 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
         }
     }
     edit.finish(doc);
-}
-
-/// Spaces and tabs from `i` on (a line break ends a list).
-fn skip_blanks(b: &[u8], mut i: usize) -> usize {
-    while b.get(i).is_some_and(|&c| c == b' ' || c == b'\t') {
-        i += 1;
-    }
-    i
 }
 
 /// Spaces and tabs back from `i`.

@@ -21,7 +21,7 @@
 //! ("Lubbock, Texas").
 
 use super::apply::word_before;
-use super::token::{word_end, word_kind};
+use super::token::{skip_blanks, word_end, word_kind};
 use super::RuleSet;
 use crate::dictionary::Label;
 use crate::doc::{Doc, Span};
@@ -92,37 +92,45 @@ pub(crate) fn cue(
     buf: &mut String,
 ) -> Cue {
     let b = text.as_bytes();
-    let is = |w: Option<(usize, usize)>, bits: u64, buf: &mut String| {
-        w.is_some_and(|(s, e)| {
+    // Each word is looked up once, and the words past the neighbours only
+    // where a cue needs them: this runs for every city, county and state.
+    let bits = |w: Option<(usize, usize)>, buf: &mut String| {
+        w.map_or(0, |(s, e)| {
             let word = &text[s..e];
-            rules.lex.lookup(word, word_kind(word), buf) & bits != 0
+            rules.lex.lookup(word, word_kind(word), buf)
         })
     };
     let capitalized = |w: Option<(usize, usize)>| w.is_some_and(|(s, _)| b[s].is_ascii_uppercase());
     let numeric = |w: Option<(usize, usize)>| w.is_some_and(|(s, _)| b[s].is_ascii_digit());
-    let after = next_word(text, span.end);
-    let after2 = after.and_then(|(_, e)| next_word(text, e));
     let before = word_before(b, span.start);
-    let before2 = before.and_then(|(s, _)| word_before(b, s));
-    let possessive = after.is_some_and(|(s, e)| is_possessive(&text[s..e]));
-    let after3 = after2.and_then(|(_, e)| next_word(text, e));
     // "Bank of Tokyo manager", "the fans of Philadelphia": a place after
     // "of" is part of a name or where someone is from.
     if before.is_some_and(|(s, e)| text[s..e].eq_ignore_ascii_case("of")) {
         return Cue::None;
     }
-    let strong = is(after, cues.role, buf)
-        || (possessive && (is(after2, cues.role, buf) || is(after3, cues.role, buf)))
-        || (is(after, cues.win, buf) && capitalized(after2))
-        || (is(before, cues.win, buf) && capitalized(before2))
+    let after = next_word(text, span.end);
+    let (next, prev) = (bits(after, buf), bits(before, buf));
+    let after2 = || after.and_then(|(_, e)| next_word(text, e));
+    let before2 = || before.and_then(|(s, _)| word_before(b, s));
+    let possessive = after.is_some_and(|(s, e)| is_possessive(&text[s..e]));
+    let strong = next & cues.role != 0
+        || (possessive && {
+            let a2 = after2();
+            let a3 = a2.and_then(|(_, e)| next_word(text, e));
+            (bits(a2, buf) | bits(a3, buf)) & cues.role != 0
+        })
         // A fixture has a team or a date on the other side ("Walsall v
         // Wrexham", "May 18 v Worcestershire"), a price comparison not
         // ("on Friday, versus New York's $387.60").
-        || (is(after, cues.versus, buf) && capitalized(after2))
-        || (is(before, cues.versus, buf) && (capitalized(before2) || numeric(before2)));
+        || (next & (cues.win | cues.versus) != 0 && capitalized(after2()))
+        || (prev & cues.win != 0 && capitalized(before2()))
+        || (prev & cues.versus != 0 && {
+            let b2 = before2();
+            capitalized(b2) || numeric(b2)
+        });
     if strong {
         Cue::Strong
-    } else if is(before, cues.before, buf) || is(after, cues.after, buf) {
+    } else if prev & cues.before != 0 || next & cues.after != 0 {
         Cue::Weak
     } else {
         Cue::None
@@ -150,10 +158,7 @@ fn is_possessive(w: &str) -> bool {
 /// The word (or possessive) after `i` on the same line.
 fn next_word(text: &str, i: usize) -> Option<(usize, usize)> {
     let b = text.as_bytes();
-    let mut s = i;
-    while b.get(s).is_some_and(|&c| c == b' ' || c == b'\t') {
-        s += 1;
-    }
+    let s = skip_blanks(b, i);
     let c = *b.get(s)?;
     if c == b'\'' || text[s..].starts_with('’') {
         let q = if c == b'\'' { 1 } else { '’'.len_utf8() };

@@ -119,6 +119,14 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Past the spaces and tabs from `i` on: the next token on the same line.
+pub(crate) fn skip_blanks(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).is_some_and(|&c| c == b' ' || c == b'\t') {
+        i += 1;
+    }
+    i
+}
+
 /// The end of the word starting at `i`: letters and digits, joined by a
 /// hyphen, an apostrophe (not a possessive) or a period between digits.
 pub(crate) fn word_end(s: &str, mut i: usize) -> usize {

@@ -131,12 +131,7 @@ def wordnet_dir():
 def load_wordnet():
     """Lower-case lemmas that WordNet writes in lower case in some synset (common words), the
     folded proper nouns, and the acronyms that name no group ("CEO", "GDP"; not "NATO")."""
-    base = None
-    for cand in ("/usr/share/wordnet", "/usr/share/wordnet/dict"):
-        if os.path.exists(os.path.join(cand, "data.noun")):
-            base = cand
-    if base is None:
-        die("WordNet (Debian wordnet-base) not found; run tools/gendict/setup.sh")
+    base = wordnet_dir()
     common, proper, acronyms = set(), set(), set()
     for pos in ("noun", "verb", "adj", "adv"):
         with open(os.path.join(base, "data." + pos), encoding="latin-1") as f:

@@ -445,6 +445,84 @@ fn people_listed_beside_people() {
 }
 
 #[test]
+fn sports_agate_names_people() {
+    let tagger = tagger();
+    // (text, people with their rule ("": any rule, for names that other
+    // rules find first), surfaces that must not be people)
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a [&'a str]);
+    let cases: &[Case] = &[
+        (
+            "Turkey - 1 - Rustu Recber , 4 - Hakan Unsal ( 14 - Sergen Yalcin , 57th ) , 5 - Alpay Ozalan , 7- Abdullah Ercan",
+            &[("Rustu Recber", "lineup"), ("Hakan Unsal", "lineup"), ("Sergen Yalcin", "lineup"), ("Alpay Ozalan", "lineup"), ("Abdullah Ercan", "")],
+            &[],
+        ),
+        (
+            "Mexico - 1 - Osvaldo Sanchez ( 12 - Alfonso Rios 78th ) ; 13 - Pavel Pardo , 5 - Duilio Davino",
+            &[("Osvaldo Sanchez", ""), ("Alfonso Rios", ""), ("Duilio Davino", "lineup")],
+            &[],
+        ),
+        (
+            "Scorers : Andy Townsend ( 5th ) , Niall Quinn ( 11th , 61st ) , Van Gastel ( 90th )",
+            &[("Andy Townsend", ""), ("Niall Quinn", "scorer"), ("Van Gastel", "scorer")],
+            &[],
+        ),
+        // A place inside the name gives way; a place that is the whole
+        // name does not.
+        (
+            "Italy - Zinzan Chicago ( 31st ) . Duilio Davino ( Becerril 46th ) . Italy ( 2nd )",
+            &[("Zinzan Chicago", "scorer"), ("Becerril", "scorer")],
+            &["Italy"],
+        ),
+        (
+            "M. Bevan c Vaas b Chandana 56\nD. Lehmann st Kaluwitharana b Chandana 2\nA. Ranatunga lbw b Fleming 0\nM. Waugh c and b Jayasuriya 50\nR. Ponting not out 46\nA. Gurusinha run out 16\nInzamam-ul-Haq c Thorpe b Croft 6",
+            &[
+                ("M. Bevan", ""),
+                ("Vaas", "scorecard"),
+                ("Chandana", "scorecard"),
+                ("D. Lehmann", ""),
+                ("Kaluwitharana", "scorecard"),
+                ("Fleming", "scorecard"),
+                ("Jayasuriya", "scorecard"),
+                ("R. Ponting", ""),
+                ("A. Gurusinha", ""),
+                ("Inzamam-ul-Haq", "scorecard"),
+                ("Thorpe", "scorecard"),
+            ],
+            &[],
+        ),
+        (
+            "Bowling : Vass 7-0-29-0 , de Silva 4-0-25-0 , Dharmasena\n9-0-49-1 .\nDid not bat : Dharmasena , Vaas , Muralitharan .",
+            &[("Vass", "scorecard"), ("Dharmasena", "scorecard"), ("Muralitharan", "scorecard")],
+            &[],
+        ),
+        // Scores, a lone numbered item, ordinals in prose, a batting line
+        // with more after the runs: no people.
+        (
+            "Results : Romania 2 - Lithuania 1 , Bulgaria 0 - Israel 2 .\nItem 7 - Lower Prices , he said .\nThe 82nd Airborne ( 3rd Brigade ) moved.\nJohn Doe c Smith b Jones 5 runs today",
+            &[],
+            &["Lithuania", "Israel", "Lower Prices", "Airborne", "Smith", "Jones"],
+        ),
+    ];
+    for &(text, want, not) in cases {
+        let got = found(&tagger, text);
+        for &(w, rule) in want {
+            assert!(
+                got.iter().any(|(s, label, r)| s == w
+                    && *label == "person"
+                    && (rule.is_empty() || r == rule)),
+                "{text}: want {w} ({rule}) in {got:?}"
+            );
+        }
+        for n in not {
+            assert!(
+                got.iter().all(|(s, label, _)| s != n || *label != "person"),
+                "{text}: {n} must not be a person: {got:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn a_surname_beats_a_place_after_its_person() {
     let tagger = tagger();
     let text = "Mr. Michael Jordan arrived. Jordan said no. King Abdullah of Jordan met him.";

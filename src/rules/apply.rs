@@ -11,7 +11,7 @@ use regex_automata::{Anchored, Input};
 
 use super::pattern::{mention_index, WIDTH};
 use super::token::{tokenize_range, word_end, word_kind, Kind, Token};
-use super::{events, link, lists, teams, FxBuild, RuleSet, ScoreTables};
+use super::{agate, events, link, lists, teams, FxBuild, RuleSet, ScoreTables};
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span, NO_LOCAL};
 use crate::resolve::Taken;
@@ -175,6 +175,12 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
             teams::mark(rules, doc, taken, rules.link_rule("score_table"));
         }
         if rules.not_in_lists != 0 {
+            let ids = agate::AgateRules {
+                lineup: rules.link_rule("lineup"),
+                scorer: rules.link_rule("scorer"),
+                scorecard: rules.link_rule("scorecard"),
+            };
+            agate::mark(rules, doc, taken, ids);
             lists::mark(rules, doc, taken, rules.link_rule("list_person"));
         }
         link::link(rules, doc, taken, &mut s.tokens[0]);

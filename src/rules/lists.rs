@@ -141,7 +141,7 @@ fn ends_item(b: &[u8], i: usize) -> bool {
 
 /// What a word can be in an item.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Part {
+pub(crate) enum Part {
     /// A capitalized name word.
     Name,
     /// A capitalized given name.
@@ -156,12 +156,12 @@ enum Part {
 }
 
 impl Part {
-    fn is_name(self) -> bool {
+    pub(crate) fn is_name(self) -> bool {
         matches!(self, Part::Name | Part::Given | Part::Surname)
     }
 }
 
-fn part(rules: &RuleSet, word: &str, buf: &mut String) -> Part {
+pub(crate) fn part(rules: &RuleSet, word: &str, buf: &mut String) -> Part {
     let kind = word_kind(word);
     let bits = rules.lex.lookup(word, kind, buf);
     match kind {

@@ -14,6 +14,7 @@
 //! rule may take over a dictionary mention of a label it names in `override`
 //! ("Mr. Jordan" is a person, not the country).
 
+mod agate;
 mod apply;
 mod events;
 mod explain;
@@ -50,14 +51,18 @@ pub use teams::ScoreTables;
 const SIZE_LIMIT: usize = 4 << 20;
 
 /// Names of the document-level rules, after the rules of the files: those
-/// of linking, `score_table` (see [`ScoreTables`]) and `list_person`
-/// (people listed beside people).
-const DOC_RULES: [&str; 5] = [
+/// of linking, `score_table` (see [`ScoreTables`]), `list_person` (people
+/// listed beside people) and the sports agate (`lineup`, `scorer`,
+/// `scorecard`: see `agate.rs`).
+const DOC_RULES: [&str; 8] = [
     "link_name",
     "link_surname",
     "acronym",
     "score_table",
     "list_person",
+    "lineup",
+    "scorer",
+    "scorecard",
 ];
 
 /// A compiled set of rules. The default set is empty.

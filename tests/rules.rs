@@ -54,6 +54,18 @@ fn rule_families() {
             "honorific_name",
         ),
         (
+            "\"It was good,\" said Parnevik. He left.",
+            "Parnevik",
+            "person",
+            "quote_speaker",
+        ),
+        (
+            "\"Bad,\" says Lama Fakih, HRW deputy director.",
+            "Lama Fakih",
+            "person",
+            "quote_speaker",
+        ),
+        (
             "Dr. Jane Roe spoke.",
             "Jane Roe",
             "person",
@@ -558,6 +570,8 @@ fn name_rules_keep_clear_of_other_names() {
         "AMNESTY SAYS PKK AND NAACP MET",
         // A given name that is also a word, or inside a longer name.
         "Will you come? Doyt Perry Stadium",
+        // A speaker's title and firm after a quotation are no name.
+        "\"We won,\" said Apple Chairman Sculley, who",
         // Kinds of places that are no place before a name: "the state of
         // Yugoslav finances"; a name going on past the rule ("the town of
         // Las Paris"); a word in capitals before the name ("the West Coast

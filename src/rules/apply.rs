@@ -372,8 +372,10 @@ fn trigger(
             if next == Some(b'(') {
                 with((3, 4));
             }
+            // Two chunks back: the quotation before a verb of speech
+            // ('work," said Parnevik').
             if previous_is_role(rules, text, i, buf) {
-                with((1, 4));
+                with((2, 4));
             }
             // A place a word before or after names as one ("near Dabiq,",
             // "the town of Azaz", "the Tigris river").

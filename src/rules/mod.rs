@@ -110,7 +110,7 @@ pub struct RuleSet {
     pub(crate) event_verbs: u64,
     /// Words around a place that make it a sports team.
     pub(crate) team_cues: team_cues::TeamCues,
-    /// Lower-case words before a name (`spokesman`, `newspaper`).
+    /// Lower-case words before a name (`spokesman`, `newspaper`, `said`).
     pub(crate) roles: u64,
     /// Words right before a place name (`near`).
     pub(crate) place_before: u64,
@@ -137,7 +137,8 @@ pub struct RuleSet {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 31] = [
+const WINDOWED_RULES: [&str; 32] = [
+    "quote_speaker",
     "dateline",
     "chinese_name",
     "airline_name",
@@ -172,7 +173,8 @@ const WINDOWED_RULES: [&str; 31] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 50] = [
+const WINDOWED_LISTS: [&str; 51] = [
+    "speech_verb",
     "honorific",
     "name_start",
     "place_first",
@@ -451,7 +453,7 @@ impl RuleSet {
             given: bits(&["given", "given_common"]),
             contexts,
             full_scan,
-            roles: bits(&["role", "org_kind"]),
+            roles: bits(&["role", "org_kind", "speech_verb"]),
             place_before: bits(&["place_before"]),
             place_kinds: bits(&["place_kind"]),
             place_nouns: bits(&["place_noun"]),

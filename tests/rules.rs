@@ -66,6 +66,12 @@ fn rule_families() {
             "quote_speaker",
         ),
         (
+            "Daquq, a Kurdish-controlled town about 30km south of Kirkuk, fell.",
+            "Daquq",
+            "place",
+            "place_apposition",
+        ),
+        (
             "Dr. Jane Roe spoke.",
             "Jane Roe",
             "person",
@@ -572,6 +578,8 @@ fn name_rules_keep_clear_of_other_names() {
         "Will you come? Doyt Perry Stadium",
         // A speaker's title and firm after a quotation are no name.
         "\"We won,\" said Apple Chairman Sculley, who",
+        // A kind of place before a noun is a modifier: no place.
+        "Bloggs Hill, a town councillor, said",
         // Kinds of places that are no place before a name: "the state of
         // Yugoslav finances"; a name going on past the rule ("the town of
         // Las Paris"); a word in capitals before the name ("the West Coast
@@ -606,6 +614,8 @@ fn name_rules_keep_clear_of_other_names() {
                     | "military_unit"
                     | "org_kind_name"
                     | "chinese_name"
+                    | "quote_speaker"
+                    | "place_apposition"
             )),
             "{text}: {got:?}"
         );

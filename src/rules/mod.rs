@@ -137,7 +137,8 @@ pub struct RuleSet {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 32] = [
+const WINDOWED_RULES: [&str; 33] = [
+    "place_apposition",
     "quote_speaker",
     "dateline",
     "chinese_name",
@@ -173,7 +174,8 @@ const WINDOWED_RULES: [&str; 32] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 51] = [
+const WINDOWED_LISTS: [&str; 52] = [
+    "place_kind_after",
     "speech_verb",
     "honorific",
     "name_start",

@@ -804,6 +804,93 @@ fn linking() {
 }
 
 #[test]
+fn another_person_of_an_introduced_family_name() {
+    let tagger = tagger();
+    // (text, the surface after the introduction, its rule, whether it is
+    // the introduced person)
+    let cases: &[(&str, &str, &str, bool)] = &[
+        // A first name the lists do not know, a particle: another person.
+        (
+            "Boris Yeltsin spoke. Naina Yeltsin looks well.",
+            "Naina Yeltsin",
+            "family_name",
+            false,
+        ),
+        (
+            "John Smith spoke. Later, Naina Smith left.",
+            "Naina Smith",
+            "family_name",
+            false,
+        ),
+        (
+            "John Wilde saved. Then De Wilde fumbled.",
+            "De Wilde",
+            "family_name",
+            false,
+        ),
+        // A title, an adverb opening a sentence: the introduced person.
+        (
+            "Boris Yeltsin spoke. President Yeltsin left.",
+            "Yeltsin",
+            "",
+            true,
+        ),
+        (
+            "Boris Yeltsin spoke. Instead Yeltsin left.",
+            "Yeltsin",
+            "link_surname",
+            true,
+        ),
+        (
+            "Boris Yeltsin spoke. Professor Yeltsin left.",
+            "Yeltsin",
+            "",
+            true,
+        ),
+        // Inside a longer name: no person ("Reynard Ford Cosworth").
+        (
+            "Keith Cosworth won. Then Reynard Ford Cosworth lost.",
+            "Ford Cosworth",
+            "none",
+            false,
+        ),
+        // A participle opening a sentence: no person, no link.
+        (
+            "Ron Greeniaus quit. Replacing Greeniaus, the board",
+            "Replacing Greeniaus",
+            "none",
+            false,
+        ),
+    ];
+    for &(text, surface, rule, same) in cases {
+        let doc = tagger.tag(text);
+        let first = doc
+            .mentions()
+            .first()
+            .unwrap_or_else(|| panic!("{text}: nothing found"));
+        let later = doc.mentions()[1..]
+            .iter()
+            .find(|m| doc.surface(m) == surface);
+        if rule == "none" {
+            assert!(later.is_none(), "{text}: {:?}", found(&tagger, text));
+            continue;
+        }
+        let m =
+            later.unwrap_or_else(|| panic!("{text}: no {surface} in {:?}", found(&tagger, text)));
+        assert_eq!(m.label, Label::Person, "{text}");
+        if let (false, Evidence::Rule { rule: r }) = (rule.is_empty(), m.evidence) {
+            assert_eq!(doc.rule_name(r), rule, "{text}");
+        }
+        assert_eq!(
+            m.entity == first.entity,
+            same,
+            "{text}: {:?}",
+            found(&tagger, text)
+        );
+    }
+}
+
+#[test]
 fn names_in_a_headline_in_capitals_link_to_the_text() {
     let tagger = tagger();
     let text = "HEGSETH AND AHN MEET; JOHN SMITH ABSENT\n\

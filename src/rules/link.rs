@@ -8,9 +8,9 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::apply::{left, local_entity, right, Edit};
+use super::apply::{left, local_entity, right, word_before, Edit};
 use super::lexicon::{FxBuild, Lexicon};
-use super::token::{tokenize_range, Kind, Token};
+use super::token::{tokenize_range, word_kind, Kind, Token};
 use super::RuleSet;
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
@@ -295,6 +295,7 @@ pub(crate) fn link<'t>(
         edit.finish(doc);
         return;
     }
+    let mut others = Vec::new();
     let keyed: Vec<(&Cow<str>, &Vec<Target>)> = keys.iter().collect();
     let finder = KeyFinder::new(keyed.iter().map(|(k, _)| k.as_bytes()));
     let mut hits = Vec::new();
@@ -353,6 +354,24 @@ pub(crate) fn link<'t>(
                     continue;
                 }
             }
+            // "Naina Yeltsin" after "Boris Yeltsin": another person of the
+            // family, named in full, unless the word before the surname
+            // may just start the sentence ("Instead Yeltsin").
+            if first.rule == "link_surname" && !first.caps {
+                if let Some((w, other_person)) = first_name_before(rules, text, s, &mut buf) {
+                    let full = Span { start: w, end: e };
+                    if taken
+                        .overlapping(field, Span { start: w, end: s })
+                        .is_none()
+                    {
+                        if other_person && taken.overlapping(field, span).is_none() {
+                            taken.insert(field, full);
+                            others.push((field, full));
+                        }
+                        continue;
+                    }
+                }
+            }
             if taken.overlapping(field, span).is_some() {
                 // An acronym the text defined beats a rule's guess at the
                 // same word ("the MOU" is the ministry, not an unknown
@@ -390,7 +409,67 @@ pub(crate) fn link<'t>(
             });
         }
     }
+    for (field, span) in others {
+        let name = &doc.field_text(field)[span.range()];
+        let local = local_entity(doc, Label::Person, name, "person", None, None);
+        edit.add(Mention {
+            span,
+            field,
+            label: Label::Person,
+            entity: EntityRef::Local(local),
+            evidence: Evidence::Rule {
+                rule: rules.link_rule("family_name"),
+            },
+        });
+    }
     edit.finish(doc);
+}
+
+/// The capitalized name word right before a surname at `s` ("Naina
+/// Yeltsin", "De Wilde"): its start, and whether it names another person
+/// of the family: not when a capitalized name word comes before it too (a
+/// longer name: "Reynard Ford Cosworth", but "Then De Wilde") or it is a participle opening a
+/// sentence. Titles, offices and function words (`nonname` holds the
+/// adverbs that open sentences: "Instead Yeltsin") are no first name
+/// ("President Yeltsin").
+fn first_name_before(
+    rules: &RuleSet,
+    text: &str,
+    s: usize,
+    buf: &mut String,
+) -> Option<(usize, bool)> {
+    if rules.not_in_lists == 0 {
+        return None;
+    }
+    let b = text.as_bytes();
+    let (ws, we) = word_before(b, s)?;
+    let w = &text[ws..we];
+    if b[we..s] != *b" " || w.len() < 2 || word_kind(w) != Kind::Cap {
+        return None;
+    }
+    let bits = rules.lex.lookup(w, Kind::Cap, buf);
+    let particle = bits & rules.particles != 0;
+    if bits & rules.not_in_lists != 0 && !particle {
+        return None;
+    }
+    // A capitalized word before it too: a longer name ("Reynard Ford
+    // Cosworth"), no person of the family.
+    if let Some((ps, pe)) = word_before(b, ws) {
+        let prev = &text[ps..pe];
+        if b[pe..ws] == *b" "
+            && word_kind(prev) == Kind::Cap
+            && rules.lex.lookup(prev, Kind::Cap, buf) & rules.inert == 0
+        {
+            return Some((ws, false));
+        }
+    }
+    // A participle that opens a sentence ("Replacing Greeniaus, ...").
+    let opens = b[..ws]
+        .iter()
+        .rev()
+        .find(|c| !matches!(c, b' ' | b'\t'))
+        .is_none_or(|c| matches!(c, b'.' | b'!' | b'?' | b'"' | b':' | b'\n' | b'\r'));
+    Some((ws, !(opens && w.len() > 5 && w.ends_with("ing"))))
 }
 
 /// Whether a person was found by name lists alone ("Bell Canada", "Davis

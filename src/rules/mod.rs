@@ -51,12 +51,14 @@ pub use teams::ScoreTables;
 const SIZE_LIMIT: usize = 4 << 20;
 
 /// Names of the document-level rules, after the rules of the files: those
-/// of linking, `score_table` (see [`ScoreTables`]), `list_person` (people
+/// of linking (`family_name`: another person of an introduced family
+/// name), `score_table` (see [`ScoreTables`]), `list_person` (people
 /// listed beside people) and the sports agate (`lineup`, `scorer`,
 /// `scorecard`: see `agate.rs`).
-const DOC_RULES: [&str; 8] = [
+const DOC_RULES: [&str; 9] = [
     "link_name",
     "link_surname",
+    "family_name",
     "acronym",
     "score_table",
     "list_person",

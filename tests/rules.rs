@@ -917,6 +917,17 @@ fn names_in_a_headline_in_capitals_link_to_the_text() {
         1,
         "{ids:?}"
     );
+    // In a report of sport (a score line), a person that name lists found
+    // and the text names by the surname alone reaches the headline; the
+    // same text without the score line does not.
+    for (score, linked) in [("Chicago 4 Houston 3\n", true), ("", false)] {
+        let text = format!(
+            "SHEARER NAMED AS CAPTAIN\nAlan Shearer was named. Shearer said he was happy.\n{score}"
+        );
+        let doc = tagger.tag(&text);
+        let headline = doc.mentions().iter().find(|m| doc.surface(m) == "SHEARER");
+        assert_eq!(headline.is_some(), linked, "{:?}", found(&tagger, &text));
+    }
 }
 
 #[test]

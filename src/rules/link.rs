@@ -59,6 +59,15 @@ pub(crate) fn link<'t>(
                 v.push(t);
             }
         };
+    // A report of sport: teams, line-ups, scorers, results of people
+    // ("Jesper Parnevik (Sweden) 66").
+    let sporty = doc.mentions.iter().any(|m| match m.entity {
+        EntityRef::Local(i) if doc.locals[i as usize].kind == "sports_team" => true,
+        _ => matches!(m.evidence, Evidence::Rule { rule } if matches!(
+            rules.rule_name(rule),
+            "lineup" | "scorer" | "scorecard" | "name_before_country" | "score_table"
+        )),
+    });
     let mut new_orgs = Vec::new();
     for field in [Field::Title, Field::Text] {
         let text = doc.field_text(field);
@@ -99,9 +108,16 @@ pub(crate) fn link<'t>(
                             // The name and the surname in a headline in
                             // capitals, unless the surname is a word there
                             // ("MAY").
-                            if rules.lex.lookup(surname, Kind::Cap, &mut buf) & rules.inert == 0
-                                && !from_name_lists(rules, m.evidence)
-                            {
+                            // A person that name lists alone found ("Bell
+                            // Canada", "Dayton Hudson" may be firms) counts
+                            // only in a report of sport, where the text also
+                            // names him by the surname alone ("Alan Shearer
+                            // ... Shearer said").
+                            let bits = rules.lex.lookup(surname, Kind::Cap, &mut buf);
+                            let trusted = !from_name_lists(rules, m.evidence)
+                                || (sporty
+                                    && memchr::memmem::find_iter(bytes, surname).nth(1).is_some());
+                            if bits & rules.inert == 0 && trusted {
                                 let headline = Target {
                                     after: (Field::Title, 0),
                                     caps: true,

@@ -6,7 +6,6 @@ use std::fmt::Write;
 
 use regex_automata::nfa::thompson::backtrack;
 use regex_automata::util::captures::Captures;
-use regex_automata::util::iter::Searcher;
 use regex_automata::{Anchored, Input};
 
 use super::pattern::{mention_index, WIDTH};
@@ -123,11 +122,22 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                         end: win[b - 1].end as usize,
                     })
                 };
-                // The matches `captures_iter` of `regex` would find. The
-                // pattern that matched is the rule; its captures are taken
-                // over the match alone, as the regex takes them.
-                let mut it = Searcher::new(Input::new(&s.symbols));
-                while let Some(m) = it.advance(|input| Ok(regex.search(input))) {
+                // The matches `captures_iter` of `regex` would find, found
+                // by a search anchored at each token in turn: a match that
+                // is not empty starts at a token (at a kind byte), and an
+                // empty one proposes nothing. One unanchored scan would be
+                // linear, but its lazy DFA states mix the partial matches of
+                // every start: many more states, each far larger to build.
+                // The pattern that matched is the rule; its captures are
+                // taken over the match alone, as the regex takes them.
+                let mut at = off;
+                while at < s.symbols.len() {
+                    let input = Input::new(&s.symbols).range(at..).anchored(Anchored::Yes);
+                    let Some(m) = regex.search(&input).filter(|m| !m.is_empty()) else {
+                        at += WIDTH;
+                        continue;
+                    };
+                    at = m.end();
                     let ri = m.pattern().as_usize();
                     let r = &rules.rules[ri];
                     if !r.whole {

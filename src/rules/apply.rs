@@ -10,7 +10,7 @@ use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, Match};
 
 use super::pattern::{mention_index, WIDTH};
-use super::token::{tokenize_range, word_end, word_kind, Kind, Token};
+use super::token::{plain_word, tokenize_range, word_end, word_kind, Kind, Token};
 use super::{events, link, lists, teams, FxBuild, RuleSet, ScoreTables};
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span, NO_LOCAL};
@@ -284,8 +284,10 @@ fn find_windows(
             }
             continue;
         }
-        let end = word_end(text, i).max(i + 1);
-        let kind = word_kind(&text[i..end]);
+        let (end, kind) = plain_word(text, i).unwrap_or_else(|| {
+            let end = word_end(text, i).max(i + 1);
+            (end, word_kind(&text[i..end]))
+        });
         if let Some((before, after)) = trigger(rules, text, i, end, kind, buf) {
             push_window(out, left(b, i, before), right(b, end, after));
         }

@@ -40,7 +40,9 @@ struct Caches {
     caps: Captures,
     dfa: hybrid::dfa::Cache,
     backtrack: backtrack::Cache,
-    pikevm: pikevm::Cache,
+    /// Made when first needed, which it hardly ever is: it costs as much
+    /// as the searches of hundreds of documents.
+    pikevm: Option<pikevm::Cache>,
 }
 
 thread_local! {
@@ -87,7 +89,7 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                 caps: patterns.captures.create_captures(),
                 dfa: patterns.dfa.create_cache(),
                 backtrack: patterns.captures.create_cache(),
-                pikevm: patterns.pikevm.create_cache(),
+                pikevm: None,
             },
         };
         for field in [Field::Title, Field::Text] {
@@ -151,7 +153,11 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                         // makes it quit), but a search must not fail.
                         Err(_) => patterns
                             .pikevm
-                            .find(&mut c.pikevm, input.clone())
+                            .find(
+                                c.pikevm
+                                    .get_or_insert_with(|| patterns.pikevm.create_cache()),
+                                input.clone(),
+                            )
                             .map(|m| (m.pattern(), m.end())),
                     };
                     let Some((pattern, end)) = found.filter(|&(_, end)| end > at) else {
@@ -172,7 +178,10 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                             .is_err()
                         {
                             // Too long for the backtracker's memory.
-                            patterns.pikevm.search(&mut c.pikevm, &input, &mut c.caps);
+                            let cache = c
+                                .pikevm
+                                .get_or_insert_with(|| patterns.pikevm.create_cache());
+                            patterns.pikevm.search(cache, &input, &mut c.caps);
                         }
                     }
                     let get = |k: usize| match r.captures[k] {

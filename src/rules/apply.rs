@@ -4,13 +4,13 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use regex_automata::nfa::thompson::backtrack;
+use regex_automata::hybrid;
+use regex_automata::nfa::thompson::{backtrack, pikevm};
 use regex_automata::util::captures::Captures;
-use regex_automata::util::iter::Searcher;
-use regex_automata::{Anchored, Input};
+use regex_automata::{Anchored, Input, Match};
 
 use super::pattern::{mention_index, WIDTH};
-use super::token::{tokenize_range, word_end, word_kind, Kind, Token};
+use super::token::{plain_word, tokenize_range, word_end, word_kind, Kind, Token};
 use super::{agate, events, link, lists, teams, FxBuild, RuleSet, ScoreTables};
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span, NO_LOCAL};
@@ -25,12 +25,24 @@ pub(crate) struct Scratch {
     symbols: Vec<u8>,
     windows: Vec<(usize, usize)>,
     buf: String,
-    /// The captures and backtracker cache made for the patterns of id
+    /// The caches made for the patterns of id
     /// [`Patterns::id`](super::Patterns::id), kept for the next document
-    /// (made anew, they cost three allocations a document).
-    regex: Option<(u64, Captures, backtrack::Cache)>,
+    /// (the lazy DFA's states above all: made anew, they cost far more than
+    /// a document's search).
+    regex: Option<(u64, Caches)>,
     /// The mentions the rules propose (a buffer lent to each document).
     proposals: Vec<Proposal>,
+}
+
+/// The captures and the caches of the engines of
+/// [`Patterns`](super::Patterns).
+struct Caches {
+    caps: Captures,
+    dfa: hybrid::dfa::Cache,
+    backtrack: backtrack::Cache,
+    /// Made when first needed, which it hardly ever is: it costs as much
+    /// as the searches of hundreds of documents.
+    pikevm: Option<pikevm::Cache>,
 }
 
 thread_local! {
@@ -71,13 +83,14 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
         let mut s = s.borrow_mut();
         let s = &mut *s;
         let mut proposals = std::mem::take(&mut s.proposals);
-        let regex = &patterns.regex;
-        let (mut caps, mut cache) = match s.regex.take() {
-            Some((id, caps, cache)) if id == patterns.id => (caps, cache),
-            _ => (
-                patterns.captures.create_captures(),
-                patterns.captures.create_cache(),
-            ),
+        let mut c = match s.regex.take() {
+            Some((id, c)) if id == patterns.id => c,
+            _ => Caches {
+                caps: patterns.captures.create_captures(),
+                dfa: patterns.dfa.create_cache(),
+                backtrack: patterns.captures.create_cache(),
+                pikevm: None,
+            },
         };
         for field in [Field::Title, Field::Text] {
             let text = doc.field_text(field);
@@ -123,11 +136,36 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                         end: win[b - 1].end as usize,
                     })
                 };
-                // The matches `captures_iter` of `regex` would find. The
-                // pattern that matched is the rule; its captures are taken
-                // over the match alone, as the regex takes them.
-                let mut it = Searcher::new(Input::new(&s.symbols));
-                while let Some(m) = it.advance(|input| Ok(regex.search(input))) {
+                // The matches `captures_iter` of `regex` would find, found
+                // by a search anchored at each token in turn: a match that
+                // is not empty starts at a token (at a kind byte), and an
+                // empty one proposes nothing. One unanchored scan would be
+                // linear, but its lazy DFA states mix the partial matches of
+                // every start: many more states, each far larger to build.
+                // The pattern that matched is the rule; its captures are
+                // taken over the match alone, as the regex takes them.
+                let mut at = off;
+                while at < s.symbols.len() {
+                    let input = Input::new(&s.symbols).range(at..).anchored(Anchored::Yes);
+                    let found = match patterns.dfa.try_search_fwd(&mut c.dfa, &input) {
+                        Ok(m) => m.map(|m| (m.pattern(), m.offset())),
+                        // Not with this DFA (it never gives up, and no byte
+                        // makes it quit), but a search must not fail.
+                        Err(_) => patterns
+                            .pikevm
+                            .find(
+                                c.pikevm
+                                    .get_or_insert_with(|| patterns.pikevm.create_cache()),
+                                input.clone(),
+                            )
+                            .map(|m| (m.pattern(), m.end())),
+                    };
+                    let Some((pattern, end)) = found.filter(|&(_, end)| end > at) else {
+                        at += WIDTH;
+                        continue;
+                    };
+                    let m = Match::new(pattern, at..end);
+                    at = end;
                     let ri = m.pattern().as_usize();
                     let r = &rules.rules[ri];
                     if !r.whole {
@@ -136,16 +174,19 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                             .anchored(Anchored::Pattern(m.pattern()));
                         if patterns
                             .captures
-                            .try_search(&mut cache, &input, &mut caps)
+                            .try_search(&mut c.backtrack, &input, &mut c.caps)
                             .is_err()
                         {
                             // Too long for the backtracker's memory.
-                            regex.search_captures(&input, &mut caps);
+                            let cache = c
+                                .pikevm
+                                .get_or_insert_with(|| patterns.pikevm.create_cache());
+                            patterns.pikevm.search(cache, &input, &mut c.caps);
                         }
                     }
                     let get = |k: usize| match r.captures[k] {
                         Some(_) if r.whole => span_of(m.span()),
-                        Some(g) => caps.get_group(g).and_then(span_of),
+                        Some(g) => c.caps.get_group(g).and_then(span_of),
                         None => None,
                     };
                     let Some(span) = get(0).or_else(|| get(1)).or_else(|| get(2)) else {
@@ -162,7 +203,7 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                 }
             }
         }
-        s.regex = Some((patterns.id, caps, cache));
+        s.regex = Some((patterns.id, c));
         if !proposals.is_empty() {
             let mut edit = Edit::default();
             for p in proposals.drain(..) {
@@ -258,8 +299,10 @@ fn find_windows(
             }
             continue;
         }
-        let end = word_end(text, i).max(i + 1);
-        let kind = word_kind(&text[i..end]);
+        let (end, kind) = plain_word(text, i).unwrap_or_else(|| {
+            let end = word_end(text, i).max(i + 1);
+            (end, word_kind(&text[i..end]))
+        });
         if let Some((before, after)) = trigger(rules, text, i, end, kind, buf) {
             push_window(out, left(b, i, before), right(b, end, after));
         }

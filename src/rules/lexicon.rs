@@ -6,7 +6,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::token::{Kind, KINDS};
 use crate::normalize::fold;
-use crate::swar::load_le;
+use crate::swar::{in_range, load_le, HIGH};
 
 /// Which shapes of a token a list's words match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,12 +158,13 @@ impl Lexicon {
             return 0;
         }
         let t = token.strip_suffix('.').unwrap_or(token);
-        let bits = if t.is_ascii() {
-            self.table.get(t.as_bytes())
-        } else {
-            buf.clear();
-            buf.push_str(&key_of(t));
-            self.words.get(buf.as_str()).copied().unwrap_or(0)
+        let bits = match self.table.get(t.as_bytes()) {
+            Some(bits) => bits,
+            None => {
+                buf.clear();
+                buf.push_str(&key_of(t));
+                self.words.get(buf.as_str()).copied().unwrap_or(0)
+            }
         };
         bits & mask
     }
@@ -199,31 +200,51 @@ struct Table {
 
 /// A hash of an ASCII word that ignores case: eight bytes at a time, each
 /// byte with bit 0x20 set (which folds letters and keeps digits and the
-/// joiners `-`, `'`, `&`, `.` as they are).
+/// joiners `-`, `'`, `&`, `.` as they are). `None` when `key` is not ASCII.
 #[inline]
-fn hash_folded(key: &[u8]) -> u64 {
+fn hash_folded(key: &[u8]) -> Option<u64> {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let mut h = key.len() as u64;
+    let mut high = 0;
     let mut chunks = key.chunks_exact(8);
     for c in &mut chunks {
-        let v = load_le(c) | 0x2020_2020_2020_2020;
-        h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        let x = load_le(c);
+        high |= x;
+        h = (h.rotate_left(5) ^ (x | 0x2020_2020_2020_2020)).wrapping_mul(K);
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let v = load_le(rest) | (0x2020_2020_2020_2020 >> (8 * (8 - rest.len())));
+        let x = load_le(rest);
+        high |= x;
+        let v = x | (0x2020_2020_2020_2020 >> (8 * (8 - rest.len())));
         h = (h.rotate_left(5) ^ v).wrapping_mul(K);
     }
-    h ^ (h >> 29)
+    (high & HIGH == 0).then_some(h ^ (h >> 29))
+}
+
+/// `a.eq_ignore_ascii_case(b)` for ASCII slices of one length, eight bytes
+/// at a time: each ASCII capital gains bit 0x20.
+#[inline]
+fn eq_folded(a: &[u8], b: &[u8]) -> bool {
+    let lower = |x: u64| x | in_range(x, b'A', b'Z') >> 2;
+    let mut i = 0;
+    while i < a.len() {
+        let e = a.len().min(i + 8);
+        if lower(load_le(&a[i..e])) != lower(load_le(&b[i..e])) {
+            return false;
+        }
+        i = e;
+    }
+    true
 }
 
 impl Table {
     /// A table of the words with a bit in `keep`, holding those bits.
     fn new(words: &HashMap<Box<str>, u64, FxBuild>, keep: u64) -> Table {
-        let kept: Vec<(&[u8], u64)> = words
+        let kept: Vec<(&[u8], u64, u64)> = words
             .iter()
-            .filter(|(k, &b)| k.is_ascii() && b & keep != 0)
-            .map(|(k, &b)| (k.as_bytes(), b & keep))
+            .filter(|(_, &b)| b & keep != 0)
+            .filter_map(|(k, &b)| Some((k.as_bytes(), b & keep, hash_folded(k.as_bytes())?)))
             .collect();
         let cap = (kept.len() * 2).next_power_of_two().max(16);
         let mut t = Table {
@@ -231,8 +252,7 @@ impl Table {
             keys: Vec::new(),
             mask: cap - 1,
         };
-        for (k, bits) in kept {
-            let h = hash_folded(k);
+        for (k, bits, h) in kept {
             let mut i = h as usize & t.mask;
             while t.slots[i].2 != 0 {
                 i = (i + 1) & t.mask;
@@ -243,25 +263,57 @@ impl Table {
         t
     }
 
+    /// The bits of `key`; `None` when it is not ASCII (only ASCII words
+    /// are here, but its folded form may be a word).
     #[inline]
-    fn get(&self, key: &[u8]) -> u64 {
+    fn get(&self, key: &[u8]) -> Option<u64> {
+        let h = hash_folded(key)?;
         if self.slots.is_empty() {
-            return 0;
+            return Some(0);
         }
-        let h = hash_folded(key);
         let mut i = h as usize & self.mask;
         loop {
             let (sh, start, len, bits) = self.slots[i];
             if len == 0 {
-                return 0;
+                return Some(0);
             }
             if sh == h
                 && len as usize == key.len()
-                && self.keys[start as usize..(start + len) as usize].eq_ignore_ascii_case(key)
+                && eq_folded(&self.keys[start as usize..(start + len) as usize], key)
             {
-                return bits;
+                return Some(bits);
             }
             i = (i + 1) & self.mask;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The eight-byte comparison folds letters only, as
+    /// `eq_ignore_ascii_case` does ('@' is no '`', '[' no '{').
+    #[test]
+    fn folded_equality_is_ascii_case_folding() {
+        let words: [&[u8]; 10] = [
+            b"of",
+            b"OF",
+            b"oF",
+            b"@x",
+            b"`x",
+            b"[a",
+            b"{a",
+            b"Internationalization",
+            b"INTERNATIONALIZATIOn",
+            b"internationalizatioM",
+        ];
+        for a in words {
+            for b in words.iter().filter(|b| b.len() == a.len()) {
+                assert_eq!(eq_folded(a, b), a.eq_ignore_ascii_case(b), "{a:?} {b:?}");
+            }
+            assert_eq!(hash_folded(a).is_some(), a.is_ascii());
+        }
+        assert_eq!(hash_folded("Zürich".as_bytes()), None);
     }
 }

@@ -32,8 +32,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use regex::bytes::RegexBuilder;
-use regex_automata::meta::{self, Regex};
-use regex_automata::nfa::thompson::{self, backtrack::BoundedBacktracker};
+use regex_automata::hybrid;
+use regex_automata::nfa::thompson::{self, backtrack::BoundedBacktracker, pikevm::PikeVM};
 use regex_automata::util::syntax;
 use regex_automata::{MatchKind, PatternID};
 
@@ -231,13 +231,15 @@ const WINDOWED_LISTS: [&str; 52] = [
     "'&'",
 ];
 
-/// The rule patterns, compiled twice over the same group layout (pattern
-/// `i` is rule `i`): a regex that finds matches, and a backtracker that
-/// takes the captures of a match, for rules that need them.
+/// The rule patterns, over one NFA (pattern `i` is rule `i`): a lazy DFA
+/// that finds matches, a backtracker that takes the captures of a match,
+/// for rules that need them, and a PikeVM for what the other two cannot
+/// do (a match too long for the backtracker).
 #[derive(Clone, Debug)]
 pub(crate) struct Patterns {
-    pub regex: Regex,
+    pub dfa: hybrid::dfa::DFA,
     pub captures: BoundedBacktracker,
+    pub pikevm: PikeVM,
     /// Unique to this compilation (clones share it): a thread keeps the
     /// captures and cache it made for these patterns under it, for the
     /// next document (see `apply::Scratch`).
@@ -316,35 +318,34 @@ impl RuleSet {
         }
         // As `regex::bytes` builds a regex, with a pattern per rule: in
         // leftmost-first order, earlier patterns win as earlier branches
-        // of one alternation would.
-        let syntax = syntax::Config::new().unicode(false).utf8(false);
-        let all = meta::Builder::new()
+        // of one alternation would. One NFA serves the three engines.
+        let nfa = thompson::Compiler::new()
+            .syntax(syntax::Config::new().unicode(false).utf8(false))
             .configure(
-                meta::Config::new()
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .utf8_empty(false)
-                    .nfa_size_limit(Some(SIZE_LIMIT * 8))
-                    .hybrid_cache_capacity(SIZE_LIMIT * 4),
-            )
-            .syntax(syntax)
-            .build_many(&parts)
-            .map_err(|e| too_big(e.size_limit(), e))?;
-        let backtracker = BoundedBacktracker::builder()
-            .syntax(syntax)
-            .thompson(
                 thompson::Config::new()
                     .utf8(false)
                     .nfa_size_limit(Some(SIZE_LIMIT * 8)),
             )
             .build_many(&parts)
             .map_err(|e| too_big(e.size_limit(), e))?;
+        let dfa = hybrid::dfa::DFA::builder()
+            .configure(
+                hybrid::dfa::DFA::config()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .cache_capacity(SIZE_LIMIT * 4),
+            )
+            .build_from_nfa(nfa.clone())
+            .map_err(|e| too_big(None, e))?;
+        let backtracker =
+            BoundedBacktracker::new_from_nfa(nfa.clone()).map_err(|e| too_big(None, e))?;
+        let pikevm = PikeVM::new_from_nfa(nfa.clone()).map_err(|e| too_big(None, e))?;
         let mut rules = Vec::with_capacity(src.rules.len());
         let mut names = Vec::with_capacity(src.rules.len() + DOC_RULES.len());
         for (i, r) in src.rules.iter().enumerate() {
             let mut captures = [None; 5];
             let mut label = Label::Person;
             for (k, c) in pattern::CAPTURES.iter().enumerate() {
-                captures[k] = all.group_info().to_index(PatternID::must(i), c);
+                captures[k] = nfa.group_info().to_index(PatternID::must(i), c);
                 if captures[k].is_some() {
                     match *c {
                         "org" => label = Label::Organization,
@@ -467,8 +468,9 @@ impl RuleSet {
             lex: src.lex,
             syms,
             patterns: Some(Patterns {
-                regex: all,
+                dfa,
                 captures: backtracker,
+                pikevm,
                 id: Patterns::next_id(),
             }),
             rules,

@@ -72,6 +72,12 @@ fn rule_families() {
             "place_apposition",
         ),
         (
+            "Briefing\nSECRETARY KERRY: We talked about Aleppo.",
+            "KERRY",
+            "person",
+            "transcript_speaker",
+        ),
+        (
             "Dr. Jane Roe spoke.",
             "Jane Roe",
             "person",
@@ -578,6 +584,8 @@ fn name_rules_keep_clear_of_other_names() {
         "Will you come? Doyt Perry Stadium",
         // A speaker's title and firm after a quotation are no name.
         "\"We won,\" said Apple Chairman Sculley, who",
+        // A transcript's question is no speaker.
+        "Briefing\nQUESTION: Did you discuss it?\nMR KIRBY AND STAFF said",
         // A kind of place before a noun is a modifier: no place.
         "Bloggs Hill, a town councillor, said",
         // Kinds of places that are no place before a name: "the state of
@@ -616,6 +624,7 @@ fn name_rules_keep_clear_of_other_names() {
                     | "chinese_name"
                     | "quote_speaker"
                     | "place_apposition"
+                    | "transcript_speaker"
             )),
             "{text}: {got:?}"
         );

@@ -139,7 +139,8 @@ pub struct RuleSet {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 33] = [
+const WINDOWED_RULES: [&str; 34] = [
+    "transcript_speaker",
     "place_apposition",
     "quote_speaker",
     "dateline",
@@ -176,7 +177,8 @@ const WINDOWED_RULES: [&str; 33] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 52] = [
+const WINDOWED_LISTS: [&str; 53] = [
+    "speaker_title",
     "place_kind_after",
     "speech_verb",
     "honorific",

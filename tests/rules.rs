@@ -708,6 +708,27 @@ fn price_lines_make_no_teams() {
     let tagger = tagger();
     let text = "Cash grain prices:\nChicago 2.35 2.40\nHouston 2.31 2.38\n";
     assert!(found(&tagger, text).iter().all(|f| f.1 == "place"));
+    // Quantities in groups of three are no scores either.
+    let text = "Imports, in tonnes:\nChicago 2,444,260 (2,234,049), Houston 546,423 (595,635)\n";
+    assert!(found(&tagger, text).iter().all(|f| f.1 == "place"));
+}
+
+#[test]
+fn places_a_rule_found_are_teams_in_score_lines() {
+    let tagger = tagger();
+    // "Port Vale" (rule place_head) and "Notts County" (place_suffix) are
+    // teams in a score line, and so are the unknown names beside them.
+    let got = found(
+        &tagger,
+        "Results:\nPort Vale 2 Oxford 0\nNotts County 0 Yorkton 1\n",
+    );
+    for name in ["Port Vale", "Oxford", "Notts County", "Yorkton"] {
+        assert!(
+            got.iter()
+                .any(|(s, l, r)| s == name && *l == "organization" && r == "score_table"),
+            "{name}: {got:?}"
+        );
+    }
 }
 
 #[test]

@@ -172,7 +172,8 @@ fn scored_runs(line: &str, base: usize, toks: &mut Vec<(Tok, Span)>, runs: &mut 
         while i < toks.len() && toks[i].0 == Tok::Cap {
             i += 1;
         }
-        // A price ("Mpls 3.45", "Toledo 2.35 2.40") scores nothing.
+        // A price ("Mpls 3.45", "Toledo 2.35 2.40") or a quantity ("Cuba
+        // 253,067") scores nothing.
         let scored = toks
             .get(i)
             .is_some_and(|t| t.0 == Tok::Num && !is_price(&line[t.1.start - base..t.1.end - base]));
@@ -189,14 +190,21 @@ fn scored_runs(line: &str, base: usize, toks: &mut Vec<(Tok, Span)>, runs: &mut 
     (runs.len() >= 2 || standings) && lower <= runs.len()
 }
 
-/// Digits, one period and digits ("3.45"): a price or a rate. A score is a
-/// whole number ("4"), a standings rate starts with its period (".529") and
-/// a time has a colon ("13:06.65").
+/// Digits, one period and digits ("3.45"): a price or a rate; or digits in
+/// groups of three ("176,287", "2,444,260"): a quantity. A score is a whole
+/// number ("4"), a standings rate starts with its period (".529") and a
+/// time has a colon ("13:06.65").
 fn is_price(number: &str) -> bool {
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit());
     let mut parts = number.split('.');
-    let digits =
-        |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()));
-    digits(parts.next()) && digits(parts.next()) && parts.next().is_none()
+    let price = parts.next().is_some_and(digits)
+        && parts.next().is_some_and(digits)
+        && parts.next().is_none();
+    let mut groups = number.split(',');
+    let first = groups.next().filter(|g| digits(g) && g.len() <= 3);
+    let quantity =
+        first.is_some() && number.contains(',') && groups.all(|g| digits(g) && g.len() == 3);
+    price || quantity
 }
 
 /// Words a team's name has at most ("Queens Park Rangers"): a longer run of
@@ -246,6 +254,12 @@ fn classify_run(rules: &RuleSet, doc: &Doc<'_>, field: Field, span: Span, buf: &
         match m.label {
             Label::Place => match doc.entry(m) {
                 Some(e) if !is_national(&e.kind) => team = Some(Some(i)),
+                // A place a rule found by its head or suffix ("Port
+                // Vale", "Notts County"); not one in capitals, which a
+                // table of figures also has ("CCC STOCKS").
+                None if by_place_rule(rules, m) && !is_upper(doc.surface(m)) => {
+                    team = Some(Some(i))
+                }
                 _ => return Run::Skip,
             },
             Label::Organization => team = team.or(Some(None)),
@@ -256,6 +270,18 @@ fn classify_run(rules: &RuleSet, doc: &Doc<'_>, field: Field, span: Span, buf: &
         Some(place) => Run::Team(place),
         None => Run::Free,
     }
+}
+
+/// Whether a rule found the place by its head or suffix ("Port Vale",
+/// "Notts County").
+fn by_place_rule(rules: &RuleSet, m: &Mention) -> bool {
+    matches!(m.evidence, Evidence::Rule { rule }
+        if matches!(rules.rule_name(rule), "place_head" | "place_suffix"))
+}
+
+/// Whether a name has no lower-case letter.
+fn is_upper(name: &str) -> bool {
+    !name.bytes().any(|c| c.is_ascii_lowercase())
 }
 
 /// A score line: its field and its scored runs, each with what it is.
@@ -454,6 +480,9 @@ mod tests {
             ("13:06.65", false),
             ("42-36", false),
             ("1.2.3", false),
+            ("176,287", true),
+            ("2,444,260", true),
+            ("1,23", false),
         ] {
             assert_eq!(is_price(n), price, "{n}");
         }

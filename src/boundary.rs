@@ -16,18 +16,19 @@ use crate::normalize::Normalized;
 
 /// Byte classes of the normalized copy: ASCII letters and digits are word
 /// bytes; bytes >= 0x80 start or continue multi-byte characters and need a
-/// decode.
-const fn ascii_word_table() -> [bool; 128] {
-    let mut t = [false; 128];
+/// decode (they are `false` here: a table of every byte value spares the
+/// scans a test and a bounds check a byte).
+const fn ascii_word_table() -> [bool; 256] {
+    let mut t = [false; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         t[b] = (b as u8).is_ascii_alphanumeric();
         b += 1;
     }
     t
 }
 
-static ASCII_WORD: [bool; 128] = ascii_word_table();
+static ASCII_WORD: [bool; 256] = ascii_word_table();
 
 /// The character starting at byte `i` of `s` (`i` must be a char boundary).
 #[inline]
@@ -203,10 +204,7 @@ pub(crate) fn for_each_word_start(
             i += 1;
             if w {
                 // The rest of an ASCII word starts nothing.
-                while bytes
-                    .get(i)
-                    .is_some_and(|&c| c < 0x80 && ASCII_WORD[c as usize])
-                {
+                while bytes.get(i).is_some_and(|&c| ASCII_WORD[c as usize]) {
                     i += 1;
                 }
                 if !prev_word {

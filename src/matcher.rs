@@ -280,7 +280,10 @@ impl Walk<'_> {
 
     fn emit(&mut self, bank: &Bank, pattern: usize, range: std::ops::Range<usize>) {
         let span = self.norm.original_span(self.text, range);
-        let mut folded = false;
+        // The surface's case-keeping fold, made (or found to be the surface
+        // itself) once for all the phrases of the pattern: in a large
+        // dictionary a pattern is the alias of several entries.
+        let mut cased: Option<bool> = None;
         for &phrase in bank.members(pattern) {
             let policy = self.set.policies[phrase as usize];
             let ok = match policy {
@@ -288,16 +291,15 @@ impl Walk<'_> {
                 _ => {
                     let alias = self.set.keep_case(phrase);
                     let surface = &self.text[span.clone()];
-                    if folds_to_itself(surface) {
-                        policy_allows(policy, alias, surface)
-                    } else {
-                        if !folded {
+                    let itself = *cased.get_or_insert_with(|| {
+                        let itself = folds_to_itself(surface);
+                        if !itself {
                             self.keep.clear();
                             fold_keep_case_into(surface, &mut self.keep);
-                            folded = true;
                         }
-                        policy_allows(policy, alias, &self.keep)
-                    }
+                        itself
+                    });
+                    policy_allows(policy, alias, if itself { surface } else { &self.keep })
                 }
             };
             if ok {

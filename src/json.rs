@@ -157,7 +157,7 @@ fn write_topic(model: &TopicModel, scored: &Scored, t: &ScoredTopic, out: &mut V
     let (id, label) = Scored::id_label(model, t);
     text(out, "{\"id\":", id);
     text(out, ",\"label\":", label);
-    key(out, ",\"score\":", &t.score);
+    float(out, ",\"score\":", t.score);
     out.extend_from_slice(b",\"evidence\":[");
     for (k, e) in scored.evidence_of(t).iter().enumerate() {
         if k > 0 {
@@ -165,7 +165,7 @@ fn write_topic(model: &TopicModel, scored: &Scored, t: &ScoredTopic, out: &mut V
         }
         keyword(out, "{\"source\":", e.source.as_str());
         text(out, ",\"text\":", scored.text(model, e));
-        key(out, ",\"weight_added\":", &e.weight_added);
+        float(out, ",\"weight_added\":", e.weight_added);
         number(out, ",\"count\":", e.count as usize);
         let in_title: &[u8] = if e.in_title { b"true}" } else { b"false}" };
         out.extend_from_slice(b",\"in_title\":");
@@ -180,17 +180,64 @@ fn value<T: Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) {
     let _ = serde_json::to_writer(&mut *out, v);
 }
 
-/// Appends `prefix` (punctuation and a quoted key), then `v`.
-fn key<T: Serialize + ?Sized>(out: &mut Vec<u8>, prefix: &str, v: &T) {
+/// Appends `prefix`, then `x` as serde writes an `f32`. Evidence weights
+/// are mostly multiples of a quarter below 2^20 (rule weights, halves and
+/// their sums): their shortest digits are those of the integer part and
+/// `.0`, `.25`, `.5` or `.75` (no other decimal of as many digits or fewer
+/// is within half a unit in the last place, a sixteenth at the most),
+/// written here; the way through `serde_json` cost about 160 instructions
+/// a number. Others (and `-0.0`) go through it.
+#[inline]
+fn float(out: &mut Vec<u8>, prefix: &str, x: f32) {
     out.extend_from_slice(prefix.as_bytes());
-    value(out, v);
+    let quarters = x * 4.0;
+    // (`f32::trunc` is a call to `truncf` on x86-64 as built.)
+    let q = quarters as u32;
+    if x.is_sign_positive() && x < 1_048_576.0 && q as f32 == quarters {
+        digits(out, (q / 4) as usize);
+        let (fraction, len) = match q % 4 {
+            0 => (*b".0\0", 2),
+            1 => (*b".25", 3),
+            2 => (*b".5\0", 2),
+            _ => (*b".75", 3),
+        };
+        let end = out.len() + len;
+        out.extend_from_slice(&fraction);
+        out.truncate(end);
+    } else {
+        value(out, &x);
+    }
 }
 
 /// Appends `prefix`, then `n` in decimal, as serde writes an integer (the
 /// way through `serde_json::to_writer` cost more than the digits).
 #[inline]
-fn number(out: &mut Vec<u8>, prefix: &str, mut n: usize) {
+fn number(out: &mut Vec<u8>, prefix: &str, n: usize) {
     out.extend_from_slice(prefix.as_bytes());
+    digits(out, n);
+}
+
+/// Appends `n` in decimal.
+fn digits(out: &mut Vec<u8>, mut n: usize) {
+    if n < 100_000_000 {
+        // At most eight digits (all offsets and counts but in huge texts):
+        // gathered in one word, the first digit in its lowest byte, and
+        // written whole, then cut to length. Appending a slice of variable
+        // length is a call to `memcpy`; one of eight bytes is one store.
+        let (mut word, mut len) = (0u64, 0);
+        loop {
+            word = word << 8 | u64::from(b'0' + (n % 10) as u8);
+            len += 1;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        let end = out.len() + len;
+        out.extend_from_slice(&word.to_le_bytes());
+        out.truncate(end);
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     loop {
@@ -226,23 +273,35 @@ fn text(out: &mut Vec<u8>, prefix: &str, s: &str) {
 /// copied after one check, eight bytes at a time; the others go through
 /// `serde_json`, so escapes stay exactly its own.
 fn string(out: &mut Vec<u8>, s: &str) {
-    if needs_escape(s.as_bytes()) {
-        value(out, s);
-    } else {
-        out.reserve(s.len() + 2);
+    let b = s.as_bytes();
+    if b.len() <= 8 {
+        // Most strings (kinds, countries, many names and surfaces): one
+        // word, checked and written whole, then cut to length (see
+        // `digits`).
+        let x = swar::load_le(b);
+        let first = u64::MAX.checked_shr(64 - 8 * b.len() as u32).unwrap_or(0);
+        if escaped(x) & first == 0 {
+            let end = out.len() + b.len() + 1;
+            out.push(b'"');
+            out.extend_from_slice(&x.to_le_bytes());
+            out.truncate(end);
+            out.push(b'"');
+            return;
+        }
+    } else if !needs_escape(b) {
+        out.reserve(b.len() + 2);
         out.push(b'"');
-        out.extend_from_slice(s.as_bytes());
+        out.extend_from_slice(b);
         out.push(b'"');
+        return;
     }
+    value(out, s);
 }
 
 /// Whether `b` holds a byte that JSON escapes: a control character, `"`
 /// or `\`. (The byte-at-a-time check cost about 55 instructions a string:
 /// the compiler did not vectorize it.)
 fn needs_escape(b: &[u8]) -> bool {
-    let escaped = |x: u64| {
-        swar::in_range(x, 0, 0x1f) | swar::in_range(x, b'"', b'"') | swar::in_range(x, b'\\', b'\\')
-    };
     let mut words = b.chunks_exact(8);
     if words.by_ref().any(|w| escaped(swar::load_le(w)) != 0) {
         return true;
@@ -251,6 +310,21 @@ fn needs_escape(b: &[u8]) -> bool {
     // The word of the last bytes is zero-padded: only its first bytes count.
     let mask = (1u64 << (8 * rest.len())) - 1;
     escaped(swar::load_le(rest)) & mask != 0
+}
+
+/// Nonzero when a byte of `x` is below 0x20, `"` or `\`. Only whether it is
+/// zero is exact: a byte's high bit can be set wrongly, but only above (at
+/// a higher address than) a byte that is one, as a subtraction borrows
+/// upwards alone. So bits of padding above the first bytes can be masked off.
+/// (Half the operations of testing three exact ranges.)
+#[inline]
+fn escaped(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let zero_byte = |y: u64| y.wrapping_sub(ONES) & !y;
+    (x.wrapping_sub(ONES * 0x20) & !x
+        | zero_byte(x ^ (ONES * u64::from(b'"')))
+        | zero_byte(x ^ (ONES * u64::from(b'\\'))))
+        & swar::HIGH
 }
 
 #[cfg(test)]
@@ -290,22 +364,63 @@ mod tests {
             super::string(&mut got, s);
             assert_eq!(got, serde_json::to_vec(s).unwrap(), "{:?}", s);
         }
-        // Each byte that needs an escape, and some that do not, at every
-        // place of strings around the eight-byte words.
+        // Each ASCII character, and one beyond, at every place of strings
+        // around the eight-byte words.
         for len in 1..=20 {
             for at in 0..len {
-                for c in [
-                    '\0', '\u{1f}', '"', '\\', ' ', '!', '#', '[', ']', '\u{7f}', 'é',
-                ] {
+                for c in ('\0'..='\u{7f}').chain(['é']) {
                     let mut s: String = "abcdefghijklmnopqrstuvwxyz"[..len].to_string();
                     s.replace_range(at..at + 1, c.encode_utf8(&mut [0; 4]));
                     let mut got = Vec::new();
                     super::string(&mut got, &s);
                     assert_eq!(got, serde_json::to_vec(&s).unwrap(), "{:?}", s);
-                    let plain = !matches!(c, '\0' | '\u{1f}' | '"' | '\\');
+                    let plain = c >= ' ' && !matches!(c, '"' | '\\');
                     assert_eq!(super::needs_escape(s.as_bytes()), !plain, "{:?}", s);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        let powers = (0..20).map(|k| 10usize.pow(k));
+        let near = powers.flat_map(|p| [p - 1, p, p + 1]);
+        for n in (0..100_000).chain(near).chain([usize::MAX]) {
+            let mut got = b"x".to_vec();
+            super::number(&mut got, ":", n);
+            assert_eq!(got, format!("x:{}", n).as_bytes());
+        }
+    }
+
+    #[test]
+    fn floats_are_written_as_serde_writes_them() {
+        let check = |x: f32| {
+            let mut got = Vec::new();
+            super::float(&mut got, ",", x);
+            let want = format!(",{}", serde_json::to_string(&x).unwrap());
+            assert_eq!(String::from_utf8(got).unwrap(), want, "{:?}", x);
+        };
+        // Every multiple of a quarter the short way takes, and past it.
+        for q in 0..(1u32 << 22) + 64 {
+            check(q as f32 / 4.0);
+        }
+        for x in [
+            -0.0,
+            -1.0,
+            -0.25,
+            0.1,
+            0.125,
+            1.0 / 3.0,
+            1.8333334,
+            1e-7,
+            3e7,
+            1e20,
+            f32::MAX,
+            f32::MIN_POSITIVE,
+            f32::NAN,
+            f32::INFINITY,
+        ] {
+            check(x);
         }
     }
 

@@ -280,24 +280,27 @@ impl Walk<'_> {
 
     fn emit(&mut self, bank: &Bank, pattern: usize, range: std::ops::Range<usize>) {
         let span = self.norm.original_span(self.text, range);
-        let mut folded = false;
+        // The surface's case-keeping fold, made (or found to be the surface
+        // itself) once for all the phrases of the pattern: in a large
+        // dictionary a pattern is the alias of several entries.
+        let mut cased: Option<(&str, bool)> = None;
+        let text = self.text;
         for &phrase in bank.members(pattern) {
             let policy = self.set.policies[phrase as usize];
             let ok = match policy {
                 MatchPolicy::Any => true,
                 _ => {
                     let alias = self.set.keep_case(phrase);
-                    let surface = &self.text[span.clone()];
-                    if folds_to_itself(surface) {
-                        policy_allows(policy, alias, surface)
-                    } else {
-                        if !folded {
+                    let (surface, itself) = *cased.get_or_insert_with(|| {
+                        let surface = &text[span.clone()];
+                        let itself = folds_to_itself(surface);
+                        if !itself {
                             self.keep.clear();
                             fold_keep_case_into(surface, &mut self.keep);
-                            folded = true;
                         }
-                        policy_allows(policy, alias, &self.keep)
-                    }
+                        (surface, itself)
+                    });
+                    policy_allows(policy, alias, if itself { surface } else { &self.keep })
                 }
             };
             if ok {
@@ -373,14 +376,18 @@ fn capitals_kept(alias: &str, surface: &str) -> bool {
     if a.len() == s.len() {
         // ASCII (most names), eight bytes at a time: a byte-wise loop cost
         // as much as the rest of a match's check.
-        let (mut ascii, mut kept) = (true, true);
-        for (a, s) in a.chunks(8).zip(s.chunks(8)) {
-            let (a, s) = (load_le(a), load_le(s));
-            ascii &= (a | s) & HIGH == 0;
-            kept &= in_range(a, b'A', b'Z') & !in_range(s, b'A', b'Z') == 0;
+        // (An index loop, the bits of all words gathered and tested once:
+        // `chunks().zip()` cost a third of the check.)
+        let (mut high, mut lost) = (0, 0);
+        let mut i = 0;
+        while i < a.len() {
+            let (a, s) = (load_le(&a[i..]), load_le(&s[i..]));
+            high |= a | s;
+            lost |= in_range(a, b'A', b'Z') & !in_range(s, b'A', b'Z');
+            i += 8;
         }
-        if ascii {
-            return kept;
+        if high & HIGH == 0 {
+            return lost == 0;
         }
     }
     if alias.chars().count() == surface.chars().count() {

@@ -157,9 +157,13 @@ impl Normalized {
             return start..start;
         }
         let last = self.original_offset(range.end - 1);
-        let end = match original.get(last..).and_then(|s| s.chars().next()) {
-            Some(c) => last + c.len_utf8(),
-            None => original.len(),
+        // An ASCII last character (most) needs no decode.
+        let end = match original.as_bytes().get(last) {
+            Some(&b) if b < 0x80 => last + 1,
+            _ => match original.get(last..).and_then(|s| s.chars().next()) {
+                Some(c) => last + c.len_utf8(),
+                None => original.len(),
+            },
         };
         start..end.max(start)
     }

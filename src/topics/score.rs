@@ -60,6 +60,10 @@ struct Scratch {
     term_hits: Vec<(u32, u32)>,
     /// Per hit of a term, the term's text hit before it (`NO_HIT` for none).
     prev_same: Vec<u32>,
+    /// The `requires_any` and the `unless_any` terms of the rule at hand
+    /// that are in the document, each with the head of its text hits.
+    present: Vec<(u32, u32)>,
+    present_unless: Vec<(u32, u32)>,
     stamp: u32,
     /// Per phrase, the stamp of the last document it gave evidence in and
     /// the text it gave then: the next hit is most likely the same text,
@@ -637,6 +641,8 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
     }
     let boost = config.title_boost;
     let mut seq = 0u32;
+    let mut present = std::mem::take(&mut s.present);
+    let mut present_unless = std::mem::take(&mut s.present_unless);
     for k in 0..s.hits.len() {
         let hit = s.hits[k];
         let Some(entry) = tables.phrase_info.get(hit.phrase as usize) else {
@@ -654,16 +660,22 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
             let unless = rule.unless(&tables.terms);
             if !requires.is_empty() || !unless.is_empty() {
                 let (term_hits, prev_same, stamp) = (&s.term_hits, &s.prev_same, s.stamp);
-                let in_doc = |term: &u32| {
-                    term_hits
-                        .get(*term as usize)
-                        .is_some_and(|&(x, _)| x == stamp)
+                // Most terms of a rule are not in the document: the checks
+                // below go over those that are alone (a rule has ten terms
+                // on average, and each was looked up at every check).
+                let in_doc = |&t: &u32| match term_hits.get(t as usize) {
+                    Some(&(x, last)) if x == stamp => Some((t, last)),
+                    _ => None,
                 };
+                present.clear();
+                present.extend(requires.iter().filter_map(in_doc));
                 // Decided without sentences when no term is in the document.
-                if !requires.is_empty() && !requires.iter().any(in_doc) {
+                if !requires.is_empty() && present.is_empty() {
                     continue;
                 }
-                let unless_in_doc = unless.iter().any(in_doc);
+                present_unless.clear();
+                present_unless.extend(unless.iter().filter_map(in_doc));
+                let unless_in_doc = !present_unless.is_empty();
                 if rule.doc_scope {
                     if unless_in_doc {
                         continue;
@@ -672,19 +684,17 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
                     let hits = &s.hits;
                     // Whether a hit of one of `terms` starts in `range` (the
                     // title is one sentence).
-                    let any_in = |terms: &[u32], range: &Range<usize>| {
+                    // (`terms` are those in the document, each with its last
+                    // text hit.)
+                    let any_in = |terms: &[(u32, u32)], range: &Range<usize>| {
                         if hit.in_title {
                             return hits[..first_text]
                                 .iter()
-                                .any(|x| terms.binary_search(&x.phrase).is_ok());
+                                .any(|x| terms.iter().any(|&(t, _)| t == x.phrase));
                         }
-                        // Each term's text hits, last first: most terms of a
-                        // rule have none.
-                        terms.iter().any(|&t| {
-                            let mut k = match term_hits.get(t as usize) {
-                                Some(&(x, k)) if x == stamp => k,
-                                _ => NO_HIT,
-                            };
+                        // Each term's text hits, last first.
+                        terms.iter().any(|&(_, last)| {
+                            let mut k = last;
                             while let Some(x) = hits.get(k as usize) {
                                 if range.contains(&x.start) {
                                     return true;
@@ -716,7 +726,7 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
                     // around it, which hold its whole sentence: terms not
                     // there need no splitter, which starts at their first
                     // line when they are.
-                    let mut in_sentence = |terms: &[u32]| {
+                    let mut in_sentence = |terms: &[(u32, u32)]| {
                         let b = block
                             .get_or_insert_with(|| index.block_of(hit.start))
                             .clone();
@@ -728,14 +738,14 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
                     // Hits in `near` are in the hit's sentence; only the
                     // others need the splitter.
                     let mut pass = true;
-                    if !requires.is_empty() && !any_in(requires, &near) {
-                        pass = !hit.in_title && in_sentence(requires);
+                    if !requires.is_empty() && !any_in(&present, &near) {
+                        pass = !hit.in_title && in_sentence(&present);
                     }
                     if pass && unless_in_doc {
-                        if any_in(unless, &near) {
+                        if any_in(&present_unless, &near) {
                             pass = false;
                         } else if !hit.in_title {
-                            pass = !in_sentence(unless);
+                            pass = !in_sentence(&present_unless);
                         }
                     }
                     if !pass {
@@ -788,6 +798,8 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
     s.fired_touched.clear();
     s.starts = index.starts;
     s.breaks = index.breaks;
+    s.present = present;
+    s.present_unless = present_unless;
 }
 
 /// Stamps the terms among the hits as in the document, and links each

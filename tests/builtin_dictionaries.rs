@@ -324,3 +324,77 @@ fn names_before_compound_heads() {
     // Other lower-case parts join the word: no "Gyu" in "Gyu-back".
     assert!(!has("Ahn Gyu-back spoke.", "Gyu"));
 }
+
+/// Listed companies (orgs/listed_companies.jsonl, from pytickersymbols): the
+/// package's name, and the name without its legal form where that short form
+/// is safe alone. A short form that is a common word ("Target", "Shell",
+/// "Next") is no alias: only the full name names the company.
+#[test]
+fn listed_companies() {
+    let found_as: &[(&str, &str, &str)] = &[
+        (
+            "Ericsson said on Tuesday it would cut jobs.",
+            "Ericsson",
+            "org:company:ericsson",
+        ),
+        (
+            "Shares of Komatsu Limited rose.",
+            "Komatsu Limited",
+            "org:company:komatsu-limited",
+        ),
+        (
+            "Orders at Komatsu fell in May.",
+            "Komatsu",
+            "org:company:komatsu-limited",
+        ),
+        (
+            "He joined The Coca-Cola Company in 1990.",
+            "The Coca-Cola Company",
+            "org:company:the-coca-cola-company",
+        ),
+        (
+            "Sales of Coca-Cola rose in Asia.",
+            "Coca-Cola",
+            "org:company:the-coca-cola-company",
+        ),
+        (
+            "A deal between Shell plc and Caltex was signed.",
+            "Shell plc",
+            "org:company:shell-plc",
+        ),
+        (
+            "The retailer Target Corporation cut prices.",
+            "Target Corporation",
+            "org:company:target-corporation",
+        ),
+        // A town named like a company is not matched bare; the company is.
+        (
+            "Officials at Nokia said the network was ready.",
+            "Nokia",
+            "org:organization:nokia",
+        ),
+    ];
+    for &(text, surface, id) in found_as {
+        assert_eq!(id_of(text, surface).as_deref(), Some(id), "{text}");
+    }
+    // Common-word short forms are not aliases of the listed company.
+    for (text, surface, id) in [
+        (
+            "Analysts said the Target for growth was missed.",
+            "Target",
+            "org:company:target-corporation",
+        ),
+        (
+            "They met at the Shell station in town.",
+            "Shell",
+            "org:company:shell-plc",
+        ),
+        (
+            "The committee will meet again Next Tuesday.",
+            "Next",
+            "org:company:next-plc",
+        ),
+    ] {
+        assert_ne!(id_of(text, surface).as_deref(), Some(id), "{text}");
+    }
+}

@@ -66,6 +66,12 @@ fn rule_families() {
             "quote_speaker",
         ),
         (
+            "Aisby is a village in the district of South Kesteven.",
+            "Aisby",
+            "place",
+            "place_apposition",
+        ),
+        (
             "Daquq, a Kurdish-controlled town about 30km south of Kirkuk, fell.",
             "Daquq",
             "place",
@@ -588,6 +594,7 @@ fn name_rules_keep_clear_of_other_names() {
         "Briefing\nQUESTION: Did you discuss it?\nMR KIRBY AND STAFF said",
         // A kind of place before a noun is a modifier: no place.
         "Bloggs Hill, a town councillor, said",
+        "Bloggs Hill is a town councillor and",
         // Kinds of places that are no place before a name: "the state of
         // Yugoslav finances"; a name going on past the rule ("the town of
         // Las Paris"); a word in capitals before the name ("the West Coast

@@ -428,10 +428,20 @@ fn trigger(
             if next_is_place_noun(rules, text, end, buf) {
                 with((2, 1));
             }
+            // A definition: "Aisby is a village".
+            if defined_as_a(b, end) {
+                with((1, 9));
+            }
             ctx
         }
         _ => None,
     }
+}
+
+/// Whether " is a " or " is an " follows `end`.
+fn defined_as_a(b: &[u8], end: usize) -> bool {
+    let rest = &b[end..b.len().min(end + 7)];
+    rest.starts_with(b" is a ") || rest.starts_with(b" is an ")
 }
 
 /// The context the anchor lists of `bits` need, if any.

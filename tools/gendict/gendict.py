@@ -154,6 +154,22 @@ def load_wordnet():
     return common, proper, acronyms
 
 
+def load_proper_adjectives():
+    """Folded adjectives that WordNet writes capitalized ("Olympic", "Roman"): a small place of
+    such a name ("Olympic", Hong Kong) is mostly the adjective in news text."""
+    out = set()
+    with open(os.path.join(wordnet_dir(), "data.adj"), encoding="latin-1") as f:
+        for line in f:
+            if line.startswith("  "):
+                continue
+            parts = line.split()
+            for i in range(int(parts[3], 16)):
+                w = re.sub(r"\(.*\)$", "", parts[4 + 2 * i])
+                if w != w.lower() and "_" not in w:
+                    out.add(fold(w))
+    return out
+
+
 # ---------------------------------------------------------------- alias helpers
 def alias_ok(text):
     if not text or text != text.strip():
@@ -197,6 +213,7 @@ class Ctx:
         self.companies = set()
         self.rule_names = set()
         self.company_words, self.person_surfaces, self.demonyms = set(), set(), set()
+        self.proper_adjectives = load_proper_adjectives()
 
     def risky_place(self, name, population=0):
         """A bare place name that mostly means something else in news text (word, person, company)."""
@@ -209,6 +226,8 @@ class Ctx:
             return "person" if low in self.persons else "word"
         if low in self.famous and population < 200000:
             return "person"
+        if low in self.proper_adjectives and 0 < population < 100000:
+            return "word"
         if all(w in DIRECTIONAL for w in low.split()):
             return "word"
         if self.is_common(name):

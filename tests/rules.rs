@@ -935,6 +935,32 @@ fn another_person_of_an_introduced_family_name() {
 }
 
 #[test]
+fn a_given_name_alone_that_names_a_firm_of_the_document() {
+    let tagger = tagger();
+    let doc =
+        tagger.tag("Morgan Widgets Inc. cut prices. Shares of Morgan fell, and Howard said so.");
+    let got = found(
+        &tagger,
+        "Morgan Widgets Inc. cut prices. Shares of Morgan fell, and Howard said so.",
+    );
+    let firm = &doc.mentions()[0];
+    assert_eq!(doc.surface(firm), "Morgan Widgets Inc.", "{got:?}");
+    let morgan = doc
+        .mentions()
+        .iter()
+        .find(|m| doc.surface(m) == "Morgan")
+        .unwrap_or_else(|| panic!("{got:?}"));
+    assert_eq!(morgan.label, Label::Organization, "{got:?}");
+    assert_eq!(morgan.entity, firm.entity, "{got:?}");
+    // A given name that names no firm of the document stays a person.
+    assert!(
+        got.iter()
+            .any(|(s, l, r)| s == "Howard" && *l == "person" && r == "given_alone"),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn names_in_a_headline_in_capitals_link_to_the_text() {
     let tagger = tagger();
     let text = "HEGSETH AND AHN MEET; JOHN SMITH ABSENT\n\

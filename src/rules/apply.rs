@@ -11,7 +11,7 @@ use regex_automata::{Anchored, Input, Match};
 
 use super::pattern::{mention_index, WIDTH};
 use super::token::{plain_word, tokenize_range, word_end, word_kind, Kind, Token};
-use super::{agate, events, link, lists, teams, FxBuild, RuleSet, ScoreTables};
+use super::{agate, events, firms, link, lists, teams, FxBuild, RuleSet, ScoreTables};
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span, NO_LOCAL};
 use crate::resolve::Taken;
@@ -225,6 +225,7 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
             lists::mark(rules, doc, taken, rules.link_rule("list_person"));
         }
         link::link(rules, doc, taken, &mut s.tokens[0]);
+        firms::relink(rules, doc, taken);
         // Last: the rules find names of their own ("PGA"), and linking tags
         // other uses of a name ("UEFA").
         if rules.event_words != 0 {

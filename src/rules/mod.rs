@@ -18,6 +18,7 @@ mod agate;
 mod apply;
 mod events;
 mod explain;
+mod firms;
 mod lexicon;
 mod link;
 mod lists;

@@ -189,44 +189,60 @@ pub(crate) fn key_of(word: &str) -> String {
 }
 
 /// Open addressing over ASCII keys, compared without case: no allocation
-/// and one hash per lookup.
+/// and one hash per lookup. A slot holds a key's first eight bytes, so a
+/// word of up to eight bytes (most words) is hashed and compared as one
+/// integer.
 #[derive(Clone, Debug, Default)]
 struct Table {
-    /// (hash, key start, key length, bits); empty slots have length 0.
-    slots: Vec<(u64, u32, u32, u64)>,
-    keys: Vec<u8>,
+    slots: Vec<Slot>,
+    /// The bytes past the eighth of the longer keys.
+    rest: Vec<u8>,
     mask: usize,
+    /// `64 - log2(slots.len())`: a slot index is the hash's top bits.
+    shift: u32,
 }
 
-/// A hash of an ASCII word that ignores case: eight bytes at a time, each
-/// byte with bit 0x20 set (which folds letters and keeps digits and the
-/// joiners `-`, `'`, `&`, `.` as they are). `None` when `key` is not ASCII.
+/// One slot: empty when `len` is 0.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    /// The first eight bytes, lower-cased, zero-padded.
+    head: u64,
+    len: u32,
+    /// Where the bytes past the eighth start in [`Table::rest`].
+    rest: u32,
+    bits: u64,
+}
+
+/// `x` with each ASCII capital lower-cased (it gains bit 0x20).
 #[inline]
-fn hash_folded(key: &[u8]) -> Option<u64> {
+fn lower(x: u64) -> u64 {
+    x | in_range(x, b'A', b'Z') >> 2
+}
+
+/// The first eight bytes of `key` lower-cased, and its hash, which ignores
+/// ASCII case; `None` when `key` is not ASCII.
+#[inline]
+fn hash_folded(key: &[u8]) -> Option<(u64, u64)> {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let mut h = key.len() as u64;
-    let mut high = 0;
-    let mut chunks = key.chunks_exact(8);
-    for c in &mut chunks {
-        let x = load_le(c);
-        high |= x;
-        h = (h.rotate_left(5) ^ (x | 0x2020_2020_2020_2020)).wrapping_mul(K);
+    let n = key.len();
+    let first = load_le(&key[..n.min(8)]);
+    let head = lower(first);
+    let mut high = first;
+    let mut h = head ^ n as u64;
+    if n > 8 {
+        for c in key[8..].chunks(8) {
+            let x = load_le(c);
+            high |= x;
+            h = (h.rotate_left(5) ^ lower(x)).wrapping_mul(K);
+        }
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let x = load_le(rest);
-        high |= x;
-        let v = x | (0x2020_2020_2020_2020 >> (8 * (8 - rest.len())));
-        h = (h.rotate_left(5) ^ v).wrapping_mul(K);
-    }
-    (high & HIGH == 0).then_some(h ^ (h >> 29))
+    (high & HIGH == 0).then_some((head, h.wrapping_mul(K)))
 }
 
 /// `a.eq_ignore_ascii_case(b)` for ASCII slices of one length, eight bytes
-/// at a time: each ASCII capital gains bit 0x20.
+/// at a time.
 #[inline]
 fn eq_folded(a: &[u8], b: &[u8]) -> bool {
-    let lower = |x: u64| x | in_range(x, b'A', b'Z') >> 2;
     let mut i = 0;
     while i < a.len() {
         let e = a.len().min(i + 8);
@@ -241,24 +257,30 @@ fn eq_folded(a: &[u8], b: &[u8]) -> bool {
 impl Table {
     /// A table of the words with a bit in `keep`, holding those bits.
     fn new(words: &HashMap<Box<str>, u64, FxBuild>, keep: u64) -> Table {
-        let kept: Vec<(&[u8], u64, u64)> = words
+        let kept: Vec<(&[u8], u64, (u64, u64))> = words
             .iter()
             .filter(|(_, &b)| b & keep != 0)
             .filter_map(|(k, &b)| Some((k.as_bytes(), b & keep, hash_folded(k.as_bytes())?)))
             .collect();
         let cap = (kept.len() * 2).next_power_of_two().max(16);
         let mut t = Table {
-            slots: vec![(0, 0, 0, 0); cap],
-            keys: Vec::new(),
+            slots: vec![Slot::default(); cap],
+            rest: Vec::new(),
             mask: cap - 1,
+            shift: 64 - cap.trailing_zeros(),
         };
-        for (k, bits, h) in kept {
-            let mut i = h as usize & t.mask;
-            while t.slots[i].2 != 0 {
+        for (k, bits, (head, h)) in kept {
+            let mut i = (h >> t.shift) as usize;
+            while t.slots[i].len != 0 {
                 i = (i + 1) & t.mask;
             }
-            t.slots[i] = (h, t.keys.len() as u32, k.len() as u32, bits);
-            t.keys.extend_from_slice(k);
+            t.slots[i] = Slot {
+                head,
+                len: k.len() as u32,
+                rest: t.rest.len() as u32,
+                bits,
+            };
+            t.rest.extend_from_slice(k.get(8..).unwrap_or_default());
         }
         t
     }
@@ -267,24 +289,30 @@ impl Table {
     /// are here, but its folded form may be a word).
     #[inline]
     fn get(&self, key: &[u8]) -> Option<u64> {
-        let h = hash_folded(key)?;
+        let (head, h) = hash_folded(key)?;
         if self.slots.is_empty() {
             return Some(0);
         }
-        let mut i = h as usize & self.mask;
+        let mut i = (h >> self.shift) as usize;
         loop {
-            let (sh, start, len, bits) = self.slots[i];
-            if len == 0 {
+            let s = self.slots[i];
+            if s.len == 0 {
                 return Some(0);
             }
-            if sh == h
-                && len as usize == key.len()
-                && eq_folded(&self.keys[start as usize..(start + len) as usize], key)
+            if s.head == head
+                && s.len as usize == key.len()
+                && (key.len() <= 8 || self.rest_eq(s, &key[8..]))
             {
-                return Some(bits);
+                return Some(s.bits);
             }
             i = (i + 1) & self.mask;
         }
+    }
+
+    /// Whether the bytes of `s`'s key past the eighth are `rest`, case aside.
+    fn rest_eq(&self, s: Slot, rest: &[u8]) -> bool {
+        let at = s.rest as usize;
+        eq_folded(&self.rest[at..at + rest.len()], rest)
     }
 }
 
@@ -313,6 +341,15 @@ mod tests {
                 assert_eq!(eq_folded(a, b), a.eq_ignore_ascii_case(b), "{a:?} {b:?}");
             }
             assert_eq!(hash_folded(a).is_some(), a.is_ascii());
+            // The hash ignores case as the comparison does.
+            if a.is_ascii() {
+                for b in words
+                    .iter()
+                    .filter(|b| b.len() == a.len() && eq_folded(a, b))
+                {
+                    assert_eq!(hash_folded(a), hash_folded(b), "{a:?} {b:?}");
+                }
+            }
         }
         assert_eq!(hash_folded("Zürich".as_bytes()), None);
     }

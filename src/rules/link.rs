@@ -335,8 +335,10 @@ pub(crate) fn link<'t>(
             }
             next[key] = e;
             toks.clear();
+            // The chunks from the key's start to its end: tokens do not
+            // cross white space, so no later one may end at `e`.
             let chunk = chunk_start(bytes, s);
-            tokenize_range(text, chunk, right(bytes, e, 1).max(e), &bare, toks);
+            tokenize_range(text, chunk, right(bytes, e, 0), &bare, toks);
             let Some(i) = toks.iter().position(|t| t.start as usize == s) else {
                 continue;
             };

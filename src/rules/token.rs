@@ -192,15 +192,17 @@ pub(crate) fn plain_word(s: &str, i: usize) -> Option<(usize, Kind)> {
     let mut end = i;
     // Lower-case letters past the first.
     let mut lower_rest = 0;
+    let mut first = 0x80;
     loop {
         let x = swar::load_le(&b[end..b.len().min(end + 8)]);
         let lower = swar::in_range(x, b'a', b'z');
         // The zero padding past the end is no letter.
         let stop = !(lower | swar::in_range(x, b'A', b'Z')) & swar::HIGH;
         let n = (stop.trailing_zeros() / 8) as usize;
-        let first = if end == i { 0x80 } else { 0 };
-        let letters = if n == 8 { !0 } else { (1 << (8 * n)) - 1 };
+        // The bits below the first stop: all of them when there is none.
+        let letters = !stop & stop.wrapping_sub(1);
         lower_rest |= lower & letters & !first;
+        first = 0;
         end += n;
         if n < 8 {
             break;

@@ -67,9 +67,10 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, ids: A
         return;
     }
     let mut edit = Edit::default();
-    let mut added: Vec<(Field, Span)> = Vec::new();
+    // The names added, looked up per name: a huge scorecard has many.
+    let mut added = Taken::default();
     for (field, span, rule) in found {
-        if added.iter().any(|&(f, s)| f == field && s.overlaps(span)) {
+        if added.overlapping(field, span).is_some() {
             continue;
         }
         // The shape tells the whole name: it takes over the places,
@@ -94,7 +95,7 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, ids: A
             edit.remove(i);
         }
         taken.insert(field, span);
-        added.push((field, span));
+        added.insert(field, span);
         let name = doc.field_text(field)[span.range()].to_string();
         let local = local_entity(doc, Label::Person, &name, "person", None, None);
         edit.add(Mention {
@@ -109,10 +110,11 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, ids: A
 }
 
 /// The lines (`start..end`, sorted, each once) that may hold agate: a
-/// digit beside a dash ("15 - ", "10-0-38-3"), a parenthesis before a
-/// digit or a capital ("(31st)", "(Becerril 46th)"), or a word of a batting
-/// line (" b ", " out ", "Did not bat"). Most lines of prose hold none, and
-/// are never tokenized.
+/// shirt number before a dash and a capital ("15 - Christian"), bowling
+/// figures ("10-0-38-3"), parentheses holding an ordinal ("(31st)",
+/// "(Becerril 46th)"), or a word of a batting line (" b " before a
+/// capital, " out " before runs, "Did not bat"). Most lines of prose hold
+/// none, and are never tokenized.
 fn candidate_lines(b: &[u8], out: &mut Vec<(usize, usize)>) {
     let mut hits = Vec::new();
     let next_after = |i: usize| b[i..].trim_ascii_start().first().copied();

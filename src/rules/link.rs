@@ -520,29 +520,41 @@ pub(crate) fn line_in_capitals(bytes: &[u8], i: usize) -> bool {
 /// that starts a key only the keys starting with it are compared (a text
 /// search per key, or an automaton built per document, costs more).
 struct KeyFinder<'k> {
-    /// (first byte, key, index of the key), by first byte and index.
-    keys: Vec<(u8, &'k [u8], usize)>,
+    /// (first two bytes, key, index of the key), by prefix and index. The
+    /// prefix of a one-byte key is its byte and [`NO_SECOND`]: a document
+    /// naming thousands of people has many keys of one first byte, and a
+    /// second one keeps the keys tried at each capital few.
+    keys: Vec<((u8, u16), &'k [u8], usize)>,
     starts: [bool; 256],
+    /// Whether a key is one byte long (they hardly ever are).
+    one_byte_keys: bool,
     /// Set in every byte when a key starts with a byte the skip would miss.
     no_skip: u64,
 }
 
+/// The second byte of a one-byte key's prefix.
+const NO_SECOND: u16 = 256;
+
 impl<'k> KeyFinder<'k> {
     fn new(keys: impl Iterator<Item = &'k [u8]>) -> KeyFinder<'k> {
         let mut starts = [false; 256];
-        let mut sorted: Vec<(u8, &[u8], usize)> = keys
+        let mut sorted: Vec<((u8, u16), &[u8], usize)> = keys
             .enumerate()
-            .filter_map(|(i, k)| Some((*k.first()?, k, i)))
+            .filter_map(|(i, k)| {
+                let second = k.get(1).map_or(NO_SECOND, |&c| u16::from(c));
+                Some(((*k.first()?, second), k, i))
+            })
             .collect();
         sorted.sort_unstable_by_key(|k| (k.0, k.2));
         let mut no_skip = 0;
         for k in &sorted {
-            starts[usize::from(k.0)] = true;
-            if flagged(u64::from(k.0)) & 0x80 == 0 {
+            starts[usize::from(k.0 .0)] = true;
+            if flagged(u64::from(k.0 .0)) & 0x80 == 0 {
                 no_skip = HIGH;
             }
         }
         KeyFinder {
+            one_byte_keys: sorted.iter().any(|k| k.0 .1 == NO_SECOND),
             keys: sorted,
             starts,
             no_skip,
@@ -569,14 +581,29 @@ impl<'k> KeyFinder<'k> {
         }
     }
 
-    /// The keys that start at `s`.
+    /// The keys that start at `s`, in index order.
     fn at(&self, bytes: &[u8], s: usize, hits: &mut Vec<(usize, usize)>) {
         let b = bytes[s];
         if !self.starts[usize::from(b)] {
             return;
         }
-        let from = self.keys.partition_point(|k| k.0 < b);
-        for &(_, key, i) in self.keys[from..].iter().take_while(|k| k.0 == b) {
+        let first = hits.len();
+        if self.one_byte_keys {
+            self.group(bytes, s, (b, NO_SECOND), hits);
+        }
+        let one_byte = hits.len() > first;
+        if let Some(&c) = bytes.get(s + 1) {
+            self.group(bytes, s, (b, u16::from(c)), hits);
+        }
+        if one_byte {
+            hits[first..].sort_unstable_by_key(|h| h.1);
+        }
+    }
+
+    /// The keys of one prefix that start at `s`.
+    fn group(&self, bytes: &[u8], s: usize, prefix: (u8, u16), hits: &mut Vec<(usize, usize)>) {
+        let from = self.keys.partition_point(|k| k.0 < prefix);
+        for &(_, key, i) in self.keys[from..].iter().take_while(|k| k.0 == prefix) {
             if bytes[s..].starts_with(key) {
                 hits.push((s, i));
             }

@@ -24,8 +24,8 @@ use std::sync::LazyLock;
 use memchr::{memchr2_iter, memmem};
 
 use super::apply::{local_entity, overlapping_mentions, Edit};
-use super::lists::{part, Part};
-use super::token::{word_end, word_kind, Kind};
+use super::lists::{part_of, Part};
+use super::token::{tokenize_range, Kind, Token};
 use super::RuleSet;
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
@@ -49,17 +49,16 @@ const MAX_WORDS: usize = 5;
 /// Adds the people of the document's agate (see the module docs).
 pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, ids: AgateRules) {
     let mut found = Vec::new();
-    let mut buf = String::new();
+    let (mut lines, mut tokens, mut toks) = (Vec::new(), Vec::new(), Vec::new());
     for field in [Field::Title, Field::Text] {
         let text = doc.field_text(field);
-        let mut lines = Vec::new();
+        lines.clear();
         candidate_lines(text.as_bytes(), &mut lines);
-        let mut toks = Vec::new();
-        for (a, z) in lines {
-            tokenize(rules, text, a, z, &mut toks, &mut buf);
+        for &(a, z) in &lines {
+            tokenize(rules, text, a, z, &mut tokens, &mut toks);
             let mut push = |span: Span, rule: u32| found.push((field, span, rule));
-            lineup(&toks, |s| push(s, ids.lineup));
-            scorers(&toks, |s| push(s, ids.scorer));
+            lineup(text, &toks, |s| push(s, ids.lineup));
+            scorers(text, &toks, |s| push(s, ids.scorer));
             scorecard(text, &toks, |s| push(s, ids.scorecard));
         }
     }
@@ -179,7 +178,9 @@ enum T {
     Name,
     /// Another capitalized word: a function word, a title, a head.
     OtherCap,
-    /// An initial with its period ("M."), or a lower-case particle ("van").
+    /// An initial with its period ("M.").
+    Initial,
+    /// A lower-case particle ("van", "st").
     Inner,
     /// A capitalized particle ("Van Gastel", "Gilles De Bilde"): inside a
     /// name, or first.
@@ -192,9 +193,9 @@ enum T {
     Ordinal,
     /// Bowling figures: overs, maidens, runs, wickets ("10-0-38-3", "9.5-0-44-1").
     Figures,
-    /// Any other word with digits.
+    /// Any other word with digits, or in capitals.
     Code,
-    /// One punctuation character.
+    /// Punctuation, by its first byte.
     Punct(u8),
 }
 
@@ -203,86 +204,48 @@ struct Tok {
     start: usize,
     end: usize,
     t: T,
-    /// A lower-case word of up to seven letters, for the words of the
-    /// notation ("c", "b", "lbw", "st", "not", "out"); zeros otherwise.
-    word: [u8; 8],
 }
 
-impl Tok {
-    fn is(&self, w: &str) -> bool {
-        w.len() < 8 && self.word[..w.len()] == *w.as_bytes() && self.word[w.len()] == 0
-    }
-}
-
-fn tokenize(rules: &RuleSet, text: &str, a: usize, z: usize, out: &mut Vec<Tok>, buf: &mut String) {
+/// The tokens of `text[a..z]`: the rule stage's tokens (`buf` holds them),
+/// each given its part in the notation.
+fn tokenize(
+    rules: &RuleSet,
+    text: &str,
+    a: usize,
+    z: usize,
+    buf: &mut Vec<Token>,
+    out: &mut Vec<Tok>,
+) {
+    buf.clear();
+    tokenize_range(text, a, z, &rules.lex, buf);
     out.clear();
-    let b = text.as_bytes();
-    let mut i = a;
-    while i < z {
-        let c = b[i];
-        if c == b' ' || c == b'\t' || c == b'\r' {
-            i += 1;
-            continue;
-        }
-        if !(c.is_ascii_alphanumeric() || c >= 0x80) {
-            out.push(Tok {
-                start: i,
-                end: i + 1,
-                t: T::Punct(c),
-                word: [0; 8],
-            });
-            i += 1;
-            continue;
-        }
-        let end = word_end(text, i).max(i + 1).min(z);
-        if !text.is_char_boundary(end) {
-            // A character that is no word character: skip it whole.
-            i = (end..=z).find(|&k| text.is_char_boundary(k)).unwrap_or(z);
-            continue;
-        }
-        let w = &text[i..end];
-        let mut word = [0; 8];
-        let t = match word_kind(w) {
+    out.extend(buf.iter().map(|tok| {
+        let (start, end) = (tok.start as usize, tok.end as usize);
+        let w = &text[start..end];
+        let t = match tok.kind {
             Kind::Ordinal => T::Ordinal,
             Kind::Num if w.bytes().all(|c| c.is_ascii_digit()) => T::Num,
             Kind::Num if is_figures(w) => T::Figures,
-            Kind::Num => T::Code,
-            Kind::Initial if b.get(end) == Some(&b'.') => {
-                out.push(Tok {
-                    start: i,
-                    end: end + 1,
-                    t: T::Inner,
-                    word,
-                });
-                i = end + 1;
-                continue;
-            }
-            kind => {
-                if kind == Kind::Lower && w.len() < 8 {
-                    word[..w.len()].copy_from_slice(w.as_bytes());
-                }
-                match part(rules, w, buf) {
-                    p if p.is_name() => T::Name,
-                    Part::Inner => T::Inner,
-                    _ if kind == Kind::Lower => T::Lower,
-                    _ if kind == Kind::Cap
-                        && rules.lex.lookup(w, kind, buf) & rules.particles != 0 =>
-                    {
-                        T::CapParticle
-                    }
-                    _ if kind == Kind::Cap => T::OtherCap,
-                    _ => T::Code,
-                }
-            }
+            Kind::Initial => T::Initial,
+            kind if kind.is_word() => match part_of(rules, kind, tok.lists) {
+                p if p.is_name() => T::Name,
+                Part::Inner => T::Inner,
+                _ if kind == Kind::Lower => T::Lower,
+                _ if kind == Kind::Cap && tok.lists & rules.particles != 0 => T::CapParticle,
+                _ if kind == Kind::Cap => T::OtherCap,
+                _ => T::Code,
+            },
+            _ => T::Punct(text.as_bytes()[start]),
         };
-        out.push(Tok {
-            start: i,
-            end,
-            t,
-            word,
-        });
-        i = end;
-    }
+        Tok { start, end, t }
+    }));
+}
+
+/// Whether token `k` is the lower-case word `w` of the notation ("c",
+/// "b", "lbw", "st", "not", "out").
+fn is_word(text: &str, toks: &[Tok], k: usize, w: &str) -> bool {
+    toks.get(k)
+        .is_some_and(|t| matches!(t.t, T::Lower | T::Inner) && &text[t.start..t.end] == w)
 }
 
 /// Whether the word around the dash at `i` has three dashes between
@@ -303,11 +266,6 @@ fn has_ordinal(b: &[u8]) -> bool {
         .any(|w| w[0].is_ascii_digit() && matches!(&w[1..], b"st" | b"nd" | b"rd" | b"th"))
 }
 
-/// An initial with its period: "M.".
-fn is_initial(t: &Tok) -> bool {
-    t.t == T::Inner && t.end - t.start == 2 && t.word[0] == 0
-}
-
 /// "10-0-38-3", "9.5-0-44-1": four numbers joined by dashes.
 fn is_figures(w: &str) -> bool {
     let mut parts = 0;
@@ -325,10 +283,10 @@ fn is_figures(w: &str) -> bool {
 /// The name starting at token `k`: name words, with initials and particles
 /// inside (an initial may start it), the last a name word. `loose` takes
 /// any capitalized word as a name word. Returns the span and the index past it.
-fn name_at(toks: &[Tok], k: usize, loose: bool) -> Option<(Span, usize)> {
+fn name_at(text: &str, toks: &[Tok], k: usize, loose: bool) -> Option<(Span, usize)> {
     let is_name = |t: T| t == T::Name || (loose && t == T::OtherCap);
     let first = toks.get(k)?;
-    if !(is_name(first.t) || first.t == T::CapParticle || is_initial(first)) {
+    if !(is_name(first.t) || first.t == T::CapParticle || first.t == T::Initial) {
         return None;
     }
     let mut last = None;
@@ -338,8 +296,8 @@ fn name_at(toks: &[Tok], k: usize, loose: bool) -> Option<(Span, usize)> {
             t if is_name(t) => last = Some(i),
             // "st" is a particle ("Gerald St John") and a stumping
             // ("Lehmann st Kaluwitharana").
-            T::Inner if loose && toks[i].is("st") => break,
-            T::Inner | T::CapParticle => {}
+            T::Inner if loose && &text[toks[i].start..toks[i].end] == "st" => break,
+            T::Inner | T::Initial | T::CapParticle => {}
             _ => break,
         }
         i += 1;
@@ -356,11 +314,14 @@ fn name_at(toks: &[Tok], k: usize, loose: bool) -> Option<(Span, usize)> {
 /// back): as [`name_at`], and what lies before it must end an item
 /// (punctuation, a number, the line start), not a word that would make it
 /// longer ("Foreign Minister Smith").
-fn name_before(toks: &[Tok], k: usize) -> Option<Span> {
+fn name_before(text: &str, toks: &[Tok], k: usize) -> Option<Span> {
     let mut first = k;
     while first > 0
         && k - first < MAX_WORDS
-        && matches!(toks[first - 1].t, T::Name | T::Inner | T::CapParticle)
+        && matches!(
+            toks[first - 1].t,
+            T::Name | T::Inner | T::Initial | T::CapParticle
+        )
     {
         first -= 1;
     }
@@ -368,15 +329,15 @@ fn name_before(toks: &[Tok], k: usize) -> Option<Span> {
         return None;
     }
     // Leading lower-case particles are no part of the name.
-    while first < k && toks[first].t == T::Inner && !is_initial(&toks[first]) {
+    while first < k && toks[first].t == T::Inner {
         first += 1;
     }
-    let (span, end) = name_at(toks, first, false)?;
+    let (span, end) = name_at(text, toks, first, false)?;
     (end == k).then_some(span)
 }
 
 /// Line-ups: `NUM - NAME` items, two or more on the line.
-fn lineup(toks: &[Tok], mut found: impl FnMut(Span)) {
+fn lineup(text: &str, toks: &[Tok], mut found: impl FnMut(Span)) {
     let mut items = Vec::new();
     for k in 0..toks.len().saturating_sub(2) {
         if toks[k].t != T::Num || toks[k + 1].t != T::Punct(b'-') {
@@ -386,7 +347,7 @@ fn lineup(toks: &[Tok], mut found: impl FnMut(Span)) {
         if k > 0 && matches!(toks[k - 1].t, T::Num | T::Name | T::OtherCap | T::Lower) {
             continue;
         }
-        let Some((span, next)) = name_at(toks, k + 2, false) else {
+        let Some((span, next)) = name_at(text, toks, k + 2, false) else {
             continue;
         };
         let ends = match toks.get(next).map(|t| t.t) {
@@ -406,16 +367,16 @@ fn lineup(toks: &[Tok], mut found: impl FnMut(Span)) {
 }
 
 /// Goal scorers: `NAME ( ORDINAL` and `( NAME ORDINAL )`.
-fn scorers(toks: &[Tok], mut found: impl FnMut(Span)) {
+fn scorers(text: &str, toks: &[Tok], mut found: impl FnMut(Span)) {
     for k in 0..toks.len() {
         if toks[k].t != T::Punct(b'(') {
             continue;
         }
         if toks.get(k + 1).is_some_and(|t| t.t == T::Ordinal) {
-            if let Some(span) = name_before(toks, k) {
+            if let Some(span) = name_before(text, toks, k) {
                 found(span);
             }
-        } else if let Some((span, next)) = name_at(toks, k + 1, false) {
+        } else if let Some((span, next)) = name_at(text, toks, k + 1, false) {
             let minute = toks.get(next).is_some_and(|t| t.t == T::Ordinal)
                 && toks
                     .get(next + 1)
@@ -430,7 +391,7 @@ fn scorers(toks: &[Tok], mut found: impl FnMut(Span)) {
 /// Cricket: a batting line, bowlers before their figures, and the list
 /// after "Did not bat:".
 fn scorecard(text: &str, toks: &[Tok], mut found: impl FnMut(Span)) {
-    batting(toks, &mut found);
+    batting(text, toks, &mut found);
     for k in 1..toks.len() {
         if toks[k].t == T::Figures {
             let mut first = k;
@@ -438,14 +399,14 @@ fn scorecard(text: &str, toks: &[Tok], mut found: impl FnMut(Span)) {
                 && k - first < MAX_WORDS
                 && matches!(
                     toks[first - 1].t,
-                    T::Name | T::OtherCap | T::Inner | T::CapParticle
+                    T::Name | T::OtherCap | T::Inner | T::Initial | T::CapParticle
                 )
             {
                 first -= 1;
             }
             let starts_item =
                 first == 0 || matches!(toks[first - 1].t, T::Punct(b',' | b':' | b';'));
-            if let Some((span, end)) = name_at(toks, first, true).filter(|_| starts_item) {
+            if let Some((span, end)) = name_at(text, toks, first, true).filter(|_| starts_item) {
                 if end == k {
                     found(span);
                 }
@@ -460,7 +421,7 @@ fn scorecard(text: &str, toks: &[Tok], mut found: impl FnMut(Span)) {
                 .eq(["did", "not", "bat"]);
         if did_not_bat {
             let mut i = k + 1;
-            while let Some((span, next)) = name_at(toks, i, true) {
+            while let Some((span, next)) = name_at(text, toks, i, true) {
                 found(span);
                 match toks.get(next).map(|t| t.t) {
                     Some(T::Punct(b',')) => i = next + 1,
@@ -475,13 +436,13 @@ fn scorecard(text: &str, toks: &[Tok], mut found: impl FnMut(Span)) {
 /// NAME`, `c and b NAME`, `st NAME b NAME`, `lbw b NAME`, `b NAME`, `hit
 /// wicket b NAME`, `run out` (maybe with the fielder in parentheses), `not
 /// out`, `retired hurt`.
-fn batting(toks: &[Tok], found: &mut impl FnMut(Span)) {
-    let Some((batsman, mut i)) = name_at(toks, 0, true) else {
+fn batting(text: &str, toks: &[Tok], found: &mut impl FnMut(Span)) {
+    let Some((batsman, mut i)) = name_at(text, toks, 0, true) else {
         return;
     };
     let mut names = vec![batsman];
     let fielder = |i: &mut usize, names: &mut Vec<Span>| -> bool {
-        match name_at(toks, *i, true) {
+        match name_at(text, toks, *i, true) {
             Some((span, next)) => {
                 names.push(span);
                 *i = next;
@@ -490,7 +451,7 @@ fn batting(toks: &[Tok], found: &mut impl FnMut(Span)) {
             None => false,
         }
     };
-    let word = |i: usize, w: &str| toks.get(i).is_some_and(|t| t.is(w));
+    let word = |i: usize, w: &str| is_word(text, toks, i, w);
     let ok = if word(i, "c") && word(i + 1, "and") && word(i + 2, "b") {
         i += 3;
         fielder(&mut i, &mut names)

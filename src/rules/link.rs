@@ -61,13 +61,17 @@ pub(crate) fn link<'t>(
         };
     // A report of sport: teams, line-ups, scorers, results of people
     // ("Jesper Parnevik (Sweden) 66").
-    let sporty = doc.mentions.iter().any(|m| match m.entity {
-        EntityRef::Local(i) if doc.locals[i as usize].kind == "sports_team" => true,
-        _ => matches!(m.evidence, Evidence::Rule { rule } if matches!(
-            rules.rule_name(rule),
-            "lineup" | "scorer" | "scorecard" | "name_before_country" | "score_table"
-        )),
-    });
+    // Looked at only for a person of the name lists.
+    let sporty = std::cell::OnceCell::new();
+    let is_sporty = |doc: &Doc<'_>| {
+        doc.mentions.iter().any(|m| match m.entity {
+            EntityRef::Local(i) if doc.locals[i as usize].kind == "sports_team" => true,
+            _ => matches!(m.evidence, Evidence::Rule { rule } if matches!(
+                rules.rule_name(rule),
+                "lineup" | "scorer" | "scorecard" | "name_before_country" | "score_table"
+            )),
+        })
+    };
     let mut new_orgs = Vec::new();
     for field in [Field::Title, Field::Text] {
         let text = doc.field_text(field);
@@ -115,7 +119,7 @@ pub(crate) fn link<'t>(
                             // ... Shearer said").
                             let bits = rules.lex.lookup(surname, Kind::Cap, &mut buf);
                             let trusted = !from_name_lists(rules, m.evidence)
-                                || (sporty
+                                || (*sporty.get_or_init(|| is_sporty(doc))
                                     && memchr::memmem::find_iter(bytes, surname).nth(1).is_some());
                             if bits & rules.inert == 0 && trusted {
                                 let headline = Target {

@@ -161,9 +161,13 @@ impl Part {
     }
 }
 
-pub(crate) fn part(rules: &RuleSet, word: &str, buf: &mut String) -> Part {
+fn part(rules: &RuleSet, word: &str, buf: &mut String) -> Part {
     let kind = word_kind(word);
-    let bits = rules.lex.lookup(word, kind, buf);
+    part_of(rules, kind, rules.lex.lookup(word, kind, buf))
+}
+
+/// What a word of shape `kind` in the word lists `bits` can be in an item.
+pub(crate) fn part_of(rules: &RuleSet, kind: Kind, bits: u64) -> Part {
     match kind {
         Kind::Cap if bits & rules.not_in_lists != 0 => Part::Other,
         Kind::Cap if bits & rules.given != 0 => Part::Given,

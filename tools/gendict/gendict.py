@@ -131,9 +131,11 @@ def wordnet_dir():
 
 def load_wordnet():
     """Lower-case lemmas that WordNet writes in lower case in some synset (common words), the
-    folded proper nouns, and the acronyms that name no group ("CEO", "GDP"; not "NATO")."""
+    folded proper nouns, the acronyms that name no group ("CEO", "GDP"; not "NATO"), and the
+    folded one-word adjectives WordNet writes capitalized ("Olympic", "Roman"): a small place of
+    such a name ("Olympic", Hong Kong) is mostly the adjective in news text."""
     base = wordnet_dir()
-    common, proper, acronyms = set(), set(), set()
+    common, proper, acronyms, proper_adjectives = set(), set(), set(), set()
     for pos in ("noun", "verb", "adj", "adv"):
         with open(os.path.join(base, "data." + pos), encoding="latin-1") as f:
             for line in f:
@@ -149,25 +151,11 @@ def load_wordnet():
                         common.add(w)
                     elif pos == "noun":
                         proper.add(fold(w))
+                    elif pos == "adj" and " " not in w:
+                        proper_adjectives.add(fold(w))
                     if not group and re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", w):
                         acronyms.add(w)
-    return common, proper, acronyms
-
-
-def load_proper_adjectives():
-    """Folded adjectives that WordNet writes capitalized ("Olympic", "Roman"): a small place of
-    such a name ("Olympic", Hong Kong) is mostly the adjective in news text."""
-    out = set()
-    with open(os.path.join(wordnet_dir(), "data.adj"), encoding="latin-1") as f:
-        for line in f:
-            if line.startswith("  "):
-                continue
-            parts = line.split()
-            for i in range(int(parts[3], 16)):
-                w = re.sub(r"\(.*\)$", "", parts[4 + 2 * i])
-                if w != w.lower() and "_" not in w:
-                    out.add(fold(w))
-    return out
+    return common, proper, acronyms, proper_adjectives
 
 
 # ---------------------------------------------------------------- alias helpers
@@ -204,7 +192,7 @@ def load_person_names():
 
 class Ctx:
     def __init__(self, wn, famous=()):
-        self.common, self.proper, _ = wn
+        self.common, self.proper, _, self.proper_adjectives = wn
         self.persons = load_person_names()
         # Family names news uses alone for one person (PETRARCH2's curated "+OBAMA"): a small
         # place of that name is not matched bare.
@@ -213,7 +201,6 @@ class Ctx:
         self.companies = set()
         self.rule_names = set()
         self.company_words, self.person_surfaces, self.demonyms = set(), set(), set()
-        self.proper_adjectives = load_proper_adjectives()
 
     def risky_place(self, name, population=0):
         """A bare place name that mostly means something else in news text (word, person, company)."""

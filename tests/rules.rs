@@ -395,6 +395,44 @@ fn rule_families() {
             "organization",
             "org_kind_name",
         ),
+        // An organization's name ends before an office that opens a
+        // person's title, but may end in an office word no name follows.
+        (
+            "said Bank of Finland Governor Rolf Kullberg today",
+            "Rolf Kullberg",
+            "person",
+            "office_name",
+        ),
+        (
+            "remarks from the U.S. Council of Economic Advisers Chairman Beryl Sprinkel who",
+            "U.S. Council of Economic Advisers",
+            "organization",
+            "org_suffix",
+        ),
+        (
+            "remarks from the U.S. Council of Economic Advisers Chairman Beryl Sprinkel who",
+            "Beryl Sprinkel",
+            "person",
+            "office_name",
+        ),
+        (
+            "the Office of Public Counsel could find no evidence",
+            "Office of Public Counsel",
+            "organization",
+            "org_of_office",
+        ),
+        (
+            "the Office of the Secretary of Defense said",
+            "Office of the Secretary of Defense",
+            "organization",
+            "org_of",
+        ),
+        (
+            "bolstered by the National Association of Attorneys General, a group",
+            "National Association of Attorneys General",
+            "organization",
+            "org_suffix_office",
+        ),
     ];
     for &(text, surface, label, rule) in cases {
         let got = found(&tagger, text);
@@ -813,6 +851,37 @@ fn office_and_country_attributes() {
     assert_eq!(e.office.as_deref(), Some("Defense Minister"));
     assert_eq!(e.country.as_deref(), Some("KR"));
     assert_eq!(e.label, Label::Person);
+}
+
+/// Wire copy wrapped at a fixed width: a name broken over two lines is one
+/// name, written on one line in the entity; a line ended on purpose still
+/// ends a name.
+#[test]
+fn names_wrapped_onto_the_next_line() {
+    let tagger = tagger();
+    let text = "Members of the farm lobby will meet Agriculture Secretary Richard\n\
+                Lyng and members of the Senate committee that writes the farm\n\
+                bill on Tuesday, a spokesman for the group said in a statement.\n    \
+                Lyng told reporters that the bill would not be reopened.";
+    let doc = tagger.tag(text);
+    let m = doc
+        .mentions()
+        .iter()
+        .find(|m| doc.surface(m) == "Richard\nLyng")
+        .unwrap_or_else(|| panic!("{:?}", found(&tagger, text)));
+    let EntityRef::Local(i) = m.entity else {
+        panic!("not a local entity: {:?}", m)
+    };
+    let e = &doc.local_entities()[i as usize];
+    assert_eq!(e.name, "Richard Lyng");
+    assert_eq!(e.office.as_deref(), Some("Agriculture Secretary"));
+    let later = doc.mentions().last().unwrap();
+    assert_eq!((doc.surface(later), later.entity), ("Lyng", m.entity));
+    // One paragraph a line: every line break ends a name.
+    let lines = "Talks with Agriculture Secretary Richard\nLyng ended.\n";
+    assert!(found(&tagger, lines)
+        .iter()
+        .all(|(s, _, _)| !s.contains('\n')));
 }
 
 #[test]

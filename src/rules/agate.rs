@@ -25,7 +25,7 @@ use memchr::{memchr2_iter, memmem};
 
 use super::apply::{local_entity, overlapping_mentions, Edit};
 use super::lists::{part_of, Part};
-use super::token::{tokenize_range, Kind, Token};
+use super::token::{tokenize_range, Kind, LineBreaks, Token};
 use super::RuleSet;
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
@@ -217,7 +217,8 @@ fn tokenize(
     out: &mut Vec<Tok>,
 ) {
     buf.clear();
-    tokenize_range(text, a, z, &rules.lex, buf);
+    // A line of notation: no line break inside.
+    tokenize_range(text, a, z, LineBreaks::Hard, &rules.lex, buf);
     out.clear();
     out.extend(buf.iter().map(|tok| {
         let (start, end) = (tok.start as usize, tok.end as usize);

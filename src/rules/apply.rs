@@ -10,7 +10,7 @@ use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, Match};
 
 use super::pattern::{mention_index, WIDTH};
-use super::token::{plain_word, tokenize_range, word_end, word_kind, Kind, Token};
+use super::token::{plain_word, tokenize_range, word_end, word_kind, Kind, LineBreaks, Token};
 use super::{agate, events, firms, link, lists, teams, FxBuild, RuleSet, ScoreTables};
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span, NO_LOCAL};
@@ -92,6 +92,8 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                 pikevm: None,
             },
         };
+        // How each field's line breaks read, judged when first needed.
+        let mut breaks = [None; 2];
         for field in [Field::Title, Field::Text] {
             let text = doc.field_text(field);
             if rules.full_scan {
@@ -111,7 +113,8 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
             tokens.clear();
             for &(a, b) in &s.windows {
                 let first = tokens.len();
-                tokenize_range(text, a, b, &rules.lex, tokens);
+                let lines = LineBreaks::for_range(&mut breaks[field as usize], text, a, b);
+                tokenize_range(text, a, b, lines, &rules.lex, tokens);
                 let lo = doc
                     .mentions
                     .partition_point(|m| (m.field, m.span.start) < (field, a))
@@ -224,7 +227,7 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
             agate::mark(rules, doc, taken, ids);
             lists::mark(rules, doc, taken, rules.link_rule("list_person"));
         }
-        link::link(rules, doc, taken, &mut s.tokens[0]);
+        link::link(rules, doc, taken, &mut breaks, &mut s.tokens[0]);
         firms::relink(rules, doc, taken);
         // Last: the rules find names of their own ("PGA"), and linking tags
         // other uses of a name ("UEFA").
@@ -845,6 +848,16 @@ pub(crate) fn local_entity(
     country: Option<String>,
     office: Option<String>,
 ) -> u32 {
+    // A name wrapped onto the next line ("Denis\nBra Kanon") is the name
+    // written on one line.
+    let one_line;
+    let name = if is_one_line(name) {
+        name
+    } else {
+        one_line = on_one_line(name);
+        one_line.as_str()
+    };
+    let office = office.map(|o| if is_one_line(&o) { o } else { on_one_line(&o) });
     let known = doc
         .local_index
         .get(name)
@@ -885,6 +898,29 @@ pub(crate) fn local_entity(
         office,
     });
     (doc.locals.len() - 1) as u32
+}
+
+/// Whether `s` separates its words by single spaces only.
+fn is_one_line(s: &str) -> bool {
+    let mut after_space = false;
+    for b in s.bytes() {
+        if b == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if b.is_ascii_whitespace() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    true
+}
+
+/// `s` with each run of white space made one space.
+fn on_one_line(s: &str) -> String {
+    s.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Appends the slug of `name` to `out`: folded, lower-cased letters and
@@ -947,7 +983,7 @@ mod tests {
             (1, "local:person:jean-paul-de-2".into())
         );
         assert_eq!(
-            add(Label::Person, "Jean  Paul De"),
+            add(Label::Person, "Jean-Paul De"),
             (2, "local:person:jean-paul-de-3".into())
         );
         // The same name and label: the same entity; another label: another.
@@ -956,6 +992,22 @@ mod tests {
             add(Label::Place, "Jean-Paul Dé"),
             (3, "local:place:jean-paul-de".into())
         );
+        // A name wrapped over two lines or spaced twice is the name on one
+        // line, and so is its office.
+        assert_eq!(add(Label::Person, "Jean\nPaul  De").0, 1);
         assert_eq!(doc.locals[0].office.as_deref(), Some("office"));
+        let i = local_entity(
+            &mut doc,
+            Label::Person,
+            "Ahn\r\nGyu-back",
+            "k",
+            None,
+            Some("Defense\nMinister".into()),
+        );
+        assert_eq!(doc.locals[i as usize].name, "Ahn Gyu-back");
+        assert_eq!(
+            doc.locals[i as usize].office.as_deref(),
+            Some("Defense Minister")
+        );
     }
 }

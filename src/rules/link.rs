@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use super::apply::{left, local_entity, right, word_before, Edit};
 use super::lexicon::{FxBuild, Lexicon};
-use super::token::{tokenize_range, word_kind, Kind, Token};
+use super::token::{tokenize_range, word_kind, Kind, LineBreaks, Token};
 use super::RuleSet;
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
@@ -33,11 +33,13 @@ struct Target {
 
 /// Links surnames, repeated names and acronyms. `toks` is scratch space:
 /// only the few places that matter are tokenized (mentions, parentheses,
-/// occurrences of the keys).
+/// occurrences of the keys). `breaks` holds how each field's line breaks
+/// read (by [`Field`] index), once judged (see [`LineBreaks::for_range`]).
 pub(crate) fn link<'t>(
     rules: &RuleSet,
     doc: &mut Doc<'t>,
     taken: &mut Taken,
+    breaks: &mut [Option<LineBreaks>; 2],
     toks: &mut Vec<Token>,
 ) {
     // Kinds are all linking needs: no word lookups.
@@ -76,6 +78,7 @@ pub(crate) fn link<'t>(
     for field in [Field::Title, Field::Text] {
         let text = doc.field_text(field);
         let bytes = text.as_bytes();
+        let lines = &mut breaks[field as usize];
         for m in doc.mentions.iter().filter(|m| m.field == field) {
             if matches!(m.entity, EntityRef::Ambiguous(_)) {
                 continue;
@@ -93,7 +96,8 @@ pub(crate) fn link<'t>(
                 } else {
                     m.span.end
                 };
-                tokenize_range(text, m.span.start, end, &bare, toks);
+                let read = LineBreaks::for_range(lines, text, m.span.start, end);
+                tokenize_range(text, m.span.start, end, read, &bare, toks);
                 let b = toks.partition_point(|t| (t.start as usize) < m.span.end);
                 let mut words = toks[..b].iter().filter(|t| t.kind.is_word());
                 let at = (field, m.span.start);
@@ -183,7 +187,9 @@ pub(crate) fn link<'t>(
                 continue;
             }
             toks.clear();
-            tokenize_range(text, left(bytes, p, 12), right(bytes, p, 2), &bare, toks);
+            let (from, to) = (left(bytes, p, 12), right(bytes, p, 2));
+            let read = LineBreaks::for_range(lines, text, from, to);
+            tokenize_range(text, from, to, read, &bare, toks);
             let Some(j) = toks.iter().position(|t| t.start as usize == p) else {
                 continue;
             };
@@ -325,6 +331,7 @@ pub(crate) fn link<'t>(
     for field in [Field::Title, Field::Text] {
         let text = doc.field_text(field);
         let bytes = text.as_bytes();
+        let lines = &mut breaks[field as usize];
         // Occurrences of the keys at a capitalized token: the longest at
         // each start. Every occurrence is reported, but each key's are taken
         // as a search for that key alone finds them: one starting inside the
@@ -342,7 +349,9 @@ pub(crate) fn link<'t>(
             // The chunks from the key's start to its end: tokens do not
             // cross white space, so no later one may end at `e`.
             let chunk = chunk_start(bytes, s);
-            tokenize_range(text, chunk, right(bytes, e, 0), &bare, toks);
+            let to = right(bytes, e, 0);
+            let read = LineBreaks::for_range(lines, text, chunk, to);
+            tokenize_range(text, chunk, to, read, &bare, toks);
             let Some(i) = toks.iter().position(|t| t.start as usize == s) else {
                 continue;
             };
@@ -372,7 +381,7 @@ pub(crate) fn link<'t>(
             } else {
                 let whole_name = first.rule == "link_surname"
                     || (first.rule == "link_name" && first.label == Label::Place);
-                if whole_name && !standalone(rules, text, e, &mut buf, toks) {
+                if whole_name && !standalone(rules, text, e, lines, &mut buf, toks) {
                     continue;
                 }
             }
@@ -678,18 +687,15 @@ fn standalone(
     rules: &RuleSet,
     text: &str,
     end: usize,
+    lines: &mut Option<LineBreaks>,
     buf: &mut String,
     toks: &mut Vec<Token>,
 ) -> bool {
     let b = text.as_bytes();
     toks.clear();
-    tokenize_range(
-        text,
-        chunk_start(b, end),
-        right(b, end, 1),
-        &Lexicon::default(),
-        toks,
-    );
+    let (from, to) = (chunk_start(b, end), right(b, end, 1));
+    let read = LineBreaks::for_range(lines, text, from, to);
+    tokenize_range(text, from, to, read, &Lexicon::default(), toks);
     let Some(t) = toks.iter().find(|t| t.start as usize >= end) else {
         return true;
     };

@@ -140,7 +140,7 @@ pub struct RuleSet {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 34] = [
+const WINDOWED_RULES: [&str; 36] = [
     "transcript_speaker",
     "place_apposition",
     "quote_speaker",
@@ -155,7 +155,9 @@ const WINDOWED_RULES: [&str; 34] = [
     "office_name",
     "role_name",
     "apposition_office",
+    "org_of_office",
     "org_of",
+    "org_suffix_office",
     "org_suffix",
     "place_of",
     "place_head",

@@ -3,7 +3,49 @@
 //! belongs to.
 
 use super::lexicon::Lexicon;
+use crate::segment::{looks_hard_wrapped, wraps_line};
 use crate::swar;
+
+/// How [`tokenize_range`] reads a line break.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LineBreaks {
+    /// Every line break is a [`Kind::Break`] token: one line holds one
+    /// paragraph, heading, byline or list item, as in most news dumps.
+    Hard,
+    /// The text is hard-wrapped at a fixed width, like Reuters wire copy: a
+    /// line break inside a paragraph is white space, so that a name wrapped
+    /// onto the next line ("Secretary Richard\nLyng") stays one name. Only
+    /// a break before a blank, indented or bulleted line is a token.
+    Wrapped,
+}
+
+impl LineBreaks {
+    /// The line breaks of `text`, judged as the sentence splitter judges
+    /// them (from the shape of its first 8 KiB).
+    pub(crate) fn of(text: &str) -> LineBreaks {
+        if looks_hard_wrapped(text) {
+            LineBreaks::Wrapped
+        } else {
+            LineBreaks::Hard
+        }
+    }
+
+    /// The line breaks to read `text[from..to]` with: those of `text`,
+    /// judged once into `judged`, or `Hard` where the range holds no line
+    /// break (both read it alike): most windows of the rules hold none, and
+    /// judging a text costs more than many windows.
+    pub(crate) fn for_range(
+        judged: &mut Option<LineBreaks>,
+        text: &str,
+        from: usize,
+        to: usize,
+    ) -> LineBreaks {
+        if memchr::memchr(b'\n', &text.as_bytes()[from..to]).is_none() {
+            return LineBreaks::Hard;
+        }
+        *judged.get_or_insert_with(|| LineBreaks::of(text))
+    }
+}
 
 /// The shape of a token. Word kinds come first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -315,25 +357,33 @@ pub(crate) fn word_kind(w: &str) -> Kind {
 #[cfg(test)]
 pub(crate) fn tokenize(text: &str, lex: &Lexicon, out: &mut Vec<Token>) {
     out.clear();
-    tokenize_range(text, 0, text.len(), lex, out);
+    tokenize_range(text, 0, text.len(), LineBreaks::Hard, lex, out);
 }
 
-/// Appends the tokens of `text[from..to]` to `out` (offsets into `text`).
-/// `from` and `to` must not cut a token: each is the field's start or end
-/// or lies next to white space.
+/// Appends the tokens of `text[from..to]` to `out` (offsets into `text`),
+/// reading line breaks as `breaks` says. `from` and `to` must not cut a
+/// token: each is the field's start or end or lies next to white space.
 pub(crate) fn tokenize_range(
     text: &str,
     from: usize,
     to: usize,
+    breaks: LineBreaks,
     lex: &Lexicon,
     out: &mut Vec<Token>,
 ) {
+    // The whole field: whether a line break wraps a line depends on the
+    // line after it, which may lie past `to`.
+    let field = text;
     let b = &text.as_bytes()[..to];
     let text = &text[..to];
     let mut i = from;
     let mut buf = String::new();
     while i < b.len() {
         let c = b[i];
+        if c == b'\n' && breaks == LineBreaks::Wrapped && wraps_line(field, i) {
+            i += 1;
+            continue;
+        }
         if c == b'\n' {
             push(out, i, i + 1, Kind::Break, 0);
             i += 1;
@@ -487,6 +537,36 @@ mod tests {
                 assert_eq!(plain_kind, (end, word_kind(&text[i..end])), "{i} {c}");
             }
         }
+    }
+
+    /// In hard-wrapped text a line break inside a paragraph is white space;
+    /// one after a short line, a sentence or before an indented line is not.
+    #[test]
+    fn wrapped_line_breaks() {
+        let text = "Ivorian Agriculture Minister Denis Kanon and the Planning\n\
+                    Minister Bra told reporters in Abidjan that traders were\n\
+                    calm about the prices of the crop this season.\n\
+                    Coffee fell.\n    \
+                    TOFTIR, Faroe Islands 1996-08-31\n\
+                    Slovakia beat the Faroe Islands.";
+        let lex = Lexicon::for_tests(&[]);
+        let breaks = |lines| {
+            let mut out = Vec::new();
+            tokenize_range(text, 0, text.len(), lines, &lex, &mut out);
+            let words: Vec<&str> = out
+                .iter()
+                .filter(|t| t.kind == Kind::Break)
+                .map(|t| &text[t.end as usize..][..6])
+                .collect();
+            words
+        };
+        assert_eq!(LineBreaks::of(text), LineBreaks::Wrapped);
+        assert_eq!(breaks(LineBreaks::Wrapped), ["Coffee", "    TO", "Slovak"]);
+        assert_eq!(breaks(LineBreaks::Hard).len(), 5);
+        assert_eq!(
+            LineBreaks::of("One paragraph a line.\nAnother one here."),
+            LineBreaks::Hard
+        );
     }
 
     #[test]

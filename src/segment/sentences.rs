@@ -338,6 +338,19 @@ fn after_terminal(text: &str, start: usize, i: usize) -> Result<(usize, usize), 
     }
 }
 
+/// Whether the line break at `i` of hard-wrapped text (see
+/// [`looks_hard_wrapped`]) only wraps a line: the line before it runs on
+/// (it is as long as wrapped lines are and does not end a sentence), and the
+/// next line goes on with the same paragraph (it is neither blank, indented,
+/// a bullet nor missing). A short line before a break was ended on purpose:
+/// a dateline ("TOFTIR , Faroe Islands 1996-08-31"), a heading.
+pub(crate) fn wraps_line(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    let start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |k| k + 1);
+    let line = trim_ascii(&bytes[start..i]);
+    WRAPPED_LINE.contains(&line.len()) && !is_closed(line) && line_break(text, i, true).is_none()
+}
+
 /// Decides whether the line break at `i` ends a sentence; returns the start
 /// of the next sentence if so.
 fn line_break(text: &str, i: usize, wrapped: bool) -> Option<usize> {
@@ -497,11 +510,11 @@ const WRAP_SAMPLE: usize = 8 * 1024;
 /// Guesses whether `text` is hard-wrapped at a fixed width, like Reuters
 /// wire copy, rather than holding one paragraph per line.
 ///
-/// A line "runs on" when it is 40 to 100 bytes long, does not end with
+/// A line "runs on" when it is 40 to 100 bytes long ([`WRAPPED_LINE`]), does not end with
 /// sentence-final punctuation, and the next line is neither blank nor
 /// indented. The text counts as hard-wrapped when at least two lines and at
 /// least a quarter of the non-blank lines of the sample run on.
-fn looks_hard_wrapped(text: &str) -> bool {
+pub(crate) fn looks_hard_wrapped(text: &str) -> bool {
     let bytes = &text.as_bytes()[..text.len().min(WRAP_SAMPLE)];
     let mut nonblank = 0usize;
     let mut run_on = 0usize;
@@ -522,18 +535,31 @@ fn looks_hard_wrapped(text: &str) -> bool {
         }
         nonblank += 1;
         if let Some(n) = prev_open {
-            if !indented && (40..=100).contains(&n) {
+            if !indented && WRAPPED_LINE.contains(&n) {
                 run_on += 1;
             }
         }
-        let last = trimmed[trimmed.len() - 1];
-        let closed = matches!(last, b'.' | b'!' | b'?' | b':')
-            || (matches!(last, b'"' | b'\'' | b')')
-                && trimmed.len() >= 2
-                && matches!(trimmed[trimmed.len() - 2], b'.' | b'!' | b'?'));
-        prev_open = if closed { None } else { Some(trimmed.len()) };
+        prev_open = if is_closed(trimmed) {
+            None
+        } else {
+            Some(trimmed.len())
+        };
     }
     run_on >= 2 && run_on * 4 >= nonblank
+}
+
+/// The lengths in bytes of the lines of hard-wrapped text, but for the last
+/// of each paragraph.
+const WRAPPED_LINE: std::ops::RangeInclusive<usize> = 40..=100;
+
+/// Whether a line (trimmed, not empty) ends with sentence-final
+/// punctuation, maybe inside a closing quote or parenthesis.
+fn is_closed(trimmed: &[u8]) -> bool {
+    let last = trimmed[trimmed.len() - 1];
+    matches!(last, b'.' | b'!' | b'?' | b':')
+        || (matches!(last, b'"' | b'\'' | b')')
+            && trimmed.len() >= 2
+            && matches!(trimmed[trimmed.len() - 2], b'.' | b'!' | b'?'))
 }
 
 /// Trims ASCII whitespace from both ends (`<[u8]>::trim_ascii` needs a newer

@@ -14,6 +14,7 @@ const EXTRA: &str = r#"
 {"id": "place:city:chicago", "label": "place", "kind": "city", "name": "Chicago", "country": "US", "population": 2700000}
 {"id": "place:city:paris", "label": "place", "kind": "city", "name": "Paris", "country": "FR", "population": 2100000}
 {"id": "place:city:houston", "label": "place", "kind": "city", "name": "Houston", "country": "US", "population": 2300000}
+{"id": "org:sports_team:minnesota-twins", "label": "organization", "kind": "sports_team", "name": "Minnesota Twins"}
 "#;
 
 fn tagger() -> Tagger {
@@ -416,6 +417,12 @@ fn rule_families() {
             "office_name",
         ),
         (
+            "sponsored by the Commission on Presidential Debates, a group",
+            "Commission on Presidential Debates",
+            "organization",
+            "org_of",
+        ),
+        (
             "the Office of Public Counsel could find no evidence",
             "Office of Public Counsel",
             "organization",
@@ -633,6 +640,8 @@ fn name_rules_keep_clear_of_other_names() {
         // A kind of place before a noun is a modifier: no place.
         "Bloggs Hill, a town councillor, said",
         "Bloggs Hill is a town councillor and",
+        // One word after "on" is a topic, not a name's tail.
+        "the Council on Drugs met",
         // A headline in capitals before a number is no dateline.
         "WIDGET MAKERS LAUNCH 100 MLN DLR ISSUE\nThe issue was priced",
         "UPDATE (3 August 2016): Within days",
@@ -677,6 +686,7 @@ fn name_rules_keep_clear_of_other_names() {
                     | "transcript_speaker"
                     | "dateline"
                     | "rank_name"
+                    | "org_of"
             )),
             "{text}: {got:?}"
         );
@@ -707,6 +717,11 @@ fn sports_prose_makes_teams() {
             &["organization", "organization", "place"],
         ),
         ("The case against Houston was dropped.", &["place"]),
+        // So it does where a dictionary names a team.
+        (
+            "Jim Thome homered for Chicago against the Minnesota Twins.",
+            &["organization"],
+        ),
         // Not teams: a place inside a name, a bus fare, a price.
         ("BANK OF CHICAGO MANAGER HURT IN ATTACK", &["place"]),
         (

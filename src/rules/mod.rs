@@ -180,7 +180,7 @@ const WINDOWED_RULES: [&str; 36] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 53] = [
+const WINDOWED_LISTS: [&str; 54] = [
     "speaker_title",
     "place_kind_after",
     "speech_verb",
@@ -220,6 +220,7 @@ const WINDOWED_LISTS: [&str; 53] = [
     "particle",
     "abbrev",
     "'of'",
+    "'on'",
     "'the'",
     "'a'",
     "'an'",

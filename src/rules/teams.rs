@@ -397,6 +397,13 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
     // Leeds", "Lubbock, Texas").
     let mut in_prose = Vec::new();
     let mut prose_names: HashSet<String, FxBuild> = HashSet::default();
+    // A document about sport: a score line names a team, or a dictionary
+    // or rule names one ("the Minnesota Twins").
+    let sporty = !teams.is_empty()
+        || doc.mentions.iter().any(|m| match m.entity {
+            EntityRef::Local(i) => doc.locals[i as usize].kind == "sports_team",
+            _ => doc.entry(m).is_some_and(|e| &*e.kind == "sports_team"),
+        });
     if rules.team_cues.any() {
         let local_place = |i: usize| {
             !edit.is_removed(i)
@@ -404,7 +411,7 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
                     .entry(&doc.mentions[i])
                     .is_some_and(|e| !is_national(&e.kind))
         };
-        in_prose = teams_in_prose(rules, doc, local_place, !teams.is_empty());
+        in_prose = teams_in_prose(rules, doc, local_place, sporty);
         for &i in &in_prose {
             let m = doc.mentions[i];
             let key = doc.surface(&m).to_lowercase();
@@ -420,11 +427,7 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
         }
     }
     // Teams by their nicknames ("the Mets"), in a document about sport.
-    let sporty = !teams.is_empty()
-        || doc.mentions.iter().any(|m| match m.entity {
-            EntityRef::Local(i) => doc.locals[i as usize].kind == "sports_team",
-            _ => doc.entry(m).is_some_and(|e| &*e.kind == "sports_team"),
-        });
+    let sporty = sporty || !teams.is_empty();
     for (field, span, name) in nicknames(rules, doc, taken, sporty) {
         let local = team_of(doc, &mut teams, &name, None);
         add_team(&mut edit, taken, field, span, local, rule);

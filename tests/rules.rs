@@ -416,6 +416,38 @@ fn rule_families() {
             "person",
             "office_name",
         ),
+        // Trades and kin before a name.
+        (
+            "talks with French businessman Jean-Baptiste Doumeng ended",
+            "Jean-Baptiste Doumeng",
+            "person",
+            "role_name",
+        ),
+        (
+            "said his mother Nurbika Mamatuyeva in Grozny",
+            "Nurbika Mamatuyeva",
+            "person",
+            "role_name",
+        ),
+        // A firm before an apposition of a role stays a firm.
+        (
+            "developed with Microsoft Corp, the author of MS-DOS",
+            "Microsoft Corp",
+            "organization",
+            "org_suffix",
+        ),
+        (
+            "Shares of Bankers Trust Co, a joint lead manager, rose",
+            "Bankers Trust Co",
+            "organization",
+            "org_suffix",
+        ),
+        (
+            "and Usayran, the son of the defense minister, left",
+            "Usayran",
+            "person",
+            "apposition_office",
+        ),
         (
             "sponsored by the Commission on Presidential Debates, a group",
             "Commission on Presidential Debates",

@@ -563,6 +563,24 @@ mod tests {
         assert_eq!(LineBreaks::of(text), LineBreaks::Wrapped);
         assert_eq!(breaks(LineBreaks::Wrapped), ["Coffee", "    TO", "Slovak"]);
         assert_eq!(breaks(LineBreaks::Hard).len(), 5);
+        // Wire copy whose dateline was cut off: its short first line runs
+        // on, unless in capitals (a headline).
+        for (first, runs_on) in [
+            ("Secretary of State George", true),
+            ("SHULTZ SPEAKS", false),
+        ] {
+            let text = format!(
+                "{first}\nShultz acknowledged failings in the handling of the affair and\n\
+                 said the administration would press its case with the leaders of\n\
+                 the Congress.\n"
+            );
+            let mut out = Vec::new();
+            tokenize_range(&text, 0, text.len(), LineBreaks::of(&text), &lex, &mut out);
+            let broken = out
+                .iter()
+                .any(|t| t.kind == Kind::Break && (t.start as usize) < first.len() + 1);
+            assert_eq!(broken, !runs_on, "{text}");
+        }
         assert_eq!(
             LineBreaks::of("One paragraph a line.\nAnother one here."),
             LineBreaks::Hard

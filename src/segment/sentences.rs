@@ -343,12 +343,22 @@ fn after_terminal(text: &str, start: usize, i: usize) -> Result<(usize, usize), 
 /// (it is as long as wrapped lines are and does not end a sentence), and the
 /// next line goes on with the same paragraph (it is neither blank, indented,
 /// a bullet nor missing). A short line before a break was ended on purpose:
-/// a dateline ("TOFTIR , Faroe Islands 1996-08-31"), a heading.
+/// a dateline ("TOFTIR , Faroe Islands 1996-08-31"), a heading. But the
+/// text's first line may be short, if not in capitals: wire copy whose
+/// dateline was cut off starts mid-line ("Secretary of State George\n
+/// Shultz acknowledged").
 pub(crate) fn wraps_line(text: &str, i: usize) -> bool {
     let bytes = text.as_bytes();
     let start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |k| k + 1);
     let line = trim_ascii(&bytes[start..i]);
-    WRAPPED_LINE.contains(&line.len()) && !is_closed(line) && line_break(text, i, true).is_none()
+    let runs_on = if start == 0 {
+        !line.is_empty()
+            && line.len() <= *WRAPPED_LINE.end()
+            && line.iter().any(u8::is_ascii_lowercase)
+    } else {
+        WRAPPED_LINE.contains(&line.len())
+    };
+    runs_on && !is_closed(line) && line_break(text, i, true).is_none()
 }
 
 /// Decides whether the line break at `i` ends a sentence; returns the start

@@ -563,6 +563,21 @@ mod tests {
         assert_eq!(LineBreaks::of(text), LineBreaks::Wrapped);
         assert_eq!(breaks(LineBreaks::Wrapped), ["Coffee", "    TO", "Slovak"]);
         assert_eq!(breaks(LineBreaks::Hard).len(), 5);
+        // A name's initials end no sentence.
+        let initials = "The company said former chief executive officer Clinton D.\n\
+                        Sisson resigned and that its chairman, a director of the firm\n\
+                        since 1980, would take over the post on Monday next week as\n\
+                        the board looks for a new chief executive from outside.\n";
+        let mut out = Vec::new();
+        tokenize_range(
+            initials,
+            0,
+            initials.len(),
+            LineBreaks::of(initials),
+            &lex,
+            &mut out,
+        );
+        assert_eq!(out.iter().filter(|t| t.kind == Kind::Break).count(), 1);
         // Wire copy whose dateline was cut off: its short first line runs
         // on, unless in capitals (a headline).
         for (first, runs_on) in [

@@ -358,7 +358,18 @@ pub(crate) fn wraps_line(text: &str, i: usize) -> bool {
     } else {
         WRAPPED_LINE.contains(&line.len())
     };
-    runs_on && !is_closed(line) && line_break(text, i, true).is_none()
+    runs_on && (!is_closed(line) || ends_in_initial(line)) && line_break(text, i, true).is_none()
+}
+
+/// Whether a line ends in a name's initials ("Mark D.", "executive D.E."):
+/// its period ends no sentence. Not "U.S.", "U.K.", "U.N.", which often do.
+fn ends_in_initial(line: &[u8]) -> bool {
+    let word = line.rsplit(|&c| c == b' ').next().unwrap_or(line);
+    let initials = matches!(word.len(), 2 | 4)
+        && word
+            .chunks(2)
+            .all(|p| p[0].is_ascii_uppercase() && p.get(1) == Some(&b'.'));
+    initials && !matches!(word, b"U.S." | b"U.K." | b"U.N.")
 }
 
 /// Decides whether the line break at `i` ends a sentence; returns the start

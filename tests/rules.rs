@@ -429,6 +429,19 @@ fn rule_families() {
             "person",
             "role_name",
         ),
+        // An acronym before a capitalized word starts a longer name.
+        (
+            "an injunction that would require LTV Corp to reinstate",
+            "LTV Corp",
+            "organization",
+            "org_suffix",
+        ),
+        (
+            "said the cable television network CNBC Friday",
+            "CNBC",
+            "organization",
+            "acronym_org",
+        ),
         // A firm before an apposition of a role stays a firm.
         (
             "developed with Microsoft Corp, the author of MS-DOS",

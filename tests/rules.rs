@@ -442,6 +442,13 @@ fn rule_families() {
             "organization",
             "acronym_org",
         ),
+        // An article is no part of the name.
+        (
+            "the bank said. A Finance Ministry official confirmed it",
+            "Finance Ministry",
+            "organization",
+            "org_suffix",
+        ),
         // A firm before an apposition of a role stays a firm.
         (
             "developed with Microsoft Corp, the author of MS-DOS",
@@ -685,6 +692,8 @@ fn name_rules_keep_clear_of_other_names() {
         // A kind of place before a noun is a modifier: no place.
         "Bloggs Hill, a town councillor, said",
         "Bloggs Hill is a town councillor and",
+        // A determiner before a surname.
+        "Another Babcock subsidiary, Vereinigte Kesselwerke, said",
         // One word after "on" is a topic, not a name's tail.
         "the Council on Drugs met",
         // A headline in capitals before a number is no dateline.

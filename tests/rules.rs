@@ -424,6 +424,19 @@ fn rule_families() {
             "role_name",
         ),
         (
+            "Armin Dassler and his brother Gerd hold all the shares",
+            "Gerd",
+            "person",
+            "role_name",
+        ),
+        // A firm after a role stays a firm.
+        (
+            "priced at par, lead manager Wood Gundy Ltd said",
+            "Wood Gundy Ltd",
+            "organization",
+            "org_suffix",
+        ),
+        (
             "said his mother Nurbika Mamatuyeva in Grozny",
             "Nurbika Mamatuyeva",
             "person",

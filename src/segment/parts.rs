@@ -526,6 +526,24 @@ const ROLE_WORDS: &[&str] = &[
 const NOT_NAME: &[&str] = &[
     "advertisement",
     "and",
+    // Months and days, but the months that are also given names ("June"):
+    // "Pay April Six" over "Record March 16" is a dividend table.
+    "january",
+    "february",
+    "march",
+    "april",
+    "july",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
     "breaking",
     "by",
     "exclusive",
@@ -1231,6 +1249,13 @@ mod tests {
         assert!(kinds("By the way, it rained.")
             .iter()
             .all(|(k, _)| *k == PartKind::Body));
+        // A dividend table: no name over a date.
+        let table = "Qtly div 10 cts vs 10 cts prior\n    Pay April Six\n    Record March 16\n";
+        assert!(
+            kinds(table).iter().all(|(k, _)| *k != PartKind::Byline),
+            "{:?}",
+            kinds(table)
+        );
     }
 
     #[test]

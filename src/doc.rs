@@ -193,6 +193,9 @@ pub enum Reason {
     /// The start of an event's name ("Fed Cup", "U.S. Open"): not the
     /// entity it names.
     InsideEvent,
+    /// A place's name written in capitals in running text, short enough to
+    /// be an acronym ("the GAO has", not the town of Gao).
+    AcronymInText,
 }
 
 impl Reason {
@@ -207,6 +210,7 @@ impl Reason {
             Reason::OutRanked => "out_ranked",
             Reason::AmbiguousLabel => "ambiguous_label",
             Reason::InsideEvent => "inside_event",
+            Reason::AcronymInText => "acronym_in_text",
         }
     }
 }

@@ -10,6 +10,28 @@ pub(crate) fn common_word_allowed(text: &str, span: Span) -> bool {
     !starts_sentence(text, span.start) && !headline_line(text, span.start)
 }
 
+/// Whether a place's name matched at `span` in capitals, though `alias` is
+/// not written so, reads as an acronym instead: a word of five letters at
+/// most ("GAO" is no town of Gao, "ICA" no city of Ica) inside running text
+/// (its line has lower-case letters), not at the line's start, where wire
+/// copy sets its datelines in capitals ("ROME, March 3 -").
+pub(crate) fn reads_as_acronym(text: &str, span: Span, alias: &str) -> bool {
+    let surface = text.get(span.start..span.end).unwrap_or("");
+    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+    if letters > 5
+        || surface.chars().any(char::is_lowercase)
+        || !alias.chars().any(char::is_lowercase)
+    {
+        return false;
+    }
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let line_start = text[start..span.start].trim().is_empty();
+    !line_start && text[start..end].chars().any(char::is_lowercase)
+}
+
 /// True when only white space, opening quotes or brackets stand between the
 /// start of the sentence (or line, or text) and `at`.
 pub(crate) fn starts_sentence(text: &str, at: usize) -> bool {
@@ -77,6 +99,26 @@ mod tests {
                 end: start + word.len(),
             },
         )
+    }
+
+    #[test]
+    fn acronyms_in_running_text() {
+        let table = [
+            ("Analysis that the GAO has obtained", "GAO", "Gao", true),
+            ("ROME, March 3 - Italy said", "ROME", "Rome", false),
+            ("TALKS IN GAO FAIL", "GAO", "Gao", false),
+            ("the town of Gao in Mali", "Gao", "Gao", false),
+            ("the NASDAQ market rose", "NASDAQ", "Nasdaq", false),
+            ("the NATO summit", "NATO", "NATO", false),
+        ];
+        for (text, word, alias, want) in table {
+            let start = text.find(word).unwrap();
+            let span = Span {
+                start,
+                end: start + word.len(),
+            };
+            assert_eq!(reads_as_acronym(text, span, alias), want, "{text:?}");
+        }
     }
 
     #[test]

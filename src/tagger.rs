@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::dictionary::{Dictionary, Guard, Label, MatchPolicy};
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Reason, Rejected, Span};
-use crate::guard::common_word_allowed;
+use crate::guard::{common_word_allowed, reads_as_acronym};
 use crate::link;
 use crate::matcher::{PhraseMatch, PhraseSet};
 use crate::normalize::{fold, Normalized};
@@ -653,6 +653,18 @@ impl Tagger {
                 Some(Reason::StopWord)
             } else if alias.guard == Guard::CommonWord && !common_word_allowed(text, span) {
                 Some(Reason::CommonWordGuard)
+            } else if alias.policy == MatchPolicy::Capitalized
+                && entries[alias.entry as usize].label == Label::Place
+                && text.as_bytes()[span.start..span.end.min(span.start + 2)]
+                    .iter()
+                    .all(u8::is_ascii_uppercase)
+                && reads_as_acronym(
+                    text,
+                    span,
+                    &entries[alias.entry as usize].aliases[alias.alias as usize].text,
+                )
+            {
+                Some(Reason::AcronymInText)
             } else {
                 None
             };

@@ -57,6 +57,22 @@ fn names_that_are_also_words() {
 }
 
 #[test]
+fn acronyms_are_no_towns() {
+    // A town's name in capitals in running text is an acronym.
+    let text = "Analysis that the GAO has obtained shows the ICA talks failed.";
+    assert!(found(text)
+        .iter()
+        .all(|(s, label, _)| !(matches!(s.as_str(), "GAO" | "ICA") && *label == Label::Place)));
+    // A dateline in capitals and the town's own name are places.
+    assert!(found("ROME, March 3 - Italy said.")
+        .iter()
+        .any(|(s, label, _)| s == "ROME" && *label == Label::Place));
+    assert!(found("He was born in Gao, in Mali.")
+        .iter()
+        .any(|(s, label, _)| s == "Gao" && *label == Label::Place));
+}
+
+#[test]
 fn georgia_the_country_by_priority() {
     assert_eq!(
         id_of("Russia and Georgia fought in 2008.", "Georgia").as_deref(),

@@ -158,6 +158,9 @@ fn loser(doc: &Doc<'_>, r: &Rejected, text: String, overlap: &str) -> ExplainedC
         Reason::StopWord => "on the stop list".to_string(),
         Reason::CommonWordGuard => "a common word at a sentence start or in a headline".to_string(),
         Reason::InsideEvent => "starts the name of an event ('Fed Cup', 'U.S. Open')".to_string(),
+        Reason::AcronymInText => {
+            "a place's name in capitals in running text, short enough to be an acronym ('GAO')".to_string()
+        }
         other => other.as_str().to_string(),
     };
     ExplainedCandidate {

@@ -60,9 +60,13 @@ struct Scratch {
     term_hits: Vec<(u32, u32)>,
     /// Per hit of a term, the term's text hit before it (`NO_HIT` for none).
     prev_same: Vec<u32>,
-    /// The `requires_any` and the `unless_any` terms of the rule at hand
-    /// that are in the document, each with the head of its text hits.
+    /// The `requires_any` terms of each rule met in the document that are
+    /// in it, each with the head of its text hits, found once a rule: per
+    /// rule, the stamp of the last document it was met in and its run of
+    /// `present` then (a phrase's later hits meet its rules again).
     present: Vec<(u32, u32)>,
+    present_at: Vec<(u32, u32, u32)>,
+    /// The `unless_any` terms of the rule at hand that are in the document.
     present_unless: Vec<(u32, u32)>,
     stamp: u32,
     /// Per phrase, the stamp of the last document it gave evidence in and
@@ -625,10 +629,14 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
         s.term_hits.resize(tables.phrase_info.len(), (0, NO_HIT));
         s.phrase_text.resize(tables.phrase_info.len(), (0, 0));
     }
+    if s.present_at.len() < tables.flat_rules.len() {
+        s.present_at.resize(tables.flat_rules.len(), (0, 0, 0));
+    }
     s.stamp = s.stamp.wrapping_add(1);
     if s.stamp == 0 {
         s.term_hits.fill((0, NO_HIT));
         s.phrase_text.fill((0, 0));
+        s.present_at.fill((0, 0, 0));
         s.stamp = 1;
     }
     if needs_context && has_terms {
@@ -641,7 +649,8 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
     }
     let boost = config.title_boost;
     let mut seq = 0u32;
-    let mut present = std::mem::take(&mut s.present);
+    let mut present_all = std::mem::take(&mut s.present);
+    present_all.clear();
     let mut present_unless = std::mem::take(&mut s.present_unless);
     for k in 0..s.hits.len() {
         let hit = s.hits[k];
@@ -667,8 +676,13 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
                     Some(&(x, last)) if x == stamp => Some((t, last)),
                     _ => None,
                 };
-                present.clear();
-                present.extend(requires.iter().filter_map(in_doc));
+                let at = &mut s.present_at[r as usize];
+                if at.0 != stamp {
+                    let from = present_all.len() as u32;
+                    present_all.extend(requires.iter().filter_map(in_doc));
+                    *at = (stamp, from, present_all.len() as u32);
+                }
+                let present = &present_all[at.1 as usize..at.2 as usize];
                 // Decided without sentences when no term is in the document.
                 if !requires.is_empty() && present.is_empty() {
                     continue;
@@ -738,8 +752,8 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
                     // Hits in `near` are in the hit's sentence; only the
                     // others need the splitter.
                     let mut pass = true;
-                    if !requires.is_empty() && !any_in(&present, &near) {
-                        pass = !hit.in_title && in_sentence(&present);
+                    if !requires.is_empty() && !any_in(present, &near) {
+                        pass = !hit.in_title && in_sentence(present);
                     }
                     if pass && unless_in_doc {
                         if any_in(&present_unless, &near) {
@@ -798,7 +812,7 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
     s.fired_touched.clear();
     s.starts = index.starts;
     s.breaks = index.breaks;
-    s.present = present;
+    s.present = present_all;
     s.present_unless = present_unless;
 }
 

@@ -154,17 +154,22 @@ impl Doc<'_> {
 
 /// One `Topic` and its evidence, as serde derives them.
 fn write_topic(model: &TopicModel, scored: &Scored, t: &ScoredTopic, out: &mut Vec<u8>) {
-    let (id, label) = Scored::id_label(model, t);
-    text(out, "{\"id\":", id);
-    text(out, ",\"label\":", label);
+    // The id and label, and a roll-up's source and text, escaped once per
+    // model, not once per record.
+    out.extend_from_slice(Scored::json_head(model, t).as_bytes());
     float(out, ",\"score\":", t.score);
     out.extend_from_slice(b",\"evidence\":[");
     for (k, e) in scored.evidence_of(t).iter().enumerate() {
         if k > 0 {
             out.push(b',');
         }
-        keyword(out, "{\"source\":", e.source.as_str());
-        text(out, ",\"text\":", scored.text(model, e));
+        match Scored::json_rollup(model, e) {
+            Some(head) => out.extend_from_slice(head.as_bytes()),
+            None => {
+                keyword(out, "{\"source\":", e.source.as_str());
+                text(out, ",\"text\":", scored.text(model, e));
+            }
+        }
         float(out, ",\"weight_added\":", e.weight_added);
         number(out, ",\"count\":", e.count as usize);
         let in_title: &[u8] = if e.in_title { b"true}" } else { b"false}" };

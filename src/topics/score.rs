@@ -240,10 +240,19 @@ impl Scored {
         evidence_text(&self.texts, model.tables(), e.text)
     }
 
-    /// The id and label of `topic`, one of its topics, scored by `model`.
-    pub(crate) fn id_label<'a>(model: &'a TopicModel, topic: &ScoredTopic) -> (&'a str, &'a str) {
-        let info = &model.tables().taxonomy.topics[topic.topic as usize];
-        (&info.id, &info.label)
+    /// The start of the JSON record of `topic`, one of its topics, scored
+    /// by `model`: `{"id":…,"label":…`.
+    pub(crate) fn json_head<'a>(model: &'a TopicModel, topic: &ScoredTopic) -> &'a str {
+        &model.tables().taxonomy.topics[topic.topic as usize].json_head
+    }
+
+    /// The start of the JSON record of `e`, one of its evidence, scored by
+    /// `model`, when it is a roll-up: `{"source":"rollup","text":…`.
+    pub(crate) fn json_rollup<'a>(model: &'a TopicModel, e: &ScoredEvidence) -> Option<&'a str> {
+        match e.text {
+            EvidenceText::Label(t) => Some(&model.tables().taxonomy.topics[t as usize].json_rollup),
+            EvidenceText::Own(..) => None,
+        }
     }
 
     /// The owned topics.

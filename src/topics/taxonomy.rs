@@ -31,6 +31,11 @@ pub struct TopicInfo {
     pub(crate) parent_id: Option<String>,
     pub(crate) top_id: String,
     pub(crate) depth: u32,
+    /// Its JSON, made once: the start of its record, `{"id":…,"label":…`,
+    /// and of a roll-up's evidence record for it,
+    /// `{"source":"rollup","text":…` (see `json::write_topic`).
+    pub(crate) json_head: Box<str>,
+    pub(crate) json_rollup: Box<str>,
 }
 
 impl TopicInfo {

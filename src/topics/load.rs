@@ -231,6 +231,7 @@ impl Tables {
                 parent_id: None,
                 top_id: String::new(),
                 depth: 0,
+                id_rank: 0,
             });
             parents.push(raw.parent);
             lines.push(lineno);

@@ -102,7 +102,7 @@ struct Scratch {
     /// (parent, child) for the touched topics with a parent, sorted.
     children: Vec<(u32, u32)>,
     /// (`rank_key`, score, topic) of the topics kept.
-    kept: Vec<(u64, f32, u32)>,
+    kept: Vec<(u128, f32, u32)>,
     /// The evidence of each topic kept.
     ranges: Vec<EvidenceRanges>,
     /// (`fact_hash`, index) of each entity fact, to find the distinct ones.
@@ -323,26 +323,16 @@ fn score_with(
         if score < config.threshold || score <= 0.0 {
             continue;
         }
-        kept.push((
-            rank_key(score, tables.taxonomy.topics[t as usize].depth),
-            score,
-            t,
-        ));
+        let info = &tables.taxonomy.topics[t as usize];
+        kept.push((rank_key(score, info.depth, info.id_rank), score, t));
     }
-    let topics = &tables.taxonomy.topics;
-    // Ties on the key and the id stay in topic order, the order of
-    // `touched`: what a stable sort of it gives.
-    let best_first = |&(ka, _, ta): &(u64, f32, u32), &(kb, _, tb): &(u64, f32, u32)| {
-        ka.cmp(&kb)
-            .then_with(|| topics[ta as usize].id.cmp(&topics[tb as usize].id))
-            .then(ta.cmp(&tb))
-    };
-    // Only the best `top_k` are sorted.
+    // Keys are distinct (ids are): only the best `top_k` are sorted.
+    let best_first = |&(key, _, _): &(u128, f32, u32)| key;
     if config.top_k < kept.len() {
-        kept.select_nth_unstable_by(config.top_k, best_first);
+        kept.select_nth_unstable_by_key(config.top_k, best_first);
         kept.truncate(config.top_k);
     }
-    kept.sort_unstable_by(best_first);
+    kept.sort_unstable_by_key(best_first);
     if !kept.is_empty() {
         // The texts the evidence points into: the whole arena, a few
         // hundred bytes.
@@ -372,9 +362,10 @@ fn score_with(
 }
 
 /// A number that orders topics best first: by `score` down (as
-/// [`f32::total_cmp`] orders), then by `depth` up. One integer compare, not
-/// two, at each step of the sort.
-fn rank_key(score: f32, depth: u32) -> u64 {
+/// [`f32::total_cmp`] orders), then by `depth` up, then by id (its
+/// `id_rank`). One integer compare, not three (one of strings), at each step
+/// of the sort.
+fn rank_key(score: f32, depth: u32, id_rank: u32) -> u128 {
     let bits = score.to_bits();
     // `total_cmp`'s order as unsigned: negative numbers reversed, below
     // the positive ones.
@@ -383,7 +374,7 @@ fn rank_key(score: f32, depth: u32) -> u64 {
     } else {
         bits | 1 << 31
     };
-    u64::from(!total) << 32 | u64::from(depth)
+    u128::from(!total) << 64 | u128::from(depth) << 32 | u128::from(id_rank)
 }
 
 /// The items and the children of topic `t`: its evidence.

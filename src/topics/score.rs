@@ -98,6 +98,8 @@ struct Scratch {
     items: Vec<Item>,
     /// Per topic, total after roll-up (dense; reset through `touched`).
     totals: Vec<f32>,
+    /// The topics with a total, in no order that matters: what is made of
+    /// them is sorted by keys that tell them all apart.
     touched: Vec<u32>,
     /// (parent, child) for the touched topics with a parent, sorted.
     children: Vec<(u32, u32)>,
@@ -1090,7 +1092,6 @@ fn roll_up(s: &mut Scratch, tables: &Tables) {
             at = tables.taxonomy.parent(a);
         }
     }
-    s.touched.sort_unstable();
 }
 
 #[cfg(test)]

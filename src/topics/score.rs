@@ -33,7 +33,7 @@ use super::{
 };
 use crate::matcher::PhraseMatch;
 use crate::segment::{hard_breaks, sentences, Sentences};
-use crate::swar::load_le;
+use crate::swar::{in_range, load_le, HIGH};
 
 /// The hyperbolic squash's half-point: raw evidence of 4 (after length
 /// normalization) scores 0.5.
@@ -482,11 +482,23 @@ fn intern_tail(s: &mut Scratch, from: usize) -> u32 {
 /// only; others are interned the long way).
 fn is_lower_of(s: &Scratch, id: u32, surface: &str) -> bool {
     let text = s.arena[s.texts[id as usize].clone()].as_bytes();
-    text.len() == surface.len()
-        && surface
-            .bytes()
-            .zip(text)
-            .all(|(a, &b)| a.is_ascii() && a.to_ascii_lowercase() == b)
+    if text.len() != surface.len() {
+        return false;
+    }
+    let lower = |x: u64| x | in_range(x, b'A', b'Z') >> 2;
+    let (mut a, mut b) = (surface.as_bytes(), text);
+    // Eight bytes at a time (a byte at a time cost three times as much):
+    // ASCII, and equal once upper case is lowered (the high bit of an upper
+    // case byte, moved to 0x20).
+    while a.len() > 8 {
+        let x = load_le(a);
+        if x & HIGH != 0 || lower(x) != load_le(b) {
+            return false;
+        }
+        (a, b) = (&a[8..], &b[8..]);
+    }
+    let x = load_le(a);
+    x & HIGH == 0 && lower(x) == load_le(b)
 }
 
 /// Interns the lower-case form of a surface.
@@ -1114,6 +1126,26 @@ mod tests {
         ) {
             let text = pieces.concat();
             prop_assert_eq!(count_words(&text), text.split_whitespace().count());
+        }
+
+        /// A text is the lower case of a surface as a byte at a time says,
+        /// around the eight-byte words.
+        #[test]
+        fn lower_case_is_checked_as_bytes(
+            surface in "[a-zA-Z@\\[`{é]{0,20}",
+            other in "[a-z@\\[`{é]{0,20}",
+            same in any::<bool>(),
+        ) {
+            let text = if same { surface.to_ascii_lowercase() } else { other };
+            let mut s = Scratch::default();
+            s.arena.push_str(&text);
+            s.texts.push(0..text.len());
+            let bytewise = text.len() == surface.len()
+                && surface
+                    .bytes()
+                    .zip(text.bytes())
+                    .all(|(a, b)| a.is_ascii() && a.to_ascii_lowercase() == b);
+            prop_assert_eq!(is_lower_of(&s, 0, &surface), bytewise);
         }
     }
 }

@@ -216,7 +216,13 @@ impl Tables {
             }
             let index = self.taxonomy.topics.len() as u32;
             self.taxonomy.by_id.insert(id.clone(), index);
+            // Strings always serialize.
+            let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
+            let json_head = format!("{{\"id\":{},\"label\":{}", quote(&id), quote(&label));
+            let json_rollup = format!("{{\"source\":\"rollup\",\"text\":{}", quote(&label));
             self.taxonomy.topics.push(TopicInfo {
+                json_head: json_head.into(),
+                json_rollup: json_rollup.into(),
                 id,
                 label,
                 definition: raw.definition,
@@ -225,6 +231,7 @@ impl Tables {
                 parent_id: None,
                 top_id: String::new(),
                 depth: 0,
+                id_rank: 0,
             });
             parents.push(raw.parent);
             lines.push(lineno);

@@ -31,6 +31,14 @@ pub struct TopicInfo {
     pub(crate) parent_id: Option<String>,
     pub(crate) top_id: String,
     pub(crate) depth: u32,
+    /// Its place in the order of the ids, which ranks topics of equal score
+    /// and depth (see `score::rank_key`).
+    pub(crate) id_rank: u32,
+    /// Its JSON, made once: the start of its record, `{"id":…,"label":…`,
+    /// and of a roll-up's evidence record for it,
+    /// `{"source":"rollup","text":…` (see `json::write_topic`).
+    pub(crate) json_head: Box<str>,
+    pub(crate) json_rollup: Box<str>,
 }
 
 impl TopicInfo {
@@ -110,6 +118,12 @@ impl Taxonomy {
             }
             self.topics[i].depth = depth;
             self.topics[i].top_id = self.topics[at as usize].id.clone();
+        }
+        let mut by_id: Vec<u32> = (0..n as u32).collect();
+        by_id
+            .sort_unstable_by(|&a, &b| self.topics[a as usize].id.cmp(&self.topics[b as usize].id));
+        for (rank, t) in by_id.into_iter().enumerate() {
+            self.topics[t as usize].id_rank = rank as u32;
         }
         Ok(())
     }

@@ -442,6 +442,25 @@ fn rule_families() {
             "person",
             "role_name",
         ),
+        // "and" inside a firm's name, not between two firms.
+        (
+            "shares of Procter and Gamble Co rose",
+            "Procter and Gamble Co",
+            "organization",
+            "org_suffix",
+        ),
+        (
+            "Chiyoda Fire and Marine Insurance Co said",
+            "Chiyoda Fire and Marine Insurance Co",
+            "organization",
+            "org_suffix",
+        ),
+        (
+            "both Johnson Controls Inc and Lear Corp bid",
+            "Lear Corp",
+            "organization",
+            "org_suffix",
+        ),
         // An acronym before a capitalized word starts a longer name.
         (
             "an injunction that would require LTV Corp to reinstate",

@@ -724,6 +724,9 @@ fn name_rules_keep_clear_of_other_names() {
         // A kind of place before a noun is a modifier: no place.
         "Bloggs Hill, a town councillor, said",
         "Bloggs Hill is a town councillor and",
+        // An auxiliary capitalized after "U.S." (as wire copy does) is no
+        // name of an organization.
+        "the bank said the U.S. Has offered warships to escort tankers",
         // A determiner before a surname.
         "Another Babcock subsidiary, Vereinigte Kesselwerke, said",
         // One word after "on" is a topic, not a name's tail.

@@ -14,8 +14,10 @@ pub(crate) enum LineBreaks {
     Hard,
     /// The text is hard-wrapped at a fixed width, like Reuters wire copy: a
     /// line break inside a paragraph is white space, so that a name wrapped
-    /// onto the next line ("Secretary Richard\nLyng") stays one name. Only
-    /// a break before a blank, indented or bulleted line is a token.
+    /// onto the next line ("Secretary Richard\nLyng") stays one name. A
+    /// break is a token only where [`wraps_line`] says it ends more than a
+    /// line: after a short line or a sentence, before a blank, indented or
+    /// bulleted line.
     Wrapped,
 }
 

@@ -13,7 +13,7 @@
 //!    ([`EntityRef::Ambiguous`](crate::EntityRef)), and dropped when they do
 //!    not: precision first.
 //!
-//! Losers are kept as [`Rejected`](crate::Rejected) with their reason.
+//! Losers are kept as [`Rejected`] with their reason.
 
 use std::collections::BTreeMap;
 

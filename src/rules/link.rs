@@ -756,7 +756,7 @@ fn parenthesized<'t>(text: &'t str, toks: &[Token], b: usize) -> Option<&'t str>
 /// Whether `letters` spell the initials of `parts` (char, needed): every
 /// needed one in order, optional ones where they fit; or, for three
 /// letters or more, the initials of the first words only, or all but one
-/// needed word after the first ("Korean [Peninsula] Energy Development
+/// needed word after the first ("Korean \[Peninsula\] Energy Development
 /// Organization (KEDO)").
 fn fits(letters: &[char], parts: &[(char, bool)]) -> bool {
     fn go(letters: &[char], parts: &[(char, bool)], used: usize, skips: usize) -> bool {

@@ -501,6 +501,12 @@ fn rule_families() {
             "apposition_office",
         ),
         (
+            "a spokeswoman for the Chamber of Mines said",
+            "Chamber of Mines",
+            "organization",
+            "org_of",
+        ),
+        (
             "sponsored by the Commission on Presidential Debates, a group",
             "Commission on Presidential Debates",
             "organization",

@@ -257,13 +257,18 @@ fn parts_with(text: &str, lines: &mut Vec<Line>, labels: &mut Vec<Label>) -> Vec
     }
 
     // The rest: boilerplate lines among the body.
-    // Short lines, sorted, to count repeats (no hashing: few lines are short).
-    let mut short: Vec<&str> = (0..n)
-        .map(line)
-        .filter(|t| t.len() <= MAX_PROMO_LEN)
-        .collect();
-    short.sort_unstable();
-    let count = |t: &str| -> usize {
+    // Short lines, sorted, to count repeats (no hashing: few lines are short),
+    // gathered at the first promotional line: most texts have none.
+    let mut short: Option<Vec<&str>> = None;
+    let mut count = |t: &str| -> usize {
+        let short = short.get_or_insert_with(|| {
+            let mut short: Vec<&str> = (0..n)
+                .map(line)
+                .filter(|t| t.len() <= MAX_PROMO_LEN)
+                .collect();
+            short.sort_unstable();
+            short
+        });
         let lo = short.partition_point(|s| *s < t);
         let hi = short.partition_point(|s| *s <= t);
         hi - lo
@@ -648,7 +653,21 @@ fn is_promo(t: &str) -> bool {
     t.len() <= MAX_PROMO_LEN
         && !t.ends_with(['.', '!', '?'])
         && !t.bytes().any(|b| b.is_ascii_digit())
-        && alnum_words(t).any(|w| contains_ci(PROMO_WORDS, w))
+        && has_promo_word(t)
+}
+
+/// Whether a word of `t` ([`alnum_words`]) is one of [`PROMO_WORDS`]. An
+/// ASCII line is split a byte at a time (its alphanumeric characters are
+/// the ASCII ones), without decoding chars: every short line is asked.
+fn has_promo_word(t: &str) -> bool {
+    if !t.is_ascii() {
+        return alnum_words(t).any(|w| contains_ci(PROMO_WORDS, w));
+    }
+    t.as_bytes().split(|b| !b.is_ascii_alphanumeric()).any(|w| {
+        PROMO_WORDS
+            .iter()
+            .any(|p| p.as_bytes().eq_ignore_ascii_case(w))
+    })
 }
 
 fn is_role(t: &str) -> bool {
@@ -1040,6 +1059,18 @@ mod tests {
             if dateline_pattern().is_match(&t) {
                 proptest::prop_assert!(may_be_dateline(&t), "{:?}", t);
             }
+        }
+
+        /// [`has_promo_word`] finds the words [`alnum_words`] gives.
+        #[test]
+        fn promo_words_found_as_alnum_words(t in texts(&[
+            "Share", "AD", "ads", "read", "Ré", "é", "Ünc", "x", " ", "-", "'", "\u{a0}", "2",
+            "video", "Video1", "_",
+        ], 8)) {
+            proptest::prop_assert_eq!(
+                has_promo_word(&t),
+                alnum_words(&t).any(|w| contains_ci(PROMO_WORDS, w))
+            );
         }
 
         /// [`at_most_words`] counts as `split_whitespace` does.

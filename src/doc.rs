@@ -257,6 +257,11 @@ pub struct Doc<'t> {
     /// The hashes of the local entities' ids (see [`Doc::local_id_taken`]):
     /// not a copy of each id.
     pub(crate) local_ids: std::collections::HashSet<u64, FxBuild>,
+    /// Whether the text is hard-wrapped (see
+    /// [`crate::segment::looks_hard_wrapped`]), once the rules judged it:
+    /// the topic stage's sentence splitting reads it instead of judging the
+    /// text again.
+    pub(crate) text_wrapped: Option<bool>,
 }
 
 impl<'t> Doc<'t> {

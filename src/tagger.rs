@@ -562,6 +562,7 @@ impl Tagger {
             topics: Default::default(),
             local_index: Default::default(),
             local_ids: Default::default(),
+            text_wrapped: None,
         };
         self.resolve(&mut doc, &mut cands);
         let mut seen = HashSet::default();
@@ -822,6 +823,7 @@ fn score_topics(
             text_hits: &hits.text,
             entities: &facts,
         },
+        doc.text_wrapped,
         config,
         out,
     );

@@ -228,6 +228,9 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
             lists::mark(rules, doc, taken, rules.link_rule("list_person"));
         }
         link::link(rules, doc, taken, &mut breaks, &mut s.tokens[0]);
+        // The topic stage splits the text into sentences as hard-wrapped or
+        // not: judged once a document.
+        doc.text_wrapped = breaks[Field::Text as usize].map(|b| b == LineBreaks::Wrapped);
         firms::relink(rules, doc, taken);
         // Last: the rules find names of their own ("PGA"), and linking tags
         // other uses of a name ("UEFA").

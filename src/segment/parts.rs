@@ -219,7 +219,8 @@ fn parts_with(text: &str, lines: &mut Vec<Line>, labels: &mut Vec<Label>) -> Vec
         labels[0] = Label::Section;
         h = 1;
     }
-    if h + 1 < n && is_title(text, lines, h) {
+    let mut stamps = Stamps::default();
+    if h + 1 < n && is_title(text, lines, h, &mut stamps) {
         labels[h] = Label::Title;
         is_dump = true;
         h += 1;
@@ -234,7 +235,7 @@ fn parts_with(text: &str, lines: &mut Vec<Line>, labels: &mut Vec<Label>) -> Vec
             continue;
         }
         if !byline_seen {
-            if let Some(name) = byline_at(text, lines, h) {
+            if let Some(name) = byline_at(text, lines, h, &mut stamps) {
                 labels[h] = Label::Byline(name);
                 byline_seen = true;
                 is_dump = true;
@@ -248,7 +249,7 @@ fn parts_with(text: &str, lines: &mut Vec<Line>, labels: &mut Vec<Label>) -> Vec
         }
         // A wire dateline followed by text opens the body instead.
         let opens_body = wire_dateline(t).is_some_and(|len| len < t.len());
-        if is_timestamp(t) && !opens_body {
+        if stamps.at(text, lines, h) && !opens_body {
             labels[h] = Label::Dateline;
             h += 1;
             continue;
@@ -257,13 +258,18 @@ fn parts_with(text: &str, lines: &mut Vec<Line>, labels: &mut Vec<Label>) -> Vec
     }
 
     // The rest: boilerplate lines among the body.
-    // Short lines, sorted, to count repeats (no hashing: few lines are short).
-    let mut short: Vec<&str> = (0..n)
-        .map(line)
-        .filter(|t| t.len() <= MAX_PROMO_LEN)
-        .collect();
-    short.sort_unstable();
-    let count = |t: &str| -> usize {
+    // Short lines, sorted, to count repeats (no hashing: few lines are short),
+    // gathered at the first promotional line: most texts have none.
+    let mut short: Option<Vec<&str>> = None;
+    let mut count = |t: &str| -> usize {
+        let short = short.get_or_insert_with(|| {
+            let mut short: Vec<&str> = (0..n)
+                .map(line)
+                .filter(|t| t.len() <= MAX_PROMO_LEN)
+                .collect();
+            short.sort_unstable();
+            short
+        });
         let lo = short.partition_point(|s| *s < t);
         let hi = short.partition_point(|s| *s <= t);
         hi - lo
@@ -648,7 +654,21 @@ fn is_promo(t: &str) -> bool {
     t.len() <= MAX_PROMO_LEN
         && !t.ends_with(['.', '!', '?'])
         && !t.bytes().any(|b| b.is_ascii_digit())
-        && alnum_words(t).any(|w| contains_ci(PROMO_WORDS, w))
+        && has_promo_word(t)
+}
+
+/// Whether a word of `t` ([`alnum_words`]) is one of [`PROMO_WORDS`]. An
+/// ASCII line is split a byte at a time (its alphanumeric characters are
+/// the ASCII ones), without decoding chars: every short line is asked.
+fn has_promo_word(t: &str) -> bool {
+    if !t.is_ascii() {
+        return alnum_words(t).any(|w| contains_ci(PROMO_WORDS, w));
+    }
+    t.as_bytes().split(|b| !b.is_ascii_alphanumeric()).any(|w| {
+        PROMO_WORDS
+            .iter()
+            .any(|p| p.as_bytes().eq_ignore_ascii_case(w))
+    })
 }
 
 fn is_role(t: &str) -> bool {
@@ -697,7 +717,12 @@ fn is_name_line(t: &str) -> bool {
 }
 
 /// Recognizes a byline starting at line `i`; returns the name's range.
-fn byline_at(text: &str, lines: &[Line], i: usize) -> Option<Option<Range<usize>>> {
+fn byline_at(
+    text: &str,
+    lines: &[Line],
+    i: usize,
+    stamps: &mut Stamps,
+) -> Option<Option<Range<usize>>> {
     let span = lines[i].span.clone();
     let t = text.get(span.clone())?;
     if let Some(name) = by_line(t) {
@@ -709,7 +734,7 @@ fn byline_at(text: &str, lines: &[Line], i: usize) -> Option<Option<Range<usize>
     // costs less than the role and timestamp tests of the next.
     let followed = next.para == lines[i].para
         && is_name_line(t)
-        && (is_role(next_text) || is_timestamp(next_text));
+        && (is_role(next_text) || stamps.at(text, lines, i + 1));
     if followed {
         return Some(Some(span));
     }
@@ -749,24 +774,23 @@ fn by_line(t: &str) -> Option<Option<Range<usize>>> {
     Some(name.filter(|_| count >= 2))
 }
 
-fn is_title(text: &str, lines: &[Line], i: usize) -> bool {
+fn is_title(text: &str, lines: &[Line], i: usize, stamps: &mut Stamps) -> bool {
     let t = text.get(lines[i].span.clone()).unwrap_or("");
     let words = t.split_whitespace().count();
     let shaped = t.len() <= 250
         && (3..=30).contains(&words)
         && t.chars().any(char::is_alphabetic)
         && by_line(t).is_none()
-        && !is_timestamp(t)
+        && !stamps.at(text, lines, i)
         && !is_footer(t);
     if !shaped {
         return false;
     }
     let next = &lines[i + 1];
-    let next_text = text.get(next.span.clone()).unwrap_or("");
     let blank_after = next.para != lines[i].para;
     (blank_after && !t.ends_with('.'))
-        || byline_at(text, lines, i + 1).is_some()
-        || (!blank_after && is_timestamp(next_text))
+        || byline_at(text, lines, i + 1, stamps).is_some()
+        || (!blank_after && stamps.at(text, lines, i + 1))
 }
 
 /// Compiles the patterns of this module now, not in the first [`parts`]
@@ -797,6 +821,23 @@ fn at_most_words(t: &str, n: usize) -> bool {
         in_word = !ws;
     }
     true
+}
+
+/// [`is_timestamp`] of the header's lines, each judged once: the title
+/// test asks about the first two lines and the header's loop about the
+/// same ones again (a pattern search each).
+#[derive(Default)]
+struct Stamps([Option<bool>; 12]);
+
+impl Stamps {
+    /// Whether line `i` is a timestamp.
+    fn at(&mut self, text: &str, lines: &[Line], i: usize) -> bool {
+        let t = || text.get(lines[i].span.clone()).unwrap_or("");
+        match self.0.get_mut(i) {
+            Some(slot) => *slot.get_or_insert_with(|| is_timestamp(t())),
+            None => is_timestamp(t()),
+        }
+    }
 }
 
 fn is_timestamp(t: &str) -> bool {
@@ -1042,6 +1083,18 @@ mod tests {
             }
         }
 
+        /// [`has_promo_word`] finds the words [`alnum_words`] gives.
+        #[test]
+        fn promo_words_found_as_alnum_words(t in texts(&[
+            "Share", "AD", "ads", "read", "Ré", "é", "Ünc", "x", " ", "-", "'", "\u{a0}", "2",
+            "video", "Video1", "_",
+        ], 8)) {
+            proptest::prop_assert_eq!(
+                has_promo_word(&t),
+                alnum_words(&t).any(|w| contains_ci(PROMO_WORDS, w))
+            );
+        }
+
         /// [`at_most_words`] counts as `split_whitespace` does.
         #[test]
         fn words_counted_as_split_whitespace(
@@ -1052,6 +1105,25 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(at_most_words(&t, n), t.split_whitespace().count() <= n);
         }
+    }
+
+    /// [`Stamps`] answers as [`is_timestamp`] does, asked twice, past its
+    /// slots too.
+    #[test]
+    fn stamps_as_is_timestamp() {
+        let text = "Updated 5:07 AM\nNews\n".repeat(8) + "Jan. 5\nplain";
+        let mut lines = vec![];
+        split_lines(&text, &mut lines);
+        let mut stamps = Stamps::default();
+        for _ in 0..2 {
+            for (i, l) in lines.iter().enumerate() {
+                assert_eq!(
+                    stamps.at(&text, &lines, i),
+                    is_timestamp(&text[l.span.clone()])
+                );
+            }
+        }
+        assert!(lines.len() > 16);
     }
 
     #[test]

@@ -67,10 +67,17 @@ use super::{skip_whitespace, trim_end, whitespace_len};
 /// ]);
 /// ```
 pub fn sentences(text: &str) -> Sentences<'_> {
+    sentences_judged(text, None)
+}
+
+/// [`sentences`], with whether `text` is hard-wrapped when the caller judged
+/// it already (`Some(looks_hard_wrapped(text))`): the tagger's rules judge
+/// it, and judging costs as much as finding a short text's sentences.
+pub(crate) fn sentences_judged(text: &str, wrapped: Option<bool>) -> Sentences<'_> {
     Sentences {
         text,
         pos: 0,
-        wrapped: looks_hard_wrapped(text),
+        wrapped: wrapped.unwrap_or_else(|| looks_hard_wrapped(text)),
     }
 }
 

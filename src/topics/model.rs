@@ -296,14 +296,16 @@ impl TopicModel {
         score::score(&self.inner.tables, input, config)
     }
 
-    /// [`TopicModel::score`] into `out`, without making the owned topics.
+    /// [`TopicModel::score`] into `out`, without making the owned topics;
+    /// `wrapped` is whether the text is hard-wrapped, when already judged.
     pub(crate) fn score_into(
         &self,
         input: &TopicInput<'_>,
+        wrapped: Option<bool>,
         config: &TopicConfig,
         out: &mut score::Scored,
     ) {
-        score::score_into(&self.inner.tables, input, config, out);
+        score::score_into(&self.inner.tables, input, wrapped, config, out);
     }
 
     /// The compiled tables.

@@ -32,7 +32,7 @@ use super::{
     EntityFact, EvidenceSource, Topic, TopicConfig, TopicEvidence, TopicInput, TopicModel,
 };
 use crate::matcher::PhraseMatch;
-use crate::segment::{hard_breaks, sentences, Sentences};
+use crate::segment::{hard_breaks, sentences_judged, Sentences};
 use crate::swar::{in_range, load_le, HIGH};
 
 /// The hyperbolic squash's half-point: raw evidence of 4 (after length
@@ -160,21 +160,24 @@ thread_local! {
 
 pub(crate) fn score(tables: &Tables, input: &TopicInput<'_>, config: &TopicConfig) -> Vec<Topic> {
     let mut out = Scored::default();
-    score_into(tables, input, config, &mut out);
+    score_into(tables, input, None, config, &mut out);
     out.to_topics(tables)
 }
 
 /// Scores into `out` (cleared first): the topics without their owned
 /// strings, which a tagged document keeps until (if ever) they are asked for.
+/// `wrapped` is whether `input.text` is hard-wrapped, if the caller judged
+/// it already (see [`crate::segment::looks_hard_wrapped`]).
 pub(crate) fn score_into(
     tables: &Tables,
     input: &TopicInput<'_>,
+    wrapped: Option<bool>,
     config: &TopicConfig,
     out: &mut Scored,
 ) {
     SCRATCH.with(|s| match s.try_borrow_mut() {
-        Ok(mut s) => score_with(&mut s, tables, input, config, out),
-        Err(_) => score_with(&mut Scratch::default(), tables, input, config, out),
+        Ok(mut s) => score_with(&mut s, tables, input, wrapped, config, out),
+        Err(_) => score_with(&mut Scratch::default(), tables, input, wrapped, config, out),
     })
 }
 
@@ -296,6 +299,7 @@ fn score_with(
     s: &mut Scratch,
     tables: &Tables,
     input: &TopicInput<'_>,
+    wrapped: Option<bool>,
     config: &TopicConfig,
     out: &mut Scored,
 ) {
@@ -304,7 +308,7 @@ fn score_with(
     s.texts.clear();
     s.events.clear();
     s.items.clear();
-    phrase_evidence(s, tables, input, config);
+    phrase_evidence(s, tables, input, wrapped, config);
     entity_evidence(s, tables, input.entities);
     sum_events(s);
     roll_up(s, tables);
@@ -518,6 +522,8 @@ fn intern_lower(s: &mut Scratch, surface: &str) -> u32 {
 struct SentenceIndex<'a> {
     iter: Option<Sentences<'a>>,
     text: &'a str,
+    /// Whether `text` is hard-wrapped, when the caller judged it already.
+    wrapped: Option<bool>,
     /// The starts found (the buffer of `Scratch::starts`).
     starts: Vec<usize>,
     /// The text's hard line breaks (see [`hard_breaks`]; the buffer of
@@ -532,7 +538,7 @@ impl SentenceIndex<'_> {
         let starts = &mut self.starts;
         let iter = self.iter.get_or_insert_with(|| {
             starts.clear();
-            sentences(self.text)
+            sentences_judged(self.text, self.wrapped)
         });
         while starts.last().is_none_or(|&l| l <= pos) {
             match iter.next() {
@@ -567,7 +573,7 @@ impl SentenceIndex<'_> {
         let starts = &mut self.starts;
         let iter = self.iter.get_or_insert_with(|| {
             starts.clear();
-            sentences(self.text)
+            sentences_judged(self.text, self.wrapped)
         });
         iter.skip_to_block(block);
         self.extend_past(pos);
@@ -585,7 +591,13 @@ impl SentenceIndex<'_> {
 }
 
 /// Step 1: phrase hits, with context and repeats.
-fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, config: &TopicConfig) {
+fn phrase_evidence(
+    s: &mut Scratch,
+    tables: &Tables,
+    input: &TopicInput<'_>,
+    wrapped: Option<bool>,
+    config: &TopicConfig,
+) {
     s.hits.clear();
     let valid = |text: &str, m: &PhraseMatch| text.get(m.start..m.end).is_some();
     let mut needs_context = false;
@@ -616,6 +628,7 @@ fn phrase_evidence(s: &mut Scratch, tables: &Tables, input: &TopicInput<'_>, con
     let mut index = SentenceIndex {
         iter: None,
         text: input.text,
+        wrapped,
         starts: std::mem::take(&mut s.starts),
         breaks: std::mem::take(&mut s.breaks),
         found_breaks: false,

@@ -14,22 +14,61 @@ pub(crate) fn common_word_allowed(text: &str, span: Span) -> bool {
 /// not written so, reads as an acronym instead: a word of five letters at
 /// most ("GAO" is no town of Gao, "ICA" no city of Ica) inside running text
 /// (its line has lower-case letters), not at the line's start, where wire
-/// copy sets its datelines in capitals ("ROME, March 3 -").
-pub(crate) fn reads_as_acronym(text: &str, span: Span, alias: &str) -> bool {
-    let surface = text.get(span.start..span.end).unwrap_or("");
-    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
-    if letters > 5
+/// copy sets its datelines in capitals ("ROME, March 3 -"). `lines` keeps
+/// the last line's answer for the next match: a headline in capitals holds
+/// many.
+pub(crate) fn reads_as_acronym(text: &str, span: Span, alias: &str, lines: &mut LineCase) -> bool {
+    let (Some(before), Some(surface)) = (text.get(..span.start), text.get(span.start..span.end))
+    else {
+        return false;
+    };
+    if surface
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .nth(5)
+        .is_some()
         || surface.chars().any(char::is_lowercase)
         || !alias.chars().any(char::is_lowercase)
     {
         return false;
     }
-    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
-    let line_start = text[start..span.start].trim().is_empty();
-    !line_start && text[start..end].chars().any(char::is_lowercase)
+    // Only blanks before it on its line: a dateline's place.
+    let at_line_start = before
+        .bytes()
+        .rev()
+        .find(|&b| b == b'\n' || !b.is_ascii_whitespace())
+        .is_none_or(|b| b == b'\n');
+    !at_line_start && lines.has_lower(text, span.start)
+}
+
+/// Whether a line of a text has a lower-case letter, remembered for the
+/// last line asked about.
+#[derive(Debug, Default)]
+pub(crate) struct LineCase {
+    /// The last line's byte range and its answer.
+    last: Option<(usize, usize, bool)>,
+}
+
+impl LineCase {
+    /// Whether the line holding `at` has a lower-case letter.
+    fn has_lower(&mut self, text: &str, at: usize) -> bool {
+        if let Some((start, end, lower)) = self.last {
+            if start <= at && at < end {
+                return lower;
+            }
+        }
+        let b = text.as_bytes();
+        let start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |k| k + 1);
+        let end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |k| at + k);
+        let line = &text[start..end];
+        let lower = if line.is_ascii() {
+            line.bytes().any(|c| c.is_ascii_lowercase())
+        } else {
+            line.chars().any(char::is_lowercase)
+        };
+        self.last = Some((start, end, lower));
+        lower
+    }
 }
 
 /// True when only white space, opening quotes or brackets stand between the
@@ -117,8 +156,30 @@ mod tests {
                 start,
                 end: start + word.len(),
             };
-            assert_eq!(reads_as_acronym(text, span, alias), want, "{text:?}");
+            assert_eq!(
+                reads_as_acronym(text, span, alias, &mut LineCase::default()),
+                want,
+                "{text:?}"
+            );
         }
+    }
+
+    /// One `LineCase` over the matches of a text, line after line.
+    #[test]
+    fn line_case_follows_the_lines() {
+        let text = "TALKS IN GAO FAIL\nAnalysis that the GAO has obtained\nGAO AGAIN";
+        let mut lines = LineCase::default();
+        let got: Vec<bool> = text
+            .match_indices("GAO")
+            .map(|(start, w)| {
+                let span = Span {
+                    start,
+                    end: start + w.len(),
+                };
+                reads_as_acronym(text, span, "Gao", &mut lines)
+            })
+            .collect();
+        assert_eq!(got, [false, true, false]);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::dictionary::{Dictionary, Guard, Label, MatchPolicy};
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Reason, Rejected, Span};
-use crate::guard::{common_word_allowed, reads_as_acronym};
+use crate::guard::{common_word_allowed, reads_as_acronym, LineCase};
 use crate::link;
 use crate::matcher::{PhraseMatch, PhraseSet};
 use crate::normalize::{fold, Normalized};
@@ -642,6 +642,7 @@ impl Tagger {
         // Most matches become full-name candidates: grown once, not by
         // doubling.
         cands.fulls.reserve(matches.len());
+        let mut lines = LineCase::default();
         for m in matches {
             let span = Span {
                 start: m.start,
@@ -663,6 +664,7 @@ impl Tagger {
                     text,
                     span,
                     &entries[alias.entry as usize].aliases[alias.alias as usize].text,
+                    &mut lines,
                 )
             {
                 Some(Reason::AcronymInText)

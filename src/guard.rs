@@ -57,10 +57,9 @@ impl LineCase {
                 return lower;
             }
         }
-        let b = text.as_bytes();
-        let start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |k| k + 1);
-        let end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |k| at + k);
-        let line = &text[start..end];
+        let range = line_at(text.as_bytes(), at);
+        let (start, end) = (range.start, range.end);
+        let line = &text[range];
         let lower = if line.is_ascii() {
             line.bytes().any(|c| c.is_ascii_lowercase())
         } else {
@@ -86,18 +85,42 @@ pub(crate) fn starts_sentence(text: &str, at: usize) -> bool {
     true
 }
 
+/// The byte range of the line holding `at` (its line break excluded).
+pub(crate) fn line_at(b: &[u8], at: usize) -> std::ops::Range<usize> {
+    let start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |k| k + 1);
+    let end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |k| at + k);
+    start..end
+}
+
+/// `name` with each run of white space made one space: a name wrapped onto
+/// the next line ("Denis\nBra Kanon") as written on one line. Borrowed when
+/// it is so already.
+pub(crate) fn on_one_line(name: &str) -> std::borrow::Cow<'_, str> {
+    // Byte by byte for ASCII names (this runs for every name a rule finds).
+    let mut after_space = false;
+    let one_line = name.bytes().all(|c| {
+        let ok = c < 0x80 && !(c.is_ascii_whitespace() && (c != b' ' || after_space));
+        after_space = c == b' ';
+        ok
+    }) || (!name.is_ascii() && {
+        let mut after_space = false;
+        name.chars().all(|c| {
+            let ok = !(c.is_whitespace() && (c != ' ' || after_space));
+            after_space = c == ' ';
+            ok
+        })
+    });
+    if one_line {
+        name.into()
+    } else {
+        name.split_whitespace().collect::<Vec<_>>().join(" ").into()
+    }
+}
+
 /// True when the line holding `at` has no lower-case word, or when nearly
 /// every word of four letters or more is capitalized.
 pub(crate) fn headline_line(text: &str, at: usize) -> bool {
-    let start = text
-        .get(..at)
-        .and_then(|s| s.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let end = text
-        .get(at..)
-        .and_then(|s| s.find('\n'))
-        .map_or(text.len(), |i| at + i);
-    let line = text.get(start..end).unwrap_or("");
+    let line = text.get(line_at(text.as_bytes(), at)).unwrap_or("");
     if line.len() > 400 {
         // Body paragraphs are long lines; headlines are short.
         return false;
@@ -162,6 +185,28 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn names_on_one_line() {
+        for (name, want, borrowed) in [
+            ("Ahn Gyu-back", "Ahn Gyu-back", true),
+            ("Denis\nBra  Kanon", "Denis Bra Kanon", false),
+            ("Ahn\r\nGyu-back", "Ahn Gyu-back", false),
+            ("Jean\u{a0}Dé", "Jean Dé", false),
+        ] {
+            let got = on_one_line(name);
+            assert_eq!(got, want);
+            assert_eq!(
+                matches!(got, std::borrow::Cow::Borrowed(_)),
+                borrowed,
+                "{name:?}"
+            );
+        }
+        let text = "HEADLINE\nbody text\nLAST";
+        assert_eq!(&text[line_at(text.as_bytes(), 12)], "body text");
+        assert_eq!(&text[line_at(text.as_bytes(), 0)], "HEADLINE");
+        assert_eq!(&text[line_at(text.as_bytes(), text.len())], "LAST");
     }
 
     /// One `LineCase` over the matches of a text, line after line.

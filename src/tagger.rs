@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::dictionary::{Dictionary, Guard, Label, MatchPolicy};
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Reason, Rejected, Span};
-use crate::guard::{common_word_allowed, reads_as_acronym, LineCase};
+use crate::guard::{common_word_allowed, on_one_line, reads_as_acronym, LineCase};
 use crate::link;
 use crate::matcher::{PhraseMatch, PhraseSet};
 use crate::normalize::{fold, Normalized};
@@ -893,7 +893,7 @@ fn byline_mention(doc: &mut Doc<'_>, taken: &mut Taken) {
     }
     let surface = &doc.text[span.range()];
     let id = format!("local:person:{}", slug(surface));
-    let name = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = on_one_line(surface).into_owned();
     doc.add_local_id(&id);
     doc.index_local(Label::Person, &name, doc.locals.len() as u32);
     doc.locals.push(LocalEntity {

@@ -1,5 +1,6 @@
 //! Running the rules over a tagged document.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -14,6 +15,7 @@ use super::token::{plain_word, tokenize_range, word_end, word_kind, Kind, LineBr
 use super::{agate, events, firms, link, lists, teams, FxBuild, RuleSet, ScoreTables};
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span, NO_LOCAL};
+use crate::guard::on_one_line;
 use crate::resolve::Taken;
 use crate::swar::skip_to_range;
 
@@ -851,16 +853,11 @@ pub(crate) fn local_entity(
     country: Option<String>,
     office: Option<String>,
 ) -> u32 {
-    // A name wrapped onto the next line ("Denis\nBra Kanon") is the name
-    // written on one line.
-    let one_line;
-    let name = if is_one_line(name) {
-        name
-    } else {
-        one_line = on_one_line(name);
-        one_line.as_str()
-    };
-    let office = office.map(|o| if is_one_line(&o) { o } else { on_one_line(&o) });
+    let name = &*on_one_line(name);
+    let office = office.map(|o| match on_one_line(&o) {
+        Cow::Owned(one_line) => one_line,
+        Cow::Borrowed(_) => o,
+    });
     let known = doc
         .local_index
         .get(name)
@@ -901,29 +898,6 @@ pub(crate) fn local_entity(
         office,
     });
     (doc.locals.len() - 1) as u32
-}
-
-/// Whether `s` separates its words by single spaces only.
-fn is_one_line(s: &str) -> bool {
-    let mut after_space = false;
-    for b in s.bytes() {
-        if b == b' ' {
-            if after_space {
-                return false;
-            }
-            after_space = true;
-        } else if b.is_ascii_whitespace() {
-            return false;
-        } else {
-            after_space = false;
-        }
-    }
-    true
-}
-
-/// `s` with each run of white space made one space.
-fn on_one_line(s: &str) -> String {
-    s.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Appends the slug of `name` to `out`: folded, lower-cased letters and

@@ -14,6 +14,7 @@ use super::token::{tokenize_range, word_kind, Kind, LineBreaks, Token};
 use super::RuleSet;
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
+use crate::guard::line_at;
 use crate::resolve::Taken;
 use crate::swar::HIGH;
 
@@ -522,9 +523,7 @@ fn from_name_lists(rules: &RuleSet, evidence: Evidence) -> bool {
 
 /// Whether the line around `i` has no lower-case ASCII letter.
 pub(crate) fn line_in_capitals(bytes: &[u8], i: usize) -> bool {
-    let start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |k| k + 1);
-    let end = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |k| i + k);
-    !bytes[start..end].iter().any(u8::is_ascii_lowercase)
+    !bytes[line_at(bytes, i)].iter().any(u8::is_ascii_lowercase)
 }
 
 /// Finds the keys of a document in one pass over a text, 8 bytes at a time:

@@ -396,6 +396,44 @@ fn rule_families() {
             "organization",
             "org_kind_name",
         ),
+        // Kinds of firms; a particle and a place inside the name, a
+        // firm's suffix at its end; "and" before a lower-case word.
+        (
+            "Pirelli shares rose after tyre and cables giant Pirelli said",
+            "Pirelli",
+            "organization",
+            "org_kind_name",
+        ),
+        (
+            "ENI's subsidiary Ecofuel will join",
+            "Ecofuel",
+            "organization",
+            "org_kind_name",
+        ),
+        (
+            "orders from French state utility Electricite de France and the",
+            "Electricite de France",
+            "organization",
+            "org_kind_name",
+        ),
+        (
+            "the state oil company Petroleos de Venezuela will",
+            "Petroleos de Venezuela",
+            "organization",
+            "org_kind_name",
+        ),
+        (
+            "its West German subsidiary Harms Bergung GmbH was",
+            "Harms Bergung GmbH",
+            "organization",
+            "org_kind_name",
+        ),
+        (
+            "the state oil company Pertamina and foreign firms",
+            "Pertamina",
+            "organization",
+            "org_kind_name",
+        ),
         // An organization's name ends before an office that opens a
         // person's title, but may end in an office word no name follows.
         (
@@ -757,6 +795,10 @@ fn name_rules_keep_clear_of_other_names() {
         "the 3rd Division One match",
         // A given name after a kind of organization is a person's.
         "the team Michael Jordan led",
+        // A name that goes on past "and" or a firm's suffix is no name
+        // of the kind's rule ("Cable", "Allegheny Sunbeam Corp. Allegheny").
+        "a bid by British firm Cable and Wireless to buy",
+        "the senior debt of a unit Allegheny Sunbeam Corp. Allegheny's stock",
         // A Chinese family name before a company's suffix.
         "shares of Wang Laboratories rose",
     ] {

@@ -100,6 +100,47 @@ fn former_and_local_names() {
     }
 }
 
+/// WordNet's English names of divisions that the Factbook names in their
+/// own language, and divisions WordNet lists that no other source has.
+#[test]
+fn english_names_of_regions() {
+    for (text, surface, id) in [
+        (
+            "Farmers in Lombardy protested.",
+            "Lombardy",
+            "place:admin1:IT-lombardia",
+        ),
+        (
+            "Wells in central Alberta tested well.",
+            "Alberta",
+            "place:admin1:CA-alberta",
+        ),
+        (
+            "Floods hit Szechuan on Monday.",
+            "Szechuan",
+            "place:admin1:CN-sichuan",
+        ),
+    ] {
+        assert_eq!(id_of(text, surface).as_deref(), Some(id), "{surface}");
+    }
+    for (text, surface) in [
+        ("Voters in Catalonia went to the polls.", "Catalonia"),
+        ("Aid reached Darfur on Monday.", "Darfur"),
+        ("Reagan will travel to West Berlin in June.", "West Berlin"),
+    ] {
+        let found = found(text);
+        assert!(
+            found
+                .iter()
+                .any(|(s, l, id)| s == surface && *l == Label::Place && id.is_some()),
+            "{surface}: {found:?}"
+        );
+    }
+    // A language named in parentheses after a division's name is no name
+    // of it ("Cataluña (Castilian)").
+    assert!(!has("He spoke Castilian at home.", "Castilian"));
+}
+
 #[test]
 fn department_of_war_is_the_pentagon() {
     let a = id_of("The Department of War said.", "Department of War");

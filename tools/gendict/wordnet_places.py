@@ -24,8 +24,18 @@ KINDS = {
     "peninsula": "peninsula", "cape": "cape", "promontory": "cape", "isthmus": "isthmus",
     "geographical_area": "region", "region": "region", "French_region": "region",
     "Italian_region": "region", "plain": "region", "badlands": "region", "moor": "region",
-    "battlefield": "region",
+    "battlefield": "region", "district": "region", "state": "region", "city_district": "district",
+    "empire": "former_country",
 }
+
+# Instance hypernyms of divisions of a country: WordNet's English name of a division that the
+# Factbook names in its own language is an alias of that entry ("Lombardy" of "Lombardia"), and a
+# division withheld bare because a given name is spelled the same ("Alberta") is named bare.
+# Not American states (GeoNames names them; WordNet adds nicknames: "Empire State", "First State")
+# nor geographical areas ("South" is the American South, not Cameroon's South region).
+DIVISIONS = {"region", "French_region", "Italian_region", "district", "state", "Canadian_province",
+             "Australian_state"}
+DIVISION_KINDS = {"admin1", "region", "territory", "constituent_country"}
 
 
 # Names that in news mostly stand inside another name or for something else (a review of the
@@ -51,25 +61,73 @@ def load(base):
     return syn
 
 
-def build(files, base, ctx, known, fold, alias_ok, finish_entry):
+def lemma(w):
+    return re.sub(r"\(.*\)$", "", w).replace("_", " ")
+
+
+def division_owners(files, fold):
+    """Folded name, alias or withheld bare name -> the divisions of a country (admin1, region ...)
+    that carry it."""
+    owners = {}
+    for fn, entries in files.items():
+        if not fn.startswith("places/"):
+            continue
+        for e in entries:
+            if "id" not in e or e.get("kind") not in DIVISION_KINDS:
+                continue
+            names = [e["name"]] + [a if isinstance(a, str) else a["text"] for a in e.get("aliases", [])]
+            names += [e["attrs"]["bare_name"]] if "bare_name" in e.get("attrs", {}) else []
+            for n in {fold(n) for n in names}:
+                owners.setdefault(n, []).append(e)
+    return owners
+
+
+def name_division(e, lemmas, syn_people, ctx, known, fold, alias_ok, add_aliases, finish_entry):
+    """Adds WordNet's names of the division `e` to it: its English names the entry lacks, and its
+    bare name where only a given name of the same spelling withheld it (WordNet knows no person
+    of that name). `syn_people`: the folded names of people and languages in WordNet."""
+    extra = [w for w in lemmas if fold(w) not in known and w[:1].isupper() and alias_ok(w) and len(w) >= 4
+             and not ctx.risky_place(w) and w not in PART_OF_OTHER_NAMES and fold(w) not in syn_people]
+    bare = e.get("attrs", {}).get("bare_name")
+    if bare and e["attrs"].get("bare_name_risk") == "person" and fold(bare) not in syn_people \
+            and any(fold(w) == fold(bare) for w in lemmas):
+        extra.append(bare)
+    if extra:
+        add_aliases(e, extra, ctx, place_guard=True)
+        finish_entry(e, ctx, place_guard=True)
+
+
+def build(files, base, ctx, known, fold, alias_ok, add_aliases, finish_entry):
     """Adds places/features.jsonl. `known`: folded names and aliases of every other entry."""
     syn = load(base)
     name_of = lambda o: syn[o][1][0]
+    # Names of people and of peoples' languages ("Abkhaz"): no other name of a place.
+    syn_people = {fold(lemma(w)) for lexfile, words, _, _ in syn.values() if lexfile in (10, 18) for w in words}
+    owners = division_owners(files, fold)
     out = []
     for off, (lexfile, words, ptrs, gloss) in sorted(syn.items()):
         if lexfile not in (15, 17):  # noun.location, noun.object
             continue
-        kinds = [KINDS.get(name_of(o)) for s, o in ptrs if s == "@i"]
-        kinds = [k for k in kinds if k]
-        if not kinds:
+        hypernyms = [name_of(o) for s, o in ptrs if s == "@i"]
+        kinds = [KINDS[h] for h in hypernyms if h in KINDS]
+        division = any(h in DIVISIONS for h in hypernyms)
+        if not kinds and not division:
             continue
         lemmas = []
         for w in words:
-            w = re.sub(r"\(.*\)$", "", w).replace("_", " ")
+            w = lemma(w)
             if w not in lemmas:
                 lemmas.append(w)
-        # A place another entry names (a city, a country, a curated region) is that entry's.
+        # A place another entry names (a city, a country, a curated region) is that entry's; a
+        # division of a country takes WordNet's other names of it, when it alone has the name.
         if any(fold(w) in known for w in lemmas):
+            if division:
+                found = {id(e): e for w in lemmas for e in owners.get(fold(w), [])}
+                if len(found) == 1:
+                    name_division(next(iter(found.values())), lemmas, syn_people, ctx, known, fold, alias_ok,
+                                  add_aliases, finish_entry)
+            continue
+        if not kinds:
             continue
         if "mythology" in gloss:  # the Styx
             continue

@@ -111,7 +111,7 @@ def acronym_words(wordnet):
     """Words in capitals that are no organization's name: WordNet's acronyms outside its group
     nouns ("CEO", "GDP", "AIDS"), its common words of up to six letters written in capitals
     ("NOTE", "CRUDE"), single letters and Roman numerals ("I", "IV")."""
-    common, _, acronyms = wordnet
+    common, _, acronyms = wordnet[:3]
     words = {a.lower() for a in acronyms}
     words |= {w for w in common if 2 <= len(w) <= 6 and w.isalpha()}
     words |= set("abcdefghijklmnopqrstuvwxyz")

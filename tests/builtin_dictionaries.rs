@@ -116,6 +116,11 @@ fn english_names_of_regions() {
             "place:admin1:CA-alberta",
         ),
         (
+            "Fishermen in Brittany protested.",
+            "Brittany",
+            "place:admin1:FR-bretagne",
+        ),
+        (
             "Floods hit Szechuan on Monday.",
             "Szechuan",
             "place:admin1:CN-sichuan",

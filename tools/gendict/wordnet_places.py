@@ -84,10 +84,12 @@ def division_owners(files, fold):
 
 def name_division(e, lemmas, syn_people, ctx, known, fold, alias_ok, add_aliases, finish_entry):
     """Adds WordNet's names of the division `e` to it: its English names the entry lacks, and its
-    bare name where only a given name of the same spelling withheld it (WordNet knows no person
-    of that name). `syn_people`: the folded names of people and languages in WordNet."""
+    bare name where only a given name of the same spelling withheld it, either where WordNet knows
+    no person of that name ("Brittany", "Alberta"). `syn_people`: the folded names of people and
+    languages in WordNet."""
     extra = [w for w in lemmas if fold(w) not in known and w[:1].isupper() and alias_ok(w) and len(w) >= 4
-             and not ctx.risky_place(w) and w not in PART_OF_OTHER_NAMES and fold(w) not in syn_people]
+             and ctx.risky_place(w) in (None, "person") and w not in PART_OF_OTHER_NAMES
+             and fold(w) not in syn_people]
     bare = e.get("attrs", {}).get("bare_name")
     if bare and e["attrs"].get("bare_name_risk") == "person" and fold(bare) not in syn_people \
             and any(fold(w) == fold(bare) for w in lemmas):

@@ -467,6 +467,25 @@ fn rule_families() {
             "person",
             "role_name",
         ),
+        // The name after a role takes over a place ("Jordan", "Durham").
+        (
+            "Dublin-born director Neil Jordan has defended his film",
+            "Neil Jordan",
+            "person",
+            "role_name",
+        ),
+        (
+            "said Phelps Dodge chairman G. Robert Durham today",
+            "G. Robert Durham",
+            "person",
+            "role_name",
+        ),
+        (
+            "the 11th-seeded finalist MaliVai Washington fell short",
+            "MaliVai Washington",
+            "person",
+            "role_name",
+        ),
         // A firm after a role stays a firm.
         (
             "priced at par, lead manager Wood Gundy Ltd said",
@@ -795,6 +814,8 @@ fn name_rules_keep_clear_of_other_names() {
         "the 3rd Division One match",
         // A given name after a kind of organization is a person's.
         "the team Michael Jordan led",
+        // A place after a particle ends a firm's name, not a person's.
+        "priced at par, lead manager Banque Nationale de Paris said",
         // A name that goes on past "and" or a firm's suffix is no name
         // of the kind's rule ("Cable", "Allegheny Sunbeam Corp. Allegheny").
         "a bid by British firm Cable and Wireless to buy",
@@ -823,6 +844,7 @@ fn name_rules_keep_clear_of_other_names() {
                     | "transcript_speaker"
                     | "dateline"
                     | "rank_name"
+                    | "role_name"
                     | "org_of"
             )),
             "{text}: {got:?}"

@@ -1088,6 +1088,32 @@ fn linking() {
             ("Smith", Some("local:person:john-smith")),
         ]
     );
+    // A Chinese name's family name comes first, and its given name may be a
+    // town's ("Donghai" is one in China).
+    let dict = Dictionary::from_jsonl_str(
+        "towns.jsonl",
+        r#"{"id": "place:city:donghai", "label": "place", "kind": "city", "name": "Donghai", "country": "CN", "population": 1100000}"#,
+    )
+    .unwrap();
+    let tagger = Tagger::builder()
+        .builtin_rules()
+        .dictionary(dict)
+        .build()
+        .unwrap();
+    let doc =
+        tagger.tag("Dissident Wang Donghai was detained. Police said Wang had been sent away.");
+    let ids: Vec<(&str, Option<&str>)> = doc
+        .mentions()
+        .iter()
+        .map(|m| (doc.surface(m), doc.entity_id(m)))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("Wang Donghai", Some("local:person:wang-donghai")),
+            ("Wang", Some("local:person:wang-donghai")),
+        ]
+    );
 }
 
 #[test]

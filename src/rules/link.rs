@@ -103,7 +103,15 @@ pub(crate) fn link<'t>(
                 let mut words = toks[..b].iter().filter(|t| t.kind.is_word());
                 let at = (field, m.span.start);
                 if is_person && words.clone().nth(1).is_some() {
-                    if let Some(last) = words.next_back() {
+                    // A Chinese name puts the family name first ("Wang
+                    // Donghai ... Wang said").
+                    let family_first = matches!(m.evidence, Evidence::Rule { rule }
+                        if rules.rule_name(rule) == "chinese_name");
+                    let family = match family_first {
+                        true => words.next(),
+                        false => words.next_back(),
+                    };
+                    if let Some(last) = family {
                         let surname = slice(text, last);
                         if last.kind == Kind::Cap && surname.len() > 2 {
                             let t = Target {

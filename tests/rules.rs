@@ -4,7 +4,7 @@
 //! cases do not move with the generated dictionaries.
 
 use gazetag::rules::RuleSet;
-use gazetag::{Dictionary, EntityRef, Evidence, Label, Span, Tagger};
+use gazetag::{Dictionary, Doc, EntityRef, Evidence, Label, Span, Tagger};
 
 const STARTER: &str = include_str!("data/seed_dictionary.jsonl");
 const EXTRA: &str = r#"
@@ -26,6 +26,14 @@ fn tagger() -> Tagger {
         .dictionary(extra)
         .build()
         .unwrap()
+}
+
+/// (surface, entity id) of every mention.
+fn entity_ids<'d>(doc: &'d Doc<'_>) -> Vec<(&'d str, Option<&'d str>)> {
+    doc.mentions()
+        .iter()
+        .map(|m| (doc.surface(m), doc.entity_id(m)))
+        .collect()
 }
 
 /// (surface, label, rule or "" for dictionary evidence)
@@ -1075,11 +1083,7 @@ fn a_dictionary_name_is_not_tagged_twice() {
 fn linking() {
     let tagger = tagger();
     let doc = tagger.tag("John Smith arrived. Later Smith said Mr. Smith would stay.");
-    let ids: Vec<(&str, Option<&str>)> = doc
-        .mentions()
-        .iter()
-        .map(|m| (doc.surface(m), doc.entity_id(m)))
-        .collect();
+    let ids = entity_ids(&doc);
     assert_eq!(
         ids,
         [
@@ -1102,11 +1106,7 @@ fn linking() {
         .unwrap();
     let doc =
         tagger.tag("Dissident Wang Donghai was detained. Police said Wang had been sent away.");
-    let ids: Vec<(&str, Option<&str>)> = doc
-        .mentions()
-        .iter()
-        .map(|m| (doc.surface(m), doc.entity_id(m)))
-        .collect();
+    let ids = entity_ids(&doc);
     assert_eq!(
         ids,
         [
@@ -1237,11 +1237,7 @@ fn names_in_a_headline_in_capitals_link_to_the_text() {
                 Mr. Smith left. John Smith stayed.\n\
                 Hegseth And Ahn Meet Again\n";
     let doc = tagger.tag(text);
-    let ids: Vec<(&str, Option<&str>)> = doc
-        .mentions()
-        .iter()
-        .map(|m| (doc.surface(m), doc.entity_id(m)))
-        .collect();
+    let ids = entity_ids(&doc);
     // The headline's names are the people of the text (by the last word of
     // the full name: not "AHN" of "Ahn Gyu-back"), in capitals only: a
     // line with lower case takes no capitals key, and a person that name

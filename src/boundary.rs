@@ -177,8 +177,13 @@ fn compound_head(s: &str, i: usize) -> bool {
         .iter()
         .position(|&b| !b.is_ascii_alphanumeric())
         .unwrap_or(rest.len());
+    is_compound_head(&rest[..len])
+}
+
+/// Whether `word` (lower case ASCII) is one of [`COMPOUND_HEADS`].
+pub(crate) fn is_compound_head(word: &[u8]) -> bool {
     COMPOUND_HEADS
-        .binary_search_by(|h| h.as_bytes().cmp(&rest[..len]))
+        .binary_search_by(|h| h.as_bytes().cmp(word))
         .is_ok()
 }
 

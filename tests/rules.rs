@@ -380,6 +380,13 @@ fn rule_families() {
             "organization",
             "org_suffix",
         ),
+        // A compound adjective before a firm is no word of its name.
+        (
+            "said St. Louis-based Mercantile Bancorp Inc. on Friday",
+            "Mercantile Bancorp Inc.",
+            "organization",
+            "org_suffix",
+        ),
         (
             "Daniels Pharmaceuticals manufactures drugs",
             "Daniels Pharmaceuticals",

@@ -3,6 +3,7 @@
 //! belongs to.
 
 use super::lexicon::Lexicon;
+use crate::boundary::is_compound_head;
 use crate::segment::{looks_hard_wrapped, wraps_line};
 use crate::swar;
 
@@ -288,13 +289,26 @@ fn is_ordinal(b: &[u8]) -> bool {
     digits > 0 && matches!(&b[digits..], b"st" | b"nd" | b"rd" | b"th" | b"d")
 }
 
+/// Whether a capitalized word is a compound adjective ("Boston-based",
+/// "U.S.-led"): a modifier, no word of a name ("St. Louis-based [Mercantile
+/// Bancorp Inc.]"). The name before the hyphen is still found by the
+/// dictionaries. Rare: kept out of line, so that `word_kind` stays small.
+#[inline(never)]
+fn compound_adjective(b: &[u8]) -> bool {
+    b.iter()
+        .rposition(|&c| c == b'-')
+        .is_some_and(|h| is_compound_head(&b[h + 1..]))
+}
+
 pub(crate) fn word_kind(w: &str) -> Kind {
     let b = w.as_bytes();
-    // Digits and non-ASCII bytes, eight bytes at a time: words are short.
-    let (mut digits, mut high) = (0, 0);
+    // Digits, hyphens and non-ASCII bytes, eight bytes at a time: words
+    // are short.
+    let (mut digits, mut hyphens, mut high) = (0, 0, 0);
     for chunk in b.chunks(8) {
         let x = swar::load_le(chunk);
         digits |= swar::in_range(x, b'0', b'9');
+        hyphens |= swar::in_range(x, b'-', b'-');
         high |= x & swar::HIGH;
     }
     // "F-16", "G20", "BEL20": designations and codes, no name words.
@@ -313,7 +327,10 @@ pub(crate) fn word_kind(w: &str) -> Kind {
         let mut letters = 1;
         for &c in &b[1..] {
             if c.is_ascii_lowercase() {
-                return Kind::Cap;
+                return match hyphens != 0 && compound_adjective(b) {
+                    true => Kind::Lower,
+                    false => Kind::Cap,
+                };
             }
             letters += c.is_ascii_alphabetic() as usize;
         }
@@ -655,6 +672,19 @@ mod tests {
                     ("62d", "ordinal"),
                     (",", "comma"),
                     ("3rds", "num"),
+                ],
+            ),
+            // A compound adjective is a modifier, no name word; other
+            // hyphenated names stay names.
+            (
+                "Boston-based Spencer, Moscow-backed Ahn Gyu-back",
+                &[
+                    ("Boston-based", "lower"),
+                    ("Spencer", "cap"),
+                    (",", "comma"),
+                    ("Moscow-backed", "lower"),
+                    ("Ahn", "cap"),
+                    ("Gyu-back", "cap"),
                 ],
             ),
         ];

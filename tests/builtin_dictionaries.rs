@@ -146,6 +146,15 @@ fn english_names_of_regions() {
     assert!(!has("He spoke Castilian at home.", "Castilian"));
 }
 
+/// A news agency named in one word beats a small town of that name.
+#[test]
+fn news_agencies_before_towns() {
+    assert_eq!(
+        id_of("35 people died, the Xinhua news agency said.", "Xinhua").as_deref(),
+        Some("org:news:xinhua")
+    );
+}
+
 #[test]
 fn department_of_war_is_the_pentagon() {
     let a = id_of("The Department of War said.", "Department of War");

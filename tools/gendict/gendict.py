@@ -1596,6 +1596,10 @@ def main():
     ctx = Ctx(load_wordnet(), famous=[family for _, family in office_holders.named_alone(actors, fold)])
     ctx.rule_names = listed_companies.rule_names(ROOT)
     ctx.companies = listed_companies.one_word_names(ctx, fold, {s for s, _ in STOP}, set(MONTHS), FUNCTION_WORDS)
+    # A news agency named in one word is cited in most reports of its country: a town of that
+    # name is not matched bare ("the Xinhua news agency", not the town of Xinhua).
+    ctx.companies |= {alias_text(a) for _, _, nm, als in T.NEWS_AGENCIES
+                      for a in [nm] + [x if isinstance(x, str) else x[0] for x in als] if " " not in alias_text(a)}
     files, countries = build(src, ctx)
     # Banks and securities firms (tables.py): a firm another entry has is that entry's.
     known = alias_folds(files)

@@ -452,6 +452,10 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
         {
             continue;
         }
+        // A dateline names where the report was filed, not a team.
+        if opens_dateline(doc.field_text(m.field), m.span) {
+            continue;
+        }
         if doc.entry(m).is_some_and(|e| !is_national(&e.kind)) {
             edit.remove(i);
             edit.add(Mention {
@@ -465,12 +469,64 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
     edit.finish(doc);
 }
 
+/// Whether the place at `span` opens a dateline: it starts its line, and a
+/// date follows on that line, after a comma and a country at most ("NEW
+/// YORK 1996-08-30", "WIGAN, England 1996-08-31").
+fn opens_dateline(text: &str, span: Span) -> bool {
+    let b = text.as_bytes();
+    let line_start = b[..span.start]
+        .iter()
+        .rev()
+        .take_while(|&&c| c != b'\n')
+        .all(u8::is_ascii_whitespace);
+    if !line_start {
+        return false;
+    }
+    let rest = &b[span.end..];
+    let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
+    let Some(d) = line.iter().position(u8::is_ascii_digit) else {
+        return false;
+    };
+    let date = &line[d..];
+    d <= 24
+        && line[..d]
+            .iter()
+            .all(|&c| c.is_ascii_alphabetic() || matches!(c, b' ' | b',' | b'.'))
+        && date.len() >= 10
+        && date[..10].iter().enumerate().all(|(k, &c)| match k {
+            4 | 7 => c == b'-',
+            _ => c.is_ascii_digit(),
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn is_score_line(line: &str) -> bool {
         scored_runs(line, 0, &mut Vec::new(), &mut Vec::new())
+    }
+
+    #[test]
+    fn datelines() {
+        let at = |text: &str, name: &str| {
+            let start = text.find(name).unwrap_or(0);
+            opens_dateline(
+                text,
+                Span {
+                    start,
+                    end: start + name.len(),
+                },
+            )
+        };
+        assert!(at(
+            "RESULTS\nNEW YORK 1996-08-30\nNEW YORK 74 57",
+            "NEW YORK"
+        ));
+        assert!(at("WIGAN , England 1996-08-31\nWigan won", "WIGAN"));
+        // A score line, or a place inside a line, is no dateline.
+        assert!(!at("NEW YORK 74 57 .565 -", "NEW YORK"));
+        assert!(!at("beat NEW YORK 1996-08-30", "NEW YORK"));
     }
 
     #[test]

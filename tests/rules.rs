@@ -482,6 +482,12 @@ fn rule_families() {
             "person",
             "role_name",
         ),
+        (
+            "Squad: Arjuna Ranatunga (captain), Sanath Jayasuriya",
+            "Arjuna Ranatunga",
+            "person",
+            "name_before_role",
+        ),
         // The name after a role takes over a place ("Jordan", "Durham").
         (
             "Dublin-born director Neil Jordan has defended his film",
@@ -635,6 +641,13 @@ fn people_listed_beside_people() {
         (
             "Maarten den Bakker, John Smith and Forrest J Ackerman (Netherlands)",
             &["Maarten den Bakker", "Forrest J Ackerman"],
+            &[],
+        ),
+        // A squad names its captain in parentheses, and the list goes on
+        // past such a note.
+        (
+            "Squad: Arjuna Ranatunga (captain), Sanath Jayasuriya, Romesh Kaluwitharana.",
+            &["Sanath Jayasuriya", "Romesh Kaluwitharana"],
             &[],
         ),
         // Not items: a firm of partners, an apposition, an adverb, a band,

@@ -179,10 +179,27 @@ pub(crate) fn part_of(rules: &RuleSet, kind: Kind, bits: u64) -> Part {
     }
 }
 
+/// Bytes a note in parentheses after an item may take ("(captain)",
+/// "(Ethiopia)").
+const MAX_NOTE: usize = 24;
+
+/// Past a short note in parentheses on the line at `i` ("Arjuna Ranatunga
+/// (captain), Sanath Jayasuriya"), if one is there; else `i`.
+fn skip_note(b: &[u8], i: usize) -> usize {
+    if b.get(i) != Some(&b'(') {
+        return i;
+    }
+    let note = &b[i + 1..b.len().min(i + 1 + MAX_NOTE)];
+    match note.iter().position(|&c| matches!(c, b')' | b'(' | b'\n')) {
+        Some(k) if note[k] == b')' => skip_blanks(b, i + k + 2),
+        _ => i,
+    }
+}
+
 /// The item after a person ending at `end`, if the text lists one.
 fn item_after(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> Option<Span> {
     let b = text.as_bytes();
-    let start = after_separator(b, skip_blanks(b, end))?;
+    let start = after_separator(b, skip_note(b, skip_blanks(b, end)))?;
     let mut words = Vec::with_capacity(MAX_WORDS);
     let mut i = start;
     while words.len() < MAX_WORDS

@@ -140,7 +140,7 @@ pub struct RuleSet {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 36] = [
+const WINDOWED_RULES: [&str; 37] = [
     "transcript_speaker",
     "place_apposition",
     "quote_speaker",
@@ -170,6 +170,7 @@ const WINDOWED_RULES: [&str; 36] = [
     "given_surname",
     "common_given_surname",
     "name_before_country",
+    "name_before_role",
     "name_surname",
     "place_named_org",
     "acronym_org",

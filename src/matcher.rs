@@ -234,7 +234,7 @@ impl Walk<'_> {
                 if let Some(pattern) = resume.pattern {
                     found(head.len(), pattern);
                 }
-                if resume.goes_on {
+                if bank.goes_on(&resume, norm.as_bytes(), at + head.len()) {
                     let hay = &norm.as_bytes()[at..];
                     t.walk_from(resume.node as usize, head.len(), hay, found);
                 }

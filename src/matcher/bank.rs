@@ -6,7 +6,7 @@ use aho_corasick::{dfa, Anchored, MatchKind, StartKind};
 use rayon::prelude::*;
 
 use super::trie::{self, Trie};
-use super::words::{head_len, FirstWords, Head, Resume};
+use super::words::{head_len, FirstWords, Head, Resume, SCREEN_BYTES};
 use crate::normalize::{fold, fold_keep_case_into};
 use crate::{Error, MatchPolicy};
 
@@ -198,9 +198,17 @@ impl Bank {
                 node: 0,
                 pattern: None,
                 goes_on: true,
+                screened: false,
             });
         }
         self.words.resume(head)
+    }
+
+    /// Whether a walk resumed at `resume` may find a pattern past the head
+    /// that ends at `end` of `hay`.
+    #[inline]
+    pub(super) fn goes_on(&self, resume: &Resume, hay: &[u8], end: usize) -> bool {
+        resume.goes_on && (!resume.screened || self.words.continues(resume.node, hay, end))
     }
 
     /// The phrases behind pattern `p`.
@@ -248,7 +256,7 @@ impl Bank {
 }
 
 /// The distinct non-empty heads of `patterns` (see `words.rs`), each with
-/// the node of `trie` it leads to.
+/// the node of `trie` it leads to, and their continuations.
 fn first_words(trie: &Trie, patterns: &[&str]) -> FirstWords {
     let mut heads: Vec<&[u8]> = patterns
         .iter()
@@ -259,16 +267,51 @@ fn first_words(trie: &Trie, patterns: &[&str]) -> FirstWords {
     // "ab" and a byte beyond ASCII).
     heads.sort_unstable();
     heads.dedup();
-    FirstWords::new(heads.iter().map(|&h| {
+    let mut continuations = Vec::new();
+    let mut words = FirstWords::new(heads.iter().map(|&h| {
         let node = trie.node_of(h).unwrap_or(0);
         debug_assert!(node != 0, "a head is a prefix of a pattern");
+        let goes_on = trie.children(node).any(|(_, b)| !b.is_ascii_alphanumeric());
         let resume = Resume {
             node: node as u32,
             pattern: trie.pattern_at(node),
-            goes_on: trie.has_child_outside_words(node),
+            goes_on,
+            screened: goes_on && screen(trie, node, &mut continuations),
         };
         (h, resume)
-    }))
+    }));
+    words.set_screen(&continuations);
+    words
+}
+
+/// Appends to `out` the first [`SCREEN_BYTES`] bytes of every way on from
+/// the head at trie node `node` (past it, a byte outside letters and
+/// digits), and returns true; or returns false, leaving `out` as it was,
+/// when a pattern ends sooner than that past the head.
+fn screen(trie: &Trie, node: usize, out: &mut Vec<(u32, [u8; SCREEN_BYTES])>) -> bool {
+    let start = out.len();
+    let mut ways = vec![(node, [0; SCREEN_BYTES])];
+    for depth in 0..SCREEN_BYTES {
+        let mut next = Vec::new();
+        for &(s, bytes) in &ways {
+            // Past the head, the text has a byte outside letters and digits.
+            let children = trie
+                .children(s)
+                .filter(|&(_, b)| depth > 0 || !b.is_ascii_alphanumeric());
+            for (child, b) in children {
+                if depth + 1 < SCREEN_BYTES && trie.pattern_at(child).is_some() {
+                    out.truncate(start);
+                    return false;
+                }
+                let mut bytes = bytes;
+                bytes[depth] = b;
+                next.push((child, bytes));
+            }
+        }
+        ways = next;
+    }
+    out.extend(ways.iter().map(|&(_, bytes)| (node as u32, bytes)));
+    true
 }
 
 /// The first 8 bytes of `s`, zero-padded, as a number that orders like the

@@ -220,7 +220,9 @@ impl Walk<'_> {
     #[inline]
     fn bank(&mut self, bank: &Bank, at: usize, head: &Head<'_>) {
         match &bank.automaton {
-            Some(Compiled::Dfa(a)) => self.walk(&**a, bank, at),
+            Some(Compiled::Dfa(a)) if bank.may_start(self.norm.as_bytes(), at) => {
+                self.walk(&**a, bank, at);
+            }
             Some(Compiled::Trie(t)) => {
                 let Some(resume) = bank.resume(head) else {
                     return;
@@ -239,7 +241,7 @@ impl Walk<'_> {
                     t.walk_from(resume.node as usize, head.len(), hay, found);
                 }
             }
-            None => {}
+            Some(Compiled::Dfa(_)) | None => {}
         }
     }
 
@@ -499,6 +501,12 @@ mod tests {
         ),
         // phrases sharing a folded form keep their own policies
         (&[("US", Exact), ("us", Any)], "us", &[("us", 1)]),
+        // a phrase of one byte, and one at the last byte of the text
+        (
+            &[("a", Any), ("b c", Any)],
+            "b c a",
+            &[("b c", 1), ("a", 0)],
+        ),
     ];
 
     #[test]

@@ -134,6 +134,9 @@ pub(super) struct Bank {
     pub(super) automaton: Option<Compiled>,
     /// For a trie: the first words of its patterns (see `words.rs`).
     words: FirstWords,
+    /// For a DFA: the first two bytes its patterns can start with (see
+    /// [`Bank::may_start`]).
+    pairs: Vec<u64>,
     /// The phrases of pattern `p` are `members[starts[p]..starts[p + 1]]`,
     /// in input order.
     starts: Vec<u32>,
@@ -177,13 +180,14 @@ impl Bank {
         } else {
             Some(compile(&patterns, dfa_max)?)
         };
-        let words = match &automaton {
-            Some(Compiled::Trie(t)) => first_words(t, &patterns),
-            _ => FirstWords::default(),
+        let (words, pairs) = match &automaton {
+            Some(Compiled::Trie(t)) => (first_words(t, &patterns), Vec::new()),
+            _ => (FirstWords::default(), first_pairs(&patterns)),
         };
         Ok(Bank {
             automaton,
             words,
+            pairs,
             starts,
             members: phrases,
         })
@@ -202,6 +206,20 @@ impl Bank {
             });
         }
         self.words.resume(head)
+    }
+
+    /// Whether a DFA walk at `at` of `hay` may find a pattern: most word
+    /// starts of running text begin with two bytes no pattern of a small
+    /// bank begins with, and the walk's set-up alone cost more than this.
+    #[inline]
+    pub(super) fn may_start(&self, hay: &[u8], at: usize) -> bool {
+        let Some(&[a, b]) = hay.get(at..at + 2) else {
+            return true;
+        };
+        let pair = usize::from(a) << 8 | usize::from(b);
+        self.pairs
+            .get(pair / 64)
+            .is_some_and(|w| w & (1 << (pair % 64)) != 0)
     }
 
     /// Whether a walk resumed at `resume` may find a pattern past the head
@@ -248,11 +266,28 @@ impl Bank {
     /// Heap memory of the automaton (as `PhraseSet::memory_usage` reports).
     pub(super) fn memory_usage(&self) -> usize {
         match &self.automaton {
-            Some(Compiled::Dfa(a)) => a.memory_usage(),
+            Some(Compiled::Dfa(a)) => a.memory_usage() + self.pairs.len() * 8,
             Some(Compiled::Trie(t)) => t.memory_usage() + self.words.memory_usage(),
             None => 0,
         }
     }
+}
+
+/// One bit for each pair of bytes some pattern starts with (a pattern of
+/// one byte starts them all).
+fn first_pairs(patterns: &[&str]) -> Vec<u64> {
+    let mut pairs = vec![0u64; (1 << 16) / 64];
+    for p in patterns {
+        match *p.as_bytes() {
+            [a] => pairs[usize::from(a) << 2..][..4].fill(u64::MAX),
+            [a, b, ..] => {
+                let pair = usize::from(a) << 8 | usize::from(b);
+                pairs[pair / 64] |= 1 << (pair % 64);
+            }
+            [] => {}
+        }
+    }
+    pairs
 }
 
 /// The distinct non-empty heads of `patterns` (see `words.rs`), each with

@@ -195,7 +195,7 @@ impl Bank {
 
     /// Where a trie walk at a word start with this head resumes (`head`'s
     /// length on), or `None` when no pattern can match there.
-    #[inline]
+    #[inline(always)]
     pub(super) fn resume(&self, head: &Head<'_>) -> Option<Resume> {
         if head.len() == 0 {
             return Some(Resume {

@@ -67,7 +67,7 @@ impl<'a> Head<'a> {
         self.end - self.at
     }
 
-    #[inline]
+    #[inline(always)]
     fn key(&self) -> Key {
         match self.key.get() {
             Some(key) => key,
@@ -94,22 +94,29 @@ const MIX: u64 = 0xf135_7aea_2e62_a9c5;
 /// The key of `hay[at..end]`: FxHash-style mixing, eight bytes at a time.
 /// Words are read as whole 8-byte loads where `hay` has the bytes, the
 /// bytes past `end` masked off: most heads are one load and one multiply.
-#[inline]
+#[inline(always)]
 fn key(hay: &[u8], at: usize, end: usize) -> Key {
     // A head of at most eight bytes (most words) with eight bytes to read
-    // is the loop below run once, without its bookkeeping: the head is
-    // hashed at nearly every word start of a text.
+    // is the loop of `key_long` run once, without its bookkeeping: the head
+    // is hashed at nearly every word start of a text, in the word-start
+    // loop.
     let len = end - at;
-    if let (1..=8, Some(w)) = (len, hay.get(at..at + 8)) {
-        let word =
-            u64::from_le_bytes(w.try_into().unwrap_or([0; 8])) & (u64::MAX >> (64 - 8 * len));
-        let h = (len as u64).rotate_left(26) ^ word;
-        let h = h.wrapping_mul(MIX);
-        return Key {
-            hash: h ^ (h >> 32),
-            first: word,
-        };
+    match (len, hay.get(at..at + 8)) {
+        (1..=8, Some(w)) => {
+            let word =
+                u64::from_le_bytes(w.try_into().unwrap_or([0; 8])) & (u64::MAX >> (64 - 8 * len));
+            let h = (len as u64).rotate_left(26) ^ word;
+            finish(h.wrapping_mul(MIX), word)
+        }
+        _ => key_long(hay, at, end),
     }
+}
+
+/// [`key`] of a head longer than eight bytes or near the end of `hay`; out
+/// of the word-start loop, as one head in ten needs it.
+#[inline(never)]
+fn key_long(hay: &[u8], at: usize, end: usize) -> Key {
+    let len = end - at;
     let mut h = len as u64;
     let mut first = 0;
     let mut i = at;
@@ -134,6 +141,12 @@ fn key(hay: &[u8], at: usize, end: usize) -> Key {
         h = (h.rotate_left(26) ^ word).wrapping_mul(MIX);
         i += 8;
     }
+    finish(h, first)
+}
+
+/// The key of a head from its mixed words and its first word.
+#[inline(always)]
+fn finish(h: u64, first: u64) -> Key {
     // The low bits of a product depend only on the low bits of its factors
     // (the first bytes): fold the high half in, as the table is indexed by
     // the low bits.
@@ -271,8 +284,9 @@ impl FirstWords {
     }
 
     /// Where a walk resumes after `head` (non-empty), or `None` when no
-    /// pattern starts with it.
-    #[inline]
+    /// pattern starts with it. Inlined into the word-start loop, as
+    /// `Walk::bank` is.
+    #[inline(always)]
     pub(super) fn resume(&self, head: &Head<'_>) -> Option<Resume> {
         let key = head.key();
         let bit = filter_bit(key.hash);
@@ -335,6 +349,7 @@ impl FirstWords {
     }
 
     /// Whether the head in slot `i` goes on with `tail` past its eighth byte.
+    #[inline(never)]
     fn tail_matches(&self, i: usize, tail: &[u8]) -> bool {
         let (start, end) = self.tail_ranges[i];
         self.tails.get(start as usize..end as usize) == Some(tail)

@@ -170,7 +170,7 @@ pub(super) struct Resume {
 }
 
 /// Bytes past a head that the continuation filter screens.
-pub(super) const SCREEN_BYTES: usize = 3;
+pub(super) const SCREEN_BYTES: usize = 4;
 
 /// Filter bits per screened continuation (about one false pass in eight).
 const SCREEN_BITS_PER_KEY: usize = 8;
@@ -179,8 +179,8 @@ const SCREEN_BITS_PER_KEY: usize = 8;
 /// continuation filter: its top bits index the filter.
 #[inline]
 fn screen_hash(node: u32, next: [u8; SCREEN_BYTES]) -> u64 {
-    let [a, b, c] = next.map(u64::from);
-    ((node as u64) << 24 | c << 16 | b << 8 | a).wrapping_mul(MIX)
+    let [a, b, c, d] = next.map(u64::from);
+    ((node as u64) << 32 | d << 24 | c << 16 | b << 8 | a).wrapping_mul(MIX)
 }
 
 /// Bits of `Slot::meta`: 1 + the pattern (24 bits, as in the trie), then
@@ -339,10 +339,10 @@ impl FirstWords {
     /// (always, when the text ends sooner).
     #[inline]
     pub(super) fn continues(&self, node: u32, hay: &[u8], end: usize) -> bool {
-        let Some(&[a, b, c]) = hay.get(end..end + SCREEN_BYTES) else {
+        let Some(&[a, b, c, d]) = hay.get(end..end + SCREEN_BYTES) else {
             return true;
         };
-        let bit = (screen_hash(node, [a, b, c]) >> self.screen_shift) as usize;
+        let bit = (screen_hash(node, [a, b, c, d]) >> self.screen_shift) as usize;
         self.screen
             .get(bit / 64)
             .is_some_and(|w| w & (1 << (bit % 64)) != 0)
@@ -391,7 +391,7 @@ mod tests {
             ]
             .into_iter(),
         );
-        words.set_screen(&[(3, *b" te"), (3, *b"-ba")]);
+        words.set_screen(&[(3, *b" tes"), (3, *b"-bas")]);
         let find = |h: &Head<'_>| words.resume(h).map(|r| r.node);
         assert_eq!(
             words.resume(&head(b"missile test")),
@@ -410,7 +410,7 @@ mod tests {
         assert!(words.continues(3, text, 11));
         assert!(words.continues(3, b"missile-based", 7));
         assert!(words.continues(3, b"missile t", 7));
-        assert!(!words.continues(3, b"missile of", 7));
+        assert!(!words.continues(3, b"missile of it", 7));
         assert!(!words.continues(9, text, 11));
     }
 }

@@ -202,38 +202,44 @@ pub(crate) fn for_each_word_start(
     let mut prev_word = false;
     let mut i = 0;
     while i < bytes.len() {
+        // `f` is called from one place, below, so that it can be inlined
+        // here (the phrase walk's is called at nearly every word).
+        let start = i;
         let b = bytes[i];
-        if b < 0x80 {
+        let head_end = if b < 0x80 {
             let w = ASCII_WORD[b as usize];
-            let start = i;
             i += 1;
-            if w {
-                // The rest of an ASCII word starts nothing.
-                while bytes.get(i).is_some_and(|&c| ASCII_WORD[c as usize]) {
-                    i += 1;
-                }
-                if !prev_word {
-                    // After a character that is neither a word character nor
-                    // a joiner, a word starts: only joiners need the full
-                    // check.
-                    let joiner = start > 0 && matches!(bytes[start - 1], b'-' | b'\'');
-                    if !joiner || is_word_start(norm, original, start) {
-                        f(start, i);
-                    }
-                }
+            let was_word = std::mem::replace(&mut prev_word, w);
+            if !w {
+                continue;
             }
-            prev_word = w;
-            continue;
-        }
-        let Some(c) = s[i..].chars().next() else {
-            break;
+            // The rest of an ASCII word starts nothing.
+            while bytes.get(i).is_some_and(|&c| ASCII_WORD[c as usize]) {
+                i += 1;
+            }
+            if was_word {
+                continue;
+            }
+            // After a character that is neither a word character nor a
+            // joiner, a word starts: only joiners need the full check.
+            let joiner = start > 0 && matches!(bytes[start - 1], b'-' | b'\'');
+            if joiner && !is_word_start(norm, original, start) {
+                continue;
+            }
+            i
+        } else {
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            let w = c.is_alphanumeric();
+            i += c.len_utf8();
+            let was_word = std::mem::replace(&mut prev_word, w);
+            if !w || was_word || !is_word_start(norm, original, start) {
+                continue;
+            }
+            start
         };
-        let w = c.is_alphanumeric();
-        if w && !prev_word && is_word_start(norm, original, i) {
-            f(i, i);
-        }
-        prev_word = w;
-        i += c.len_utf8();
+        f(start, head_end);
     }
 }
 

@@ -27,7 +27,8 @@ mod trie;
 mod words;
 
 use bank::{range, Bank, Compiled, Folded};
-use words::Head;
+use trie::Trie;
+use words::{Head, Resume};
 
 /// A compiled set of phrases, each with its own match policy.
 ///
@@ -216,36 +217,46 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
-    /// Walks `bank` at word start `at`, whose head is `head`.
-    #[inline]
+    /// Walks `bank` at word start `at`, whose head is `head`. Inlined into
+    /// the word-start loop up to the head table's answer: many word starts
+    /// end there, and a call (with its spills) cost more than the lookup.
+    #[inline(always)]
     fn bank(&mut self, bank: &Bank, at: usize, head: &Head<'_>) {
         match &bank.automaton {
-            Some(Compiled::Dfa(a)) => self.walk(&**a, bank, at),
+            Some(Compiled::Dfa(a)) if bank.may_start(self.norm.as_bytes(), at) => {
+                self.walk(&**a, bank, at);
+            }
             Some(Compiled::Trie(t)) => {
-                let Some(resume) = bank.resume(head) else {
-                    return;
-                };
-                let (norm, text) = (self.norm, self.text);
-                let mut found = |len: usize, pattern: u32| {
-                    if is_word_end(norm, text, at + len) {
-                        self.emit(bank, pattern as usize, at..at + len);
-                    }
-                };
-                if let Some(pattern) = resume.pattern {
-                    found(head.len(), pattern);
-                }
-                if resume.goes_on {
-                    let hay = &norm.as_bytes()[at..];
-                    t.walk_from(resume.node as usize, head.len(), hay, found);
+                if let Some(resume) = bank.resume(head) {
+                    self.resumed(bank, t, at, head.len(), resume);
                 }
             }
-            None => {}
+            Some(Compiled::Dfa(_)) | None => {}
+        }
+    }
+
+    /// The trie walk at word start `at`, past its head of `head_len` bytes,
+    /// from where the head table says it resumes.
+    #[inline(never)]
+    fn resumed(&mut self, bank: &Bank, trie: &Trie, at: usize, head_len: usize, resume: Resume) {
+        let (norm, text) = (self.norm, self.text);
+        let mut found = |len: usize, pattern: u32| {
+            if is_word_end(norm, text, at + len) {
+                self.emit(bank, pattern as usize, at..at + len);
+            }
+        };
+        if let Some(pattern) = resume.pattern {
+            found(head_len, pattern);
+        }
+        if bank.goes_on(&resume, norm.as_bytes(), at + head_len) {
+            let hay = &norm.as_bytes()[at..];
+            trie.walk_from(resume.node as usize, head_len, hay, found);
         }
     }
 
     /// Walks `aut` anchored at word start `at` until it dies, emitting every
     /// pattern that ends at a word boundary on the way.
-    #[inline]
+    #[inline(never)]
     fn walk<A: Automaton>(&mut self, aut: &A, bank: &Bank, at: usize) {
         let Ok(mut sid) = aut.start_state(Anchored::Yes) else {
             return;
@@ -499,6 +510,12 @@ mod tests {
         ),
         // phrases sharing a folded form keep their own policies
         (&[("US", Exact), ("us", Any)], "us", &[("us", 1)]),
+        // a phrase of one byte, and one at the last byte of the text
+        (
+            &[("a", Any), ("b c", Any)],
+            "b c a",
+            &[("b c", 1), ("a", 0)],
+        ),
     ];
 
     #[test]

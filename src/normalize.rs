@@ -151,6 +151,7 @@ impl Normalized {
     /// character that produced the range's last byte.
     ///
     /// `original` must be the text this value was normalized from.
+    #[inline]
     pub fn original_span(&self, original: &str, range: Range<usize>) -> Range<usize> {
         let start = self.original_offset(range.start);
         if range.end <= range.start {

@@ -6,7 +6,7 @@ use aho_corasick::{dfa, Anchored, MatchKind, StartKind};
 use rayon::prelude::*;
 
 use super::trie::{self, Trie};
-use super::words::{head_len, FirstWords, Head, Resume};
+use super::words::{head_len, FirstWords, Head, Resume, SCREEN_BYTES};
 use crate::normalize::{fold, fold_keep_case_into};
 use crate::{Error, MatchPolicy};
 
@@ -134,6 +134,9 @@ pub(super) struct Bank {
     pub(super) automaton: Option<Compiled>,
     /// For a trie: the first words of its patterns (see `words.rs`).
     words: FirstWords,
+    /// For a DFA: the first two bytes its patterns can start with (see
+    /// [`Bank::may_start`]).
+    pairs: Vec<u64>,
     /// The phrases of pattern `p` are `members[starts[p]..starts[p + 1]]`,
     /// in input order.
     starts: Vec<u32>,
@@ -177,13 +180,14 @@ impl Bank {
         } else {
             Some(compile(&patterns, dfa_max)?)
         };
-        let words = match &automaton {
-            Some(Compiled::Trie(t)) => first_words(t, &patterns),
-            _ => FirstWords::default(),
+        let (words, pairs) = match &automaton {
+            Some(Compiled::Trie(t)) => (first_words(t, &patterns), Vec::new()),
+            _ => (FirstWords::default(), first_pairs(&patterns)),
         };
         Ok(Bank {
             automaton,
             words,
+            pairs,
             starts,
             members: phrases,
         })
@@ -191,16 +195,38 @@ impl Bank {
 
     /// Where a trie walk at a word start with this head resumes (`head`'s
     /// length on), or `None` when no pattern can match there.
-    #[inline]
+    #[inline(always)]
     pub(super) fn resume(&self, head: &Head<'_>) -> Option<Resume> {
         if head.len() == 0 {
             return Some(Resume {
                 node: 0,
                 pattern: None,
                 goes_on: true,
+                screened: false,
             });
         }
         self.words.resume(head)
+    }
+
+    /// Whether a DFA walk at `at` of `hay` may find a pattern: most word
+    /// starts of running text begin with two bytes no pattern of a small
+    /// bank begins with, and the walk's set-up alone cost more than this.
+    #[inline]
+    pub(super) fn may_start(&self, hay: &[u8], at: usize) -> bool {
+        let Some(&[a, b]) = hay.get(at..at + 2) else {
+            return true;
+        };
+        let pair = usize::from(a) << 8 | usize::from(b);
+        self.pairs
+            .get(pair / 64)
+            .is_some_and(|w| w & (1 << (pair % 64)) != 0)
+    }
+
+    /// Whether a walk resumed at `resume` may find a pattern past the head
+    /// that ends at `end` of `hay`.
+    #[inline]
+    pub(super) fn goes_on(&self, resume: &Resume, hay: &[u8], end: usize) -> bool {
+        resume.goes_on && (!resume.screened || self.words.continues(resume.node, hay, end))
     }
 
     /// The phrases behind pattern `p`.
@@ -240,15 +266,32 @@ impl Bank {
     /// Heap memory of the automaton (as `PhraseSet::memory_usage` reports).
     pub(super) fn memory_usage(&self) -> usize {
         match &self.automaton {
-            Some(Compiled::Dfa(a)) => a.memory_usage(),
+            Some(Compiled::Dfa(a)) => a.memory_usage() + self.pairs.len() * 8,
             Some(Compiled::Trie(t)) => t.memory_usage() + self.words.memory_usage(),
             None => 0,
         }
     }
 }
 
+/// One bit for each pair of bytes some pattern starts with (a pattern of
+/// one byte starts them all).
+fn first_pairs(patterns: &[&str]) -> Vec<u64> {
+    let mut pairs = vec![0u64; (1 << 16) / 64];
+    for p in patterns {
+        match *p.as_bytes() {
+            [a] => pairs[usize::from(a) << 2..][..4].fill(u64::MAX),
+            [a, b, ..] => {
+                let pair = usize::from(a) << 8 | usize::from(b);
+                pairs[pair / 64] |= 1 << (pair % 64);
+            }
+            [] => {}
+        }
+    }
+    pairs
+}
+
 /// The distinct non-empty heads of `patterns` (see `words.rs`), each with
-/// the node of `trie` it leads to.
+/// the node of `trie` it leads to, and their continuations.
 fn first_words(trie: &Trie, patterns: &[&str]) -> FirstWords {
     let mut heads: Vec<&[u8]> = patterns
         .iter()
@@ -259,16 +302,51 @@ fn first_words(trie: &Trie, patterns: &[&str]) -> FirstWords {
     // "ab" and a byte beyond ASCII).
     heads.sort_unstable();
     heads.dedup();
-    FirstWords::new(heads.iter().map(|&h| {
+    let mut continuations = Vec::new();
+    let mut words = FirstWords::new(heads.iter().map(|&h| {
         let node = trie.node_of(h).unwrap_or(0);
         debug_assert!(node != 0, "a head is a prefix of a pattern");
+        let goes_on = trie.children(node).any(|(_, b)| !b.is_ascii_alphanumeric());
         let resume = Resume {
             node: node as u32,
             pattern: trie.pattern_at(node),
-            goes_on: trie.has_child_outside_words(node),
+            goes_on,
+            screened: goes_on && screen(trie, node, &mut continuations),
         };
         (h, resume)
-    }))
+    }));
+    words.set_screen(&continuations);
+    words
+}
+
+/// Appends to `out` the first [`SCREEN_BYTES`] bytes of every way on from
+/// the head at trie node `node` (past it, a byte outside letters and
+/// digits), and returns true; or returns false, leaving `out` as it was,
+/// when a pattern ends sooner than that past the head.
+fn screen(trie: &Trie, node: usize, out: &mut Vec<(u32, [u8; SCREEN_BYTES])>) -> bool {
+    let start = out.len();
+    let mut ways = vec![(node, [0; SCREEN_BYTES])];
+    for depth in 0..SCREEN_BYTES {
+        let mut next = Vec::new();
+        for &(s, bytes) in &ways {
+            // Past the head, the text has a byte outside letters and digits.
+            let children = trie
+                .children(s)
+                .filter(|&(_, b)| depth > 0 || !b.is_ascii_alphanumeric());
+            for (child, b) in children {
+                if depth + 1 < SCREEN_BYTES && trie.pattern_at(child).is_some() {
+                    out.truncate(start);
+                    return false;
+                }
+                let mut bytes = bytes;
+                bytes[depth] = b;
+                next.push((child, bytes));
+            }
+        }
+        ways = next;
+    }
+    out.extend(ways.iter().map(|&(_, bytes)| (node as u32, bytes)));
+    true
 }
 
 /// The first 8 bytes of `s`, zero-padded, as a number that orders like the

@@ -212,12 +212,9 @@ impl Trie {
         self.nodes[s].pattern1().checked_sub(1)
     }
 
-    /// Whether node `s` has a child whose label is not an ASCII letter or
-    /// digit.
-    pub(super) fn has_child_outside_words(&self, s: usize) -> bool {
-        self.nodes[self.nodes[s].first()..self.nodes[s + 1].first()]
-            .iter()
-            .any(|n| !n.label().is_ascii_alphanumeric())
+    /// The children of node `s`, each with the byte on its edge.
+    pub(super) fn children(&self, s: usize) -> impl Iterator<Item = (usize, u8)> + '_ {
+        (self.nodes[s].first()..self.nodes[s + 1].first()).map(|c| (c, self.nodes[c].label()))
     }
 
     /// The child labelled `b` among nodes `lo..hi`.

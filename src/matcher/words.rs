@@ -18,6 +18,13 @@
 //! The trie's first levels are the widest and the most often walked; one
 //! hash probe replaces them, and for many words of running text (two in
 //! five with the topic phrases) nothing is read after it.
+//!
+//! Most walks that go on past the head die within the next word's first
+//! bytes (on Reuters with the topic phrases, two in three by its first
+//! letter, four in five by its second). So the table also keeps a filter
+//! of the first [`SCREEN_BYTES`] bytes that can follow each head: a walk
+//! whose next bytes are not in it is not started. Heads with a pattern
+//! ending sooner than that past them are not screened.
 
 use std::cell::Cell;
 
@@ -60,7 +67,7 @@ impl<'a> Head<'a> {
         self.end - self.at
     }
 
-    #[inline]
+    #[inline(always)]
     fn key(&self) -> Key {
         match self.key.get() {
             Some(key) => key,
@@ -87,22 +94,29 @@ const MIX: u64 = 0xf135_7aea_2e62_a9c5;
 /// The key of `hay[at..end]`: FxHash-style mixing, eight bytes at a time.
 /// Words are read as whole 8-byte loads where `hay` has the bytes, the
 /// bytes past `end` masked off: most heads are one load and one multiply.
-#[inline]
+#[inline(always)]
 fn key(hay: &[u8], at: usize, end: usize) -> Key {
     // A head of at most eight bytes (most words) with eight bytes to read
-    // is the loop below run once, without its bookkeeping: the head is
-    // hashed at nearly every word start of a text.
+    // is the loop of `key_long` run once, without its bookkeeping: the head
+    // is hashed at nearly every word start of a text, in the word-start
+    // loop.
     let len = end - at;
-    if let (1..=8, Some(w)) = (len, hay.get(at..at + 8)) {
-        let word =
-            u64::from_le_bytes(w.try_into().unwrap_or([0; 8])) & (u64::MAX >> (64 - 8 * len));
-        let h = (len as u64).rotate_left(26) ^ word;
-        let h = h.wrapping_mul(MIX);
-        return Key {
-            hash: h ^ (h >> 32),
-            first: word,
-        };
+    match (len, hay.get(at..at + 8)) {
+        (1..=8, Some(w)) => {
+            let word =
+                u64::from_le_bytes(w.try_into().unwrap_or([0; 8])) & (u64::MAX >> (64 - 8 * len));
+            let h = (len as u64).rotate_left(26) ^ word;
+            finish(h.wrapping_mul(MIX), word)
+        }
+        _ => key_long(hay, at, end),
     }
+}
+
+/// [`key`] of a head longer than eight bytes or near the end of `hay`; out
+/// of the word-start loop, as one head in ten needs it.
+#[inline(never)]
+fn key_long(hay: &[u8], at: usize, end: usize) -> Key {
+    let len = end - at;
     let mut h = len as u64;
     let mut first = 0;
     let mut i = at;
@@ -127,6 +141,12 @@ fn key(hay: &[u8], at: usize, end: usize) -> Key {
         h = (h.rotate_left(26) ^ word).wrapping_mul(MIX);
         i += 8;
     }
+    finish(h, first)
+}
+
+/// The key of a head from its mixed words and its first word.
+#[inline(always)]
+fn finish(h: u64, first: u64) -> Key {
     // The low bits of a product depend only on the low bits of its factors
     // (the first bytes): fold the high half in, as the table is indexed by
     // the low bits.
@@ -137,14 +157,30 @@ fn key(hay: &[u8], at: usize, end: usize) -> Key {
 }
 
 /// Where a walk resumes after a head: the trie node it leads to, the
-/// pattern that ends there, and whether the walk can go on past the head
-/// (the node has a child outside letters and digits: the byte after a head
-/// never is one).
+/// pattern that ends there, whether the walk can go on past the head (the
+/// node has a child outside letters and digits: the byte after a head never
+/// is one), and whether the bytes it would go on with are screened (see
+/// [`FirstWords::continues`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Resume {
     pub(super) node: u32,
     pub(super) pattern: Option<u32>,
     pub(super) goes_on: bool,
+    pub(super) screened: bool,
+}
+
+/// Bytes past a head that the continuation filter screens.
+pub(super) const SCREEN_BYTES: usize = 4;
+
+/// Filter bits per screened continuation (about one false pass in eight).
+const SCREEN_BITS_PER_KEY: usize = 8;
+
+/// The hash of a head's node and the bytes that follow it, for the
+/// continuation filter: its top bits index the filter.
+#[inline]
+fn screen_hash(node: u32, next: [u8; SCREEN_BYTES]) -> u64 {
+    let [a, b, c, d] = next.map(u64::from);
+    ((node as u64) << 32 | d << 24 | c << 16 | b << 8 | a).wrapping_mul(MIX)
 }
 
 /// Bits of `Slot::meta`: 1 + the pattern (24 bits, as in the trie), then
@@ -152,6 +188,7 @@ pub(super) struct Resume {
 const PATTERN_BITS: u32 = (1 << 24) - 1;
 const GOES_ON: u32 = 1 << 24;
 const LONG: u32 = 1 << 25;
+const SCREENED: u32 = 1 << 26;
 
 /// Bits in `FirstWords::filter` (8 KiB).
 const FILTER_BITS: usize = 1 << 16;
@@ -173,7 +210,8 @@ struct Slot {
     first: u64,
     node: u32,
     /// The pattern ending at the node, plus one (0 for none), and the flags
-    /// `GOES_ON` and `LONG` (the head is longer than eight bytes).
+    /// `GOES_ON`, `LONG` (the head is longer than eight bytes) and
+    /// `SCREENED`.
     meta: u32,
 }
 
@@ -190,10 +228,16 @@ pub(super) struct FirstWords {
     /// (heads of more than eight bytes only).
     tail_ranges: Vec<(u32, u32)>,
     tails: Vec<u8>,
+    /// The continuation filter: one bit per value of the top bits of a
+    /// [`screen_hash`], set for the continuations of screened heads.
+    screen: Vec<u64>,
+    /// How far a screen hash is shifted right to index `screen`.
+    screen_shift: u32,
 }
 
 impl FirstWords {
-    /// The table of `heads` (distinct, non-empty).
+    /// The table of `heads` (distinct, non-empty). The continuations of
+    /// screened heads are set next, with [`FirstWords::set_screen`].
     pub(super) fn new<'p>(heads: impl ExactSizeIterator<Item = (&'p [u8], Resume)>) -> FirstWords {
         // At most half full: most lookups in running text miss, and a miss
         // ends at the first empty slot.
@@ -203,6 +247,8 @@ impl FirstWords {
             slots: vec![Slot::default(); capacity],
             tail_ranges: vec![(0, 0); capacity],
             tails: Vec::new(),
+            screen: Vec::new(),
+            screen_shift: 0,
         };
         let mask = capacity - 1;
         for (head, resume) in heads {
@@ -218,6 +264,9 @@ impl FirstWords {
             debug_assert!(meta <= PATTERN_BITS);
             if resume.goes_on {
                 meta |= GOES_ON;
+            }
+            if resume.screened {
+                meta |= SCREENED;
             }
             if head.len() > 8 {
                 meta |= LONG;
@@ -235,8 +284,9 @@ impl FirstWords {
     }
 
     /// Where a walk resumes after `head` (non-empty), or `None` when no
-    /// pattern starts with it.
-    #[inline]
+    /// pattern starts with it. Inlined into the word-start loop, as
+    /// `Walk::bank` is.
+    #[inline(always)]
     pub(super) fn resume(&self, head: &Head<'_>) -> Option<Resume> {
         let key = head.key();
         let bit = filter_bit(key.hash);
@@ -263,13 +313,43 @@ impl FirstWords {
                     node: slot.node,
                     pattern: (slot.meta & PATTERN_BITS).checked_sub(1),
                     goes_on: slot.meta & GOES_ON != 0,
+                    screened: slot.meta & SCREENED != 0,
                 });
             }
             i = (i + 1) & mask;
         }
     }
 
+    /// Sets the continuation filter to `continuations`: the first
+    /// [`SCREEN_BYTES`] bytes past each screened head, with its node.
+    pub(super) fn set_screen(&mut self, continuations: &[(u32, [u8; SCREEN_BYTES])]) {
+        let bits = (continuations.len() * SCREEN_BITS_PER_KEY)
+            .next_power_of_two()
+            .max(64);
+        self.screen = vec![0; bits / 64];
+        self.screen_shift = 64 - bits.trailing_zeros();
+        for &(node, next) in continuations {
+            let bit = (screen_hash(node, next) >> self.screen_shift) as usize;
+            self.screen[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+
+    /// Whether a walk resumed at `node`, a screened head's, may find a
+    /// pattern going on past the head with the bytes from `end` of `hay`
+    /// (always, when the text ends sooner).
+    #[inline]
+    pub(super) fn continues(&self, node: u32, hay: &[u8], end: usize) -> bool {
+        let Some(&[a, b, c, d]) = hay.get(end..end + SCREEN_BYTES) else {
+            return true;
+        };
+        let bit = (screen_hash(node, [a, b, c, d]) >> self.screen_shift) as usize;
+        self.screen
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+
     /// Whether the head in slot `i` goes on with `tail` past its eighth byte.
+    #[inline(never)]
     fn tail_matches(&self, i: usize, tail: &[u8]) -> bool {
         let (start, end) = self.tail_ranges[i];
         self.tails.get(start as usize..end as usize) == Some(tail)
@@ -281,6 +361,7 @@ impl FirstWords {
             + self.slots.len() * std::mem::size_of::<Slot>()
             + self.tail_ranges.len() * 8
             + self.tails.len()
+            + self.screen.len() * 8
     }
 }
 
@@ -298,10 +379,11 @@ mod tests {
             node,
             pattern,
             goes_on,
+            screened: goes_on,
         };
         let long = b"internationalization ";
         let longer = b"internationalizations";
-        let words = FirstWords::new(
+        let mut words = FirstWords::new(
             [
                 (&b"missile"[..], at(3, None, true)),
                 (&long[..20], at(9, Some(4), false)),
@@ -309,6 +391,7 @@ mod tests {
             ]
             .into_iter(),
         );
+        words.set_screen(&[(3, *b" tes"), (3, *b"-bas")]);
         let find = |h: &Head<'_>| words.resume(h).map(|r| r.node);
         assert_eq!(
             words.resume(&head(b"missile test")),
@@ -323,5 +406,11 @@ mod tests {
         let text = b"the missile test";
         assert_eq!(find(&Head::new(text, 4, 11)), Some(3));
         assert_eq!(find(&Head::new(text, 4, 10)), None);
+        // Screened continuations: listed, or too near the end to tell.
+        assert!(words.continues(3, text, 11));
+        assert!(words.continues(3, b"missile-based", 7));
+        assert!(words.continues(3, b"missile t", 7));
+        assert!(!words.continues(3, b"missile of it", 7));
+        assert!(!words.continues(9, text, 11));
     }
 }

@@ -7,12 +7,14 @@ use std::fmt::Write;
 
 use regex_automata::hybrid;
 use regex_automata::nfa::thompson::{backtrack, pikevm};
-use regex_automata::util::captures::Captures;
+use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, Input, Match};
 
 use super::pattern::{mention_index, WIDTH};
 use super::token::{plain_word, tokenize_range, word_end, word_kind, Kind, LineBreaks, Token};
-use super::{agate, events, firms, link, lists, teams, FxBuild, RuleSet, ScoreTables};
+use super::{
+    agate, events, firms, link, lists, teams, FxBuild, RuleCaptures, RuleSet, ScoreTables,
+};
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span, NO_LOCAL};
 use crate::guard::on_one_line;
@@ -36,15 +38,17 @@ pub(crate) struct Scratch {
     proposals: Vec<Proposal>,
 }
 
-/// The captures and the caches of the engines of
-/// [`Patterns`](super::Patterns).
+/// The caches of the engines of [`Patterns`](super::Patterns), and those
+/// of the rules' [`RuleCaptures`] with the slots of their captures.
 struct Caches {
-    caps: Captures,
     dfa: hybrid::dfa::Cache,
-    backtrack: backtrack::Cache,
     /// Made when first needed, which it hardly ever is: it costs as much
     /// as the searches of hundreds of documents.
     pikevm: Option<pikevm::Cache>,
+    /// One cache serves every rule's engine, reset for it before a search.
+    backtrack: Option<backtrack::Cache>,
+    rule_pikevm: Option<pikevm::Cache>,
+    slots: Vec<Option<NonMaxUsize>>,
 }
 
 thread_local! {
@@ -88,10 +92,11 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
         let mut c = match s.regex.take() {
             Some((id, c)) if id == patterns.id => c,
             _ => Caches {
-                caps: patterns.captures.create_captures(),
                 dfa: patterns.dfa.create_cache(),
-                backtrack: patterns.captures.create_cache(),
                 pikevm: None,
+                backtrack: None,
+                rule_pikevm: None,
+                slots: Vec::new(),
             },
         };
         // How each field's line breaks read, judged when first needed.
@@ -173,26 +178,16 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                     at = end;
                     let ri = m.pattern().as_usize();
                     let r = &rules.rules[ri];
-                    if !r.whole {
-                        let input = Input::new(&s.symbols)
-                            .span(m.range())
-                            .anchored(Anchored::Pattern(m.pattern()));
-                        if patterns
-                            .captures
-                            .try_search(&mut c.backtrack, &input, &mut c.caps)
-                            .is_err()
-                        {
-                            // Too long for the backtracker's memory.
-                            let cache = c
-                                .pikevm
-                                .get_or_insert_with(|| patterns.pikevm.create_cache());
-                            patterns.pikevm.search(cache, &input, &mut c.caps);
-                        }
+                    if let Some(engines) = &r.engines {
+                        captures(engines, &s.symbols, m, &mut c);
                     }
-                    let get = |k: usize| match r.captures[k] {
-                        Some(_) if r.whole => span_of(m.span()),
-                        Some(g) => c.caps.get_group(g).and_then(span_of),
-                        None => None,
+                    let get = |k: usize| match (r.captures[k], &r.engines) {
+                        (Some(_), None) => span_of(m.span()),
+                        (Some(slot), Some(_)) => match (c.slots[slot], c.slots[slot + 1]) {
+                            (Some(a), Some(b)) => span_of((a.get()..b.get()).into()),
+                            _ => None,
+                        },
+                        (None, _) => None,
                     };
                     let Some(span) = get(0).or_else(|| get(1)).or_else(|| get(2)) else {
                         continue;
@@ -240,6 +235,40 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
             events::drop_inside_events(rules, doc, taken);
         }
     });
+}
+
+/// Takes the captures of match `m` of a rule into `c.slots`, with the rule's
+/// `engines` (all `None` should they find no match).
+fn captures(engines: &RuleCaptures, symbols: &[u8], m: Match, c: &mut Caches) {
+    let input = Input::new(symbols).span(m.range()).anchored(Anchored::Yes);
+    let bt = &engines.backtracker;
+    c.slots.clear();
+    c.slots.resize(bt.get_nfa().group_info().slot_len(), None);
+    let cache = match &mut c.backtrack {
+        Some(cache) => {
+            cache.reset(bt);
+            cache
+        }
+        none => none.insert(bt.create_cache()),
+    };
+    let found = match bt.try_search_slots(cache, &input, &mut c.slots) {
+        Ok(found) => found.is_some(),
+        // Too long for the backtracker's memory.
+        Err(_) => {
+            let vm = &engines.pikevm;
+            let cache = match &mut c.rule_pikevm {
+                Some(cache) => {
+                    cache.reset(vm);
+                    cache
+                }
+                none => none.insert(vm.create_cache()),
+            };
+            vm.search_slots(cache, &input, &mut c.slots).is_some()
+        }
+    };
+    if !found {
+        c.slots.fill(None);
+    }
 }
 
 /// The windows of `text` the rules look at, sorted and disjoint: the

@@ -5,9 +5,10 @@
 //! on the tagger's dictionary. Owned, serializable records are made only at
 //! the output edge ([`Doc::to_record`]).
 
+use std::cell::RefCell;
 use std::hash::BuildHasher;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -218,6 +219,101 @@ impl Reason {
 /// No local entity, in `Doc::local_index`.
 pub(crate) const NO_LOCAL: u32 = u32::MAX;
 
+/// The buffers of a document, reused from document to document: a dropped
+/// [`Doc`] leaves them, emptied, to its thread, and the next document
+/// tagged there takes them (each allocated and grown anew, then freed, cost
+/// more than the resolution that fills them).
+#[derive(Default)]
+pub(crate) struct Buffers {
+    pub(crate) mentions: Vec<Mention>,
+    pub(crate) rejected: Vec<Rejected>,
+    pub(crate) locals: Vec<LocalEntity>,
+    pub(crate) alternatives: Vec<Vec<u32>>,
+    pub(crate) parts: Vec<Part>,
+    pub(crate) scored: Scored,
+    pub(crate) local_index: std::collections::HashMap<String, [u32; Label::ALL.len()], FxBuild>,
+    pub(crate) local_ids: std::collections::HashSet<u64, FxBuild>,
+}
+
+/// Above this many mentions and rejected candidates, a document's buffers
+/// are freed rather than kept: one huge document must not hold on to its
+/// memory in every thread that tagged one.
+const KEPT_MENTIONS: usize = 1 << 12;
+
+thread_local! {
+    static SPARE: RefCell<Buffers> = RefCell::default();
+}
+
+impl Buffers {
+    /// The buffers this thread has spare, if any.
+    pub(crate) fn take() -> Buffers {
+        SPARE
+            .try_with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)))
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+    }
+
+    /// A document of `title` and `text` in these buffers.
+    pub(crate) fn into_doc<'t>(self, title: &'t str, text: &'t str, inner: Arc<Inner>) -> Doc<'t> {
+        Doc {
+            title,
+            text,
+            inner,
+            mentions: self.mentions,
+            rejected: self.rejected,
+            locals: self.locals,
+            alternatives: self.alternatives,
+            parts: self.parts,
+            scored: self.scored,
+            topics: OnceLock::new(),
+            local_index: self.local_index,
+            local_ids: self.local_ids,
+            text_wrapped: None,
+        }
+    }
+
+    /// Empties the buffers of `doc` and leaves them to this thread.
+    fn keep(doc: &mut Doc<'_>) {
+        if doc.mentions.capacity() + doc.rejected.capacity() > KEPT_MENTIONS {
+            return;
+        }
+        let mut kept = Buffers {
+            mentions: std::mem::take(&mut doc.mentions),
+            rejected: std::mem::take(&mut doc.rejected),
+            locals: std::mem::take(&mut doc.locals),
+            alternatives: std::mem::take(&mut doc.alternatives),
+            parts: std::mem::take(&mut doc.parts),
+            scored: std::mem::take(&mut doc.scored),
+            local_index: std::mem::take(&mut doc.local_index),
+            local_ids: std::mem::take(&mut doc.local_ids),
+        };
+        kept.clear();
+        let _ = SPARE.try_with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                *s = kept;
+            }
+        });
+    }
+
+    fn clear(&mut self) {
+        self.mentions.clear();
+        self.rejected.clear();
+        self.locals.clear();
+        self.alternatives.clear();
+        self.parts.clear();
+        self.scored.clear();
+        self.local_index.clear();
+        self.local_ids.clear();
+    }
+}
+
+impl Drop for Doc<'_> {
+    fn drop(&mut self) {
+        Buffers::keep(self);
+    }
+}
+
 /// A tagged document: the mentions of its title and text, the article parts,
 /// the topics, and what was rejected.
 ///
@@ -241,7 +337,7 @@ pub(crate) const NO_LOCAL: u32 = u32::MAX;
 pub struct Doc<'t> {
     pub(crate) title: &'t str,
     pub(crate) text: &'t str,
-    pub(crate) inner: std::sync::Arc<Inner>,
+    pub(crate) inner: Arc<Inner>,
     pub(crate) mentions: Vec<Mention>,
     pub(crate) rejected: Vec<Rejected>,
     pub(crate) locals: Vec<LocalEntity>,

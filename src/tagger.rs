@@ -8,7 +8,9 @@ use std::sync::{Arc, OnceLock};
 use rayon::prelude::*;
 
 use crate::dictionary::{Dictionary, Guard, Label, MatchPolicy};
-use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Reason, Rejected, Span};
+use crate::doc::{
+    Buffers, Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Reason, Rejected, Span,
+};
 use crate::guard::{common_word_allowed, on_one_line, reads_as_acronym, LineCase};
 use crate::link;
 use crate::matcher::{PhraseMatch, PhraseSet};
@@ -409,6 +411,8 @@ struct Scratch {
     seen: HashSet<EntityRef, FxBuild>,
     /// Candidate buffers, lent to each article.
     cands: Candidates,
+    /// The spans of the article's boilerplate, sorted.
+    boilerplate: Vec<Span>,
 }
 
 /// Topic phrase hits of the title and the text.
@@ -513,16 +517,19 @@ impl Tagger {
         });
         cands.fulls.clear();
         cands.shorts.clear();
-        let mut rejected = Vec::new();
-        let parts = segment::parts(text);
-        let boilerplate: Vec<Span> = parts
-            .iter()
-            .filter(|p| !p.kind.is_tagged())
-            .map(|p| Span::from(p.span.clone()))
-            .collect();
+        let mut buffers = Buffers::take();
+        segment::parts_into(text, &mut buffers.parts);
         let topic_hits = SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             let s = &mut *s;
+            s.boilerplate.clear();
+            s.boilerplate.extend(
+                buffers
+                    .parts
+                    .iter()
+                    .filter(|p| !p.kind.is_tagged())
+                    .map(|p| Span::from(p.span.clone())),
+            );
             let mut topic_hits = std::mem::take(&mut s.topic_hits);
             topic_hits.title.clear();
             topic_hits.text.clear();
@@ -533,7 +540,7 @@ impl Tagger {
                 s.norm.normalize_into(t);
                 s.matches.clear();
                 let skip = if field == Field::Text {
-                    &boilerplate[..]
+                    &s.boilerplate[..]
                 } else {
                     &[]
                 };
@@ -545,25 +552,18 @@ impl Tagger {
                     };
                     split_topic_hits(&mut s.matches, inner.aliases.len() as u32, skip, hits);
                 }
-                self.candidates(field, t, skip, &s.matches, &mut cands, &mut rejected);
+                self.candidates(
+                    field,
+                    t,
+                    skip,
+                    &s.matches,
+                    &mut cands,
+                    &mut buffers.rejected,
+                );
             }
             topic_hits
         });
-        let mut doc = Doc {
-            title,
-            text,
-            inner: Arc::clone(inner),
-            mentions: Vec::new(),
-            rejected,
-            locals: Vec::new(),
-            alternatives: Vec::new(),
-            parts,
-            scored: Default::default(),
-            topics: Default::default(),
-            local_index: Default::default(),
-            local_ids: Default::default(),
-            text_wrapped: None,
-        };
+        let mut doc = buffers.into_doc(title, text, Arc::clone(inner));
         self.resolve(&mut doc, &mut cands);
         let mut seen = HashSet::default();
         if let Some(model) = &inner.topics {

@@ -89,15 +89,22 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
         let mut s = s.borrow_mut();
         let s = &mut *s;
         let mut proposals = std::mem::take(&mut s.proposals);
-        let mut c = match s.regex.take() {
-            Some((id, c)) if id == patterns.id => c,
-            _ => Caches {
-                dfa: patterns.dfa.create_cache(),
-                pikevm: None,
-                backtrack: None,
-                rule_pikevm: None,
-                slots: Vec::new(),
-            },
+        // Used in place: the caches are large to move.
+        let c = match &mut s.regex {
+            Some((id, c)) if *id == patterns.id => c,
+            slot => {
+                let (_, c) = slot.insert((
+                    patterns.id,
+                    Caches {
+                        dfa: patterns.dfa.create_cache(),
+                        pikevm: None,
+                        backtrack: None,
+                        rule_pikevm: None,
+                        slots: Vec::new(),
+                    },
+                ));
+                c
+            }
         };
         // How each field's line breaks read, judged when first needed.
         let mut breaks = [None; 2];
@@ -179,7 +186,7 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                     let ri = m.pattern().as_usize();
                     let r = &rules.rules[ri];
                     if let Some(engines) = &r.engines {
-                        captures(engines, &s.symbols, m, &mut c);
+                        captures(engines, &s.symbols, m, c);
                     }
                     let get = |k: usize| match (r.captures[k], &r.engines) {
                         (Some(_), None) => span_of(m.span()),
@@ -203,7 +210,6 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                 }
             }
         }
-        s.regex = Some((patterns.id, c));
         if !proposals.is_empty() {
             let mut edit = Edit::default();
             for p in proposals.drain(..) {

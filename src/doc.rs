@@ -219,6 +219,9 @@ impl Reason {
 /// No local entity, in `Doc::local_index`.
 pub(crate) const NO_LOCAL: u32 = u32::MAX;
 
+/// See [`Doc::local_index`].
+pub(crate) type LocalIndex = std::collections::HashMap<u64, [u32; Label::ALL.len()], FxBuild>;
+
 /// The buffers of a document, reused from document to document: a dropped
 /// [`Doc`] leaves them, emptied, to its thread, and the next document
 /// tagged there takes them (each allocated and grown anew, then freed, cost
@@ -231,7 +234,7 @@ pub(crate) struct Buffers {
     pub(crate) alternatives: Vec<Vec<u32>>,
     pub(crate) parts: Vec<Part>,
     pub(crate) scored: Scored,
-    pub(crate) local_index: std::collections::HashMap<String, [u32; Label::ALL.len()], FxBuild>,
+    pub(crate) local_index: LocalIndex,
     pub(crate) local_ids: std::collections::HashSet<u64, FxBuild>,
 }
 
@@ -347,9 +350,10 @@ pub struct Doc<'t> {
     /// [`Doc::topics`], which the JSON output does not need.
     pub(crate) scored: Scored,
     pub(crate) topics: OnceLock<Vec<Topic>>,
-    /// Local entities by name, then label (`NO_LOCAL` for none): rules look
-    /// them up per proposal, by a name they borrow.
-    pub(crate) local_index: std::collections::HashMap<String, [u32; Label::ALL.len()], FxBuild>,
+    /// Local entities by the hash of their name, then label (`NO_LOCAL` for
+    /// none): rules look them up per proposal, by a name they borrow (see
+    /// [`Doc::local_of`]); no copy of each name.
+    pub(crate) local_index: LocalIndex,
     /// The hashes of the local entities' ids (see [`Doc::local_id_taken`]):
     /// not a copy of each id.
     pub(crate) local_ids: std::collections::HashSet<u64, FxBuild>,
@@ -488,16 +492,45 @@ impl<'t> Doc<'t> {
         self.local_ids.insert(FxBuild::default().hash_one(id));
     }
 
-    /// Indexes local entity `index` under its label and name.
-    pub(crate) fn index_local(&mut self, label: Label, name: &str, index: u32) {
-        match self.local_index.get_mut(name) {
-            Some(ids) => ids[label as usize] = index,
-            None => {
-                let mut ids = [NO_LOCAL; Label::ALL.len()];
-                ids[label as usize] = index;
-                self.local_index.insert(name.to_string(), ids);
-            }
+    /// The local entity of `label` named `name` (`NO_LOCAL` for none).
+    pub(crate) fn local_of(&self, label: Label, name: &str) -> u32 {
+        let Some(ids) = self.local_index.get(&FxBuild::default().hash_one(name)) else {
+            return NO_LOCAL;
+        };
+        if self.indexed_name(ids) == name {
+            return ids[label as usize];
         }
+        // Another name of the same hash holds the entry: this one's entities
+        // are not indexed (see `index_local`).
+        self.locals
+            .iter()
+            .position(|e| e.label == label && e.name == name)
+            .map_or(NO_LOCAL, |i| i as u32)
+    }
+
+    /// Indexes local entity `index` under its label and name, unless another
+    /// name of the same hash holds the entry ([`Doc::local_of`] then finds
+    /// it by its name).
+    pub(crate) fn index_local(&mut self, label: Label, name: &str, index: u32) {
+        let key = FxBuild::default().hash_one(name);
+        let other = self
+            .local_index
+            .get(&key)
+            .is_some_and(|ids| self.indexed_name(ids) != name);
+        if !other {
+            let ids = self
+                .local_index
+                .entry(key)
+                .or_insert([NO_LOCAL; Label::ALL.len()]);
+            ids[label as usize] = index;
+        }
+    }
+
+    /// The name of the local entities of an entry of `local_index`.
+    fn indexed_name(&self, ids: &[u32]) -> &str {
+        ids.iter()
+            .find(|&&i| i != NO_LOCAL)
+            .map_or("", |&i| self.locals[i as usize].name.as_str())
     }
 
     /// An owned, serializable record of the document in the output contract
@@ -609,5 +642,38 @@ impl<'t> Doc<'t> {
             ),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_entities_are_found_by_name_when_another_has_their_hash() {
+        let tagger = crate::Tagger::default();
+        let mut doc = tagger.tag("");
+        let hash = |name: &str| FxBuild::default().hash_one(name);
+        let add = |doc: &mut Doc<'_>, name: &str| {
+            doc.index_local(Label::Person, name, doc.locals.len() as u32);
+            doc.locals.push(LocalEntity {
+                id: format!("local:person:{name}"),
+                name: name.to_string(),
+                label: Label::Person,
+                kind: "person".to_string(),
+                country: None,
+                office: None,
+            });
+        };
+        add(&mut doc, "Ann");
+        // As if "Bob" hashed as "Ann" does: the entry stays Ann's.
+        let ann = doc.local_index[&hash("Ann")];
+        doc.local_index.insert(hash("Bob"), ann);
+        add(&mut doc, "Bob");
+        assert_eq!(doc.local_index[&hash("Bob")], ann);
+        assert_eq!(doc.local_of(Label::Person, "Ann"), 0);
+        assert_eq!(doc.local_of(Label::Person, "Bob"), 1);
+        assert_eq!(doc.local_of(Label::Place, "Bob"), NO_LOCAL);
+        assert_eq!(doc.local_of(Label::Person, "Cy"), NO_LOCAL);
     }
 }

@@ -893,10 +893,7 @@ pub(crate) fn local_entity(
         Cow::Owned(one_line) => one_line,
         Cow::Borrowed(_) => o,
     });
-    let known = doc
-        .local_index
-        .get(name)
-        .map_or(NO_LOCAL, |ids| ids[label as usize]);
+    let known = doc.local_of(label, name);
     if known != NO_LOCAL {
         let e = &mut doc.locals[known as usize];
         if e.office.is_none() {

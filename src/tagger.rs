@@ -15,7 +15,7 @@ use crate::guard::{common_word_allowed, on_one_line, reads_as_acronym, LineCase}
 use crate::link;
 use crate::matcher::{PhraseMatch, PhraseSet};
 use crate::normalize::{fold, Normalized};
-use crate::resolve::{self, Candidate, CountryContext, Decision, Overlap, Taken};
+use crate::resolve::{self, Candidate, CountryContext, Decision, Group, Overlap, Taken};
 use crate::rules::{self, FxBuild, RuleSet, ScoreTables};
 use crate::segment::{self, PartKind};
 use crate::topics::{EntityFact, Scored, TopicConfig, TopicInput, TopicModel};
@@ -397,6 +397,11 @@ fn rule_set(builtin: bool, paths: &[PathBuf]) -> Result<RuleSet, Error> {
 struct Candidates {
     fulls: Vec<Candidate>,
     shorts: Vec<Candidate>,
+    /// Buffers of their resolution: the groups of equal span (of the full
+    /// names, then of the short forms), those kept, the country context.
+    groups: Vec<Group>,
+    kept: Vec<usize>,
+    ctx: CountryContext,
 }
 
 /// Per-thread buffers, so that tagging allocates little beyond its output.
@@ -700,14 +705,27 @@ impl Tagger {
     fn resolve(&self, doc: &mut Doc<'_>, cands: &mut Candidates) {
         let inner = &self.inner;
         let entries = inner.dict.entries();
-        let Candidates { fulls, shorts } = cands;
-        let groups = resolve::group(fulls);
+        let Candidates {
+            fulls,
+            shorts,
+            groups,
+            kept,
+            ctx,
+        } = cands;
+        resolve::group(fulls, groups);
         let mut taken = Taken::default();
-        let kept = resolve::select(&groups, fulls, inner.overlap, &mut taken, &mut doc.rejected);
+        resolve::select(
+            groups,
+            fulls,
+            inner.overlap,
+            &mut taken,
+            &mut doc.rejected,
+            kept,
+        );
 
         // Context from the spans that name one entry only.
-        let mut ctx = CountryContext::default();
-        for &gi in &kept {
+        ctx.clear();
+        for &gi in kept.iter() {
             let g = &groups[gi];
             let first = fulls[g.lo].entry;
             if fulls[g.lo..g.hi].iter().all(|c| c.entry == first) {
@@ -715,9 +733,9 @@ impl Tagger {
             }
         }
         doc.mentions.reserve(kept.len());
-        for &gi in &kept {
+        for &gi in kept.iter() {
             let g = &groups[gi];
-            match resolve::decide(fulls, g.lo, g.hi, entries, &ctx, doc.field_text(g.field)) {
+            match resolve::decide(fulls, g.lo, g.hi, entries, ctx, doc.field_text(g.field)) {
                 Decision::One(i) => {
                     let c = fulls[i];
                     doc.mentions.push(Mention {
@@ -752,7 +770,7 @@ impl Tagger {
         }
         doc.mentions
             .sort_unstable_by_key(|m| (m.field, m.span.start, m.span.end));
-        link::short_forms(doc, shorts, &mut taken);
+        link::short_forms(doc, shorts, groups, &mut taken);
         byline_mention(doc, &mut taken);
         rules::apply(&inner.rules, doc, &mut taken, inner.score_tables);
         drop_boilerplate(doc);

@@ -664,13 +664,24 @@ impl Edit {
         if self.removed.is_empty() && self.added.is_empty() {
             return;
         }
-        // Two buffers: each mention's new index (first whether it stays),
-        // and the mentions that stay, with their old index, to sort. The
-        // result goes back into the mentions' own buffer.
-        let mut mentions = std::mem::take(&mut doc.mentions);
+        FINISH.with(|f| match f.try_borrow_mut() {
+            Ok(mut f) => {
+                let (new_index, all) = &mut *f;
+                self.apply(doc, new_index, all);
+            }
+            Err(_) => self.apply(doc, &mut Vec::new(), &mut Vec::new()),
+        });
+    }
+
+    /// [`Edit::finish`], with two buffers: each mention's new index (first
+    /// whether it stays), and the mentions that stay, with their old index,
+    /// to sort. The result goes back into the mentions' own buffer.
+    fn apply(self, doc: &mut Doc<'_>, new_index: &mut Vec<u32>, all: &mut Vec<(usize, Mention)>) {
+        let mentions = &mut doc.mentions;
         let n = mentions.len();
         const GONE: u32 = u32::MAX;
-        let mut new_index = vec![0; n];
+        new_index.clear();
+        new_index.resize(n, 0);
         for &i in &self.removed {
             new_index[i] = GONE;
         }
@@ -684,8 +695,7 @@ impl Edit {
                 }
             }
         }
-        let kept = new_index.iter().filter(|&&k| k != GONE).count();
-        let mut all: Vec<(usize, Mention)> = Vec::with_capacity(kept + self.added.len());
+        all.clear();
         all.extend(
             mentions
                 .iter()
@@ -702,14 +712,21 @@ impl Edit {
             }
         }
         mentions.clear();
-        mentions.extend(all.into_iter().map(|(_, mut m)| {
+        mentions.extend(all.drain(..).map(|(_, mut m)| {
             if let Evidence::ShortForm { antecedent, .. } = &mut m.evidence {
                 *antecedent = new_index[*antecedent as usize];
             }
             m
         }));
-        doc.mentions = mentions;
     }
+}
+
+/// The buffers of [`Edit::apply`]: new indices, and mentions with their old.
+type FinishBuffers = (Vec<u32>, Vec<(usize, Mention)>);
+
+thread_local! {
+    /// Apart from `SCRATCH`: edits are finished while it is borrowed.
+    static FINISH: RefCell<FinishBuffers> = RefCell::default();
 }
 
 /// Adds one proposal if its span is free, or if it only overlaps mentions it

@@ -36,6 +36,7 @@ pub(crate) struct Scratch {
     regex: Option<(u64, Caches)>,
     /// The mentions the rules propose (a buffer lent to each document).
     proposals: Vec<Proposal>,
+    link: link::Buffers,
 }
 
 /// The caches of the engines of [`Patterns`](super::Patterns), and those
@@ -230,7 +231,14 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
             agate::mark(rules, doc, taken, ids);
             lists::mark(rules, doc, taken, rules.link_rule("list_person"));
         }
-        link::link(rules, doc, taken, &mut breaks, &mut s.tokens[0]);
+        link::link(
+            rules,
+            doc,
+            taken,
+            &mut breaks,
+            &mut s.tokens[0],
+            &mut s.link,
+        );
         // The topic stage splits the text into sentences as hard-wrapped or
         // not: judged once a document.
         doc.text_wrapped = breaks[Field::Text as usize].map(|b| b == LineBreaks::Wrapped);

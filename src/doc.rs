@@ -5,9 +5,10 @@
 //! on the tagger's dictionary. Owned, serializable records are made only at
 //! the output edge ([`Doc::to_record`]).
 
+use std::cell::RefCell;
 use std::hash::BuildHasher;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -218,6 +219,104 @@ impl Reason {
 /// No local entity, in `Doc::local_index`.
 pub(crate) const NO_LOCAL: u32 = u32::MAX;
 
+/// See [`Doc::local_index`].
+pub(crate) type LocalIndex = std::collections::HashMap<u64, [u32; Label::ALL.len()], FxBuild>;
+
+/// The buffers of a document, reused from document to document: a dropped
+/// [`Doc`] leaves them, emptied, to its thread, and the next document
+/// tagged there takes them (each allocated and grown anew, then freed, cost
+/// more than the resolution that fills them).
+#[derive(Default)]
+pub(crate) struct Buffers {
+    pub(crate) mentions: Vec<Mention>,
+    pub(crate) rejected: Vec<Rejected>,
+    pub(crate) locals: Vec<LocalEntity>,
+    pub(crate) alternatives: Vec<Vec<u32>>,
+    pub(crate) parts: Vec<Part>,
+    pub(crate) scored: Scored,
+    pub(crate) local_index: LocalIndex,
+    pub(crate) local_ids: std::collections::HashSet<u64, FxBuild>,
+}
+
+/// Above this many mentions and rejected candidates, a document's buffers
+/// are freed rather than kept: one huge document must not hold on to its
+/// memory in every thread that tagged one.
+const KEPT_MENTIONS: usize = 1 << 12;
+
+thread_local! {
+    static SPARE: RefCell<Buffers> = RefCell::default();
+}
+
+impl Buffers {
+    /// The buffers this thread has spare, if any.
+    pub(crate) fn take() -> Buffers {
+        SPARE
+            .try_with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)))
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+    }
+
+    /// A document of `title` and `text` in these buffers.
+    pub(crate) fn into_doc<'t>(self, title: &'t str, text: &'t str, inner: Arc<Inner>) -> Doc<'t> {
+        Doc {
+            title,
+            text,
+            inner,
+            mentions: self.mentions,
+            rejected: self.rejected,
+            locals: self.locals,
+            alternatives: self.alternatives,
+            parts: self.parts,
+            scored: self.scored,
+            topics: OnceLock::new(),
+            local_index: self.local_index,
+            local_ids: self.local_ids,
+            text_wrapped: None,
+        }
+    }
+
+    /// Empties the buffers of `doc` and leaves them to this thread.
+    fn keep(doc: &mut Doc<'_>) {
+        if doc.mentions.capacity() + doc.rejected.capacity() > KEPT_MENTIONS {
+            return;
+        }
+        let mut kept = Buffers {
+            mentions: std::mem::take(&mut doc.mentions),
+            rejected: std::mem::take(&mut doc.rejected),
+            locals: std::mem::take(&mut doc.locals),
+            alternatives: std::mem::take(&mut doc.alternatives),
+            parts: std::mem::take(&mut doc.parts),
+            scored: std::mem::take(&mut doc.scored),
+            local_index: std::mem::take(&mut doc.local_index),
+            local_ids: std::mem::take(&mut doc.local_ids),
+        };
+        kept.clear();
+        let _ = SPARE.try_with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                *s = kept;
+            }
+        });
+    }
+
+    fn clear(&mut self) {
+        self.mentions.clear();
+        self.rejected.clear();
+        self.locals.clear();
+        self.alternatives.clear();
+        self.parts.clear();
+        self.scored.clear();
+        self.local_index.clear();
+        self.local_ids.clear();
+    }
+}
+
+impl Drop for Doc<'_> {
+    fn drop(&mut self) {
+        Buffers::keep(self);
+    }
+}
+
 /// A tagged document: the mentions of its title and text, the article parts,
 /// the topics, and what was rejected.
 ///
@@ -241,7 +340,7 @@ pub(crate) const NO_LOCAL: u32 = u32::MAX;
 pub struct Doc<'t> {
     pub(crate) title: &'t str,
     pub(crate) text: &'t str,
-    pub(crate) inner: std::sync::Arc<Inner>,
+    pub(crate) inner: Arc<Inner>,
     pub(crate) mentions: Vec<Mention>,
     pub(crate) rejected: Vec<Rejected>,
     pub(crate) locals: Vec<LocalEntity>,
@@ -251,9 +350,10 @@ pub struct Doc<'t> {
     /// [`Doc::topics`], which the JSON output does not need.
     pub(crate) scored: Scored,
     pub(crate) topics: OnceLock<Vec<Topic>>,
-    /// Local entities by name, then label (`NO_LOCAL` for none): rules look
-    /// them up per proposal, by a name they borrow.
-    pub(crate) local_index: std::collections::HashMap<String, [u32; Label::ALL.len()], FxBuild>,
+    /// Local entities by the hash of their name, then label (`NO_LOCAL` for
+    /// none): rules look them up per proposal, by a name they borrow (see
+    /// [`Doc::local_of`]); no copy of each name.
+    pub(crate) local_index: LocalIndex,
     /// The hashes of the local entities' ids (see [`Doc::local_id_taken`]):
     /// not a copy of each id.
     pub(crate) local_ids: std::collections::HashSet<u64, FxBuild>,
@@ -392,16 +492,45 @@ impl<'t> Doc<'t> {
         self.local_ids.insert(FxBuild::default().hash_one(id));
     }
 
-    /// Indexes local entity `index` under its label and name.
-    pub(crate) fn index_local(&mut self, label: Label, name: &str, index: u32) {
-        match self.local_index.get_mut(name) {
-            Some(ids) => ids[label as usize] = index,
-            None => {
-                let mut ids = [NO_LOCAL; Label::ALL.len()];
-                ids[label as usize] = index;
-                self.local_index.insert(name.to_string(), ids);
-            }
+    /// The local entity of `label` named `name` (`NO_LOCAL` for none).
+    pub(crate) fn local_of(&self, label: Label, name: &str) -> u32 {
+        let Some(ids) = self.local_index.get(&FxBuild::default().hash_one(name)) else {
+            return NO_LOCAL;
+        };
+        if self.indexed_name(ids) == name {
+            return ids[label as usize];
         }
+        // Another name of the same hash holds the entry: this one's entities
+        // are not indexed (see `index_local`).
+        self.locals
+            .iter()
+            .position(|e| e.label == label && e.name == name)
+            .map_or(NO_LOCAL, |i| i as u32)
+    }
+
+    /// Indexes local entity `index` under its label and name, unless another
+    /// name of the same hash holds the entry ([`Doc::local_of`] then finds
+    /// it by its name).
+    pub(crate) fn index_local(&mut self, label: Label, name: &str, index: u32) {
+        let key = FxBuild::default().hash_one(name);
+        let other = self
+            .local_index
+            .get(&key)
+            .is_some_and(|ids| self.indexed_name(ids) != name);
+        if !other {
+            let ids = self
+                .local_index
+                .entry(key)
+                .or_insert([NO_LOCAL; Label::ALL.len()]);
+            ids[label as usize] = index;
+        }
+    }
+
+    /// The name of the local entities of an entry of `local_index`.
+    fn indexed_name(&self, ids: &[u32]) -> &str {
+        ids.iter()
+            .find(|&&i| i != NO_LOCAL)
+            .map_or("", |&i| self.locals[i as usize].name.as_str())
     }
 
     /// An owned, serializable record of the document in the output contract
@@ -513,5 +642,38 @@ impl<'t> Doc<'t> {
             ),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_entities_are_found_by_name_when_another_has_their_hash() {
+        let tagger = crate::Tagger::default();
+        let mut doc = tagger.tag("");
+        let hash = |name: &str| FxBuild::default().hash_one(name);
+        let add = |doc: &mut Doc<'_>, name: &str| {
+            doc.index_local(Label::Person, name, doc.locals.len() as u32);
+            doc.locals.push(LocalEntity {
+                id: format!("local:person:{name}"),
+                name: name.to_string(),
+                label: Label::Person,
+                kind: "person".to_string(),
+                country: None,
+                office: None,
+            });
+        };
+        add(&mut doc, "Ann");
+        // As if "Bob" hashed as "Ann" does: the entry stays Ann's.
+        let ann = doc.local_index[&hash("Ann")];
+        doc.local_index.insert(hash("Bob"), ann);
+        add(&mut doc, "Bob");
+        assert_eq!(doc.local_index[&hash("Bob")], ann);
+        assert_eq!(doc.local_of(Label::Person, "Ann"), 0);
+        assert_eq!(doc.local_of(Label::Person, "Bob"), 1);
+        assert_eq!(doc.local_of(Label::Place, "Bob"), NO_LOCAL);
+        assert_eq!(doc.local_of(Label::Person, "Cy"), NO_LOCAL);
     }
 }

@@ -9,19 +9,24 @@
 use std::collections::HashMap;
 
 use crate::doc::{Doc, EntityRef, Evidence, Mention, Reason, Rejected};
-use crate::resolve::{group, Candidate, Taken};
+use crate::resolve::{group, Candidate, Group, Taken};
 use crate::rules::FxBuild;
 
 /// Adds the short-form mentions that have an antecedent and a free span.
-/// `doc.mentions` must be sorted by (field, start).
-pub(crate) fn short_forms(doc: &mut Doc<'_>, shorts: &mut [Candidate], taken: &mut Taken) {
+/// `doc.mentions` must be sorted by (field, start). `groups` is a buffer.
+pub(crate) fn short_forms(
+    doc: &mut Doc<'_>,
+    shorts: &mut [Candidate],
+    groups: &mut Vec<Group>,
+    taken: &mut Taken,
+) {
     if shorts.is_empty() {
         return;
     }
-    let groups = group(shorts);
+    group(shorts, groups);
     let first = first_mentions(&doc.mentions);
     let mut added = Vec::new();
-    for g in &groups {
+    for g in groups.iter() {
         if let Some(winner) = taken.overlapping(g.field, g.span) {
             reject(doc, &shorts[g.lo..g.hi], Reason::Overlapped(winner));
             continue;

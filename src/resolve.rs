@@ -86,11 +86,13 @@ pub(crate) struct Group {
     pub priority: i32,
 }
 
-/// Sorts candidates by (field, start, end) and groups those of equal span.
-pub(crate) fn group(cands: &mut [Candidate]) -> Vec<Group> {
+/// Sorts candidates by (field, start, end) and groups those of equal span,
+/// into `groups` (cleared first).
+pub(crate) fn group(cands: &mut [Candidate], groups: &mut Vec<Group>) {
     cands.sort_unstable_by_key(|c| (c.field, c.span.start, c.span.end, c.entry, c.alias));
+    groups.clear();
     // At most one group per candidate: sized once rather than grown.
-    let mut groups = Vec::with_capacity(cands.len());
+    groups.reserve(cands.len());
     let mut i = 0;
     while i < cands.len() {
         let (field, span) = (cands[i].field, cands[i].span);
@@ -109,7 +111,6 @@ pub(crate) fn group(cands: &mut [Candidate]) -> Vec<Group> {
         });
         i = j;
     }
-    groups
 }
 
 /// Spans already taken, per field; lets later stages (short forms, rules)
@@ -143,18 +144,22 @@ impl Taken {
     }
 }
 
-/// Chooses which groups survive the overlap policy. Returns the indices of
-/// kept groups; the candidates of dropped groups go to `rejected`.
+/// Chooses which groups survive the overlap policy: their indices, sorted,
+/// into `kept` (cleared first); the candidates of dropped groups go to
+/// `rejected`.
 pub(crate) fn select(
     groups: &[Group],
     cands: &[Candidate],
     overlap: Overlap,
     taken: &mut Taken,
     rejected: &mut Vec<Rejected>,
-) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..groups.len()).collect();
+    kept: &mut Vec<usize>,
+) {
+    // The groups in the policy's order, then those kept, in place.
+    kept.clear();
+    kept.extend(0..groups.len());
     match overlap {
-        Overlap::LongestFirst => order.sort_by_key(|&g| {
+        Overlap::LongestFirst => kept.sort_by_key(|&g| {
             let g = &groups[g];
             (
                 std::cmp::Reverse(g.span.len()),
@@ -163,7 +168,7 @@ pub(crate) fn select(
                 g.span.start,
             )
         }),
-        Overlap::LeftmostLongest => order.sort_by_key(|&g| {
+        Overlap::LeftmostLongest => kept.sort_by_key(|&g| {
             let g = &groups[g];
             (
                 g.field,
@@ -172,22 +177,18 @@ pub(crate) fn select(
                 std::cmp::Reverse(g.priority),
             )
         }),
-        Overlap::KeepAll => {}
+        Overlap::KeepAll => return,
     }
-    let mut kept = Vec::with_capacity(groups.len());
-    for gi in order {
+    kept.retain(|&gi| {
         let g = &groups[gi];
-        if overlap != Overlap::KeepAll {
-            if let Some(winner) = taken.overlapping(g.field, g.span) {
-                reject_all(g, cands, Reason::Overlapped(winner), rejected);
-                continue;
-            }
-            taken.insert(g.field, g.span);
+        if let Some(winner) = taken.overlapping(g.field, g.span) {
+            reject_all(g, cands, Reason::Overlapped(winner), rejected);
+            return false;
         }
-        kept.push(gi);
-    }
+        taken.insert(g.field, g.span);
+        true
+    });
     kept.sort_unstable();
-    kept
 }
 
 pub(crate) fn reject_all(g: &Group, cands: &[Candidate], reason: Reason, out: &mut Vec<Rejected>) {
@@ -221,6 +222,12 @@ pub(crate) struct CountryContext {
 const NEARBY: usize = 300;
 
 impl CountryContext {
+    /// Empties it, keeping its buffers.
+    pub fn clear(&mut self) {
+        self.hits.clear();
+        self.counts.clear();
+    }
+
     /// Records a mention; calls must come in (field, position) order.
     pub fn add(&mut self, field: Field, span: Span, entry: &Entry) {
         if let Some(code) = country_code(entry) {

@@ -8,12 +8,14 @@ use std::sync::{Arc, OnceLock};
 use rayon::prelude::*;
 
 use crate::dictionary::{Dictionary, Guard, Label, MatchPolicy};
-use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Reason, Rejected, Span};
+use crate::doc::{
+    Buffers, Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Reason, Rejected, Span,
+};
 use crate::guard::{common_word_allowed, on_one_line, reads_as_acronym, LineCase};
 use crate::link;
 use crate::matcher::{PhraseMatch, PhraseSet};
 use crate::normalize::{fold, Normalized};
-use crate::resolve::{self, Candidate, CountryContext, Decision, Overlap, Taken};
+use crate::resolve::{self, Candidate, CountryContext, Decision, Group, Overlap, Taken};
 use crate::rules::{self, FxBuild, RuleSet, ScoreTables};
 use crate::segment::{self, PartKind};
 use crate::topics::{EntityFact, Scored, TopicConfig, TopicInput, TopicModel};
@@ -395,6 +397,11 @@ fn rule_set(builtin: bool, paths: &[PathBuf]) -> Result<RuleSet, Error> {
 struct Candidates {
     fulls: Vec<Candidate>,
     shorts: Vec<Candidate>,
+    /// Buffers of their resolution: the groups of equal span (of the full
+    /// names, then of the short forms), those kept, the country context.
+    groups: Vec<Group>,
+    kept: Vec<usize>,
+    ctx: CountryContext,
 }
 
 /// Per-thread buffers, so that tagging allocates little beyond its output.
@@ -409,6 +416,8 @@ struct Scratch {
     seen: HashSet<EntityRef, FxBuild>,
     /// Candidate buffers, lent to each article.
     cands: Candidates,
+    /// The spans of the article's boilerplate, sorted.
+    boilerplate: Vec<Span>,
 }
 
 /// Topic phrase hits of the title and the text.
@@ -513,16 +522,19 @@ impl Tagger {
         });
         cands.fulls.clear();
         cands.shorts.clear();
-        let mut rejected = Vec::new();
-        let parts = segment::parts(text);
-        let boilerplate: Vec<Span> = parts
-            .iter()
-            .filter(|p| !p.kind.is_tagged())
-            .map(|p| Span::from(p.span.clone()))
-            .collect();
+        let mut buffers = Buffers::take();
+        segment::parts_into(text, &mut buffers.parts);
         let topic_hits = SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             let s = &mut *s;
+            s.boilerplate.clear();
+            s.boilerplate.extend(
+                buffers
+                    .parts
+                    .iter()
+                    .filter(|p| !p.kind.is_tagged())
+                    .map(|p| Span::from(p.span.clone())),
+            );
             let mut topic_hits = std::mem::take(&mut s.topic_hits);
             topic_hits.title.clear();
             topic_hits.text.clear();
@@ -533,7 +545,7 @@ impl Tagger {
                 s.norm.normalize_into(t);
                 s.matches.clear();
                 let skip = if field == Field::Text {
-                    &boilerplate[..]
+                    &s.boilerplate[..]
                 } else {
                     &[]
                 };
@@ -545,25 +557,18 @@ impl Tagger {
                     };
                     split_topic_hits(&mut s.matches, inner.aliases.len() as u32, skip, hits);
                 }
-                self.candidates(field, t, skip, &s.matches, &mut cands, &mut rejected);
+                self.candidates(
+                    field,
+                    t,
+                    skip,
+                    &s.matches,
+                    &mut cands,
+                    &mut buffers.rejected,
+                );
             }
             topic_hits
         });
-        let mut doc = Doc {
-            title,
-            text,
-            inner: Arc::clone(inner),
-            mentions: Vec::new(),
-            rejected,
-            locals: Vec::new(),
-            alternatives: Vec::new(),
-            parts,
-            scored: Default::default(),
-            topics: Default::default(),
-            local_index: Default::default(),
-            local_ids: Default::default(),
-            text_wrapped: None,
-        };
+        let mut doc = buffers.into_doc(title, text, Arc::clone(inner));
         self.resolve(&mut doc, &mut cands);
         let mut seen = HashSet::default();
         if let Some(model) = &inner.topics {
@@ -700,14 +705,27 @@ impl Tagger {
     fn resolve(&self, doc: &mut Doc<'_>, cands: &mut Candidates) {
         let inner = &self.inner;
         let entries = inner.dict.entries();
-        let Candidates { fulls, shorts } = cands;
-        let groups = resolve::group(fulls);
+        let Candidates {
+            fulls,
+            shorts,
+            groups,
+            kept,
+            ctx,
+        } = cands;
+        resolve::group(fulls, groups);
         let mut taken = Taken::default();
-        let kept = resolve::select(&groups, fulls, inner.overlap, &mut taken, &mut doc.rejected);
+        resolve::select(
+            groups,
+            fulls,
+            inner.overlap,
+            &mut taken,
+            &mut doc.rejected,
+            kept,
+        );
 
         // Context from the spans that name one entry only.
-        let mut ctx = CountryContext::default();
-        for &gi in &kept {
+        ctx.clear();
+        for &gi in kept.iter() {
             let g = &groups[gi];
             let first = fulls[g.lo].entry;
             if fulls[g.lo..g.hi].iter().all(|c| c.entry == first) {
@@ -715,9 +733,9 @@ impl Tagger {
             }
         }
         doc.mentions.reserve(kept.len());
-        for &gi in &kept {
+        for &gi in kept.iter() {
             let g = &groups[gi];
-            match resolve::decide(fulls, g.lo, g.hi, entries, &ctx, doc.field_text(g.field)) {
+            match resolve::decide(fulls, g.lo, g.hi, entries, ctx, doc.field_text(g.field)) {
                 Decision::One(i) => {
                     let c = fulls[i];
                     doc.mentions.push(Mention {
@@ -752,7 +770,7 @@ impl Tagger {
         }
         doc.mentions
             .sort_unstable_by_key(|m| (m.field, m.span.start, m.span.end));
-        link::short_forms(doc, shorts, &mut taken);
+        link::short_forms(doc, shorts, groups, &mut taken);
         byline_mention(doc, &mut taken);
         rules::apply(&inner.rules, doc, &mut taken, inner.score_tables);
         drop_boilerplate(doc);

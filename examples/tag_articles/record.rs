@@ -82,6 +82,15 @@ struct OutRecord<'a> {
     rejected: &'a [Rejected],
 }
 
+thread_local! {
+    /// The buffer of the last text unescaped, emptied, for the next one
+    /// (see [`unescape`]): most news texts have escapes.
+    static UNESCAPED: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+}
+
+/// Texts of more room than this are freed, not kept for the next one.
+const KEPT_TEXT: usize = 1 << 20;
+
 /// Tags one item and serializes its record. Never fails: whatever is wrong
 /// with the item becomes an error record.
 /// The document is written as `render` says (format, HTML, brat, explain).
@@ -102,10 +111,15 @@ pub fn process_with(tagger: &Tagger, sel: &Selector, render: &Render, item: Item
                     match text {
                         // The text had escapes and was copied: free the line
                         // before tagging (it matters for huge documents).
-                        Cow::Owned(text) => {
+                        Cow::Owned(mut text) => {
                             let title = title.into_owned();
                             drop(json);
-                            tag(tagger, render, id, line, &title, &text, invalid, bytes)
+                            let out = tag(tagger, render, id, line, &title, &text, invalid, bytes);
+                            if text.capacity() <= KEPT_TEXT {
+                                text.clear();
+                                UNESCAPED.set(text);
+                            }
+                            out
                         }
                         Cow::Borrowed(text) => {
                             tag(tagger, render, id, line, &title, text, invalid, bytes)
@@ -468,8 +482,9 @@ fn unescape(raw: &str) -> Option<Cow<'_, str>> {
         }
         u32::from_str_radix(digits, 16).ok()
     };
-    // Escapes only shorten the text: one allocation, never grown.
-    let mut out = String::with_capacity(inner.len());
+    // Escapes only shorten the text: room made once, never grown.
+    let mut out = UNESCAPED.with(|b| b.take());
+    out.reserve(inner.len());
     let mut at = 0;
     let mut next = Some(first);
     while let Some(escape) = next {

@@ -7,12 +7,14 @@ use std::fmt::Write;
 
 use regex_automata::hybrid;
 use regex_automata::nfa::thompson::{backtrack, pikevm};
-use regex_automata::util::captures::Captures;
+use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, Input, Match};
 
 use super::pattern::{mention_index, WIDTH};
 use super::token::{plain_word, tokenize_range, word_end, word_kind, Kind, LineBreaks, Token};
-use super::{agate, events, firms, link, lists, teams, FxBuild, RuleSet, ScoreTables};
+use super::{
+    agate, events, firms, link, lists, teams, FxBuild, RuleCaptures, RuleSet, ScoreTables,
+};
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span, NO_LOCAL};
 use crate::guard::on_one_line;
@@ -34,17 +36,20 @@ pub(crate) struct Scratch {
     regex: Option<(u64, Caches)>,
     /// The mentions the rules propose (a buffer lent to each document).
     proposals: Vec<Proposal>,
+    link: link::Buffers,
 }
 
-/// The captures and the caches of the engines of
-/// [`Patterns`](super::Patterns).
+/// The caches of the engines of [`Patterns`](super::Patterns), and those
+/// of the rules' [`RuleCaptures`] with the slots of their captures.
 struct Caches {
-    caps: Captures,
     dfa: hybrid::dfa::Cache,
-    backtrack: backtrack::Cache,
     /// Made when first needed, which it hardly ever is: it costs as much
     /// as the searches of hundreds of documents.
     pikevm: Option<pikevm::Cache>,
+    /// One cache serves every rule's engine, reset for it before a search.
+    backtrack: Option<backtrack::Cache>,
+    rule_pikevm: Option<pikevm::Cache>,
+    slots: Vec<Option<NonMaxUsize>>,
 }
 
 thread_local! {
@@ -85,14 +90,22 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
         let mut s = s.borrow_mut();
         let s = &mut *s;
         let mut proposals = std::mem::take(&mut s.proposals);
-        let mut c = match s.regex.take() {
-            Some((id, c)) if id == patterns.id => c,
-            _ => Caches {
-                caps: patterns.captures.create_captures(),
-                dfa: patterns.dfa.create_cache(),
-                backtrack: patterns.captures.create_cache(),
-                pikevm: None,
-            },
+        // Used in place: the caches are large to move.
+        let c = match &mut s.regex {
+            Some((id, c)) if *id == patterns.id => c,
+            slot => {
+                let (_, c) = slot.insert((
+                    patterns.id,
+                    Caches {
+                        dfa: patterns.dfa.create_cache(),
+                        pikevm: None,
+                        backtrack: None,
+                        rule_pikevm: None,
+                        slots: Vec::new(),
+                    },
+                ));
+                c
+            }
         };
         // How each field's line breaks read, judged when first needed.
         let mut breaks = [None; 2];
@@ -173,26 +186,16 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                     at = end;
                     let ri = m.pattern().as_usize();
                     let r = &rules.rules[ri];
-                    if !r.whole {
-                        let input = Input::new(&s.symbols)
-                            .span(m.range())
-                            .anchored(Anchored::Pattern(m.pattern()));
-                        if patterns
-                            .captures
-                            .try_search(&mut c.backtrack, &input, &mut c.caps)
-                            .is_err()
-                        {
-                            // Too long for the backtracker's memory.
-                            let cache = c
-                                .pikevm
-                                .get_or_insert_with(|| patterns.pikevm.create_cache());
-                            patterns.pikevm.search(cache, &input, &mut c.caps);
-                        }
+                    if let Some(engines) = &r.engines {
+                        captures(engines, &s.symbols, m, c);
                     }
-                    let get = |k: usize| match r.captures[k] {
-                        Some(_) if r.whole => span_of(m.span()),
-                        Some(g) => c.caps.get_group(g).and_then(span_of),
-                        None => None,
+                    let get = |k: usize| match (r.captures[k], &r.engines) {
+                        (Some(_), None) => span_of(m.span()),
+                        (Some(slot), Some(_)) => match (c.slots[slot], c.slots[slot + 1]) {
+                            (Some(a), Some(b)) => span_of((a.get()..b.get()).into()),
+                            _ => None,
+                        },
+                        (None, _) => None,
                     };
                     let Some(span) = get(0).or_else(|| get(1)).or_else(|| get(2)) else {
                         continue;
@@ -208,7 +211,6 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                 }
             }
         }
-        s.regex = Some((patterns.id, c));
         if !proposals.is_empty() {
             let mut edit = Edit::default();
             for p in proposals.drain(..) {
@@ -229,7 +231,14 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
             agate::mark(rules, doc, taken, ids);
             lists::mark(rules, doc, taken, rules.link_rule("list_person"));
         }
-        link::link(rules, doc, taken, &mut breaks, &mut s.tokens[0]);
+        link::link(
+            rules,
+            doc,
+            taken,
+            &mut breaks,
+            &mut s.tokens[0],
+            &mut s.link,
+        );
         // The topic stage splits the text into sentences as hard-wrapped or
         // not: judged once a document.
         doc.text_wrapped = breaks[Field::Text as usize].map(|b| b == LineBreaks::Wrapped);
@@ -240,6 +249,40 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
             events::drop_inside_events(rules, doc, taken);
         }
     });
+}
+
+/// Takes the captures of match `m` of a rule into `c.slots`, with the rule's
+/// `engines` (all `None` should they find no match).
+fn captures(engines: &RuleCaptures, symbols: &[u8], m: Match, c: &mut Caches) {
+    let input = Input::new(symbols).span(m.range()).anchored(Anchored::Yes);
+    let bt = &engines.backtracker;
+    c.slots.clear();
+    c.slots.resize(bt.get_nfa().group_info().slot_len(), None);
+    let cache = match &mut c.backtrack {
+        Some(cache) => {
+            cache.reset(bt);
+            cache
+        }
+        none => none.insert(bt.create_cache()),
+    };
+    let found = match bt.try_search_slots(cache, &input, &mut c.slots) {
+        Ok(found) => found.is_some(),
+        // Too long for the backtracker's memory.
+        Err(_) => {
+            let vm = &engines.pikevm;
+            let cache = match &mut c.rule_pikevm {
+                Some(cache) => {
+                    cache.reset(vm);
+                    cache
+                }
+                none => none.insert(vm.create_cache()),
+            };
+            vm.search_slots(cache, &input, &mut c.slots).is_some()
+        }
+    };
+    if !found {
+        c.slots.fill(None);
+    }
 }
 
 /// The windows of `text` the rules look at, sorted and disjoint: the
@@ -629,13 +672,24 @@ impl Edit {
         if self.removed.is_empty() && self.added.is_empty() {
             return;
         }
-        // Two buffers: each mention's new index (first whether it stays),
-        // and the mentions that stay, with their old index, to sort. The
-        // result goes back into the mentions' own buffer.
-        let mut mentions = std::mem::take(&mut doc.mentions);
+        FINISH.with(|f| match f.try_borrow_mut() {
+            Ok(mut f) => {
+                let (new_index, all) = &mut *f;
+                self.apply(doc, new_index, all);
+            }
+            Err(_) => self.apply(doc, &mut Vec::new(), &mut Vec::new()),
+        });
+    }
+
+    /// [`Edit::finish`], with two buffers: each mention's new index (first
+    /// whether it stays), and the mentions that stay, with their old index,
+    /// to sort. The result goes back into the mentions' own buffer.
+    fn apply(self, doc: &mut Doc<'_>, new_index: &mut Vec<u32>, all: &mut Vec<(usize, Mention)>) {
+        let mentions = &mut doc.mentions;
         let n = mentions.len();
         const GONE: u32 = u32::MAX;
-        let mut new_index = vec![0; n];
+        new_index.clear();
+        new_index.resize(n, 0);
         for &i in &self.removed {
             new_index[i] = GONE;
         }
@@ -649,8 +703,7 @@ impl Edit {
                 }
             }
         }
-        let kept = new_index.iter().filter(|&&k| k != GONE).count();
-        let mut all: Vec<(usize, Mention)> = Vec::with_capacity(kept + self.added.len());
+        all.clear();
         all.extend(
             mentions
                 .iter()
@@ -667,14 +720,21 @@ impl Edit {
             }
         }
         mentions.clear();
-        mentions.extend(all.into_iter().map(|(_, mut m)| {
+        mentions.extend(all.drain(..).map(|(_, mut m)| {
             if let Evidence::ShortForm { antecedent, .. } = &mut m.evidence {
                 *antecedent = new_index[*antecedent as usize];
             }
             m
         }));
-        doc.mentions = mentions;
     }
+}
+
+/// The buffers of [`Edit::apply`]: new indices, and mentions with their old.
+type FinishBuffers = (Vec<u32>, Vec<(usize, Mention)>);
+
+thread_local! {
+    /// Apart from `SCRATCH`: edits are finished while it is borrowed.
+    static FINISH: RefCell<FinishBuffers> = RefCell::default();
 }
 
 /// Adds one proposal if its span is free, or if it only overlaps mentions it
@@ -858,10 +918,7 @@ pub(crate) fn local_entity(
         Cow::Owned(one_line) => one_line,
         Cow::Borrowed(_) => o,
     });
-    let known = doc
-        .local_index
-        .get(name)
-        .map_or(NO_LOCAL, |ids| ids[label as usize]);
+    let known = doc.local_of(label, name);
     if known != NO_LOCAL {
         let e = &mut doc.locals[known as usize];
         if e.office.is_none() {

@@ -32,6 +32,18 @@ struct Target {
     caps: bool,
 }
 
+/// The keys [`link`] makes room for first.
+const KEYS: usize = 14;
+
+/// Buffers of [`link`], kept by the thread from document to document.
+#[derive(Default)]
+pub(crate) struct Buffers {
+    /// Key occurrences: (start, key index).
+    hits: Vec<(usize, usize)>,
+    /// Per key, where its last occurrence taken ends.
+    next: Vec<usize>,
+}
+
 /// Links surnames, repeated names and acronyms. `toks` is scratch space:
 /// only the few places that matter are tokenized (mentions, parentheses,
 /// occurrences of the keys). `breaks` holds how each field's line breaks
@@ -42,13 +54,16 @@ pub(crate) fn link<'t>(
     taken: &mut Taken,
     breaks: &mut [Option<LineBreaks>; 2],
     toks: &mut Vec<Token>,
+    bufs: &mut Buffers,
 ) {
     // Kinds are all linking needs: no word lookups.
     let bare = Lexicon::default();
     let mut buf = String::new();
     // Keys are borrowed from the document's text, never copied, but for the
     // names in capitals that headlines are matched with.
-    let mut keys: HashMap<Cow<'t, str>, Vec<Target>, FxBuild> = HashMap::default();
+    // Sized for the keys of most documents: seldom rehashed as it grows.
+    let mut keys: HashMap<Cow<'t, str>, Vec<Target>, FxBuild> =
+        HashMap::with_capacity_and_hasher(KEYS, FxBuild::default());
     let add =
         |keys: &mut HashMap<Cow<'t, str>, Vec<Target>, FxBuild>, key: Cow<'t, str>, t: Target| {
             let v = keys.entry(key).or_default();
@@ -333,8 +348,9 @@ pub(crate) fn link<'t>(
     let mut others = Vec::new();
     let keyed: Vec<(&Cow<str>, &Vec<Target>)> = keys.iter().collect();
     let finder = KeyFinder::new(keyed.iter().map(|(k, _)| k.as_bytes()));
-    let mut hits = Vec::new();
-    let mut next = vec![0; keyed.len()];
+    let Buffers { hits, next } = bufs;
+    next.clear();
+    next.resize(keyed.len(), 0);
     // Key occurrences of a field: (start, end, targets).
     let mut found: Vec<(usize, usize, &Vec<Target>)> = Vec::new();
     for field in [Field::Title, Field::Text] {
@@ -347,8 +363,8 @@ pub(crate) fn link<'t>(
         // previous one of the same key is skipped.
         found.clear();
         next.fill(0);
-        finder.find(bytes, &mut hits);
-        for &(s, key) in &hits {
+        finder.find(bytes, hits);
+        for &(s, key) in hits.iter() {
             let e = s + keyed[key].0.len();
             if s < next[key] {
                 continue;

@@ -239,17 +239,14 @@ const WINDOWED_LISTS: [&str; 54] = [
 ];
 
 /// The rule patterns, over one NFA (pattern `i` is rule `i`): a lazy DFA
-/// that finds matches, a backtracker that takes the captures of a match,
-/// for rules that need them, and a PikeVM for what the other two cannot
-/// do (a match too long for the backtracker).
+/// that finds matches, and a PikeVM for what it cannot do.
 #[derive(Clone, Debug)]
 pub(crate) struct Patterns {
     pub dfa: hybrid::dfa::DFA,
-    pub captures: BoundedBacktracker,
     pub pikevm: PikeVM,
     /// Unique to this compilation (clones share it): a thread keeps the
-    /// captures and cache it made for these patterns under it, for the
-    /// next document (see `apply::Scratch`).
+    /// caches it made for these patterns under it, for the next document
+    /// (see `apply::Scratch`).
     pub id: u64,
 }
 
@@ -261,13 +258,26 @@ impl Patterns {
     }
 }
 
+/// The engines that take the captures of a rule's match, over an NFA of the
+/// rule's pattern alone: a backtracker, and a PikeVM for a match too long
+/// for it. A backtracker clears its visited set (states by bytes) every
+/// search: over the NFA of every rule, that clearing cost more than the
+/// search.
+#[derive(Clone, Debug)]
+pub(crate) struct RuleCaptures {
+    pub backtracker: BoundedBacktracker,
+    pub pikevm: PikeVM,
+}
+
 /// One rule, compiled: where its captures are in its pattern.
 #[derive(Clone, Debug)]
 pub(crate) struct Compiled {
-    /// Group indices of the captures, in the order of [`pattern::CAPTURES`].
+    /// Slots of the captures (the start; the end is next), in the order of
+    /// [`pattern::CAPTURES`], in the rule's own NFA.
     pub captures: [Option<usize>; 5],
-    /// The rule's one capture is its whole match: no capture search.
-    pub whole: bool,
+    /// The engines for the captures; none when the rule's one capture is
+    /// its whole match (no capture search).
+    pub engines: Option<RuleCaptures>,
     pub label: Label,
     pub kind: Option<String>,
     pub overrides: Vec<Label>,
@@ -325,16 +335,8 @@ impl RuleSet {
         }
         // As `regex::bytes` builds a regex, with a pattern per rule: in
         // leftmost-first order, earlier patterns win as earlier branches
-        // of one alternation would. One NFA serves the three engines.
-        let nfa = thompson::Compiler::new()
-            .syntax(syntax::Config::new().unicode(false).utf8(false))
-            .configure(
-                thompson::Config::new()
-                    .utf8(false)
-                    .nfa_size_limit(Some(SIZE_LIMIT * 8)),
-            )
-            .build_many(&parts)
-            .map_err(|e| too_big(e.size_limit(), e))?;
+        // of one alternation would.
+        let nfa = compile(&parts, SIZE_LIMIT * 8)?;
         let dfa = hybrid::dfa::DFA::builder()
             .configure(
                 hybrid::dfa::DFA::config()
@@ -343,16 +345,18 @@ impl RuleSet {
             )
             .build_from_nfa(nfa.clone())
             .map_err(|e| too_big(None, e))?;
-        let backtracker =
-            BoundedBacktracker::new_from_nfa(nfa.clone()).map_err(|e| too_big(None, e))?;
-        let pikevm = PikeVM::new_from_nfa(nfa.clone()).map_err(|e| too_big(None, e))?;
+        let pikevm = PikeVM::new_from_nfa(nfa).map_err(|e| too_big(None, e))?;
         let mut rules = Vec::with_capacity(src.rules.len());
         let mut names = Vec::with_capacity(src.rules.len() + DOC_RULES.len());
-        for (i, r) in src.rules.iter().enumerate() {
+        for (r, re) in src.rules.iter().zip(&parts) {
+            let own = compile(std::slice::from_ref(re), SIZE_LIMIT)?;
+            let info = own.group_info();
             let mut captures = [None; 5];
             let mut label = Label::Person;
             for (k, c) in pattern::CAPTURES.iter().enumerate() {
-                captures[k] = nfa.group_info().to_index(PatternID::must(i), c);
+                captures[k] = info
+                    .to_index(PatternID::ZERO, c)
+                    .and_then(|g| info.slot(PatternID::ZERO, g));
                 if captures[k].is_some() {
                     match *c {
                         "org" => label = Label::Organization,
@@ -361,9 +365,18 @@ impl RuleSet {
                     }
                 }
             }
+            let engines = if r.parsed.capture_is_whole() {
+                None
+            } else {
+                Some(RuleCaptures {
+                    backtracker: BoundedBacktracker::new_from_nfa(own.clone())
+                        .map_err(|e| too_big(None, e))?,
+                    pikevm: PikeVM::new_from_nfa(own).map_err(|e| too_big(None, e))?,
+                })
+            };
             rules.push(Compiled {
                 captures,
-                whole: r.parsed.capture_is_whole(),
+                engines,
                 label,
                 kind: r.kind.clone(),
                 overrides: r.overrides.clone(),
@@ -476,7 +489,6 @@ impl RuleSet {
             syms,
             patterns: Some(Patterns {
                 dfa,
-                captures: backtracker,
                 pikevm,
                 id: Patterns::next_id(),
             }),
@@ -516,6 +528,20 @@ impl RuleSet {
         let k = DOC_RULES.iter().position(|&n| n == name).unwrap_or(0);
         (self.rules.len() + k) as u32
     }
+}
+
+/// The NFA of rule patterns (regex syntax), pattern `i` of `patterns[i]`,
+/// within `limit` bytes.
+fn compile(patterns: &[String], limit: usize) -> Result<thompson::NFA, Error> {
+    thompson::Compiler::new()
+        .syntax(syntax::Config::new().unicode(false).utf8(false))
+        .configure(
+            thompson::Config::new()
+                .utf8(false)
+                .nfa_size_limit(Some(limit)),
+        )
+        .build_many(patterns)
+        .map_err(|e| too_big(e.size_limit(), e))
 }
 
 /// The error of building all the rule patterns together, worded as

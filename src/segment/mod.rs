@@ -29,8 +29,8 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-pub(crate) use self::parts::prepare;
 pub use self::parts::{parts, Part, PartKind};
+pub(crate) use self::parts::{parts_into, prepare};
 pub(crate) use self::sentences::{hard_breaks, looks_hard_wrapped, sentences_judged, wraps_line};
 pub use self::sentences::{sentence_starts, sentences, Sentences};
 

@@ -188,12 +188,20 @@ pub struct Part {
 /// ]);
 /// ```
 pub fn parts(text: &str) -> Vec<Part> {
+    let mut out = Vec::new();
+    parts_into(text, &mut out);
+    out
+}
+
+/// [`parts`], into `out` (cleared first).
+pub(crate) fn parts_into(text: &str, out: &mut Vec<Part>) {
+    out.clear();
     SCRATCH.with(|s| match s.try_borrow_mut() {
         Ok(mut s) => {
             let (lines, labels) = &mut *s;
-            parts_with(text, lines, labels)
+            parts_with(text, lines, labels, out)
         }
-        Err(_) => parts_with(text, &mut Vec::new(), &mut Vec::new()),
+        Err(_) => parts_with(text, &mut Vec::new(), &mut Vec::new(), out),
     })
 }
 
@@ -203,8 +211,9 @@ thread_local! {
     static SCRATCH: RefCell<(Vec<Line>, Vec<Label>)> = RefCell::default();
 }
 
-/// [`parts`], with buffers for the lines and their labels.
-fn parts_with(text: &str, lines: &mut Vec<Line>, labels: &mut Vec<Label>) -> Vec<Part> {
+/// [`parts`], with buffers for the lines and their labels, appended to
+/// `out`.
+fn parts_with(text: &str, lines: &mut Vec<Line>, labels: &mut Vec<Label>, out: &mut Vec<Part>) {
     split_lines(text, lines);
     let lines = &lines[..];
     let n = lines.len();
@@ -291,7 +300,7 @@ fn parts_with(text: &str, lines: &mut Vec<Line>, labels: &mut Vec<Label>) -> Vec
         .find(|&i| labels[i] == Label::Body)
         .and_then(|i| wire_dateline(line(i)).map(|len| (i, lines[i].span.start + len)));
 
-    assemble(text, lines, labels, wire)
+    assemble(text, lines, labels, wire, out)
 }
 
 /// A non-blank line, trimmed, with the index of its paragraph.
@@ -365,10 +374,10 @@ fn assemble(
     lines: &[Line],
     labels: &[Label],
     wire: Option<(usize, usize)>,
-) -> Vec<Part> {
-    // The parts, and the paragraph of the last and whether lines may join
-    // it (only the last is ever joined: no list of these to copy from).
-    let mut out: Vec<Part> = vec![];
+    out: &mut Vec<Part>,
+) {
+    // The paragraph of the last part and whether lines may join it (only
+    // the last is ever joined: no list of these to copy from).
     let mut last_para = (0, false);
     let mut push = |kind, span: Range<usize>, name, para, joinable: bool, joins: bool| {
         if let Some(last) = out.last_mut() {
@@ -409,7 +418,6 @@ fn assemble(
             (Label::Boilerplate, _) => push(PartKind::Boilerplate, span, None, l.para, true, true),
         }
     }
-    out
 }
 
 /// Section labels, compared case-insensitively with the whole line.

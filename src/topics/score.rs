@@ -227,7 +227,7 @@ enum EvidenceText {
 
 impl Scored {
     /// Empties it, keeping its buffers.
-    fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.topics.clear();
         self.evidence.clear();
         self.texts.clear();

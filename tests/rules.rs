@@ -28,6 +28,16 @@ fn tagger() -> Tagger {
         .unwrap()
 }
 
+/// A tagger with the built-in rules and the dictionary `jsonl` alone.
+fn tagger_with(jsonl: &str) -> Tagger {
+    let dict = Dictionary::from_jsonl_str("test.jsonl", jsonl).unwrap();
+    Tagger::builder()
+        .builtin_rules()
+        .dictionary(dict)
+        .build()
+        .unwrap()
+}
+
 /// (surface, entity id) of every mention.
 fn entity_ids<'d>(doc: &'d Doc<'_>) -> Vec<(&'d str, Option<&'d str>)> {
     doc.mentions()
@@ -1116,16 +1126,9 @@ fn linking() {
     );
     // A Chinese name's family name comes first, and its given name may be a
     // town's ("Donghai" is one in China).
-    let dict = Dictionary::from_jsonl_str(
-        "towns.jsonl",
+    let tagger = tagger_with(
         r#"{"id": "place:city:donghai", "label": "place", "kind": "city", "name": "Donghai", "country": "CN", "population": 1100000}"#,
-    )
-    .unwrap();
-    let tagger = Tagger::builder()
-        .builtin_rules()
-        .dictionary(dict)
-        .build()
-        .unwrap();
+    );
     let doc =
         tagger.tag("Dissident Wang Donghai was detained. Police said Wang had been sent away.");
     let ids = entity_ids(&doc);
@@ -1308,16 +1311,9 @@ fn a_place_found_by_a_rule_links_its_name_but_not_longer_names() {
 
 #[test]
 fn a_full_name_around_a_known_family_name() {
-    let dict = Dictionary::from_jsonl_str(
-        "leaders.jsonl",
+    let tagger = tagger_with(
         r#"{"id": "person:matamela-cyril-ramaphosa", "label": "person", "kind": "head_of_state", "name": "Matamela Cyril Ramaphosa", "aliases": ["Ramaphosa"]}"#,
-    )
-    .unwrap();
-    let tagger = Tagger::builder()
-        .builtin_rules()
-        .dictionary(dict)
-        .build()
-        .unwrap();
+    );
     // (text, surface, entity id or None for a local person of the rule)
     let cases: &[(&str, &str, Option<&str>)] = &[
         // First names of the entry's: the whole name is the entry.

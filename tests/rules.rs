@@ -660,6 +660,18 @@ fn people_listed_beside_people() {
             &["Sanath Jayasuriya", "Romesh Kaluwitharana"],
             &[],
         ),
+        // A list goes on across a line break after a comma, not across a
+        // blank line.
+        (
+            "Squad: Arjuna Ranatunga (captain), Sanath Jayasuriya ,\nRomesh Kaluwitharana.",
+            &["Sanath Jayasuriya", "Romesh Kaluwitharana"],
+            &[],
+        ),
+        (
+            "Squad: Arjuna Ranatunga (captain), Sanath Jayasuriya ,\n\nRomesh Kaluwitharana.",
+            &["Sanath Jayasuriya"],
+            &["Romesh Kaluwitharana"],
+        ),
         // Not items: a firm of partners, an apposition, an adverb, a band,
         // an abbreviation, a person who ends no item.
         (

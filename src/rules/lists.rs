@@ -99,10 +99,12 @@ fn and_at(b: &[u8], i: usize) -> bool {
 /// After a list separator starting at `i` (`,` or `;`, either maybe
 /// followed by "and", or "and" alone): where the next item starts. An
 /// ampersand joins no list of people: "Smith & Jones" is a firm, "Hootie &
-/// the Blowfish" a band.
+/// the Blowfish" a band. A comma or semicolon ends no paragraph: the list
+/// goes on across one line break after it ("Sanath Jayasuriya ,⏎Romesh
+/// Kaluwitharana").
 fn after_separator(b: &[u8], i: usize) -> Option<usize> {
     let mut i = match b.get(i)? {
-        b',' | b';' => skip_blanks(b, i + 1),
+        b',' | b';' => skip_line_break(b, skip_blanks(b, i + 1)),
         _ if and_at(b, i) => return Some(skip_blanks(b, i + 3)),
         _ => return None,
     };
@@ -110,6 +112,21 @@ fn after_separator(b: &[u8], i: usize) -> Option<usize> {
         i = skip_blanks(b, i + 3);
     }
     Some(i)
+}
+
+/// Past one line break at `i` and the blanks after it, if one is there (not
+/// a blank line); else `i`.
+fn skip_line_break(b: &[u8], i: usize) -> usize {
+    let next = match b.get(i..) {
+        Some([b'\r', b'\n', ..]) => i + 2,
+        Some([b'\n', ..]) => i + 1,
+        _ => return i,
+    };
+    let after = skip_blanks(b, next);
+    match b.get(after) {
+        Some(b'\n' | b'\r') => i,
+        _ => after,
+    }
 }
 
 /// Before a list separator ending at `i`: where the item before it ends.

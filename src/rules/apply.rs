@@ -968,21 +968,37 @@ fn push_slug(out: &mut String, name: &str) {
         folded = crate::normalize::fold(name);
         folded.as_str()
     };
-    for c in name.chars().map(|c| c.to_ascii_lowercase()) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if out.len() > base && !out.ends_with('-') {
+    // Whole runs copied, then lower-cased in place, not a char at a time:
+    // this runs for every new name.
+    for run in name.split(|c: char| !c.is_alphanumeric()) {
+        if run.is_empty() {
+            continue;
+        }
+        if out.len() > base {
             out.push('-');
         }
-    }
-    while out.len() > base && out.ends_with('-') {
-        out.pop();
+        let at = out.len();
+        out.push_str(run);
+        out[at..].make_ascii_lowercase();
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_join_runs_of_letters_and_digits() {
+        for (name, want) in [
+            ("Ahn Gyu-back", "ahn-gyu-back"),
+            ("  A.B. (Holdings) 2 ", "a-b-holdings-2"),
+            ("--", ""),
+        ] {
+            let mut out = String::from("local:");
+            push_slug(&mut out, name);
+            assert_eq!(out, format!("local:{want}"), "{name:?}");
+        }
+    }
 
     #[test]
     fn windows_merge_backwards() {

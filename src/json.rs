@@ -326,6 +326,21 @@ fn string(out: &mut Vec<u8>, s: &str) {
             out.push(b'"');
             return;
         }
+    } else if b.len() <= 16 {
+        // Most of the others (surfaces, names, ids): two words, the second
+        // ending the string (overlapping the first), checked and written
+        // whole, the first cut to where the second starts. A copy of a
+        // length not known is a call to `memcpy`.
+        let (x, y) = (swar::load_le(b), swar::load_le(&b[b.len() - 8..]));
+        if escaped(x) | escaped(y) == 0 {
+            let second = out.len() + 1 + b.len() - 8;
+            out.push(b'"');
+            out.extend_from_slice(&x.to_le_bytes());
+            out.truncate(second);
+            out.extend_from_slice(&y.to_le_bytes());
+            out.push(b'"');
+            return;
+        }
     } else if !needs_escape(b) {
         out.reserve(b.len() + 2);
         out.push(b'"');

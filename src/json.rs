@@ -192,9 +192,17 @@ fn value<T: Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) {
 /// is within half a unit in the last place, a sixteenth at the most),
 /// written here; the way through `serde_json` cost about 160 instructions
 /// a number. Others (and `-0.0`) go through it.
-#[inline]
+#[inline(always)]
 fn float(out: &mut Vec<u8>, prefix: &str, x: f32) {
+    // The prefix written where its length is known: a store, not a call to
+    // `memcpy`.
     out.extend_from_slice(prefix.as_bytes());
+    float_value(out, x);
+}
+
+/// Appends `x` as `serde_json` writes it (see [`float`]).
+#[inline]
+fn float_value(out: &mut Vec<u8>, x: f32) {
     let quarters = x * 4.0;
     // (`f32::trunc` is a call to `truncf` on x86-64 as built.)
     let q = quarters as u32;
@@ -216,8 +224,9 @@ fn float(out: &mut Vec<u8>, prefix: &str, x: f32) {
 
 /// Appends `prefix`, then `n` in decimal, as serde writes an integer (the
 /// way through `serde_json::to_writer` cost more than the digits).
-#[inline]
+#[inline(always)]
 fn number(out: &mut Vec<u8>, prefix: &str, n: usize) {
+    // (Inlined, as `float`.)
     out.extend_from_slice(prefix.as_bytes());
     digits(out, n);
 }
@@ -291,8 +300,9 @@ fn keyword(out: &mut Vec<u8>, prefix: &str, s: &'static str) {
 }
 
 /// Appends `prefix`, then the string `s`.
-#[inline]
+#[inline(always)]
 fn text(out: &mut Vec<u8>, prefix: &str, s: &str) {
+    // (Inlined, as `float`.)
     out.extend_from_slice(prefix.as_bytes());
     string(out, s);
 }
@@ -313,6 +323,21 @@ fn string(out: &mut Vec<u8>, s: &str) {
             out.push(b'"');
             out.extend_from_slice(&x.to_le_bytes());
             out.truncate(end);
+            out.push(b'"');
+            return;
+        }
+    } else if b.len() <= 16 {
+        // Most of the others (surfaces, names, ids): two words, the second
+        // ending the string (overlapping the first), checked and written
+        // whole, the first cut to where the second starts. A copy of a
+        // length not known is a call to `memcpy`.
+        let (x, y) = (swar::load_le(b), swar::load_le(&b[b.len() - 8..]));
+        if escaped(x) | escaped(y) == 0 {
+            let second = out.len() + 1 + b.len() - 8;
+            out.push(b'"');
+            out.extend_from_slice(&x.to_le_bytes());
+            out.truncate(second);
+            out.extend_from_slice(&y.to_le_bytes());
             out.push(b'"');
             return;
         }

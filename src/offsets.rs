@@ -13,6 +13,9 @@ pub(crate) fn char_len(s: &str) -> usize {
 /// text once (it starts over if asked for an earlier offset).
 pub(crate) struct CharOffsets<'a> {
     text: &'a str,
+    /// Whether `text` is ASCII: its byte offsets are its char offsets (one
+    /// check of the text, not one of each piece between offsets).
+    ascii: bool,
     byte: usize,
     chars: usize,
 }
@@ -21,6 +24,7 @@ impl<'a> CharOffsets<'a> {
     pub(crate) fn new(text: &'a str) -> CharOffsets<'a> {
         CharOffsets {
             text,
+            ascii: text.is_ascii(),
             byte: 0,
             chars: 0,
         }
@@ -29,6 +33,9 @@ impl<'a> CharOffsets<'a> {
     /// The char offset of byte offset `at`, which must be on a char
     /// boundary (else the count is of the chars before the last boundary).
     pub(crate) fn at(&mut self, at: usize) -> usize {
+        if self.ascii && at <= self.text.len() {
+            return at;
+        }
         if at < self.byte {
             self.byte = 0;
             self.chars = 0;

@@ -28,6 +28,7 @@ use super::RuleSet;
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
 use crate::resolve::Taken;
+use crate::segment::PartKind;
 use crate::swar::{self, skip_to_range};
 
 /// What to make of places named in lines of sports scores.
@@ -453,7 +454,7 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
             continue;
         }
         // A dateline names where the report was filed, not a team.
-        if opens_dateline(doc.field_text(m.field), m.span) {
+        if in_dateline(doc, m) {
             continue;
         }
         if doc.entry(m).is_some_and(|e| !is_national(&e.kind)) {
@@ -469,33 +470,12 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
     edit.finish(doc);
 }
 
-/// Whether the place at `span` opens a dateline: it starts its line, and a
-/// date follows on that line, after a comma and a country at most ("NEW
-/// YORK 1996-08-30", "WIGAN, England 1996-08-31").
-fn opens_dateline(text: &str, span: Span) -> bool {
-    let b = text.as_bytes();
-    let line_start = b[..span.start]
-        .iter()
-        .rev()
-        .take_while(|&&c| c != b'\n')
-        .all(u8::is_ascii_whitespace);
-    if !line_start {
-        return false;
-    }
-    let rest = &b[span.end..];
-    let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
-    let Some(d) = line.iter().position(u8::is_ascii_digit) else {
-        return false;
-    };
-    let date = &line[d..];
-    d <= 24
-        && line[..d]
-            .iter()
-            .all(|&c| c.is_ascii_alphabetic() || matches!(c, b' ' | b',' | b'.'))
-        && date.len() >= 10
-        && date[..10].iter().enumerate().all(|(k, &c)| match k {
-            4 | 7 => c == b'-',
-            _ => c.is_ascii_digit(),
+/// Whether the mention lies in the text's dateline, as the article parts
+/// found it ("NEW YORK 1996-08-30").
+fn in_dateline(doc: &Doc<'_>, m: &Mention) -> bool {
+    m.field == Field::Text
+        && doc.parts.iter().any(|p| {
+            p.kind == PartKind::Dateline && p.span.start <= m.span.start && m.span.end <= p.span.end
         })
 }
 
@@ -505,28 +485,6 @@ mod tests {
 
     fn is_score_line(line: &str) -> bool {
         scored_runs(line, 0, &mut Vec::new(), &mut Vec::new())
-    }
-
-    #[test]
-    fn datelines() {
-        let at = |text: &str, name: &str| {
-            let start = text.find(name).unwrap_or(0);
-            opens_dateline(
-                text,
-                Span {
-                    start,
-                    end: start + name.len(),
-                },
-            )
-        };
-        assert!(at(
-            "RESULTS\nNEW YORK 1996-08-30\nNEW YORK 74 57",
-            "NEW YORK"
-        ));
-        assert!(at("WIGAN , England 1996-08-31\nWigan won", "WIGAN"));
-        // A score line, or a place inside a line, is no dateline.
-        assert!(!at("NEW YORK 74 57 .565 -", "NEW YORK"));
-        assert!(!at("beat NEW YORK 1996-08-30", "NEW YORK"));
     }
 
     #[test]

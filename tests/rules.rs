@@ -1591,3 +1591,85 @@ fn company_names_are_no_people() {
         "{got:?}"
     );
 }
+
+#[test]
+fn firms_with_their_legal_forms() {
+    let tagger = tagger();
+    // (text, the firm's whole name)
+    for (text, surface) in [
+        // A legal form after "Group", which is no name word alone.
+        ("USAir Group Inc said on Monday.", "USAir Group Inc"),
+        (
+            "Reliance Group Holdings Inc bought it.",
+            "Reliance Group Holdings Inc",
+        ),
+        // Firms named for people, with their initials and "and Co".
+        ("Guy F. Atkinson Co won the contract.", "Guy F. Atkinson Co"),
+        ("shares of A. H. Robins Co fell", "A. H. Robins Co"),
+        ("Frank B. Hall and Co Inc said.", "Frank B. Hall and Co Inc"),
+        (
+            "Joseph E. Seagram and Sons Inc said.",
+            "Joseph E. Seagram and Sons Inc",
+        ),
+        // "for" after a legal form is no part of the name.
+        (
+            "an application by Trans World Airlines Inc for DOT approval",
+            "Trans World Airlines Inc",
+        ),
+        ("Neworld Bank for Savings said", "Neworld Bank for Savings"),
+    ] {
+        let got = found(&tagger, text);
+        assert!(
+            got.contains(&(
+                surface.to_string(),
+                "organization",
+                "org_suffix".to_string()
+            )),
+            "{text}: {got:?}"
+        );
+        assert!(
+            got.iter().all(|(_, l, _)| *l != "person"),
+            "{text}: {got:?}"
+        );
+    }
+    // A person with initials and a firm after "and" are two.
+    let got = found(
+        &tagger,
+        "NYFE president Lewis J. Horowitz and Cotton Exchange president Joseph O'Neill said.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, l, _)| s == "Lewis J. Horowitz" && *l == "person"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(s, l, _)| s == "Cotton Exchange" && *l == "organization"),
+        "{got:?}"
+    );
+    // A firm of the dictionary with its legal form is still that firm.
+    let tagger = tagger_with(
+        r#"{"id": "org:GB:schroders", "label": "organization", "kind": "company", "name": "J. Henry Schroder Wagg"}"#,
+    );
+    let doc = tagger.tag("The lead manager is J. Henry Schroder Wagg and Co Ltd, it said.");
+    assert_eq!(
+        entity_ids(&doc),
+        [(
+            "J. Henry Schroder Wagg and Co Ltd",
+            Some("org:GB:schroders")
+        )]
+    );
+    // A firm found by a rule is one entity with or without its legal form.
+    let doc = tagger.tag(
+        "Burton Group Plc said profits rose. Burton Group shares were firmer. Burton said it expected more.",
+    );
+    let ids = entity_ids(&doc);
+    assert_eq!(
+        ids,
+        [
+            ("Burton Group Plc", Some("local:organization:burton-group")),
+            ("Burton Group", Some("local:organization:burton-group")),
+            ("Burton", Some("local:organization:burton-group")),
+        ]
+    );
+}

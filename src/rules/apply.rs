@@ -760,6 +760,13 @@ fn commit(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, edit: &mut Edit
         if let Some((entry, fits)) = family {
             entity = fits.then_some(EntityRef::Entry(entry));
         }
+        // "Exxon Inc", "J. Henry Schroder Wagg and Co Ltd": a firm of the
+        // dictionary with its legal form is still that firm.
+        if let ([i], false, Label::Organization) = (overlapping.as_slice(), added_overlap, p.label)
+        {
+            entity =
+                entity.or_else(|| with_legal_form(rules, doc, p.field, p.span, &doc.mentions[*i]));
+        }
         let may_take = !added_overlap
             && !overlapping.is_empty()
             && overlapping.iter().all(|&i| {
@@ -811,6 +818,58 @@ fn commit(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, edit: &mut Edit
         entity: EntityRef::Local(local),
         evidence: Evidence::Rule { rule: p.rule },
     });
+}
+
+/// A firm's name without its legal form, so that "Burton Group Plc" and
+/// "Burton Group" are one entity: "Inc", "Co Ltd", "and Co" come off the
+/// end; the first word stays.
+fn without_legal_form<'a>(rules: &RuleSet, name: &'a str) -> &'a str {
+    let mut buf = String::new();
+    let mut end = name.len();
+    let mut stripped = name;
+    while let Some(k) = stripped.rfind(' ') {
+        let word = stripped[k + 1..].trim_end_matches(['.', ',']);
+        let legal = rules.lex.lookup(word, Kind::Upper, &mut buf) & rules.legal_forms != 0;
+        // "and" before a legal form that came off ("Wagg and Co Ltd").
+        let joins = end < name.len() && matches!(word, "and" | "&");
+        if !(legal || joins) {
+            break;
+        }
+        stripped = stripped[..k].trim_end_matches([' ', ',']);
+        end = stripped.len();
+    }
+    &name[..end]
+}
+
+/// The entry of `m`, a dictionary organization, if the rule's name at
+/// `span` is `m` and legal forms after it ("Inc", "Co Ltd", "and Co").
+fn with_legal_form(
+    rules: &RuleSet,
+    doc: &Doc<'_>,
+    field: Field,
+    span: Span,
+    m: &Mention,
+) -> Option<EntityRef> {
+    let (EntityRef::Entry(_), Evidence::Alias { .. }, Label::Organization) =
+        (m.entity, m.evidence, m.label)
+    else {
+        return None;
+    };
+    if m.span.start != span.start || m.span.end >= span.end {
+        return None;
+    }
+    let rest = doc.field_text(field).get(m.span.end..span.end)?;
+    let mut buf = String::new();
+    let legal = |w: &str| {
+        w == "and"
+            || w == "&"
+            || rules
+                .lex
+                .lookup(w.trim_end_matches('.'), Kind::Upper, &mut buf)
+                & rules.legal_forms
+                != 0
+    };
+    rest.split_ascii_whitespace().all(legal).then_some(m.entity)
 }
 
 /// Whether `m` is a dictionary person named by a family name alone (an
@@ -914,6 +973,10 @@ pub(crate) fn local_entity(
     office: Option<String>,
 ) -> u32 {
     let name = &*on_one_line(name);
+    let name = match label {
+        Label::Organization => without_legal_form(&doc.inner.rules, name),
+        _ => name,
+    };
     let office = office.map(|o| match on_one_line(&o) {
         Cow::Owned(one_line) => one_line,
         Cow::Borrowed(_) => o,
@@ -1059,5 +1122,51 @@ mod tests {
             doc.locals[i as usize].office.as_deref(),
             Some("Defense Minister")
         );
+    }
+
+    #[test]
+    fn firms_are_one_entity_with_or_without_their_legal_form() {
+        let mut doc = crate::Tagger::default().tag("");
+        let inner = doc.inner.clone();
+        let rules = &inner.rules;
+        for (name, want) in [
+            ("Burton Group Plc", "Burton Group"),
+            (
+                "J. Henry Schroder Wagg and Co Ltd.",
+                "J. Henry Schroder Wagg",
+            ),
+            ("Banco Santander, S.A.", "Banco Santander"),
+            ("Procter and Gamble Co", "Procter and Gamble"),
+            ("Ford Motor Co of Canada", "Ford Motor Co of Canada"),
+            ("Burton Group", "Burton Group"),
+            ("Inc", "Inc"),
+            ("Smith and", "Smith and"),
+        ] {
+            assert_eq!(without_legal_form(rules, name), want, "{name:?}");
+        }
+        let plc = local_entity(
+            &mut doc,
+            Label::Organization,
+            "Burton Group\nPlc",
+            "k",
+            None,
+            None,
+        );
+        let bare = local_entity(
+            &mut doc,
+            Label::Organization,
+            "Burton Group",
+            "k",
+            None,
+            None,
+        );
+        assert_eq!(plc, bare);
+        assert_eq!(
+            doc.locals[plc as usize].id,
+            "local:organization:burton-group"
+        );
+        // A person's name keeps its last word.
+        let person = local_entity(&mut doc, Label::Person, "John Co", "k", None, None);
+        assert_eq!(doc.locals[person as usize].name, "John Co");
     }
 }

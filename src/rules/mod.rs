@@ -126,6 +126,8 @@ pub struct RuleSet {
     pub(crate) full_scan: bool,
     /// Suffixes that extend a mention to the left ("... Council").
     pub(crate) suffixes: u64,
+    /// Legal forms of firms, as looked up in capitals ("INC", "LTD", "AG").
+    pub(crate) legal_forms: u64,
     /// Given names (no trigger when also a non-name word: "May").
     pub(crate) given: u64,
     /// The context, in chunks (runs of non-space bytes) before and after,
@@ -475,6 +477,7 @@ impl RuleSet {
                 place_prep: bits(&["team_place_prep"]),
             },
             suffixes: bits(&["org_suffix", "org_suffix_upper", "place_suffix"]),
+            legal_forms: bits(&["org_suffix_upper"]),
             given: bits(&["given", "given_common"]),
             contexts,
             full_scan,

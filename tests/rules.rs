@@ -1673,3 +1673,35 @@ fn firms_with_their_legal_forms() {
         ]
     );
 }
+
+#[test]
+fn a_family_name_that_is_a_town() {
+    let tagger = tagger_with(
+        r#"{"id": "place:city:sacramento", "label": "place", "kind": "city", "name": "Sacramento", "country": "US", "population": 500000}
+{"id": "place:city:komen", "label": "place", "kind": "city", "name": "Komen", "country": "BA", "population": 1000}
+{"id": "place:country:KE", "label": "place", "kind": "country", "name": "Kenya", "country": "KE", "priority": 20}"#,
+    );
+    let doc = tagger
+        .tag("1. Daniel Komen (Kenya) 2. Carla Sacramento (Portugal). Komen said he was tired.");
+    let got: Vec<_> = doc
+        .mentions()
+        .iter()
+        .map(|m| (doc.surface(m), m.label.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Daniel Komen", "person"),
+            ("Kenya", "place"),
+            ("Carla Sacramento", "person"),
+            ("Komen", "person"),
+        ]
+    );
+    // A given name that is also a title ("Dean") starts a name.
+    let got = found(&tagger, "Scorers: Dean Saunders (2nd minute).");
+    assert!(
+        got.iter()
+            .any(|(s, l, _)| s == "Dean Saunders" && *l == "person"),
+        "{got:?}"
+    );
+}

@@ -13,7 +13,7 @@ use regex_automata::{Anchored, Input, Match};
 use super::pattern::{mention_index, WIDTH};
 use super::token::{plain_word, tokenize_range, word_end, word_kind, Kind, LineBreaks, Token};
 use super::{
-    agate, events, firms, link, lists, teams, FxBuild, RuleCaptures, RuleSet, ScoreTables,
+    agate, events, firms, link, lists, teams, FxBuild, ListBits, RuleCaptures, RuleSet, ScoreTables,
 };
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span, NO_LOCAL};
@@ -497,7 +497,7 @@ fn defined_as_a(b: &[u8], end: usize) -> bool {
 }
 
 /// The context the anchor lists of `bits` need, if any.
-fn context(rules: &RuleSet, bits: u64) -> Option<(usize, usize)> {
+fn context(rules: &RuleSet, bits: ListBits) -> Option<(usize, usize)> {
     if bits == 0 {
         return None;
     }

@@ -62,27 +62,30 @@ impl Hasher for FxHasher {
 
 pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 
-/// The most lists a rule set may define (bits of a `u64`).
-pub(crate) const MAX_LISTS: usize = 64;
+/// A set of word lists, one bit a list.
+pub(crate) type ListBits = u128;
+
+/// The most lists a rule set may define (bits of a [`ListBits`]).
+pub(crate) const MAX_LISTS: usize = ListBits::BITS as usize;
 
 /// Named word lists, compiled to a word -> bit set map.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
     names: Vec<String>,
     cases: Vec<Case>,
-    words: HashMap<Box<str>, u64, FxBuild>,
+    words: HashMap<Box<str>, ListBits, FxBuild>,
     /// An open-addressing copy of `words` (ASCII words) for lookups
     /// without allocation: one hash, one probe sequence.
     table: Table,
     /// Per token kind, the lists whose case allows it.
-    masks: [u64; KINDS],
-    abbrev: u64,
+    masks: [ListBits; KINDS],
+    abbrev: ListBits,
 }
 
 impl Lexicon {
-    /// The bit of list `name`, adding the list if it is new; `None` when
+    /// The bit of list `name`, adding the list if it is new; an error when
     /// there are already [`MAX_LISTS`] lists or its case differs.
-    pub(crate) fn list(&mut self, name: &str, case: Case) -> Result<u64, String> {
+    pub(crate) fn list(&mut self, name: &str, case: Case) -> Result<ListBits, String> {
         if let Some(i) = self.names.iter().position(|n| n == name) {
             if self.cases[i] != case {
                 return Err(format!("list '{}' is given two different cases", name));
@@ -90,11 +93,15 @@ impl Lexicon {
             return Ok(1 << i);
         }
         if self.names.len() == MAX_LISTS {
-            return Err(format!("more than {} word lists", MAX_LISTS));
+            return Err(format!(
+                "list '{}' is one more than {} word lists (a literal word of a \
+                 pattern is one)",
+                name, MAX_LISTS
+            ));
         }
         self.names.push(name.to_string());
         self.cases.push(case);
-        let bit = 1u64 << (self.names.len() - 1);
+        let bit = 1 << (self.names.len() - 1);
         for k in Kind::ALL {
             if case.allows(k) {
                 self.masks[k as usize] |= bit;
@@ -107,7 +114,7 @@ impl Lexicon {
     }
 
     /// The names of the lists whose bits are in `bits`.
-    pub(crate) fn names_of(&self, bits: u64) -> impl Iterator<Item = &str> {
+    pub(crate) fn names_of(&self, bits: ListBits) -> impl Iterator<Item = &str> {
         self.names
             .iter()
             .enumerate()
@@ -116,24 +123,24 @@ impl Lexicon {
     }
 
     /// The bit of an existing list.
-    pub(crate) fn bit(&self, name: &str) -> Option<u64> {
+    pub(crate) fn bit(&self, name: &str) -> Option<ListBits> {
         self.names.iter().position(|n| n == name).map(|i| 1 << i)
     }
 
     /// Adds a word to the lists of `bit`.
-    pub(crate) fn add_word(&mut self, word: &str, bit: u64) {
+    pub(crate) fn add_word(&mut self, word: &str, bit: ListBits) {
         let key = key_of(word);
         *self.words.entry(key.into_boxed_str()).or_insert(0) |= bit;
     }
 
     /// The bit of the `abbrev` list (words that take a period), or 0.
-    pub(crate) fn abbrev_bit(&self) -> u64 {
+    pub(crate) fn abbrev_bit(&self) -> ListBits {
         self.abbrev
     }
 
     /// Every distinct bit set a word can have, with 0.
-    pub(crate) fn combos(&self) -> Vec<u64> {
-        let mut all: Vec<u64> = self.words.values().copied().collect();
+    pub(crate) fn combos(&self) -> Vec<ListBits> {
+        let mut all: Vec<ListBits> = self.words.values().copied().collect();
         all.push(0);
         let mut out = Vec::new();
         for k in Kind::ALL {
@@ -147,12 +154,12 @@ impl Lexicon {
 
     /// Builds the lookup table; call once every word is added.
     pub(crate) fn seal(&mut self) {
-        self.table = Table::new(&self.words, u64::MAX);
+        self.table = Table::new(&self.words, ListBits::MAX);
     }
 
     /// The lists `token` (of shape `kind`) is in. `buf` is scratch space.
     #[inline]
-    pub(crate) fn lookup(&self, token: &str, kind: Kind, buf: &mut String) -> u64 {
+    pub(crate) fn lookup(&self, token: &str, kind: Kind, buf: &mut String) -> ListBits {
         let mask = self.masks[kind as usize];
         if mask == 0 || self.words.is_empty() {
             return 0;
@@ -160,13 +167,18 @@ impl Lexicon {
         let t = token.strip_suffix('.').unwrap_or(token);
         let bits = match self.table.get(t.as_bytes()) {
             Some(bits) => bits,
-            None => {
-                buf.clear();
-                buf.push_str(&key_of(t));
-                self.words.get(buf.as_str()).copied().unwrap_or(0)
-            }
+            None => self.lookup_folded(t, buf),
         };
         bits & mask
+    }
+
+    /// The lists of a word that is not ASCII, by its folded key: rare, so
+    /// out of line, which keeps [`Lexicon::lookup`] small enough to inline.
+    #[inline(never)]
+    fn lookup_folded(&self, token: &str, buf: &mut String) -> ListBits {
+        buf.clear();
+        buf.push_str(&key_of(token));
+        self.words.get(buf.as_str()).copied().unwrap_or(0)
     }
 
     #[cfg(test)]
@@ -210,7 +222,7 @@ struct Slot {
     len: u32,
     /// Where the bytes past the eighth start in [`Table::rest`].
     rest: u32,
-    bits: u64,
+    bits: ListBits,
 }
 
 /// `x` with each ASCII capital lower-cased (it gains bit 0x20).
@@ -256,8 +268,8 @@ fn eq_folded(a: &[u8], b: &[u8]) -> bool {
 
 impl Table {
     /// A table of the words with a bit in `keep`, holding those bits.
-    fn new(words: &HashMap<Box<str>, u64, FxBuild>, keep: u64) -> Table {
-        let kept: Vec<(&[u8], u64, (u64, u64))> = words
+    fn new(words: &HashMap<Box<str>, ListBits, FxBuild>, keep: ListBits) -> Table {
+        let kept: Vec<(&[u8], ListBits, (u64, u64))> = words
             .iter()
             .filter(|(_, &b)| b & keep != 0)
             .filter_map(|(k, &b)| Some((k.as_bytes(), b & keep, hash_folded(k.as_bytes())?)))
@@ -288,7 +300,7 @@ impl Table {
     /// The bits of `key`; `None` when it is not ASCII (only ASCII words
     /// are here, but its folded form may be a word).
     #[inline]
-    fn get(&self, key: &[u8]) -> Option<u64> {
+    fn get(&self, key: &[u8]) -> Option<ListBits> {
         let (head, h) = hash_folded(key)?;
         if self.slots.is_empty() {
             return Some(0);

@@ -17,7 +17,7 @@
 
 use super::apply::{local_entity, Edit};
 use super::token::{skip_blanks, word_end, word_kind, Kind};
-use super::RuleSet;
+use super::{ListBits, RuleSet};
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
 use crate::resolve::Taken;
@@ -184,7 +184,7 @@ fn part(rules: &RuleSet, word: &str, buf: &mut String) -> Part {
 }
 
 /// What a word of shape `kind` in the word lists `bits` can be in an item.
-pub(crate) fn part_of(rules: &RuleSet, kind: Kind, bits: u64) -> Part {
+pub(crate) fn part_of(rules: &RuleSet, kind: Kind, bits: ListBits) -> Part {
     match kind {
         Kind::Cap if bits & rules.not_in_lists != 0 => Part::Other,
         Kind::Cap if bits & rules.given != 0 => Part::Given,

@@ -44,7 +44,7 @@ use crate::Error;
 pub(crate) use apply::apply;
 pub(crate) use explain::explain;
 pub use explain::{ExplainedCandidate, Explanation};
-pub(crate) use lexicon::FxBuild;
+pub(crate) use lexicon::{FxBuild, ListBits};
 pub use teams::ScoreTables;
 
 /// The size limit of each compiled rule regex, and of all of them together
@@ -91,48 +91,48 @@ pub struct RuleSet {
     pub(crate) patterns: Option<Patterns>,
     pub(crate) rules: Vec<Compiled>,
     /// Lists of words that are no name part (function words, months).
-    pub(crate) inert: u64,
+    pub(crate) inert: ListBits,
     /// Lists whose words may anchor a rule match.
-    pub(crate) anchors: u64,
+    pub(crate) anchors: ListBits,
     /// Lists of capitalized words that are no part of a person's name in a
     /// list of people: function words, months, titles, offices, heads of
     /// organization and place names (0: the rule set has none of them, and
     /// lists are not looked at).
-    pub(crate) not_in_lists: u64,
+    pub(crate) not_in_lists: ListBits,
     /// Lower-case particles inside names (`van`, `bin`).
-    pub(crate) particles: u64,
+    pub(crate) particles: ListBits,
     /// Known surnames (`surname`, `surname_common`).
-    pub(crate) surnames: u64,
+    pub(crate) surnames: ListBits,
     /// Words that end the name of an event ("Cup", "Open") and words
     /// between it and them ("Grand").
-    pub(crate) event_words: u64,
-    pub(crate) event_mods: u64,
+    pub(crate) event_words: ListBits,
+    pub(crate) event_mods: ListBits,
     /// Words before "the" that make a plural a place ("in the Alps").
-    pub(crate) nickname_not_after: u64,
+    pub(crate) nickname_not_after: ListBits,
     /// Event words that are also verbs or adjectives ("open").
-    pub(crate) event_verbs: u64,
+    pub(crate) event_verbs: ListBits,
     /// Words around a place that make it a sports team.
     pub(crate) team_cues: team_cues::TeamCues,
     /// Lower-case words before a name (`spokesman`, `newspaper`, `said`).
-    pub(crate) roles: u64,
+    pub(crate) roles: ListBits,
     /// Words right before a place name (`near`).
-    pub(crate) place_before: u64,
+    pub(crate) place_before: ListBits,
     /// Lower-case kinds of places before `of` and a name (`the town of`).
-    pub(crate) place_kinds: u64,
+    pub(crate) place_kinds: ListBits,
     /// Lower-case kinds of places after a name (`the Tigris river`).
-    pub(crate) place_nouns: u64,
+    pub(crate) place_nouns: ListBits,
     /// Rules run over whole fields, not just around triggers: the rule set
     /// has rules or lists the triggers do not know.
     pub(crate) full_scan: bool,
     /// Suffixes that extend a mention to the left ("... Council").
-    pub(crate) suffixes: u64,
+    pub(crate) suffixes: ListBits,
     /// Legal forms of firms, as looked up in capitals ("INC", "LTD", "AG").
-    pub(crate) legal_forms: u64,
+    pub(crate) legal_forms: ListBits,
     /// Given names (no trigger when also a non-name word: "May").
-    pub(crate) given: u64,
+    pub(crate) given: ListBits,
     /// The context, in chunks (runs of non-space bytes) before and after,
     /// that a word of the lists needs: more than the rules need.
-    pub(crate) contexts: Vec<(u64, usize, usize)>,
+    pub(crate) contexts: Vec<(ListBits, usize, usize)>,
 }
 
 /// The rules whose anchors the triggers of `apply` know: each match of one
@@ -598,6 +598,133 @@ pub(crate) fn path_sources(path: &Path) -> Result<Vec<(PathBuf, String)>, Error>
 
 #[cfg(test)]
 mod tests {
+    use super::RuleSet;
+
+    /// The surfaces a tagger with the rule file `rules` alone finds in
+    /// `text`; `name` keeps the rule folders of tests apart.
+    fn found(name: &str, rules: &str, text: &str) -> Vec<String> {
+        let dir = std::env::temp_dir().join(format!("gazetag-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("rules")).unwrap();
+        std::fs::write(dir.join("rules/test.jsonl"), rules).unwrap();
+        let tagger = crate::Tagger::builder().dictionary_path(&dir).build();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let doc = tagger.unwrap().tag(text);
+        let surfaces = doc.mentions().iter().map(|m| doc.surface(m).to_string());
+        surfaces.collect()
+    }
+
+    /// A list of capitalized words, as a line of a rule file.
+    fn list(name: &str, words: &[String]) -> String {
+        let words: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+        format!(
+            "{{\"list\": \"{name}\", \"words\": [{}]}}\n",
+            words.join(", ")
+        )
+    }
+
+    /// A capitalized word per number: `Qa` and two letters.
+    fn word(i: usize) -> String {
+        let letter = |k: usize| char::from(b'a' + k as u8);
+        format!("Qa{}{}", letter(i / 26), letter(i % 26))
+    }
+
+    /// `n` lists, list `i` holding [`word`]`(i)`, and a rule after a word
+    /// of list 99.
+    fn many_lists(n: usize) -> String {
+        let lists: String = (0..n).map(|i| list(&format!("l{i}"), &[word(i)])).collect();
+        lists + r#"{"rule": "after_99", "pattern": "l99 (person: cap)"}"#
+    }
+
+    #[test]
+    fn lists_past_the_64th_match() {
+        let rules = many_lists(100);
+        assert_eq!(found("lists", &rules, "He met Qadv Smith."), ["Smith"]);
+        // List 35 is not list 99 (bit 99 less 64).
+        assert!(found("lists-35", &rules, "He met Qabj Smith.").is_empty());
+    }
+
+    #[test]
+    fn too_many_lists_fail() {
+        assert!(RuleSet::from_jsonl_str("mine.jsonl", &many_lists(128)).is_ok());
+        let err = RuleSet::from_jsonl_str("mine.jsonl", &many_lists(129)).unwrap_err();
+        assert_eq!(err.line(), Some(129));
+        let msg = err.to_string();
+        assert!(
+            msg.contains("list 'l128' is one more than 128 word lists"),
+            "{msg}"
+        );
+    }
+
+    /// `lists` lists and `words` words, each word in a pseudo-random set
+    /// of them, then a rule that names every list.
+    fn overlapping(lists: usize, words: usize) -> String {
+        let mut x = 1u64;
+        let mut members = vec![Vec::new(); lists];
+        for w in 0..words {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            for (i, m) in members.iter_mut().enumerate() {
+                if x >> (32 + i) & 1 != 0 {
+                    m.push(format!("Kw{w}x"));
+                }
+            }
+        }
+        let out: String = members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| list(&format!("l{i}"), m))
+            .collect();
+        let names: Vec<String> = (0..lists).map(|i| format!("l{i}")).collect();
+        out + &format!(
+            "{{\"rule\": \"all\", \"pattern\": \"{} (org: upper)\"}}",
+            names.join(" ")
+        )
+    }
+
+    /// Nine lists that words take in all 512 ways, over two groups of
+    /// lists: a rule tests lists of both.
+    #[test]
+    fn more_than_224_combinations_match() {
+        let lists: String = (0..9)
+            .map(|i| {
+                let words: Vec<String> = (0..512usize)
+                    .filter(|s| s >> i & 1 != 0)
+                    .map(subset_word)
+                    .collect();
+                list(&format!("l{i}"), &words)
+            })
+            .collect();
+        let rules = lists
+            + r#"{"rule": "all", "pattern": "l1 l2 l3 l4 l5 l6 (org: upper)"}
+{"rule": "across", "pattern": "l0&l7&!l8 (person: cap)"}"#;
+        let text = |s: usize| format!("He met {} Smith.", subset_word(s));
+        assert_eq!(found("combos", &rules, &text(0b0_1000_0001)), ["Smith"]);
+        assert_eq!(found("combos-all", &rules, &text(0b0_1111_1111)), ["Smith"]);
+        for s in [0b1_1000_0001, 0b0_1000_0000, 0b0_0000_0001] {
+            assert!(found("combos-no", &rules, &text(s)).is_empty(), "{s:b}");
+        }
+    }
+
+    /// A word per set of lists: `Kw` and a letter per list, `b` for in.
+    fn subset_word(s: usize) -> String {
+        let letters = (0..9).map(|i| if s >> i & 1 != 0 { 'b' } else { 'a' });
+        format!("Kw{}", letters.collect::<String>())
+    }
+
+    /// Sixteen lists that 1,500 words take in nearly every way: seven
+    /// fill a group, so the fifteenth fits in neither.
+    #[test]
+    fn too_many_combinations_fail() {
+        let err = RuleSet::from_jsonl_str("mine.jsonl", &overlapping(16, 1500)).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("cannot build matcher"), "{msg}");
+        assert!(
+            msg.contains("overlap in too many ways: with list 'l14'"),
+            "{msg}"
+        );
+    }
+
     #[test]
     #[cfg(feature = "default-dictionaries")]
     fn builtin_rules_run_in_windows() {

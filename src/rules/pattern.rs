@@ -1,15 +1,15 @@
 //! The pattern language of rules, compiled to a regex over token symbols.
 //!
-//! Each token becomes one character (a *symbol*, `U+10000 + index`) that
-//! encodes its kind, the word lists it is in and the label of the mention
-//! covering it. An atom of a pattern (`cap&given`, `'of'`, `m_place`) becomes
-//! the character class of every symbol it accepts, so the regex engine runs
-//! over tokens in linear time.
+//! Each token becomes a few bytes (a *symbol*, see [`Symbols`]) that encode
+//! its kind, the label of the mention covering it and the word lists it is
+//! in. An atom of a pattern (`cap&given`, `'of'`, `m_place`) becomes the
+//! class of every symbol it accepts, so the regex engine runs over tokens in
+//! linear time.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::lexicon::{Case, FxBuild, Lexicon};
+use super::lexicon::{Case, FxBuild, Lexicon, ListBits};
 use super::token::Kind;
 use crate::dictionary::Label;
 
@@ -26,64 +26,121 @@ pub(crate) fn mention_index(label: Label) -> u8 {
     }
 }
 
-/// The symbol alphabet. A token is three bytes, one per independent
-/// feature: its kind (`0x00..`), the label of the mention covering it
-/// (`0x10..`) and the combination of word lists it is in (`0x20..`). The
-/// ranges are disjoint, so a match always starts on a token, and an atom is
-/// a product of three byte classes: the lazy DFA stays small.
+/// The symbol alphabet. A token is a byte per independent feature: its
+/// kind (`0x00..`), the label of the mention covering it (`0x10..`), then
+/// for each of [`GROUPS`] groups of word lists the combination of the
+/// group's lists it is in (`0x20..`). The groups share a range: a search
+/// starts only at a token, and the kind range is apart from the others, so
+/// a match always starts on a kind byte. A term of an atom tests one list,
+/// so an atom is a product of byte classes, one per feature: the lazy DFA
+/// stays small.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Symbols {
-    combos: Vec<u64>,
-    combo_index: HashMap<u64, u8, FxBuild>,
-    used: u64,
-    zero: u8,
+    groups: [Group; GROUPS],
+    /// Every combination of the used lists a token can have.
+    combos: Vec<ListBits>,
+    /// The combo bytes (less [`COMBO_BASE`]) of each combination.
+    combo_index: HashMap<ListBits, [u8; GROUPS], FxBuild>,
+    used: ListBits,
+    zero: [u8; GROUPS],
 }
 
-/// Bytes per token in the symbol string.
-pub(crate) const WIDTH: usize = 3;
+/// A group of lists with a combo byte of its own.
+#[derive(Clone, Debug, Default)]
+struct Group {
+    lists: ListBits,
+    /// The combinations of `lists` a token can have, sorted: the index of
+    /// one is its byte.
+    combos: Vec<ListBits>,
+}
+
+/// Bytes per token in the symbol string. Where one group would hold every
+/// list (the built-in rules), the second group's byte is the same for
+/// every token: it costs next to nothing (+0.02% of the instructions of
+/// tagging), so the width stays fixed.
+pub(crate) const WIDTH: usize = 2 + GROUPS;
+/// Groups of lists, each with a combo byte: two bytes hold far more
+/// combinations than rule sets make (the built-in rules fill one).
+const GROUPS: usize = 2;
 const MENTION_BASE: u8 = 0x10;
 const COMBO_BASE: u8 = 0x20;
+/// The most combinations of a group's lists (a byte's values past the
+/// mentions).
 const MAX_COMBOS: usize = 256 - COMBO_BASE as usize;
 
 impl Symbols {
     /// The alphabet of the lexicon's list combinations, keeping only the
     /// lists in `used` (those the patterns name).
-    pub(crate) fn new(lex: &Lexicon, used: u64) -> Result<Symbols, String> {
-        let mut combos: Vec<u64> = lex.combos().into_iter().map(|c| c & used).collect();
-        combos.sort_unstable();
-        combos.dedup();
-        if combos.len() > MAX_COMBOS {
-            return Err(format!(
-                "the word lists used by patterns overlap in {} ways, more than {}",
-                combos.len(),
-                MAX_COMBOS
-            ));
-        }
-        let combo_index: HashMap<u64, u8, FxBuild> = combos
-            .iter()
-            .enumerate()
-            .map(|(i, &c)| (c, i as u8))
-            .collect();
-        let zero = combo_index.get(&0).copied().unwrap_or(0);
+    pub(crate) fn new(lex: &Lexicon, used: ListBits) -> Result<Symbols, String> {
+        let combos = project(&lex.combos(), used);
+        let groups = split(lex, &combos, used)?.map(|lists| Group {
+            lists,
+            combos: project(&combos, lists),
+        });
+        let bytes_of = |c: ListBits| {
+            groups
+                .each_ref()
+                .map(|g| g.combos.binary_search(&(c & g.lists)).unwrap_or(0) as u8)
+        };
+        let combo_index: HashMap<ListBits, [u8; GROUPS], FxBuild> =
+            combos.iter().map(|&c| (c, bytes_of(c))).collect();
         Ok(Symbols {
+            zero: bytes_of(0),
+            groups,
             combos,
             combo_index,
             used,
-            zero,
         })
     }
 
     /// Appends the symbol of a token to `out`.
     #[inline]
-    pub(crate) fn push(&self, kind: Kind, lists: u64, mention: u8, out: &mut Vec<u8>) {
+    pub(crate) fn push(&self, kind: Kind, lists: ListBits, mention: u8, out: &mut Vec<u8>) {
         let lists = lists & self.used;
-        let combo = if lists == 0 {
+        let [a, b] = if lists == 0 {
             self.zero
         } else {
             self.combo_index.get(&lists).copied().unwrap_or(self.zero)
         };
-        out.extend_from_slice(&[kind as u8, MENTION_BASE + mention, COMBO_BASE + combo]);
+        out.extend_from_slice(&[
+            kind as u8,
+            MENTION_BASE + mention,
+            COMBO_BASE + a,
+            COMBO_BASE + b,
+        ]);
     }
+}
+
+/// The distinct combinations of `lists` among `combos`, sorted.
+fn project(combos: &[ListBits], lists: ListBits) -> Vec<ListBits> {
+    let mut out: Vec<ListBits> = combos.iter().map(|c| c & lists).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The lists of `used` in groups of at most [`MAX_COMBOS`] combinations
+/// among `combos`: each list, in order of definition, joins the first group
+/// it fits.
+fn split(lex: &Lexicon, combos: &[ListBits], used: ListBits) -> Result<[ListBits; GROUPS], String> {
+    let mut groups = [0; GROUPS];
+    for bit in (0..ListBits::BITS)
+        .map(|i| 1 << i)
+        .filter(|b| used & b != 0)
+    {
+        let fits = |g: &ListBits| project(combos, g | bit).len() <= MAX_COMBOS;
+        let g = groups.iter().position(fits).ok_or_else(|| {
+            format!(
+                "the word lists used by patterns overlap in too many ways: with \
+                 list '{}', each of {} groups of lists overlaps in more than {} ways",
+                lex.names_of(bit).next().unwrap_or("?"),
+                GROUPS,
+                MAX_COMBOS,
+            )
+        })?;
+        groups[g] |= bit;
+    }
+    Ok(groups)
 }
 
 /// One term of an atom.
@@ -95,11 +152,11 @@ enum Term {
     Mention(u8),
     MentionAny,
     Free,
-    List(u64),
+    List(ListBits),
 }
 
 impl Term {
-    fn accepts(&self, kind: Kind, lists: u64, mention: u8) -> bool {
+    fn accepts(&self, kind: Kind, lists: ListBits, mention: u8) -> bool {
         match *self {
             // An ordinal is a number too ("num" matches "5th").
             Term::Kind(k) => kind == k || (k == Kind::Num && kind == Kind::Ordinal),
@@ -160,7 +217,7 @@ impl Parsed {
     }
 
     /// The bits of the word lists the pattern names.
-    pub(crate) fn lists_used(&self) -> u64 {
+    pub(crate) fn lists_used(&self) -> ListBits {
         let mut bits = 0;
         for item in &self.items {
             if let Item::Atom(terms) = item {
@@ -401,27 +458,34 @@ fn class_of(terms: &[(bool, Term)], syms: &Symbols) -> Result<String, String> {
         })
         .map(|m| MENTION_BASE + m)
         .collect();
-    let combos: Vec<u8> = syms
-        .combos
-        .iter()
-        .enumerate()
-        .filter(|(_, &c)| {
-            terms
-                .iter()
-                .filter(|(_, t)| matches!(t, Term::List(_)))
-                .all(|(neg, t)| t.accepts(Kind::Cap, c, 0) != *neg)
-        })
-        .map(|(i, _)| COMBO_BASE + i as u8)
-        .collect();
-    if kinds.is_empty() || mentions.is_empty() || combos.is_empty() {
+    let is_list = |t: &Term| matches!(t, Term::List(_));
+    if kinds.is_empty() || mentions.is_empty() || !accepts_any(terms, &syms.combos, is_list) {
         return Err("an atom accepts no token".into());
     }
     let mut s = String::from("(?:");
-    for set in [kinds, mentions, combos] {
-        byte_class(&set, &mut s);
+    byte_class(&kinds, &mut s);
+    byte_class(&mentions, &mut s);
+    for g in &syms.groups {
+        let in_group = |t: &Term| matches!(t, Term::List(b) if b & g.lists != 0);
+        let combos: Vec<u8> = (0..g.combos.len())
+            .filter(|&i| accepts_any(terms, &g.combos[i..=i], in_group))
+            .map(|i| COMBO_BASE + i as u8)
+            .collect();
+        byte_class(&combos, &mut s);
     }
     s.push(')');
     Ok(s)
+}
+
+/// Whether the list terms of `terms` that `pick` picks accept one of
+/// `combos`.
+fn accepts_any(terms: &[(bool, Term)], combos: &[ListBits], pick: impl Fn(&Term) -> bool) -> bool {
+    combos.iter().any(|&c| {
+        terms
+            .iter()
+            .filter(|(_, t)| pick(t))
+            .all(|(neg, t)| t.accepts(Kind::Cap, c, 0) != *neg)
+    })
 }
 
 fn is_kind_term(t: &Term) -> bool {

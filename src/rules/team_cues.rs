@@ -22,20 +22,20 @@
 
 use super::apply::word_before;
 use super::token::{skip_blanks, word_end, word_kind};
-use super::RuleSet;
+use super::{ListBits, RuleSet};
 use crate::dictionary::Label;
 use crate::doc::{Doc, Span};
 
 /// The lexicon bits of the cue lists (0 where a rule set lacks one).
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct TeamCues {
-    pub role: u64,
-    pub win: u64,
-    pub versus: u64,
-    pub before: u64,
-    pub after: u64,
+    pub role: ListBits,
+    pub win: ListBits,
+    pub versus: ListBits,
+    pub before: ListBits,
+    pub after: ListBits,
     /// Prepositions before a place named as a place ("in", "at", "near").
-    pub place_prep: u64,
+    pub place_prep: ListBits,
 }
 
 impl TeamCues {

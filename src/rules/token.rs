@@ -2,7 +2,7 @@
 //! punctuation and line breaks, each with a kind and the word lists it
 //! belongs to.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, ListBits};
 use crate::boundary::is_compound_head;
 use crate::segment::{looks_hard_wrapped, wraps_line};
 use crate::swar;
@@ -147,7 +147,7 @@ pub(crate) struct Token {
     pub start: u32,
     pub end: u32,
     pub kind: Kind,
-    pub lists: u64,
+    pub lists: ListBits,
     pub mention: u8,
 }
 
@@ -484,7 +484,7 @@ pub(crate) fn tokenize_range(
     }
 }
 
-fn push(out: &mut Vec<Token>, start: usize, end: usize, kind: Kind, lists: u64) {
+fn push(out: &mut Vec<Token>, start: usize, end: usize, kind: Kind, lists: ListBits) {
     out.push(Token {
         start: start as u32,
         end: end as u32,

@@ -618,6 +618,19 @@ fn rule_families() {
             "organization",
             "org_suffix_office",
         ),
+        // A part of a place no dictionary names whole.
+        (
+            "He grew up in South Chicago, he said.",
+            "South Chicago",
+            "place",
+            "compass_place",
+        ),
+        (
+            "the thrift market of Southern Houston is weak",
+            "Southern Houston",
+            "place",
+            "compass_place",
+        ),
     ];
     for &(text, surface, label, rule) in cases {
         let got = found(&tagger, text);
@@ -996,9 +1009,16 @@ fn places_a_rule_found_are_teams_in_score_lines() {
     // teams in a score line, and so are the unknown names beside them.
     let got = found(
         &tagger,
-        "Results:\nPort Vale 2 Oxford 0\nNotts County 0 Yorkton 1\n",
+        "Results:\nPort Vale 2 Oxford 0\nNotts County 0 Yorkton 1\nEast Chicago 3 Brechin 2\n",
     );
-    for name in ["Port Vale", "Oxford", "Notts County", "Yorkton"] {
+    for name in [
+        "Port Vale",
+        "Oxford",
+        "Notts County",
+        "Yorkton",
+        "East Chicago",
+        "Brechin",
+    ] {
         assert!(
             got.iter()
                 .any(|(s, l, r)| s == name && *l == "organization" && r == "score_table"),
@@ -1617,6 +1637,16 @@ fn firms_with_their_legal_forms() {
             "Trans World Airlines Inc",
         ),
         ("Neworld Bank for Savings said", "Neworld Bank for Savings"),
+        // "of" after "Inc" or "Ltd" says where the firm is; after "Co" it
+        // may still be the name.
+        (
+            "Shares of Acme Inc of Pompano, which makes boats, rose.",
+            "Acme Inc",
+        ),
+        (
+            "Ford Motor Co of Canada Ltd said",
+            "Ford Motor Co of Canada Ltd",
+        ),
     ] {
         let got = found(&tagger, text);
         assert!(

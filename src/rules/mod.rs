@@ -142,7 +142,7 @@ pub struct RuleSet {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 37] = [
+const WINDOWED_RULES: [&str; 38] = [
     "transcript_speaker",
     "place_apposition",
     "quote_speaker",
@@ -164,6 +164,7 @@ const WINDOWED_RULES: [&str; 37] = [
     "place_of",
     "place_head",
     "place_suffix",
+    "compass_place",
     "place_kind_of",
     "near_place",
     "place_lower_noun",
@@ -183,7 +184,9 @@ const WINDOWED_RULES: [&str; 37] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 54] = [
+const WINDOWED_LISTS: [&str; 56] = [
+    "compass",
+    "legal_form",
     "speaker_title",
     "place_kind_after",
     "speech_verb",
@@ -408,6 +411,7 @@ impl RuleSet {
             "airline_head",
             "club_head",
             "cn_surname",
+            "compass",
             "given",
             "given_common",
             "surname",
@@ -429,6 +433,8 @@ impl RuleSet {
             (bits(&["airline_head", "club_head"]), 0, 4),
             // "Wang Shichong": the given name and what ends the name.
             (bits(&["cn_surname"]), 0, 2),
+            // "West Seattle": the place after, and what ends it.
+            (bits(&["compass"]), 0, 4),
             (bits(&["org_head"]), 0, 9),
             (bits(&["place_head"]), 0, 5),
             (bits(&["honorific"]), 0, 5),

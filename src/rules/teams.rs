@@ -273,11 +273,11 @@ fn classify_run(rules: &RuleSet, doc: &Doc<'_>, field: Field, span: Span, buf: &
     }
 }
 
-/// Whether a rule found the place by its head or suffix ("Port Vale",
-/// "Notts County").
+/// Whether a rule found the place by its head, suffix or compass word
+/// ("Port Vale", "Notts County", "East Stirling").
 fn by_place_rule(rules: &RuleSet, m: &Mention) -> bool {
     matches!(m.evidence, Evidence::Rule { rule }
-        if matches!(rules.rule_name(rule), "place_head" | "place_suffix"))
+        if matches!(rules.rule_name(rule), "place_head" | "place_suffix" | "compass_place"))
 }
 
 /// Whether a name has no lower-case letter.

@@ -90,6 +90,7 @@ pub(crate) fn link<'t>(
             )),
         })
     };
+    let org_words = std::cell::OnceCell::new();
     let mut new_orgs = Vec::new();
     for field in [Field::Title, Field::Text] {
         let text = doc.field_text(field);
@@ -146,9 +147,17 @@ pub(crate) fn link<'t>(
                             // names him by the surname alone ("Alan Shearer
                             // ... Shearer said").
                             let bits = rules.lex.lookup(surname, Kind::Cap, &mut buf);
+                            // Outside sport, one that the text names by the
+                            // surname again, where the surname is no word
+                            // in lower case ("drilling") nor a word of an
+                            // organization's name ("Dayton Hudson Corp").
                             let trusted = !from_name_lists(rules, m.evidence)
-                                || (*sporty.get_or_init(|| is_sporty(doc))
-                                    && memchr::memmem::find_iter(bytes, surname).nth(1).is_some());
+                                || (memchr::memmem::find_iter(bytes, surname).nth(1).is_some()
+                                    && (*sporty.get_or_init(|| is_sporty(doc))
+                                        || (!has_lower_case_word(bytes, surname)
+                                            && !org_words
+                                                .get_or_init(|| words_of_orgs(doc))
+                                                .contains(surname))));
                             if bits & rules.inert == 0 && trusted {
                                 let headline = Target {
                                     after: (Field::Title, 0),
@@ -530,6 +539,27 @@ fn first_name_before(
 
 /// Whether a person was found by name lists alone ("Bell Canada", "Davis
 /// Water" are firms): such a guess does not reach into a headline.
+/// Whether `word` (capitalized) occurs in `bytes` in lower case, as a word.
+fn has_lower_case_word(bytes: &[u8], word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let is_letter = |c: &u8| c.is_ascii_alphanumeric() || *c >= 0x80;
+    memchr::memmem::find_iter(bytes, lower.as_bytes()).any(|i| {
+        let end = i + lower.len();
+        let inside = i > 0 && is_letter(&bytes[i - 1]) || bytes.get(end).is_some_and(is_letter);
+        !inside
+    })
+}
+
+/// The capitalized words of the document's organization mentions.
+fn words_of_orgs<'d>(doc: &'d Doc<'_>) -> std::collections::HashSet<&'d str, FxBuild> {
+    doc.mentions
+        .iter()
+        .filter(|m| m.label == Label::Organization)
+        .flat_map(|m| doc.surface(m).split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .collect()
+}
+
 fn from_name_lists(rules: &RuleSet, evidence: Evidence) -> bool {
     let Evidence::Rule { rule } = evidence else {
         return false;

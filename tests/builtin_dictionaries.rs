@@ -469,3 +469,31 @@ fn listed_companies() {
         assert_ne!(id_of(text, surface).as_deref(), Some(id), "{text}");
     }
 }
+
+#[test]
+fn peoples_that_are_no_nation_of_a_country() {
+    // Groups of the Factbook's "Ethnic groups", nouns and adjectives one
+    // entry; names that are persons' or words stay out.
+    let text = "Kurdish fighters and Kurds in the north, Pashtun elders, Hutu and Tutsi \
+                refugees, Arab states and European banks.";
+    let got = found(text);
+    for (surface, id) in [
+        ("Kurdish", "nationality:group:kurdish"),
+        ("Kurds", "nationality:group:kurdish"),
+        ("Pashtun", "nationality:group:pashtun"),
+        ("Hutu", "nationality:group:hutu"),
+        ("Tutsi", "nationality:group:tutsi"),
+        ("Arab", "nationality:group:arab"),
+        ("European", "nationality:group:european"),
+    ] {
+        assert!(
+            got.iter().any(|(s, l, i)| s == surface
+                && *l == Label::Nationality
+                && i.as_deref() == Some(id)),
+            "{surface}: {got:?}"
+        );
+    }
+    // "Celtic" is a club as often as a people; "Karen" a given name.
+    assert!(!has("Celtic beat Rangers 2-0.", "Celtic"));
+    assert!(!has("Karen Smith said so.", "Karen"));
+}

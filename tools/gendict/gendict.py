@@ -57,7 +57,7 @@ ORG_COLLIDE = {"Columbia", "Brent", "Van", "San", "Man", "Palo", "Metro", "Negar
                "Bayer", "Siemens", "Philips", "Nestle", "Heineken", "Guinness", "Cadbury", "Kellogg", "Hershey", "Dow",
                "Piedmont", "Toyota", "Nikko", "Midland", "Burlington", "Allegheny", "Dome", "Gillette", "Peabody", "Warburg",
                "Marathon", "Alliance", "Liberal", "University", "Hitachi", "Kodak", "Cocoa", "Armstrong", "Chrysler",
-               "Reliance", "Pioneer", "Enterprise", "Wells", "Phoenix", "Mesa", "Amoco", "Texaco", "Unilever"}
+               "Reliance", "Pioneer", "Enterprise", "Wells", "Phoenix", "Mesa", "Amoco", "Texaco", "Unilever", "Celtic"}
 # Common-word places kept as bare names behind the common_word guard.
 KEEP_BARE = {"Reading", "Mobile", "Split", "Bath", "Nice", "Orange", "Buffalo", "Victoria", "Santos", "Phoenix",
              "Mesa", "Wellington"}
@@ -634,6 +634,7 @@ def build(src, ctx):
         files["places/regions.jsonl"].append(e)
 
     build_nationalities(files, fb, countries, natl, ctx)
+    build_ethnic_groups(files, fb, ctx)
     build_orgs(files, src, fb, countries, un_members, ctx)
     build_groups(files, src, ctx, country_name_folds)
     build_leaders(files, fb, countries, ctx)
@@ -826,6 +827,63 @@ def build_nationalities(files, fb, countries, natl, ctx):
              "name": surf[k], "ambiguous": True, "attrs": {"candidates": " ".join("place:country:" + i for i in isos)}}
         e["aliases"] = []
         add_aliases(e, [(surf[k], "capitalized")], ctx)
+        finish_entry(e, ctx)
+        files["nationalities.jsonl"].append(e)
+
+
+def ethnic_group_names(fb):
+    """The one-word names of the larger peoples in the Factbook's "Ethnic groups" ("Arab 75-80%,
+    Kurdish 15-20%, other 5% (includes Turkmen, Yezidi ...)"): those with 5% of a country's people
+    or more, the first a country names, or named by two countries or more, in order of first
+    appearance. The notes in
+    parentheses (lists of small groups, dates) are left out."""
+    share, countries = {}, defaultdict(set)
+    for iso in sorted(fb):
+        t = fbtext(fb[iso].get("People and Society", {}).get("Ethnic groups", {}), "text") or ""
+        t = re.sub(r"\([^)]*\)", "", t)
+        for part in re.split(r"[,;/]| and | or ", t):
+            w = re.sub(r"\s+", " ", re.sub(r"[\d.%<>~-]+", " ", part)).strip()
+            if not re.fullmatch(r"[A-Z][a-z']{3,}", w):
+                continue
+            pct = [float(x) for x in re.findall(r"(\d+(?:\.\d+)?)%", part)]
+            pct += [float(x) for x in re.findall(r"(\d+(?:\.\d+)?)-\d+(?:\.\d+)?%", part)]
+            # The first group a country names is its largest (some give no shares: Iran).
+            first = 100.0 if not any(iso in c for c in countries.values()) else 0.0
+            share[w] = max([share.get(w, 0.0), first] + pct)
+            countries[w].add(iso)
+    return [w for w in share if share[w] >= 5 or len(countries[w]) >= 2]
+
+
+def build_ethnic_groups(files, fb, ctx):
+    """Peoples that are no nation of a country ("Kurdish", "Pashtun", "Hutu", "Arab"), as
+    nationalities of kind "group": a name that is already a nationality, a place, a common word
+    or a personal name of the name lists ("Sara", "Fang", "Karen") is left out. A noun and its
+    adjective in -ish are one entry ("Kurd", "Kurdish"); a noun ending in a consonant takes its
+    plural ("Kurds", "Arabs"), an adjective in -ic none ("Celtic")."""
+    known = alias_folds(files)
+    names = [w for w in ethnic_group_names(fb)
+             if fold(w) not in known and not ctx.is_common(w) and fold(w) not in ctx.persons
+             and fold(w) not in ctx.rule_names and not ctx.risky_place(w)]
+    singular = {w[:-1]: w for w in names if w.endswith("s") and w[:-1] in names}
+    groups = {}  # root -> surfaces
+    for w in names:
+        if w in singular.values():
+            continue  # "Bosniaks": with "Bosniak"
+        root = w[:-3] if w.endswith("ish") and w[:-3] in names else w
+        forms = groups.setdefault(root, [])
+        forms.append(w)
+        if w.endswith("s"):
+            continue
+        regular = w[-1] not in "aeiouyhsxz" and not w.endswith(("ish", "ic"))
+        plural = singular.get(w) or (w + "s" if regular else None)
+        if plural and fold(plural) not in known and not ctx.is_common(plural):
+            forms.append(plural)
+    for root in sorted(groups):
+        forms = groups[root]
+        name = next((f for f in forms if f.endswith("ish")), forms[0])
+        e = {"id": "nationality:group:%s" % slug(name), "label": "nationality", "kind": "group", "name": name,
+             "aliases": []}
+        add_aliases(e, [(f, "capitalized") for f in forms if f != name], ctx)
         finish_entry(e, ctx)
         files["nationalities.jsonl"].append(e)
 
@@ -1484,7 +1542,7 @@ META = {
     "orgs/financial.jsonl": ("hand-curated (tools/gendict/tables.py FINANCIAL_FIRMS)", "CC0 (project-authored)"),
     "places/features.jsonl": ("WordNet 3.0 instance nouns (Debian wordnet-base): rivers, seas, islands, mountains, deserts, regions (tools/gendict/wordnet_places.py)",
                               "WordNet 3.0 license (see NOTICE, section 8)"),
-    "nationalities.jsonl": ("CIA World Factbook nationality noun/adjective; i18n-nationality@1.4.0; hand-curated additions",
+    "nationalities.jsonl": ("CIA World Factbook nationality noun/adjective and ethnic groups; i18n-nationality@1.4.0; hand-curated additions",
                             "Factbook: public domain; i18n-nationality: MIT"),
     "orgs/international.jsonl": ("CIA World Factbook appendix B; hand-curated additions (tools/gendict/tables.py)",
                                  "Factbook: public domain; additions: CC0 (project-authored)"),

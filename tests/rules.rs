@@ -1754,3 +1754,44 @@ fn a_family_name_that_is_a_town() {
         "{got:?}"
     );
 }
+
+#[test]
+fn people_whose_family_name_speaks() {
+    let tagger = tagger();
+    let doc = tagger.tag(
+        "Speaking from Ankara, Faik Nerweyi of the Kurdistan Democratic Party \
+         denied it. Nerweyi said he did not know.",
+    );
+    let people: Vec<_> = doc
+        .mentions()
+        .iter()
+        .filter(|m| m.label == Label::Person)
+        .map(|m| {
+            let rule = match m.evidence {
+                Evidence::Rule { rule } => doc.rule_name(rule),
+                _ => "",
+            };
+            (doc.surface(m), rule, doc.entity_id(m))
+        })
+        .collect();
+    assert_eq!(
+        people,
+        [
+            (
+                "Faik Nerweyi",
+                "speaker_name",
+                Some("local:person:faik-nerweyi")
+            ),
+            ("Nerweyi", "link_surname", Some("local:person:faik-nerweyi")),
+        ]
+    );
+    // A firm's short name speaks too; a capital at a sentence's start is
+    // no given name unless the name lists know it.
+    for text in [
+        "Shares of Niagara Mohawk Power Corp rose. Niagara Mohawk is a utility. Mohawk said it would pay.",
+        "Together Siemens and Philips will build it. Siemens said it agreed.",
+    ] {
+        let got = found(&tagger, text);
+        assert!(got.iter().all(|(_, l, _)| *l != "person"), "{text}: {got:?}");
+    }
+}

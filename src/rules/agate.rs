@@ -23,12 +23,12 @@ use std::sync::LazyLock;
 
 use memchr::{memchr2_iter, memmem};
 
-use super::apply::{local_entity, overlapping_mentions, Edit};
+use super::apply::{add_person, overlapping_mentions, Edit};
 use super::lists::{part_of, Part};
 use super::token::{tokenize_range, Kind, LineBreaks, Token};
 use super::RuleSet;
 use crate::dictionary::Label;
-use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
+use crate::doc::{Doc, Field, Span};
 use crate::resolve::Taken;
 
 /// The rule of each shape, as [`RuleSet::link_rule`] numbers them.
@@ -95,15 +95,7 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, ids: A
         }
         taken.insert(field, span);
         added.insert(field, span);
-        let name = doc.field_text(field)[span.range()].to_string();
-        let local = local_entity(doc, Label::Person, &name, "person", None, None);
-        edit.add(Mention {
-            span,
-            field,
-            label: Label::Person,
-            entity: EntityRef::Local(local),
-            evidence: Evidence::Rule { rule },
-        });
+        add_person(doc, &mut edit, field, span, rule);
     }
     edit.finish(doc);
 }

@@ -13,7 +13,8 @@ use regex_automata::{Anchored, Input, Match};
 use super::pattern::{mention_index, WIDTH};
 use super::token::{plain_word, tokenize_range, word_end, word_kind, Kind, LineBreaks, Token};
 use super::{
-    agate, events, firms, link, lists, teams, FxBuild, ListBits, RuleCaptures, RuleSet, ScoreTables,
+    agate, events, firms, link, lists, speakers, teams, FxBuild, ListBits, RuleCaptures, RuleSet,
+    ScoreTables,
 };
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span, NO_LOCAL};
@@ -230,6 +231,7 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
             };
             agate::mark(rules, doc, taken, ids);
             lists::mark(rules, doc, taken, rules.link_rule("list_person"));
+            speakers::mark(rules, doc, taken, rules.link_rule("speaker_name"));
         }
         link::link(
             rules,
@@ -817,6 +819,20 @@ fn commit(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, edit: &mut Edit
         label: p.label,
         entity: EntityRef::Local(local),
         evidence: Evidence::Rule { rule: p.rule },
+    });
+}
+
+/// Adds a person a rule found at `span` of `field`, a local entity named by
+/// the span's text.
+pub(crate) fn add_person(doc: &mut Doc<'_>, edit: &mut Edit, field: Field, span: Span, rule: u32) {
+    let name = doc.field_text(field)[span.range()].to_string();
+    let local = local_entity(doc, Label::Person, &name, "person", None, None);
+    edit.add(Mention {
+        span,
+        field,
+        label: Label::Person,
+        entity: EntityRef::Local(local),
+        evidence: Evidence::Rule { rule },
     });
 }
 

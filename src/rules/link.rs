@@ -540,7 +540,7 @@ fn first_name_before(
 /// Whether a person was found by name lists alone ("Bell Canada", "Davis
 /// Water" are firms): such a guess does not reach into a headline.
 /// Whether `word` (capitalized) occurs in `bytes` in lower case, as a word.
-fn has_lower_case_word(bytes: &[u8], word: &str) -> bool {
+pub(crate) fn has_lower_case_word(bytes: &[u8], word: &str) -> bool {
     let lower = word.to_lowercase();
     let is_letter = |c: &u8| c.is_ascii_alphanumeric() || *c >= 0x80;
     memchr::memmem::find_iter(bytes, lower.as_bytes()).any(|i| {
@@ -551,7 +551,7 @@ fn has_lower_case_word(bytes: &[u8], word: &str) -> bool {
 }
 
 /// The capitalized words of the document's organization mentions.
-fn words_of_orgs<'d>(doc: &'d Doc<'_>) -> std::collections::HashSet<&'d str, FxBuild> {
+pub(crate) fn words_of_orgs<'d>(doc: &'d Doc<'_>) -> std::collections::HashSet<&'d str, FxBuild> {
     doc.mentions
         .iter()
         .filter(|m| m.label == Label::Organization)

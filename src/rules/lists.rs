@@ -15,11 +15,11 @@
 //! word, month, title, office, or head of an organization or place name
 //! ("Smith, Foreign Minister", "Jones and Co.").
 
-use super::apply::{local_entity, Edit};
+use super::apply::{add_person, Edit};
 use super::token::{skip_blanks, word_end, word_kind, Kind};
 use super::{ListBits, RuleSet};
 use crate::dictionary::Label;
-use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
+use crate::doc::{Doc, Evidence, Field, Span};
 use crate::resolve::Taken;
 
 /// Words in an item at most, particles ("van", "bin") included.
@@ -65,15 +65,7 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
                 continue;
             }
             taken.insert(field, item);
-            let name = doc.field_text(field)[item.range()].to_string();
-            let local = local_entity(doc, Label::Person, &name, "person", None, None);
-            edit.add(Mention {
-                span: item,
-                field,
-                label: Label::Person,
-                entity: EntityRef::Local(local),
-                evidence: Evidence::Rule { rule },
-            });
+            add_person(doc, &mut edit, field, item, rule);
             queue.push((field, item));
         }
     }

@@ -25,6 +25,7 @@ mod lists;
 mod load;
 mod nicknames;
 mod pattern;
+mod speakers;
 mod team_cues;
 mod teams;
 mod token;
@@ -56,7 +57,7 @@ const SIZE_LIMIT: usize = 4 << 20;
 /// name), `score_table` (see [`ScoreTables`]), `list_person` (people
 /// listed beside people) and the sports agate (`lineup`, `scorer`,
 /// `scorecard`: see `agate.rs`).
-const DOC_RULES: [&str; 9] = [
+const DOC_RULES: [&str; 10] = [
     "link_name",
     "link_surname",
     "family_name",
@@ -66,6 +67,7 @@ const DOC_RULES: [&str; 9] = [
     "lineup",
     "scorer",
     "scorecard",
+    "speaker_name",
 ];
 
 /// A compiled set of rules. The default set is empty.
@@ -115,6 +117,8 @@ pub struct RuleSet {
     pub(crate) team_cues: team_cues::TeamCues,
     /// Lower-case words before a name (`spokesman`, `newspaper`, `said`).
     pub(crate) roles: ListBits,
+    /// Verbs of speech (`said`, `told`): after a word alone, a person's name.
+    pub(crate) speech_verbs: ListBits,
     /// Words right before a place name (`near`).
     pub(crate) place_before: ListBits,
     /// Lower-case kinds of places before `of` and a name (`the town of`).
@@ -488,6 +492,7 @@ impl RuleSet {
             contexts,
             full_scan,
             roles: bits(&["role", "org_kind", "speech_verb"]),
+            speech_verbs: bits(&["speech_verb"]),
             place_before: bits(&["place_before"]),
             place_kinds: bits(&["place_kind"]),
             place_nouns: bits(&["place_noun"]),

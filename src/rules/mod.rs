@@ -25,6 +25,7 @@ mod lists;
 mod load;
 mod nicknames;
 mod pattern;
+mod starts;
 mod team_cues;
 mod teams;
 mod token;
@@ -249,6 +250,9 @@ const WINDOWED_LISTS: [&str; 56] = [
 pub(crate) struct Patterns {
     pub dfa: hybrid::dfa::DFA,
     pub pikevm: PikeVM,
+    /// Which tokens may start a match (the others are not searched); none
+    /// when the patterns start in too many ways to tell.
+    pub starts: Option<starts::Starts>,
     /// Unique to this compilation (clones share it): a thread keeps the
     /// caches it made for these patterns under it, for the next document
     /// (see `apply::Scratch`).
@@ -338,6 +342,8 @@ impl RuleSet {
                 .map_err(|e| at(format!("{}", e)))?;
             parts.push(re);
         }
+        let starts = starts::Starts::new(src.rules.iter().map(|r| &r.parsed), &syms)
+            .map_err(Error::build)?;
         // As `regex::bytes` builds a regex, with a pattern per rule: in
         // leftmost-first order, earlier patterns win as earlier branches
         // of one alternation would.
@@ -499,6 +505,7 @@ impl RuleSet {
             patterns: Some(Patterns {
                 dfa,
                 pikevm,
+                starts,
                 id: Patterns::next_id(),
             }),
             rules,

@@ -70,7 +70,7 @@ struct Proposal {
 
 /// A byte that no symbol uses: put before a window that does not start the
 /// field, so that `^` does not match there.
-const NOT_START: u8 = 0xFF;
+pub(super) const NOT_START: u8 = 0xFF;
 
 /// Adds the mentions the rules find in spans still free, then links what
 /// they found across the document.
@@ -163,8 +163,14 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                 // every start: many more states, each far larger to build.
                 // The pattern that matched is the rule; its captures are
                 // taken over the match alone, as the regex takes them.
+                // Most tokens start no match, as the pair they begin tells.
+                let starts = patterns.starts.as_ref();
                 let mut at = off;
                 while at < s.symbols.len() {
+                    if starts.is_some_and(|st| !st.may_start(&s.symbols, at)) {
+                        at += WIDTH;
+                        continue;
+                    }
                     let input = Input::new(&s.symbols).range(at..).anchored(Anchored::Yes);
                     let found = match patterns.dfa.try_search_fwd(&mut c.dfa, &input) {
                         Ok(m) => m.map(|m| (m.pattern(), m.offset())),

@@ -26,6 +26,7 @@ mod load;
 mod nicknames;
 mod pattern;
 mod speakers;
+mod starts;
 mod team_cues;
 mod teams;
 mod token;
@@ -253,6 +254,9 @@ const WINDOWED_LISTS: [&str; 56] = [
 pub(crate) struct Patterns {
     pub dfa: hybrid::dfa::DFA,
     pub pikevm: PikeVM,
+    /// Which tokens may start a match (the others are not searched); none
+    /// when the patterns start in too many ways to tell.
+    pub starts: Option<starts::Starts>,
     /// Unique to this compilation (clones share it): a thread keeps the
     /// caches it made for these patterns under it, for the next document
     /// (see `apply::Scratch`).
@@ -342,6 +346,8 @@ impl RuleSet {
                 .map_err(|e| at(format!("{}", e)))?;
             parts.push(re);
         }
+        let starts = starts::Starts::new(src.rules.iter().map(|r| &r.parsed), &syms)
+            .map_err(Error::build)?;
         // As `regex::bytes` builds a regex, with a pattern per rule: in
         // leftmost-first order, earlier patterns win as earlier branches
         // of one alternation would.
@@ -504,6 +510,7 @@ impl RuleSet {
             patterns: Some(Patterns {
                 dfa,
                 pikevm,
+                starts,
                 id: Patterns::next_id(),
             }),
             rules,

@@ -145,7 +145,7 @@ fn split(lex: &Lexicon, combos: &[ListBits], used: ListBits) -> Result<[ListBits
 
 /// One term of an atom.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-enum Term {
+pub(super) enum Term {
     Kind(Kind),
     Word,
     Any,
@@ -172,7 +172,7 @@ impl Term {
 
 /// A parsed pattern item.
 #[derive(Clone, Debug)]
-enum Item {
+pub(super) enum Item {
     /// Conjunction of (negated?, term).
     Atom(Vec<(bool, Term)>),
     /// Raw regex syntax: groups, alternation, quantifiers.
@@ -183,7 +183,7 @@ enum Item {
 /// syntax once the symbol alphabet is known.
 #[derive(Clone, Debug)]
 pub(crate) struct Parsed {
-    items: Vec<Item>,
+    pub(super) items: Vec<Item>,
     /// Capture names used, in order.
     pub captures: Vec<String>,
 }
@@ -439,6 +439,19 @@ pub(crate) fn to_regex(
 }
 
 fn class_of(terms: &[(bool, Term)], syms: &Symbols) -> Result<String, String> {
+    let mut s = String::from("(?:");
+    for set in class_bytes(terms, syms)? {
+        byte_class(&set, &mut s);
+    }
+    s.push(')');
+    Ok(s)
+}
+
+/// The bytes an atom accepts at each byte of a token's symbol.
+pub(super) fn class_bytes(
+    terms: &[(bool, Term)],
+    syms: &Symbols,
+) -> Result<[Vec<u8>; WIDTH], String> {
     let kinds: Vec<u8> = Kind::ALL
         .into_iter()
         .filter(|&k| {
@@ -462,19 +475,14 @@ fn class_of(terms: &[(bool, Term)], syms: &Symbols) -> Result<String, String> {
     if kinds.is_empty() || mentions.is_empty() || !accepts_any(terms, &syms.combos, is_list) {
         return Err("an atom accepts no token".into());
     }
-    let mut s = String::from("(?:");
-    byte_class(&kinds, &mut s);
-    byte_class(&mentions, &mut s);
-    for g in &syms.groups {
+    let [a, b] = syms.groups.each_ref().map(|g| {
         let in_group = |t: &Term| matches!(t, Term::List(b) if b & g.lists != 0);
-        let combos: Vec<u8> = (0..g.combos.len())
+        (0..g.combos.len())
             .filter(|&i| accepts_any(terms, &g.combos[i..=i], in_group))
             .map(|i| COMBO_BASE + i as u8)
-            .collect();
-        byte_class(&combos, &mut s);
-    }
-    s.push(')');
-    Ok(s)
+            .collect()
+    });
+    Ok([kinds, mentions, a, b])
 }
 
 /// Whether the list terms of `terms` that `pick` picks accept one of

@@ -138,6 +138,14 @@ impl Lexicon {
         self.abbrev
     }
 
+    /// The words of the lists in `bits`, in no order.
+    pub(crate) fn words_in(&self, bits: ListBits) -> impl Iterator<Item = &str> {
+        self.words
+            .iter()
+            .filter(move |(_, &b)| b & bits != 0)
+            .map(|(w, _)| &**w)
+    }
+
     /// Every distinct bit set a word can have, with 0.
     pub(crate) fn combos(&self) -> Vec<ListBits> {
         let mut all: Vec<ListBits> = self.words.values().copied().collect();

@@ -118,8 +118,9 @@ pub struct RuleSet {
     pub(crate) team_cues: team_cues::TeamCues,
     /// Lower-case words before a name (`spokesman`, `newspaper`, `said`).
     pub(crate) roles: ListBits,
-    /// Verbs of speech (`said`, `told`): after a word alone, a person's name.
-    pub(crate) speech_verbs: ListBits,
+    /// Verbs of speech (`said`, `told`): after a word alone, a person's
+    /// name. Found in a text by an automaton of their lower-case forms.
+    pub(crate) speech_verbs: Option<aho_corasick::AhoCorasick>,
     /// Words right before a place name (`near`).
     pub(crate) place_before: ListBits,
     /// Lower-case kinds of places before `of` and a name (`the town of`).
@@ -498,7 +499,7 @@ impl RuleSet {
             contexts,
             full_scan,
             roles: bits(&["role", "org_kind", "speech_verb"]),
-            speech_verbs: bits(&["speech_verb"]),
+            speech_verbs: speakers::verb_finder(&src.lex, bits(&["speech_verb"])),
             place_before: bits(&["place_before"]),
             place_kinds: bits(&["place_kind"]),
             place_nouns: bits(&["place_noun"]),

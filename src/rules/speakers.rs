@@ -5,65 +5,70 @@
 //!
 //! The name rules need a given name they know, and news names people from
 //! everywhere. A verb of speech after one word alone (list `speech_verb`:
-//! "Nerweyi said") says that word is a person's family name — a firm or a
-//! place of two words is seldom the subject of "said" by its second word —
-//! and a run of exactly two free capitalized words ending in it is that
-//! person's full name. Linking (`link_surname`) then takes the family name's
-//! other uses. Words of the lists that are no part of a person's name
-//! (function words, titles, heads of organization names) are no part of
-//! either.
+//! "Nerweyi said") says that word is a person's family name — a place of
+//! two words is seldom the subject of "said" by its second word, and a firm
+//! whose name holds the word is left out — and a run of exactly two free
+//! capitalized words ending in it is that person's full name. Linking
+//! (`link_surname`) then takes the family name's other uses. Words of the
+//! lists that are no part of a person's name (function words, titles, heads
+//! of organization names) are no part of either.
+//!
+//! Most texts are never tokenized here: an automaton finds the verbs, and
+//! only the words beside them are read.
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::apply::{add_person, Edit};
+use super::lexicon::Lexicon;
 use super::link::words_of_orgs;
 use super::token::{word_end, word_kind, Kind};
-use super::RuleSet;
+use super::{ListBits, RuleSet};
 use crate::doc::{Doc, Field, Span};
 use crate::resolve::Taken;
 
-/// A word of the text and whether only blanks (spaces, tabs) come between
-/// it and the word before.
-#[derive(Clone, Copy)]
-struct Word {
-    start: usize,
-    end: usize,
-    joined: bool,
+/// The automaton of the lower-case words of the lists `bits` (`None` when
+/// there are none).
+pub(crate) fn verb_finder(lex: &Lexicon, bits: ListBits) -> Option<AhoCorasick> {
+    if bits == 0 {
+        return None;
+    }
+    let mut verbs: Vec<&str> = lex.words_in(bits).collect();
+    verbs.sort_unstable();
+    // The longest at a position: "says", not "say" in it.
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(verbs)
+        .ok()
 }
 
 /// Adds the full names of people whose family name alone speaks (see the
 /// module docs).
 pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: u32) {
-    if rules.speech_verbs == 0 {
+    let Some(verbs) = &rules.speech_verbs else {
         return;
-    }
+    };
     let field = Field::Text;
     let text = doc.field_text(field);
-    let words = words_of(text);
+    let b = text.as_bytes();
     let mut buf = String::new();
-    let name_word = |w: &Word, buf: &mut String| {
-        let s = &text[w.start..w.end];
-        word_kind(s) == Kind::Cap
-            && rules.lex.lookup(s, Kind::Cap, buf) & rules.not_in_lists == 0
+    let name_word = |(s, e): (usize, usize), buf: &mut String| {
+        let w = &text[s..e];
+        word_kind(w) == Kind::Cap
+            && rules.lex.lookup(w, Kind::Cap, buf) & rules.not_in_lists == 0
             && taken
-                .overlapping(
-                    field,
-                    Span {
-                        start: w.start,
-                        end: w.end,
-                    },
-                )
+                .overlapping(field, Span { start: s, end: e })
                 .is_none()
     };
     // Family names before a verb of speech, each standing alone.
     let mut speakers: Vec<&str> = Vec::new();
-    for k in 1..words.len() {
-        let (w, verb) = (&words[k - 1], &words[k]);
-        let v = &text[verb.start..verb.end];
-        let speaks = verb.joined
-            && word_kind(v) == Kind::Lower
-            && rules.lex.lookup(v, Kind::Lower, &mut buf) & rules.speech_verbs != 0;
-        let alone = k < 2 || !w.joined || !capitalized(text, &words[k - 2]);
-        if speaks && alone && name_word(w, &mut buf) {
-            speakers.push(&text[w.start..w.end]);
+    for m in verbs.find_iter(text) {
+        let whole = !b.get(m.end()).copied().is_some_and(is_word_byte);
+        let Some(w) = joined_word_before(text, m.start()).filter(|_| whole) else {
+            continue;
+        };
+        let alone = joined_word_before(text, w.0).is_none_or(|p| !capitalized(text, p));
+        if alone && name_word(w, &mut buf) {
+            speakers.push(&text[w.0..w.1]);
         }
     }
     if speakers.is_empty() {
@@ -78,42 +83,83 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
     // Their full names: two capitalized words, the second a speaker's,
     // with no capitalized word joined before or after.
     let mut found = Vec::new();
-    for k in 1..words.len() {
-        let (given, family) = (&words[k - 1], &words[k]);
-        if !family.joined
-            || speakers
-                .binary_search(&&text[family.start..family.end])
-                .is_err()
-        {
-            continue;
-        }
-        let longer_before = k >= 2 && given.joined && capitalized(text, &words[k - 2]);
-        let longer_after = words
-            .get(k + 1)
-            .is_some_and(|n| n.joined && capitalized(text, n));
-        if longer_before || longer_after {
-            continue;
-        }
-        // A capital at a sentence's start says nothing: there the first
-        // word must be a given name ("Together Siemens", "Echoing Gaviria").
-        let first = &text[given.start..given.end];
-        let known_given = rules.lex.lookup(first, Kind::Cap, &mut buf) & rules.given != 0;
-        if !given.joined && starts_sentence(text, given.start) && !known_given {
-            continue;
-        }
-        if name_word(given, &mut buf) && name_word(family, &mut buf) {
-            found.push(Span {
-                start: given.start,
-                end: family.end,
-            });
+    for &family in &speakers {
+        for at in memchr::memmem::find_iter(b, family) {
+            let end = at + family.len();
+            if word_end(text, at) != end || (at > 0 && is_word_byte(b[at - 1])) {
+                continue;
+            }
+            let Some(given) = joined_word_before(text, at) else {
+                continue;
+            };
+            let longer_before =
+                joined_word_before(text, given.0).is_some_and(|p| capitalized(text, p));
+            let longer_after = joined_word_after(text, end).is_some_and(|n| capitalized(text, n));
+            if longer_before || longer_after {
+                continue;
+            }
+            // A capital at a sentence's start says nothing: there the first
+            // word must be a given name ("Together Siemens", "Echoing
+            // Gaviria").
+            let first = &text[given.0..given.1];
+            let known_given = rules.lex.lookup(first, Kind::Cap, &mut buf) & rules.given != 0;
+            if starts_sentence(text, given.0) && !known_given {
+                continue;
+            }
+            if name_word(given, &mut buf) && name_word((at, end), &mut buf) {
+                found.push(Span {
+                    start: given.0,
+                    end,
+                });
+            }
         }
     }
+    found.sort_unstable_by_key(|s| s.start);
+    found.dedup();
     let mut edit = Edit::default();
     for span in found {
         taken.insert(field, span);
         add_person(doc, &mut edit, field, span, rule);
     }
     edit.finish(doc);
+}
+
+/// The word ending where only blanks (spaces, tabs) come before `i`, if
+/// one does: its start and end. A possessive is no word there ("ASA's").
+fn joined_word_before(text: &str, i: usize) -> Option<(usize, usize)> {
+    let head = text.get(..i)?.trim_end_matches([' ', '\t']);
+    if head.len() == i {
+        return None;
+    }
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '-' || c == '\'')
+        .last()
+        .map(|(k, _)| k)?;
+    // A word starts with a letter or digit.
+    let start = start + head[start..].find(char::is_alphanumeric)?;
+    (word_end(text, start) == head.len()).then_some((start, head.len()))
+}
+
+/// Whether a byte may be part of a word (an ASCII letter or digit, or a
+/// byte of a non-ASCII character).
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c >= 0x80
+}
+
+/// The word starting after only blanks from `i`, if one does.
+fn joined_word_after(text: &str, i: usize) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut s = i;
+    while b.get(s).is_some_and(|&c| c == b' ' || c == b'\t') {
+        s += 1;
+    }
+    if s == i || !b.get(s).copied().is_some_and(is_word_byte) {
+        return None;
+    }
+    let e = word_end(text, s);
+    (e > s).then_some((s, e))
 }
 
 /// Whether `i` starts a sentence: only blanks, quotes or line breaks since
@@ -123,47 +169,9 @@ fn starts_sentence(text: &str, i: usize) -> bool {
     before.is_empty() || before.ends_with(['.', '!', '?'])
 }
 
-/// Whether a word starts with a capital letter.
-fn capitalized(text: &str, w: &Word) -> bool {
-    text[w.start..w.end].starts_with(char::is_uppercase)
-}
-
-/// The words of `text` (runs of letters and digits, see [`word_end`]).
-fn words_of(text: &str) -> Vec<Word> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    let mut joined = false;
-    while i < b.len() {
-        let c = b[i];
-        if c >= 0x80 {
-            // Not a letter or digit ("—", "’"): no word, and it parts words.
-            match text.get(i..).and_then(|s| s.chars().next()) {
-                Some(ch) if ch.is_alphanumeric() => {}
-                other => {
-                    joined = false;
-                    i += other.map_or(1, char::len_utf8);
-                    continue;
-                }
-            }
-        }
-        if c.is_ascii_alphanumeric() || c >= 0x80 {
-            let end = word_end(text, i).max(i + 1);
-            out.push(Word {
-                start: i,
-                end,
-                joined,
-            });
-            i = end;
-            joined = true;
-            continue;
-        }
-        if !matches!(c, b' ' | b'\t') {
-            joined = false;
-        }
-        i += 1;
-    }
-    out
+/// Whether the word at `w` starts with a capital letter.
+fn capitalized(text: &str, w: (usize, usize)) -> bool {
+    text[w.0..w.1].starts_with(char::is_uppercase)
 }
 
 #[cfg(test)]
@@ -171,23 +179,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn words_know_what_stands_between_them() {
-        let text = "Faik Nerweyi, said\tit. Ünal  Kaya — Ali";
-        let got: Vec<(&str, bool)> = words_of(text)
-            .iter()
-            .map(|w| (&text[w.start..w.end], w.joined))
-            .collect();
+    fn words_joined_by_blanks_only() {
+        let text = "Faik Nerweyi, said\tit. Ünal  Kaya \u{2014} Ali's Bo";
+        let at = |w: &str| text.find(w).unwrap();
+        let word = |w: Option<(usize, usize)>| w.map(|(s, e)| &text[s..e]);
+        assert_eq!(word(joined_word_before(text, at("Nerweyi"))), Some("Faik"));
+        assert_eq!(word(joined_word_before(text, at("said"))), None);
+        assert_eq!(word(joined_word_before(text, at("it"))), Some("said"));
+        assert_eq!(word(joined_word_before(text, at("Kaya"))), Some("Ünal"));
+        assert_eq!(word(joined_word_before(text, at("Ali"))), None);
+        assert_eq!(word(joined_word_before(text, 0)), None);
+        assert_eq!(word(joined_word_before(text, at("Bo"))), None);
         assert_eq!(
-            got,
-            [
-                ("Faik", false),
-                ("Nerweyi", true),
-                ("said", false),
-                ("it", true),
-                ("Ünal", false),
-                ("Kaya", true),
-                ("Ali", false),
-            ]
+            word(joined_word_after(text, at("Faik") + 4)),
+            Some("Nerweyi")
         );
+        assert_eq!(word(joined_word_after(text, at("Nerweyi") + 7)), None);
+        assert!(starts_sentence(text, at("Ünal")) && starts_sentence(text, 0));
+        assert!(!starts_sentence(text, at("Kaya")));
     }
 }

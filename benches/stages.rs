@@ -40,10 +40,10 @@ use gazetag::{segment, Doc, EntityRef, Tagger, Topics};
 const PARTS: usize = 20_550;
 const SENTENCES: usize = 153_354;
 const NORMALIZED_BYTES: usize = 16_325_255;
-const PHRASE_MATCHES: usize = 240_252;
-const TOPICS: usize = 160_042;
-const MENTIONS: usize = 149_160;
-const RECORD_BYTES: usize = 85_096_049;
+const PHRASE_MATCHES: usize = 242_156;
+const TOPICS: usize = 160_108;
+const MENTIONS: usize = 150_471;
+const RECORD_BYTES: usize = 85_313_388;
 
 fn parts_count(corpus: &common::Corpus) -> usize {
     corpus

@@ -618,6 +618,19 @@ fn rule_families() {
             "organization",
             "org_suffix_office",
         ),
+        // Features of the land, a direction or "Great" before them.
+        (
+            "Near Bandarlapalle the Deccan Plateau ends.",
+            "Deccan Plateau",
+            "place",
+            "place_suffix",
+        ),
+        (
+            "They sailed along the Great Barrier Reef for days.",
+            "Great Barrier Reef",
+            "place",
+            "place_suffix",
+        ),
         // A part of a place no dictionary names whole.
         (
             "He grew up in South Chicago, he said.",

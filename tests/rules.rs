@@ -631,6 +631,19 @@ fn rule_families() {
             "place",
             "place_suffix",
         ),
+        // Roads by their numbers.
+        (
+            "The crash closed U.S. Highway 41 near the town.",
+            "U.S. Highway 41",
+            "place",
+            "road_number",
+        ),
+        (
+            "Along State Route 267, traffic was heavy.",
+            "State Route 267",
+            "place",
+            "road_number",
+        ),
         // A part of a place no dictionary names whole.
         (
             "He grew up in South Chicago, he said.",

@@ -148,7 +148,7 @@ pub struct RuleSet {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 38] = [
+const WINDOWED_RULES: [&str; 39] = [
     "transcript_speaker",
     "place_apposition",
     "quote_speaker",
@@ -171,6 +171,7 @@ const WINDOWED_RULES: [&str; 38] = [
     "place_head",
     "place_suffix",
     "compass_place",
+    "road_number",
     "place_kind_of",
     "near_place",
     "place_lower_noun",
@@ -190,7 +191,9 @@ const WINDOWED_RULES: [&str; 38] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 56] = [
+const WINDOWED_LISTS: [&str; 58] = [
+    "road",
+    "'state'",
     "compass",
     "legal_form",
     "speaker_title",
@@ -423,6 +426,7 @@ impl RuleSet {
             "club_head",
             "cn_surname",
             "compass",
+            "road",
             "given",
             "given_common",
             "surname",
@@ -446,6 +450,8 @@ impl RuleSet {
             (bits(&["cn_surname"]), 0, 2),
             // "West Seattle": the place after, and what ends it.
             (bits(&["compass"]), 0, 4),
+            // "State Route 267": the word before and the number.
+            (bits(&["road"]), 2, 2),
             (bits(&["org_head"]), 0, 9),
             (bits(&["place_head"]), 0, 5),
             (bits(&["honorific"]), 0, 5),

@@ -42,6 +42,70 @@ pub(crate) struct Buffers {
     hits: Vec<(usize, usize)>,
     /// Per key, where its last occurrence taken ends.
     next: Vec<usize>,
+    /// Per key, its targets (see [`Keys`]).
+    targets: Vec<Vec<Target>>,
+}
+
+/// The keys of a document and their targets. Keys are borrowed from the
+/// document's text, never copied, but for the names in capitals that
+/// headlines are matched with. The lists of targets are kept by the thread
+/// from document to document: making and freeing one per key cost more
+/// than the rest of adding it.
+struct Keys<'t, 'b> {
+    /// Key to its index in `targets`: keys are never removed, so the
+    /// indices of a document are `0..index.len()`.
+    index: HashMap<Cow<'t, str>, usize, FxBuild>,
+    targets: &'b mut Vec<Vec<Target>>,
+}
+
+impl<'t, 'b> Keys<'t, 'b> {
+    fn new(targets: &'b mut Vec<Vec<Target>>) -> Keys<'t, 'b> {
+        Keys {
+            // Sized for the keys of most documents: seldom rehashed as it
+            // grows.
+            index: HashMap::with_capacity_and_hasher(KEYS, FxBuild::default()),
+            targets,
+        }
+    }
+
+    /// Adds a target to `key`. A defined acronym outranks a rule's own name
+    /// for the same word; an entity is a key's target once.
+    fn add(&mut self, key: Cow<'t, str>, t: Target) {
+        let new = self.index.len();
+        let i = *self.index.entry(key).or_insert(new);
+        if i == new {
+            // The list of an earlier document's key is reused.
+            match self.targets.get_mut(i) {
+                Some(v) => v.clear(),
+                None => self.targets.push(Vec::new()),
+            }
+        }
+        let v = &mut self.targets[i];
+        if t.rule == "acronym" {
+            v.retain(|o| o.rule != "link_name");
+        } else if t.rule == "link_name" && v.iter().any(|o| o.rule == "acronym") {
+            return;
+        }
+        if !v.iter().any(|o| o.entity == t.entity) {
+            v.push(t);
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&[Target]> {
+        self.index.get(key).map(|&i| &self.targets[i][..])
+    }
+
+    /// The targets of every key, to change.
+    fn targets_mut(&mut self) -> &mut [Vec<Target>] {
+        &mut self.targets[..self.index.len()]
+    }
+
+    /// Every key with its targets.
+    fn iter(&self) -> impl Iterator<Item = (&str, &[Target])> {
+        self.index
+            .iter()
+            .map(|(k, &i)| (&**k, &self.targets[i][..]))
+    }
 }
 
 /// Links surnames, repeated names and acronyms. `toks` is scratch space:
@@ -59,24 +123,12 @@ pub(crate) fn link<'t>(
     // Kinds are all linking needs: no word lookups.
     let bare = Lexicon::default();
     let mut buf = String::new();
-    // Keys are borrowed from the document's text, never copied, but for the
-    // names in capitals that headlines are matched with.
-    // Sized for the keys of most documents: seldom rehashed as it grows.
-    let mut keys: HashMap<Cow<'t, str>, Vec<Target>, FxBuild> =
-        HashMap::with_capacity_and_hasher(KEYS, FxBuild::default());
-    let add =
-        |keys: &mut HashMap<Cow<'t, str>, Vec<Target>, FxBuild>, key: Cow<'t, str>, t: Target| {
-            let v = keys.entry(key).or_default();
-            // A defined acronym outranks a rule's own name for the same word.
-            if t.rule == "acronym" {
-                v.retain(|o| o.rule != "link_name");
-            } else if t.rule == "link_name" && v.iter().any(|o| o.rule == "acronym") {
-                return;
-            }
-            if !v.iter().any(|o| o.entity == t.entity) {
-                v.push(t);
-            }
-        };
+    let Buffers {
+        hits,
+        next,
+        targets,
+    } = bufs;
+    let mut keys = Keys::new(targets);
     // A report of sport: teams, line-ups, scorers, results of people
     // ("Jesper Parnevik (Sweden) 66").
     // Looked at only for a person of the name lists.
@@ -137,7 +189,7 @@ pub(crate) fn link<'t>(
                                 rule: "link_surname",
                                 caps: false,
                             };
-                            add(&mut keys, Cow::Borrowed(surname), t);
+                            keys.add(Cow::Borrowed(surname), t);
                             // The name and the surname in a headline in
                             // capitals, unless the surname is a word there
                             // ("MAY").
@@ -164,13 +216,13 @@ pub(crate) fn link<'t>(
                                     caps: true,
                                     ..t
                                 };
-                                add(&mut keys, Cow::Owned(surname.to_uppercase()), headline);
+                                keys.add(Cow::Owned(surname.to_uppercase()), headline);
                                 let name = &text[m.span.range()];
                                 let full = Target {
                                     rule: "link_name",
                                     ..headline
                                 };
-                                add(&mut keys, Cow::Owned(name.to_uppercase()), full);
+                                keys.add(Cow::Owned(name.to_uppercase()), full);
                             }
                         }
                     }
@@ -190,7 +242,7 @@ pub(crate) fn link<'t>(
                         rule: "acronym",
                         caps: false,
                     };
-                    add(&mut keys, Cow::Borrowed(acr), t);
+                    keys.add(Cow::Borrowed(acr), t);
                 }
             }
             if matches!(m.entity, EntityRef::Local(_)) {
@@ -201,7 +253,7 @@ pub(crate) fn link<'t>(
                     rule: "link_name",
                     caps: false,
                 };
-                add(&mut keys, Cow::Borrowed(&text[m.span.range()]), t);
+                keys.add(Cow::Borrowed(&text[m.span.range()]), t);
             }
         }
         // An undefined capitalized run followed by its acronym: an
@@ -318,7 +370,7 @@ pub(crate) fn link<'t>(
     }
     // Their own names now link through the full name's surname.
     if !relinked.is_empty() {
-        for targets in keys.values_mut() {
+        for targets in keys.targets_mut() {
             targets.retain(|t| !(t.rule == "link_name" && relinked.contains(&t.entity)));
         }
     }
@@ -348,20 +400,19 @@ pub(crate) fn link<'t>(
             rule: "acronym",
             caps: false,
         };
-        add(&mut keys, Cow::Borrowed(acr), t);
+        keys.add(Cow::Borrowed(acr), t);
     }
-    if keys.is_empty() {
+    if keys.index.is_empty() {
         edit.finish(doc);
         return;
     }
     let mut others = Vec::new();
-    let keyed: Vec<(&Cow<str>, &Vec<Target>)> = keys.iter().collect();
+    let keyed: Vec<(&str, &[Target])> = keys.iter().collect();
     let finder = KeyFinder::new(keyed.iter().map(|(k, _)| k.as_bytes()));
-    let Buffers { hits, next } = bufs;
     next.clear();
     next.resize(keyed.len(), 0);
-    // Key occurrences of a field: (start, end, targets).
-    let mut found: Vec<(usize, usize, &Vec<Target>)> = Vec::new();
+    // Key occurrences of a field: (start, end, index of the key).
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
     for field in [Field::Title, Field::Text] {
         let text = doc.field_text(field);
         let bytes = text.as_bytes();
@@ -379,26 +430,25 @@ pub(crate) fn link<'t>(
                 continue;
             }
             next[key] = e;
-            toks.clear();
-            // The chunks from the key's start to its end: tokens do not
-            // cross white space, so no later one may end at `e`.
-            let chunk = chunk_start(bytes, s);
-            let to = right(bytes, e, 0);
-            let read = LineBreaks::for_range(lines, text, chunk, to);
-            tokenize_range(text, chunk, to, read, &bare, toks);
-            let Some(i) = toks.iter().position(|t| t.start as usize == s) else {
-                continue;
-            };
-            if !matches!(toks[i].kind, Kind::Cap | Kind::Upper)
-                || !toks[i..].iter().any(|x| x.end as usize == e)
-            {
-                continue;
-            }
-            found.push((s, e, keyed[key].1));
+            found.push((s, e, key));
         }
         found.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
-        found.dedup_by_key(|x| x.0);
-        for (s, e, targets) in found.drain(..) {
+        for at_start in found.chunk_by(|a, b| a.0 == b.0) {
+            // Most occurrences are names already taken (the mentions the
+            // keys came from): those are passed over whichever of them is
+            // the longest at a token, so they need no tokens.
+            if at_start.iter().all(|&(s, e, key)| {
+                passed_over(keyed[key].1, field, Span { start: s, end: e }, taken)
+            }) {
+                continue;
+            }
+            let Some(&(s, e, key)) = at_start
+                .iter()
+                .find(|&&(s, e, _)| at_token(text, s, e, lines, toks))
+            else {
+                continue;
+            };
+            let targets = keyed[key].1;
             let span = Span { start: s, end: e };
             let here = (field, span.start);
             let mut live = targets.iter().filter(|x| x.after < here);
@@ -683,6 +733,44 @@ fn flagged(w: u64) -> u64 {
     (w | !(w << 2)) & HIGH
 }
 
+/// Whether an occurrence of a key with `targets` at `span` is passed over
+/// whatever its tokens: no target counts there yet, or the first is a
+/// rule's name (no place, no headline) where a mention is taken already.
+fn passed_over(targets: &[Target], field: Field, span: Span, taken: &Taken) -> bool {
+    match targets.iter().find(|x| x.after < (field, span.start)) {
+        None => true,
+        Some(first) => {
+            first.rule == "link_name"
+                && !first.caps
+                && first.label != Label::Place
+                && taken.overlapping(field, span).is_some()
+        }
+    }
+}
+
+/// Whether `text[s..e]` starts at a capitalized token and ends with a
+/// token. `toks` is scratch space.
+fn at_token(
+    text: &str,
+    s: usize,
+    e: usize,
+    lines: &mut Option<LineBreaks>,
+    toks: &mut Vec<Token>,
+) -> bool {
+    let bytes = text.as_bytes();
+    toks.clear();
+    // The chunks from the key's start to its end: tokens do not cross
+    // white space, so no later one may end at `e`.
+    let chunk = chunk_start(bytes, s);
+    let to = right(bytes, e, 0);
+    let read = LineBreaks::for_range(lines, text, chunk, to);
+    tokenize_range(text, chunk, to, read, &Lexicon::default(), toks);
+    let Some(i) = toks.iter().position(|t| t.start as usize == s) else {
+        return false;
+    };
+    matches!(toks[i].kind, Kind::Cap | Kind::Upper) && toks[i..].iter().any(|x| x.end as usize == e)
+}
+
 /// The mention of exactly `span` that `pick` accepts, if there is one.
 fn mention_at(
     doc: &Doc<'_>,
@@ -847,7 +935,48 @@ fn doc_text<'t>(title: &'t str, text: &'t str, field: Field) -> &'t str {
 
 #[cfg(test)]
 mod tests {
-    use super::KeyFinder;
+    use std::borrow::Cow;
+
+    use super::{KeyFinder, Keys, Target};
+    use crate::dictionary::Label;
+    use crate::doc::{EntityRef, Field};
+
+    fn target(entity: u32, rule: &'static str) -> Target {
+        Target {
+            entity: EntityRef::Local(entity),
+            label: Label::Organization,
+            after: (Field::Text, 0),
+            rule,
+            caps: false,
+        }
+    }
+
+    fn entities(keys: &Keys<'_, '_>, key: &str) -> Vec<EntityRef> {
+        keys.get(key)
+            .map_or(Vec::new(), |ts| ts.iter().map(|t| t.entity).collect())
+    }
+
+    #[test]
+    fn keys_keep_acronyms_over_names_and_reuse_lists() {
+        let mut lists = Vec::new();
+        let mut keys = Keys::new(&mut lists);
+        keys.add(Cow::Borrowed("MND"), target(0, "link_name"));
+        keys.add(Cow::Borrowed("MND"), target(0, "link_name"));
+        assert_eq!(entities(&keys, "MND"), [EntityRef::Local(0)]);
+        // The acronym drops the rule's name, and no name comes after it.
+        keys.add(Cow::Borrowed("MND"), target(1, "acronym"));
+        keys.add(Cow::Borrowed("MND"), target(2, "link_name"));
+        assert_eq!(entities(&keys, "MND"), [EntityRef::Local(1)]);
+        keys.add(Cow::Owned("KEDO".to_string()), target(3, "acronym"));
+        assert_eq!(keys.iter().count(), 2);
+        // The next document starts with no keys and empty lists.
+        let mut keys = Keys::new(&mut lists);
+        assert!(keys.get("MND").is_none());
+        keys.add(Cow::Borrowed("EPR"), target(4, "acronym"));
+        assert_eq!(entities(&keys, "EPR"), [EntityRef::Local(4)]);
+        assert_eq!(keys.targets_mut().len(), 1);
+        assert_eq!(lists.len(), 2);
+    }
 
     /// Every occurrence of every key, by start, as a search per key finds
     /// them when it restarts at every byte.

@@ -1734,6 +1734,16 @@ fn firms_with_their_legal_forms() {
             Some("org:GB:schroders")
         )]
     );
+    // Also where the entry's own name ends in its legal form and the rule's
+    // takes the period after it.
+    let tagger_inc = tagger_with(
+        r#"{"id": "org:US:salomon-brothers", "label": "organization", "kind": "company", "name": "Salomon Brothers Inc"}"#,
+    );
+    let doc = tagger_inc.tag("The issue was priced by Salomon Brothers Inc.");
+    assert_eq!(
+        entity_ids(&doc),
+        [("Salomon Brothers Inc.", Some("org:US:salomon-brothers"))]
+    );
     // A firm found by a rule is one entity with or without its legal form.
     let doc = tagger.tag(
         "Burton Group Plc said profits rose. Burton Group shares were firmer. Burton said it expected more.",

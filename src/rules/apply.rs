@@ -847,20 +847,18 @@ pub(crate) fn add_person(doc: &mut Doc<'_>, edit: &mut Edit, field: Field, span:
 /// end; the first word stays.
 fn without_legal_form<'a>(rules: &RuleSet, name: &'a str) -> &'a str {
     let mut buf = String::new();
-    let mut end = name.len();
     let mut stripped = name;
-    while let Some(k) = stripped.rfind(' ') {
+    while let Some(k) = stripped.rfind(|c: char| c.is_ascii_whitespace()) {
         let word = stripped[k + 1..].trim_end_matches(['.', ',']);
         let legal = rules.lex.lookup(word, Kind::Upper, &mut buf) & rules.legal_forms != 0;
         // "and" before a legal form that came off ("Wagg and Co Ltd").
-        let joins = end < name.len() && matches!(word, "and" | "&");
+        let joins = stripped.len() < name.len() && matches!(word, "and" | "&");
         if !(legal || joins) {
             break;
         }
-        stripped = stripped[..k].trim_end_matches([' ', ',']);
-        end = stripped.len();
+        stripped = stripped[..k].trim_end_matches(|c: char| c.is_ascii_whitespace() || c == ',');
     }
-    &name[..end]
+    stripped
 }
 
 /// The entry of `m`, a dictionary organization, if the rule's name at
@@ -880,18 +878,11 @@ fn with_legal_form(
     if m.span.start != span.start || m.span.end >= span.end {
         return None;
     }
-    let rest = doc.field_text(field).get(m.span.end..span.end)?;
-    let mut buf = String::new();
-    let legal = |w: &str| {
-        w == "and"
-            || w == "&"
-            || rules
-                .lex
-                .lookup(w.trim_end_matches('.'), Kind::Upper, &mut buf)
-                & rules.legal_forms
-                != 0
-    };
-    rest.split_ascii_whitespace().all(legal).then_some(m.entity)
+    // The words after the entry's name come off with the legal forms (the
+    // entry's own name may end in one: "Merrill Lynch and Co" + "Inc").
+    let name = doc.field_text(field).get(span.range())?;
+    let bare = without_legal_form(rules, name);
+    (span.start + bare.len() <= m.span.end).then_some(m.entity)
 }
 
 /// Whether `m` is a dictionary person named by a family name alone (an

@@ -198,6 +198,32 @@ fn rule_families() {
             "organization",
             "place_named_org",
         ),
+        // Initials in capitals before the club's city.
+        (
+            "He left FC Tokyo for Seoul.",
+            "FC Tokyo",
+            "organization",
+            "club_name",
+        ),
+        // Without "the": a place before an unknown capitalized word.
+        (
+            "It said Chicago Biological, a private company, owns 55 pct.",
+            "Chicago Biological",
+            "organization",
+            "place_named_org_bare",
+        ),
+        (
+            "Boston Connector deployed new readers.",
+            "Boston Connector",
+            "organization",
+            "place_named_org_bare",
+        ),
+        (
+            "Spain's Cardinal Joseph Bernardin spoke.",
+            "Joseph Bernardin",
+            "person",
+            "honorific_name",
+        ),
         (
             "awards by the NAACP for their work",
             "NAACP",
@@ -670,6 +696,48 @@ fn rule_families() {
             got
         );
     }
+}
+
+#[test]
+fn a_place_before_a_name_that_is_no_organization() {
+    let tagger = tagger();
+    // Each text has a place before a capitalized word that names no
+    // organization: a person whose given name is a place, a title, a party
+    // member, a head of an organization, an abbreviation in capitals, a
+    // firm's suffix (org_suffix's name), "and" (a longer firm's name), an
+    // event.
+    let texts = [
+        "the pitcher Jordan Zimmerman left",
+        "He met Chicago Cardinal Joseph Bernardin there.",
+        "said Sen. Smith, a Chicago Democrat, on Monday.",
+        "the Houston Council met",
+        "rates of U.S. Firms fell",
+        "He said Chicago Land and Exploration Co will buy it.",
+        "since the Paris War ended",
+    ];
+    for text in texts {
+        let got = found(&tagger, text);
+        assert!(
+            !got.iter()
+                .any(|(_, _, rule)| rule == "place_named_org_bare"),
+            "{text}: {got:?}"
+        );
+    }
+    let got = found(
+        &tagger,
+        "He said Chicago Land and Exploration Co will buy it.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, l, _)| s == "Chicago Land and Exploration Co" && *l == "organization"),
+        "{got:?}"
+    );
+    // Club initials count in capitals only: "As" is a word.
+    let got = found(&tagger, "As Tokyo slept, he left.");
+    assert!(
+        got.iter().all(|(_, _, rule)| rule != "club_name"),
+        "{got:?}"
+    );
 }
 
 /// (text, names the list rule must find, names it must not)

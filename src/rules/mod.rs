@@ -148,7 +148,7 @@ pub struct RuleSet {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 39] = [
+const WINDOWED_RULES: [&str; 40] = [
     "transcript_speaker",
     "place_apposition",
     "quote_speaker",
@@ -183,6 +183,7 @@ const WINDOWED_RULES: [&str; 39] = [
     "name_before_role",
     "name_surname",
     "place_named_org",
+    "place_named_org_bare",
     "acronym_org",
     "acronym_org_first",
     "given_alone",
@@ -191,7 +192,9 @@ const WINDOWED_RULES: [&str; 39] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 58] = [
+const WINDOWED_LISTS: [&str; 60] = [
+    "club_initials",
+    "partisan",
     "road",
     "'state'",
     "compass",
@@ -424,6 +427,7 @@ impl RuleSet {
             "unit_big",
             "airline_head",
             "club_head",
+            "club_initials",
             "cn_surname",
             "compass",
             "road",
@@ -445,7 +449,7 @@ impl RuleSet {
             // "16 Air Assault Brigade": a number and three words.
             (bits(&["unit", "unit_big"]), 5, 0),
             // "Air France", "Dynamo Moscow": the place after.
-            (bits(&["airline_head", "club_head"]), 0, 4),
+            (bits(&["airline_head", "club_head", "club_initials"]), 0, 4),
             // "Wang Shichong": the given name and what ends the name.
             (bits(&["cn_surname"]), 0, 2),
             // "West Seattle": the place after, and what ends it.

@@ -2,15 +2,22 @@
 //!
 //! A short alias ("Hegseth", "Ahn") counts only after the full name of the
 //! same entry appeared earlier in the document (the title comes before the
-//! text). It then links to that first mention. A short form that fits two
+//! text). It then links to that first mention. A headline is the exception:
+//! it names people by their surnames before the story gives their full
+//! names ("Arafat goes to Nablus" above "Yasser Arafat went ..."), so a
+//! short form in the title field or in the text's own headline (a
+//! [`PartKind::Title`](crate::segment::PartKind::Title) part) links to a
+//! full name anywhere in the document. A short form that fits two
 //! introduced entries is kept without an entity rather than guessed; one
 //! that fits none is rejected.
 
 use std::collections::HashMap;
 
-use crate::doc::{Doc, EntityRef, Evidence, Mention, Reason, Rejected};
+use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Reason, Rejected};
 use crate::resolve::{group, Candidate, Group, Taken};
 use crate::rules::FxBuild;
+use crate::segment::PartKind;
+use crate::Span;
 
 /// Adds the short-form mentions that have an antecedent and a free span.
 /// `doc.mentions` must be sorted by (field, start). `groups` is a buffer.
@@ -25,12 +32,15 @@ pub(crate) fn short_forms(
     }
     group(shorts, groups);
     let first = first_mentions(&doc.mentions);
+    let headline = text_headline(doc);
     let mut added = Vec::new();
     for g in groups.iter() {
         if let Some(winner) = taken.overlapping(g.field, g.span) {
             reject(doc, &shorts[g.lo..g.hi], Reason::Overlapped(winner));
             continue;
         }
+        let in_headline = g.field == Field::Title
+            || headline.is_some_and(|h| h.start <= g.span.start && g.span.end <= h.end);
         // (candidate, index of the first full mention of its entry)
         let mut linked: Vec<(usize, u32)> = Vec::new();
         for i in g.lo..g.hi {
@@ -40,7 +50,7 @@ pub(crate) fn short_forms(
             }
             if let Some(&a) = first.get(&c.entry) {
                 let m = &doc.mentions[a as usize];
-                if (m.field, m.span.start) < (c.field, c.span.start) {
+                if in_headline || (m.field, m.span.start) < (c.field, c.span.start) {
                     linked.push((i, a));
                 }
             }
@@ -99,6 +109,14 @@ pub(crate) fn short_forms(
         }
     }
     doc.mentions = merged;
+}
+
+/// The span of the text's headline, if its segmentation found one.
+fn text_headline(doc: &Doc<'_>) -> Option<Span> {
+    doc.parts
+        .iter()
+        .find(|p| p.kind == PartKind::Title)
+        .map(|p| Span::from(p.span.clone()))
 }
 
 /// The index of the first mention of each entry (mentions are sorted), so

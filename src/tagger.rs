@@ -498,7 +498,8 @@ impl Tagger {
 
     /// Tags an article given as title and text. Title mentions come first
     /// and say `Field::Title`; a name introduced in the title links later
-    /// short forms in the text.
+    /// short forms in the text, and a short form in the title links to a
+    /// full name in the text (a headline names people by their surnames).
     ///
     /// # Example
     ///

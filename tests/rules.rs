@@ -1268,6 +1268,27 @@ fn linking() {
 }
 
 #[test]
+fn a_headline_names_people_before_the_story_does() {
+    let tagger = tagger();
+    let hegseth = Some("person:pete-hegseth");
+    // The text's own headline, above a dateline.
+    let doc = tagger.tag(
+        "Hegseth meets his counterpart in Seoul\nSEOUL 2025-07-31\n\
+         Defense Secretary Pete Hegseth arrived. Hegseth said so.",
+    );
+    let ids = entity_ids(&doc);
+    assert_eq!(ids[0], ("Hegseth", hegseth), "{ids:?}");
+    // The title field.
+    let doc = tagger.tag_article("Hegseth arrives", "Pete Hegseth arrived on Monday.");
+    assert_eq!(entity_ids(&doc)[0], ("Hegseth", hegseth));
+    // In the story itself a short form still needs the full name first.
+    let doc = tagger.tag("Hegseth arrived on Monday. Later Pete Hegseth said so.");
+    let ids = entity_ids(&doc);
+    assert!(!ids.contains(&("Hegseth", hegseth)), "{ids:?}");
+    assert!(ids.contains(&("Pete Hegseth", hegseth)), "{ids:?}");
+}
+
+#[test]
 fn another_person_of_an_introduced_family_name() {
     let tagger = tagger();
     // (text, the surface after the introduction, its rule, whether it is

@@ -198,6 +198,25 @@ fn rule_families() {
             "organization",
             "place_named_org",
         ),
+        (
+            "He served with the Army of the Potomac until May.",
+            "Army of the Potomac",
+            "organization",
+            "org_of",
+        ),
+        // A publication named before its kind.
+        (
+            "the Zycie Warszawy daily said on Friday.",
+            "Zycie Warszawy",
+            "organization",
+            "press_name",
+        ),
+        (
+            "quoted by Le Matin newspaper, he said.",
+            "Le Matin",
+            "organization",
+            "press_name",
+        ),
         // Initials in capitals before the club's city.
         (
             "He left FC Tokyo for Seoul.",
@@ -699,7 +718,7 @@ fn rule_families() {
 }
 
 #[test]
-fn a_place_before_a_name_that_is_no_organization() {
+fn capitalized_words_that_name_no_organization() {
     let tagger = tagger();
     // Each text has a place before a capitalized word that names no
     // organization: a person whose given name is a place, a title, a party
@@ -732,6 +751,18 @@ fn a_place_before_a_name_that_is_no_organization() {
             .any(|(s, l, _)| s == "Chicago Land and Exploration Co" && *l == "organization"),
         "{got:?}"
     );
+    // "daily" is a publication's kind only before a verb or punctuation, and
+    // a party's name is no publication's.
+    for text in [
+        "a 20 Ecu daily rebate was set",
+        "the Communist Party newspaper Pravda said",
+    ] {
+        let got = found(&tagger, text);
+        assert!(
+            got.iter().all(|(_, _, rule)| rule != "press_name"),
+            "{got:?}"
+        );
+    }
     // Club initials count in capitals only: "As" is a word.
     let got = found(&tagger, "As Tokyo slept, he left.");
     assert!(

@@ -481,12 +481,14 @@ fn trigger(
                 with((2, 4));
             }
             // A place a word before or after names as one ("near Dabiq,",
-            // "the town of Azaz", "the Tigris river").
+            // "the town of Azaz", "the Tigris river"), or a publication
+            // ("the Zycie Warszawy daily").
             if place_introduced(rules, text, i, buf) {
                 with((2, 3));
             }
-            if next_is_place_noun(rules, text, end, buf) {
-                with((2, 1));
+            if next_is_kind_noun(rules, text, end, buf) {
+                // The noun, and the verb after "daily" ("daily said").
+                with((2, 2));
             }
             // A definition: "Aisby is a village".
             if defined_as_a(b, end) {
@@ -551,9 +553,10 @@ fn place_introduced(rules: &RuleSet, text: &str, i: usize, buf: &mut String) -> 
     rules.lex.lookup(word, word_kind(word), buf) & rules.place_before != 0
 }
 
-/// Whether the word after `end` is a lower-case kind of place ("river").
-fn next_is_place_noun(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bool {
-    if rules.place_nouns == 0 {
+/// Whether the word after `end` is a lower-case kind of place ("river") or
+/// of publication ("daily").
+fn next_is_kind_noun(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bool {
+    if rules.kind_nouns == 0 {
         return false;
     }
     let b = text.as_bytes();
@@ -569,7 +572,7 @@ fn next_is_place_noun(rules: &RuleSet, text: &str, end: usize, buf: &mut String)
         .iter()
         .take_while(|c| c.is_ascii_alphabetic())
         .count();
-    rules.lex.lookup(&text[s..e], Kind::Lower, buf) & rules.place_nouns != 0
+    rules.lex.lookup(&text[s..e], Kind::Lower, buf) & rules.kind_nouns != 0
 }
 
 /// The word (ASCII letters, digits and hyphens) before `i`, past white

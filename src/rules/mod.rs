@@ -125,8 +125,9 @@ pub struct RuleSet {
     pub(crate) place_before: ListBits,
     /// Lower-case kinds of places before `of` and a name (`the town of`).
     pub(crate) place_kinds: ListBits,
-    /// Lower-case kinds of places after a name (`the Tigris river`).
-    pub(crate) place_nouns: ListBits,
+    /// Lower-case kinds of places or publications after a name (`the
+    /// Tigris river`, `the Zycie Warszawy daily`).
+    pub(crate) kind_nouns: ListBits,
     /// Rules run over whole fields, not just around triggers: the rule set
     /// has rules or lists the triggers do not know.
     pub(crate) full_scan: bool,
@@ -148,7 +149,8 @@ pub struct RuleSet {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 40] = [
+const WINDOWED_RULES: [&str; 41] = [
+    "press_name",
     "transcript_speaker",
     "place_apposition",
     "quote_speaker",
@@ -192,7 +194,11 @@ const WINDOWED_RULES: [&str; 40] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 60] = [
+const WINDOWED_LISTS: [&str; 64] = [
+    "press_noun",
+    "'daily'",
+    "'quoted'",
+    "'reported'",
     "club_initials",
     "partisan",
     "road",
@@ -512,7 +518,7 @@ impl RuleSet {
             speech_verbs: speakers::verb_finder(&src.lex, bits(&["speech_verb"])),
             place_before: bits(&["place_before"]),
             place_kinds: bits(&["place_kind"]),
-            place_nouns: bits(&["place_noun"]),
+            kind_nouns: bits(&["place_noun", "press_noun"]),
             inert,
             anchors,
             names,

@@ -112,7 +112,7 @@ pub(crate) fn short_forms(
 }
 
 /// The span of the text's headline, if its segmentation found one.
-fn text_headline(doc: &Doc<'_>) -> Option<Span> {
+pub(crate) fn text_headline(doc: &Doc<'_>) -> Option<Span> {
     doc.parts
         .iter()
         .find(|p| p.kind == PartKind::Title)

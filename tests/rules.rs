@@ -1312,11 +1312,32 @@ fn a_headline_names_people_before_the_story_does() {
     // The title field.
     let doc = tagger.tag_article("Hegseth arrives", "Pete Hegseth arrived on Monday.");
     assert_eq!(entity_ids(&doc)[0], ("Hegseth", hegseth));
+    // A person a rule found, in a headline above the story and in a title
+    // in capitals that starts with the name.
+    let karbacher = Some("local:person:michael-karbacher");
+    let doc = tagger.tag(
+        "Karbacher wins in Houston\nHOUSTON 1996-08-30\n\
+         Michael Karbacher won on Friday. Karbacher said so.",
+    );
+    assert_eq!(entity_ids(&doc)[0], ("Karbacher", karbacher));
+    let doc = tagger.tag_article(
+        "KARBACHER WINS IN HOUSTON",
+        "Michael Karbacher won on Friday. Karbacher said so.",
+    );
+    assert_eq!(entity_ids(&doc)[0], ("KARBACHER", karbacher));
+    let doc = tagger.tag_article(
+        "MICHAEL KARBACHER WINS IN HOUSTON",
+        "Michael Karbacher won on Friday. Karbacher said so.",
+    );
+    assert_eq!(entity_ids(&doc)[0], ("MICHAEL KARBACHER", karbacher));
     // In the story itself a short form still needs the full name first.
     let doc = tagger.tag("Hegseth arrived on Monday. Later Pete Hegseth said so.");
     let ids = entity_ids(&doc);
     assert!(!ids.contains(&("Hegseth", hegseth)), "{ids:?}");
     assert!(ids.contains(&("Pete Hegseth", hegseth)), "{ids:?}");
+    let doc = tagger.tag("Karbacher arrived on Monday. Later Michael Karbacher won.");
+    let ids = entity_ids(&doc);
+    assert!(!ids.contains(&("Karbacher", karbacher)), "{ids:?}");
 }
 
 #[test]

@@ -32,6 +32,15 @@ struct Target {
     caps: bool,
 }
 
+impl Target {
+    /// Whether the target links a key's occurrence at `at`: after its
+    /// introduction; a surname anywhere in a headline; a name in capitals
+    /// anywhere (its line is tested apart), the start of the title too.
+    fn links_at(&self, at: (Field, usize), in_headline: bool) -> bool {
+        self.caps || self.after < at || (in_headline && self.rule == "link_surname")
+    }
+}
+
 /// The keys [`link`] makes room for first.
 const KEYS: usize = 14;
 
@@ -413,6 +422,9 @@ pub(crate) fn link<'t>(
     next.resize(keyed.len(), 0);
     // Key occurrences of a field: (start, end, index of the key).
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    // A headline names people by their surnames before the story gives
+    // their full names ("Karbacher wins" above "Bernd Karbacher won").
+    let headline = crate::link::text_headline(doc);
     for field in [Field::Title, Field::Text] {
         let text = doc.field_text(field);
         let bytes = text.as_bytes();
@@ -437,8 +449,12 @@ pub(crate) fn link<'t>(
             // Most occurrences are names already taken (the mentions the
             // keys came from): those are passed over whichever of them is
             // the longest at a token, so they need no tokens.
+            let in_headline = |s: usize, e: usize| {
+                field == Field::Title || headline.is_some_and(|h| h.start <= s && e <= h.end)
+            };
             if at_start.iter().all(|&(s, e, key)| {
-                passed_over(keyed[key].1, field, Span { start: s, end: e }, taken)
+                let span = Span { start: s, end: e };
+                passed_over(keyed[key].1, field, span, in_headline(s, e), taken)
             }) {
                 continue;
             }
@@ -451,7 +467,8 @@ pub(crate) fn link<'t>(
             let targets = keyed[key].1;
             let span = Span { start: s, end: e };
             let here = (field, span.start);
-            let mut live = targets.iter().filter(|x| x.after < here);
+            let in_headline = in_headline(s, e);
+            let mut live = targets.iter().filter(|x| x.links_at(here, in_headline));
             let Some(first) = live.next() else { continue };
             let alone = live.next().is_none();
             // A surname, or a place a rule found, before another name word
@@ -736,8 +753,17 @@ fn flagged(w: u64) -> u64 {
 /// Whether an occurrence of a key with `targets` at `span` is passed over
 /// whatever its tokens: no target counts there yet, or the first is a
 /// rule's name (no place, no headline) where a mention is taken already.
-fn passed_over(targets: &[Target], field: Field, span: Span, taken: &Taken) -> bool {
-    match targets.iter().find(|x| x.after < (field, span.start)) {
+fn passed_over(
+    targets: &[Target],
+    field: Field,
+    span: Span,
+    in_headline: bool,
+    taken: &Taken,
+) -> bool {
+    match targets
+        .iter()
+        .find(|x| x.links_at((field, span.start), in_headline))
+    {
         None => true,
         Some(first) => {
             first.rule == "link_name"

@@ -462,37 +462,46 @@ fn trigger(
                 return None;
             }
             // A name before a comma (an apposition), or after a role
-            // word ("spokesman John Doe").
+            // word ("spokesman John Doe"). Each cue widens the context to
+            // the chunks it needs, so a cue is looked for only where the
+            // context lacks them.
             let mut ctx = anchor;
-            let mut with = |c: (usize, usize)| {
-                ctx = Some(ctx.map_or(c, |(x, y)| (x.max(c.0), y.max(c.1))));
+            let needs = |ctx: Option<(usize, usize)>, (x, y): (usize, usize)| {
+                !ctx.is_some_and(|(a, b)| a >= x && b >= y)
+            };
+            let with = |ctx: &mut Option<(usize, usize)>, c: (usize, usize)| {
+                *ctx = Some(ctx.map_or(c, |(x, y)| (x.max(c.0), y.max(c.1))));
             };
             if next == Some(b',') {
-                with((3, 11));
+                with(&mut ctx, (3, 11));
             }
             // A name before its country in parentheses ("Jan Kroslak
             // (Slovakia)").
             if next == Some(b'(') {
-                with((3, 4));
+                with(&mut ctx, (3, 4));
             }
             // Two chunks back: the quotation before a verb of speech
-            // ('work," said Parnevik').
-            if previous_is_role(rules, text, i, buf) {
-                with((2, 4));
+            // ('work," said Parnevik'). A place a word before names as one
+            // ("near Dabiq,", "the town of Azaz"). Context for a role holds
+            // that for a place.
+            if needs(ctx, (2, 4)) {
+                let (role, place) = cues_before(rules, text, i, buf);
+                if role {
+                    with(&mut ctx, (2, 4));
+                }
+                if place {
+                    with(&mut ctx, (2, 3));
+                }
             }
-            // A place a word before or after names as one ("near Dabiq,",
-            // "the town of Azaz", "the Tigris river"), or a publication
-            // ("the Zycie Warszawy daily").
-            if place_introduced(rules, text, i, buf) {
-                with((2, 3));
-            }
-            if next_is_kind_noun(rules, text, end, buf) {
-                // The noun, and the verb after "daily" ("daily said").
-                with((2, 2));
+            // A place or a publication before its kind ("the Tigris
+            // river", "the Zycie Warszawy daily"): the noun, and the verb
+            // after "daily" ("daily said").
+            if needs(ctx, (2, 2)) && next_is_kind_noun(rules, text, end, buf) {
+                with(&mut ctx, (2, 2));
             }
             // A definition: "Aisby is a village".
-            if defined_as_a(b, end) {
-                with((1, 9));
+            if needs(ctx, (1, 9)) && defined_as_a(b, end) {
+                with(&mut ctx, (1, 9));
             }
             ctx
         }
@@ -520,37 +529,40 @@ fn context(rules: &RuleSet, bits: ListBits) -> Option<(usize, usize)> {
     Some(ctx)
 }
 
-/// Whether the word before `i` is a lower-case role word.
-fn previous_is_role(rules: &RuleSet, text: &str, i: usize, buf: &mut String) -> bool {
-    match word_before(text.as_bytes(), i) {
-        Some((s, e)) if text.as_bytes()[s].is_ascii_lowercase() => {
-            rules.lex.lookup(&text[s..e], Kind::Lower, buf) & rules.roles != 0
-        }
-        _ => false,
-    }
-}
-
-/// Whether the words before `i` introduce a place name: a word of
-/// `place_before` ("near"), or a lower-case kind of place and "of" ("the
-/// town of").
-fn place_introduced(rules: &RuleSet, text: &str, i: usize, buf: &mut String) -> bool {
-    if rules.place_before | rules.place_kinds == 0 {
-        return false;
-    }
+/// What the words before `i` say of the word there: whether the word
+/// before is a lower-case role word, and whether they introduce a place
+/// name: a word of `place_before` ("near"), or a lower-case kind of place
+/// and "of" ("the town of"). The word before is found and looked up once
+/// for both.
+fn cues_before(rules: &RuleSet, text: &str, i: usize, buf: &mut String) -> (bool, bool) {
     let b = text.as_bytes();
     let Some((s, e)) = word_before(b, i) else {
-        return false;
+        return (false, false);
     };
     let word = &text[s..e];
-    if word.eq_ignore_ascii_case("of") {
-        return match word_before(b, s) {
+    let kind = word_kind(word);
+    let bits = rules.lex.lookup(word, kind, buf);
+    // A word starting in lower case is of kind `Lower` but with a digit.
+    let role = b[s].is_ascii_lowercase()
+        && match kind {
+            Kind::Lower => bits,
+            _ => rules.lex.lookup(word, Kind::Lower, buf),
+        } & rules.roles
+            != 0;
+    if rules.place_before | rules.place_kinds == 0 {
+        return (role, false);
+    }
+    let place = if word.eq_ignore_ascii_case("of") {
+        match word_before(b, s) {
             Some((s, e)) if b[s].is_ascii_lowercase() => {
                 rules.lex.lookup(&text[s..e], Kind::Lower, buf) & rules.place_kinds != 0
             }
             _ => false,
-        };
-    }
-    rules.lex.lookup(word, word_kind(word), buf) & rules.place_before != 0
+        }
+    } else {
+        bits & rules.place_before != 0
+    };
+    (role, place)
 }
 
 /// Whether the word after `end` is a lower-case kind of place ("river") or
@@ -1138,6 +1150,82 @@ mod tests {
             doc.locals[i as usize].office.as_deref(),
             Some("Defense Minister")
         );
+    }
+
+    /// The context of a capitalized trigger, its cues looked for only
+    /// where the context lacks their chunks and the word before looked up
+    /// once, is the context with every cue looked for, each word looked up
+    /// for itself.
+    #[test]
+    fn triggers_skip_only_cues_their_context_holds() {
+        fn every_cue(rules: &RuleSet, text: &str, i: usize, end: usize) -> Option<(usize, usize)> {
+            let b = text.as_bytes();
+            let mut buf = String::new();
+            let lookup = |w: &str, kind, buf: &mut String| rules.lex.lookup(w, kind, buf);
+            let mut bits = lookup(&text[i..end], Kind::Cap, &mut buf);
+            if bits & rules.inert != 0 {
+                bits &= !rules.given;
+            }
+            let anchor = context(rules, bits & rules.anchors);
+            if anchor.is_none() && bits & rules.inert != 0 {
+                return None;
+            }
+            let next = b[end..].iter().find(|c| !c.is_ascii_whitespace()).copied();
+            let before = word_before(b, i);
+            let role = before.is_some_and(|(s, e)| {
+                b[s].is_ascii_lowercase()
+                    && lookup(&text[s..e], Kind::Lower, &mut buf) & rules.roles != 0
+            });
+            let place = before.is_some_and(|(s, e)| {
+                let word = &text[s..e];
+                if word.eq_ignore_ascii_case("of") {
+                    word_before(b, s).is_some_and(|(s, e)| {
+                        b[s].is_ascii_lowercase()
+                            && lookup(&text[s..e], Kind::Lower, &mut buf) & rules.place_kinds != 0
+                    })
+                } else {
+                    lookup(word, word_kind(word), &mut buf) & rules.place_before != 0
+                }
+            });
+            let cues = [
+                (next == Some(b','), (3, 11)),
+                (next == Some(b'('), (3, 4)),
+                (role, (2, 4)),
+                (place, (2, 3)),
+                (next_is_kind_noun(rules, text, end, &mut buf), (2, 2)),
+                (defined_as_a(b, end), (1, 9)),
+            ];
+            cues.iter().filter(|c| c.0).fold(anchor, |ctx, &(_, c)| {
+                Some(ctx.map_or(c, |(x, y)| (x.max(c.0), y.max(c.1))))
+            })
+        }
+        let doc = crate::Tagger::default().tag("");
+        let rules = &doc.inner.rules;
+        let text = "Smith, spokesman John Doe said near Dabiq, the town of Azaz and \
+                    the Tigris river. Jan Kroslak (Slovakia) and Mr. Lee Kuan Yew met \
+                    General Motors Corp in Paris. Aisby is a village; a1 Foo, 2nd Bar \
+                    (Baz) of Qux, Gen. Ray Odierno is an officer, Near Town river, the \
+                    John river, near Mary Cole, spokesman Paul Lee, Robert is a man, the \
+                    Zycie Warszawy daily said, Le Matin newspaper";
+        let mut buf = String::new();
+        let mut tested = 0;
+        for (i, _) in text.match_indices(|c: char| c.is_ascii_uppercase()) {
+            if i > 0 && text.as_bytes()[i - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            let end = word_end(text, i);
+            if word_kind(&text[i..end]) != Kind::Cap {
+                continue;
+            }
+            tested += 1;
+            assert_eq!(
+                trigger(rules, text, i, end, Kind::Cap, &mut buf),
+                every_cue(rules, text, i, end),
+                "{}",
+                &text[i..end]
+            );
+        }
+        assert!(tested > 20);
     }
 
     #[test]

@@ -12,6 +12,10 @@
 //! [`team_cues`](super::team_cues)) or known as a team, or where a result
 //! names a nickname ("beat the Angels").
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use super::apply::word_before;
 use super::token::{word_end, word_kind, Kind};
 use super::RuleSet;
@@ -93,9 +97,13 @@ fn is_win(rules: &RuleSet, word: &str, buf: &mut String) -> bool {
     rules.lex.lookup(word, Kind::Lower, buf) & rules.team_cues.win != 0
 }
 
+/// The searcher for "he ", made once: made for each field, it cost half as
+/// much as the searches.
+static THE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"he "));
+
 /// Where the word after each "the " / "The " starts.
 fn the_positions(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    memchr::memmem::find_iter(b, b"he ")
+    THE.find_iter(b)
         .filter(move |&i| {
             i > 0 && matches!(b[i - 1], b't' | b'T') && !(i > 1 && b[i - 2].is_ascii_alphanumeric())
         })

@@ -66,6 +66,11 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
         let Some(w) = joined_word_before(text, m.start()).filter(|_| whole) else {
             continue;
         };
+        // A name word is capitalized; most words before a verb are not
+        // ("he said"), and the word before them is not looked for.
+        if !capitalized(text, w) {
+            continue;
+        }
         let alone = joined_word_before(text, w.0).is_none_or(|p| !capitalized(text, p));
         if alone && name_word(w, &mut buf) {
             speakers.push(&text[w.0..w.1]);
@@ -127,19 +132,43 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
 /// The word ending where only blanks (spaces, tabs) come before `i`, if
 /// one does: its start and end. A possessive is no word there ("ASA's").
 fn joined_word_before(text: &str, i: usize) -> Option<(usize, usize)> {
-    let head = text.get(..i)?.trim_end_matches([' ', '\t']);
-    if head.len() == i {
+    if !text.is_char_boundary(i) {
         return None;
     }
-    let start = head
-        .char_indices()
+    let b = text.as_bytes();
+    let end = i - b[..i]
+        .iter()
         .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '-' || c == '\'')
-        .last()
-        .map(|(k, _)| k)?;
-    // A word starts with a letter or digit.
-    let start = start + head[start..].find(char::is_alphanumeric)?;
-    (word_end(text, start) == head.len()).then_some((start, head.len()))
+        .take_while(|&&c| c == b' ' || c == b'\t')
+        .count();
+    if end == i {
+        return None;
+    }
+    // Letters, digits, hyphens and apostrophes back from `end`: ASCII ones
+    // a byte at a time (this runs for every verb of speech), and from a
+    // character that is not ASCII on, characters.
+    let ascii = b[..end]
+        .iter()
+        .rev()
+        .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'\'')
+        .count();
+    let mut start = end - ascii;
+    if b[..start].last().is_some_and(|&c| c >= 0x80) {
+        start = text[..start]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphanumeric() || c == '-' || c == '\'')
+            .last()
+            .map_or(start, |(k, _)| k);
+    }
+    // A word starts with a letter or digit: past hyphens and apostrophes,
+    // at an ASCII letter or digit or at a character that is not ASCII (one
+    // of the run is a letter or digit).
+    let start = start
+        + b[start..end]
+            .iter()
+            .position(|&c| c.is_ascii_alphanumeric() || c >= 0x80)?;
+    (word_end(text, start) == end).then_some((start, end))
 }
 
 /// Whether a byte may be part of a word (an ASCII letter or digit, or a
@@ -198,5 +227,41 @@ mod tests {
         assert_eq!(word(joined_word_after(text, at("Nerweyi") + 7)), None);
         assert!(starts_sentence(text, at("Ünal")) && starts_sentence(text, 0));
         assert!(!starts_sentence(text, at("Kaya")));
+    }
+
+    /// Read back a byte at a time where ASCII, the word before is the one
+    /// read back by characters.
+    #[test]
+    fn word_before_by_bytes_is_word_before_by_chars() {
+        fn by_chars(text: &str, i: usize) -> Option<(usize, usize)> {
+            let head = text.get(..i)?.trim_end_matches([' ', '\t']);
+            if head.len() == i {
+                return None;
+            }
+            let start = head
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| c.is_alphanumeric() || c == '-' || c == '\'')
+                .last()
+                .map(|(k, _)| k)?;
+            let start = start + head[start..].find(char::is_alphanumeric)?;
+            (word_end(text, start) == head.len()).then_some((start, head.len()))
+        }
+        for text in [
+            "Faik Nerweyi, said\tit. Ünal  Kaya \u{2014} Ali's Bo",
+            "O'Brien said; Jean-Paul  said -x said 'a said  said",
+            "Müller-Lüdenscheidt said, Gyu-back \t said, ÉCOLE said",
+            "x\u{e9}ab said ab\u{e9}cd said \u{2019}s said 9 said - said",
+            " said",
+            "",
+        ] {
+            for i in 0..=text.len() + 1 {
+                assert_eq!(
+                    joined_word_before(text, i),
+                    by_chars(text, i),
+                    "{text:?} {i}"
+                );
+            }
+        }
     }
 }

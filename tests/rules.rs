@@ -204,6 +204,18 @@ fn rule_families() {
             "organization",
             "org_of",
         ),
+        (
+            "a bridge over the River Jamuna, the agency said",
+            "River Jamuna",
+            "place",
+            "place_head",
+        ),
+        (
+            "The line ran to Hancock Pond and back.",
+            "Hancock Pond",
+            "place",
+            "place_suffix",
+        ),
         // A publication named before its kind.
         (
             "the Zycie Warszawy daily said on Friday.",
@@ -1521,6 +1533,12 @@ fn a_place_found_by_a_rule_links_its_name_but_not_longer_names() {
         bridgton,
         [
             &("Bridgton".to_string(), "place", "place_kind_of".to_string()),
+            // A junction is a place of its own, not its town.
+            &(
+                "Bridgton Junction".to_string(),
+                "place",
+                "place_suffix".to_string()
+            ),
             &("Bridgton".to_string(), "place", "link_name".to_string()),
         ],
         "{got:?}"

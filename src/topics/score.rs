@@ -679,6 +679,12 @@ fn phrase_evidence(
     let mut present_all = std::mem::take(&mut s.present);
     present_all.clear();
     let mut present_unless = std::mem::take(&mut s.present_unless);
+    // The special-free window of the last text hit that needed one (see
+    // `special_free_window`; none yet): the window of every word start in
+    // it, and hits come in order, many to a window (a sentence, in
+    // hard-wrapped text; a text not judged is windowed as if not wrapped).
+    let mut window = 0..1;
+    let soft_breaks = wrapped == Some(true);
     for k in 0..s.hits.len() {
         let hit = s.hits[k];
         let Some(entry) = tables.phrase_info.get(hit.phrase as usize) else {
@@ -688,7 +694,6 @@ fn phrase_evidence(
         // (found lazily).
         let mut range: Option<Range<usize>> = None;
         let mut block: Option<Range<usize>> = None;
-        let mut window: Option<Range<usize>> = None;
         let mut text_id: Option<u32> = None;
         for r in entry.rules_start..entry.rules_end {
             let rule = &tables.flat_rules[r as usize];
@@ -751,17 +756,14 @@ fn phrase_evidence(
                     // First the run of text around the hit that holds no
                     // byte a sentence could end at: hits there are surely
                     // in its sentence.
-                    let near = match &window {
-                        Some(w) => w.clone(),
-                        None => {
-                            let w = if hit.in_title {
-                                0..usize::MAX
-                            } else {
-                                special_free_window(input.text, hit.start)
-                            };
-                            window = Some(w.clone());
-                            w
+                    let near = if hit.in_title {
+                        0..usize::MAX
+                    } else {
+                        // (A window ends past the byte that bounds it.)
+                        if !(window.start..window.end - 1).contains(&hit.start) {
+                            window = special_free_window(input.text, hit.start, soft_breaks);
                         }
+                        window.clone()
                     };
                     // Then, for a text hit, the lines between hard breaks
                     // around it, which hold its whole sentence: terms not

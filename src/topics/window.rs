@@ -16,12 +16,25 @@ fn may_end_sentence(b: u8) -> bool {
 
 /// The widest byte range around word start `at` in which no byte between a
 /// word start and `at` may end a sentence: every word start in it is in the
-/// sentence of `at`.
-pub(super) fn special_free_window(text: &str, at: usize) -> Range<usize> {
+/// sentence of `at`. In `wrapped` text (as the splitter is told, see
+/// [`crate::segment::looks_hard_wrapped`]) a line break followed by a letter
+/// or digit only wraps a line, and does not bound the window: a window is
+/// then a sentence, not a line, and far fewer hits need the splitter.
+pub(super) fn special_free_window(text: &str, at: usize, wrapped: bool) -> Range<usize> {
     let b = text.as_bytes();
-    let lo = last_may_end(b, at).map_or(0, |p| p + 1);
-    let hi = next_may_end(b, at).unwrap_or(b.len());
+    let lo = last_may_end(b, at, wrapped).map_or(0, |p| p + 1);
+    let hi = next_may_end(b, at, wrapped).unwrap_or(b.len());
     lo..hi + 1
+}
+
+/// Whether the splitter can decide at byte `i` of `b` that a sentence ends
+/// (see [`may_end_sentence`]): in `wrapped` text, not at a line break
+/// followed by a letter or digit, which is neither blank, indented nor a
+/// bullet.
+#[inline]
+fn may_end_at(b: &[u8], i: usize, wrapped: bool) -> bool {
+    may_end_sentence(b[i])
+        && !(wrapped && b[i] == b'\n' && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric))
 }
 
 /// Whether a byte of `x` may end a sentence, or is not ASCII (the caller
@@ -38,45 +51,51 @@ fn chunk_may_end(x: u64) -> bool {
 }
 
 /// The first byte from `i` on that may end a sentence.
-fn next_may_end(b: &[u8], mut i: usize) -> Option<usize> {
+fn next_may_end(b: &[u8], mut i: usize, wrapped: bool) -> Option<usize> {
     while let Some(chunk) = b.get(i..i + 8) {
         if chunk_may_end(load_le(chunk)) {
-            if let Some(p) = chunk.iter().position(|&c| may_end_sentence(c)) {
-                return Some(i + p);
+            if let Some(p) = (i..i + 8).find(|&p| may_end_at(b, p, wrapped)) {
+                return Some(p);
             }
         }
         i += 8;
     }
-    let rest = b.get(i..).unwrap_or_default();
-    rest.iter()
-        .position(|&c| may_end_sentence(c))
-        .map(|p| i + p)
+    (i..b.len()).find(|&p| may_end_at(b, p, wrapped))
 }
 
 /// The last byte before `end` that may end a sentence.
-fn last_may_end(b: &[u8], mut end: usize) -> Option<usize> {
+fn last_may_end(b: &[u8], mut end: usize, wrapped: bool) -> Option<usize> {
     while let Some(chunk) = end.checked_sub(8).and_then(|s| b.get(s..end)) {
         if chunk_may_end(load_le(chunk)) {
-            if let Some(p) = chunk.iter().rposition(|&c| may_end_sentence(c)) {
-                return Some(end - 8 + p);
+            if let Some(p) = (end - 8..end).rfind(|&p| may_end_at(b, p, wrapped)) {
+                return Some(p);
             }
         }
         end -= 8;
     }
-    b.get(..end)?.iter().rposition(|&c| may_end_sentence(c))
+    b.get(..end)?;
+    (0..end).rfind(|&p| may_end_at(b, p, wrapped))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::sentence_starts;
+    use crate::segment::sentences_judged;
     use proptest::prelude::*;
 
     /// Every word start in a [`special_free_window`] is in the sentence of
-    /// the window's word start, as the splitter decides it.
+    /// the window's word start, as the splitter decides it, the text
+    /// hard-wrapped or not.
     fn check_windows(text: &str) {
-        let mut starts = Vec::new();
-        sentence_starts(text, &mut starts);
+        for wrapped in [false, true] {
+            check_windows_judged(text, wrapped);
+        }
+    }
+
+    fn check_windows_judged(text: &str, wrapped: bool) {
+        let starts: Vec<usize> = sentences_judged(text, Some(wrapped))
+            .map(|r| r.start)
+            .collect();
         let sentence = |p: usize| starts.partition_point(|&s| s <= p);
         let word_starts: Vec<usize> = text
             .char_indices()
@@ -90,10 +109,18 @@ mod tests {
             .map(|(i, _)| i)
             .collect();
         for &a in &word_starts {
-            let w = special_free_window(text, a);
+            let w = special_free_window(text, a, wrapped);
             for &b in &word_starts {
                 if w.contains(&b) {
-                    assert_eq!(sentence(a), sentence(b), "{:?}: {} and {}", text, a, b);
+                    assert_eq!(
+                        sentence(a),
+                        sentence(b),
+                        "{:?} ({}): {} and {}",
+                        text,
+                        wrapped,
+                        a,
+                        b
+                    );
                 }
             }
         }
@@ -121,6 +148,8 @@ mod tests {
                     "the", "The", "Mr.", "U.S.", "a.m.", "Jan.", "5", "3.5", "went", "well!",
                     "why?", "\"Good,\"", "(yes.)", "end.", "…", "。", "Über", "said.\n", "\n",
                     "\n\n", "\n    ", "- item", "• item", "’s", "x", "e.g.", "No.", "Inc.",
+                    "wrapped\nline", "on\n9", "x\n- item", "x\n• item", "x\n[y]", "end.\nNext",
+                    "x\n\ny", "x\nÜber", "x\n",
                 ]),
                 0..40,
             )
@@ -137,16 +166,18 @@ mod tests {
             bytes in prop::collection::vec(
                 prop::sample::select(vec![
                     b'a', b' ', b'.', b'!', b'?', b'\n', b'-', 0x0b, 0x2d, 0x80, 0xe2, 0xe3, 0xef,
-                    0xc3, 0xa9, 0xff, 0x01,
+                    0xc3, 0xa9, 0xff, 0x01, b'1', b'Z',
                 ]),
                 0..48,
             ),
             at in 0usize..48,
         ) {
             let at = at.min(bytes.len());
-            let simple = |c: &u8| may_end_sentence(*c);
-            prop_assert_eq!(next_may_end(&bytes, at), bytes[at..].iter().position(simple).map(|p| at + p));
-            prop_assert_eq!(last_may_end(&bytes, at), bytes[..at].iter().rposition(simple));
+            for wrapped in [false, true] {
+                let simple = |&p: &usize| may_end_at(&bytes, p, wrapped);
+                prop_assert_eq!(next_may_end(&bytes, at, wrapped), (at..bytes.len()).find(simple));
+                prop_assert_eq!(last_may_end(&bytes, at, wrapped), (0..at).rfind(simple));
+            }
         }
     }
 }

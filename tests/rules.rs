@@ -1715,6 +1715,10 @@ fn names_that_start_an_event_are_not_tagged() {
         ("A Chicago Grand Jury indicted him.", true),
         // A name a rule makes that ends in an event word is the event.
         ("on Saturday at the Chicago Film Festival.", false),
+        // A place after an event's first word and "of" names the event.
+        ("in the Battle of Chicago it suffered", false),
+        ("under the Treaty of Chicago,", false),
+        ("the battle of Chicago went on", true),
     ];
     for &(text, tagged) in cases {
         let got = found(&tagger, text);

@@ -7,12 +7,16 @@
 //! `event_word`: "Grand Prix") is dropped, with the reason
 //! [`Reason::InsideEvent`]; so is a name a rule found that ends in such a
 //! word ("the Venice Film Festival"). In a headline in capitals, the words of
-//! `event_also_verb` ("OPEN", "TOUR") end no event.
+//! `event_also_verb` ("OPEN", "TOUR") end no event. A place after a word of
+//! `event_head` and "of" names an event too ("the Battle of Fredericksburg",
+//! "the Treaty of Baden"), and is dropped the same way.
 
+use super::apply::word_before;
 use super::apply::Edit;
 use super::link::line_in_capitals;
 use super::token::{skip_blanks, word_end, word_kind, Kind};
 use super::RuleSet;
+use crate::dictionary::Label;
 use crate::doc::{Doc, Evidence, Reason, Rejected};
 use crate::resolve::Taken;
 
@@ -24,6 +28,8 @@ pub(crate) fn drop_inside_events(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut
             let m = &doc.mentions[i];
             let text = doc.field_text(m.field);
             before_event(rules, text, m.span.end, &mut buf)
+                || (m.label == Label::Place
+                    && after_event_head(rules, text, m.span.start, &mut buf))
                 || (matches!(m.evidence, Evidence::Rule { .. })
                     && ends_in_event(rules, &text[m.span.range()], &mut buf))
         })
@@ -56,6 +62,33 @@ fn ends_in_event(rules: &RuleSet, name: &str, buf: &mut String) -> bool {
         .next()
         .unwrap_or("");
     word_kind(last) == Kind::Cap && rules.lex.lookup(last, Kind::Cap, buf) & rules.event_words != 0
+}
+
+/// Whether "of" (or "of the") and before it a capitalized word of
+/// `event_head` come right before `start` ("Battle of [Fredericksburg]").
+fn after_event_head(rules: &RuleSet, text: &str, start: usize, buf: &mut String) -> bool {
+    if rules.event_heads == 0 {
+        return false;
+    }
+    let b = text.as_bytes();
+    let Some((mut s, mut e)) = word_before(b, start) else {
+        return false;
+    };
+    if &text[s..e] == "the" {
+        let Some(w) = word_before(b, s) else {
+            return false;
+        };
+        (s, e) = w;
+    }
+    if &text[s..e] != "of" {
+        return false;
+    }
+    match word_before(b, s) {
+        Some((s, e)) if word_kind(&text[s..e]) == Kind::Cap => {
+            rules.lex.lookup(&text[s..e], Kind::Cap, buf) & rules.event_heads != 0
+        }
+        _ => false,
+    }
 }
 
 /// Whether the words after `end` name an event: a word of `event_word`, or

@@ -114,6 +114,8 @@ pub struct RuleSet {
     pub(crate) nickname_not_after: ListBits,
     /// Event words that are also verbs or adjectives ("open").
     pub(crate) event_verbs: ListBits,
+    /// Words that open an event's name before "of" and a place ("Battle").
+    pub(crate) event_heads: ListBits,
     /// Words around a place that make it a sports team.
     pub(crate) team_cues: team_cues::TeamCues,
     /// Lower-case words before a name (`spokesman`, `newspaper`, `said`).
@@ -500,6 +502,7 @@ impl RuleSet {
             event_words: bits(&["event_word"]),
             event_mods: bits(&["event_mod"]),
             event_verbs: bits(&["event_also_verb"]),
+            event_heads: bits(&["event_head"]),
             nickname_not_after: bits(&["nickname_not_after"]),
             team_cues: team_cues::TeamCues {
                 role: bits(&["team_role"]),

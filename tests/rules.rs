@@ -1719,6 +1719,8 @@ fn names_that_start_an_event_are_not_tagged() {
         ("in the Battle of Chicago it suffered", false),
         ("under the Treaty of Chicago,", false),
         ("the battle of Chicago went on", true),
+        // In a headline in capitals only "Grand" comes between.
+        ("CHICAGO V BOSTON IN WORLD CUP QUALIFIER", true),
     ];
     for &(text, tagged) in cases {
         let got = found(&tagger, text);
@@ -1727,6 +1729,13 @@ fn names_that_start_an_event_are_not_tagged() {
             .any(|(s, _, _)| s.to_lowercase().contains("chicago") || s == "U.S.");
         assert_eq!(any, tagged, "{text}: {got:?}");
     }
+    // Up to two other capitalized words before the event word ("Houston"
+    // is a given name too, so no rule takes the whole name first).
+    let got = found(
+        &tagger,
+        "He performed at Houston Video Music Awards in May.",
+    );
+    assert!(got.is_empty(), "{got:?}");
     let why = tagger.explain("the Chicago Open", Span { start: 4, end: 11 });
     assert!(
         why.rejected

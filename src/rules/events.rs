@@ -92,10 +92,13 @@ fn after_event_head(rules: &RuleSet, text: &str, start: usize, buf: &mut String)
 }
 
 /// Whether the words after `end` name an event: a word of `event_word`, or
-/// one of `event_mod` and then one of `event_word`, all capitalized.
+/// up to two other words and then one of `event_word`, all capitalized
+/// ("Grand Prix", "Video Music Awards"). In a headline in capitals only
+/// words of `event_mod` come between: every word is in capitals there
+/// ("SAN MARINO V ENGLAND IN WORLD CUP").
 fn before_event(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bool {
     let mut at = end;
-    for _ in 0..2 {
+    for _ in 0..3 {
         let Some((s, e, capitals)) = next_capitalized(text, at) else {
             return false;
         };
@@ -106,7 +109,7 @@ fn before_event(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bo
             // verb or an adjective.
             return !capitals || bits & rules.event_verbs == 0;
         }
-        if bits & rules.event_mods == 0 {
+        if capitals && bits & rules.event_mods == 0 {
             return false;
         }
         at = e;

@@ -216,6 +216,19 @@ fn rule_families() {
             "place",
             "place_suffix",
         ),
+        // Fixtures: the names beside "v".
+        (
+            "Postponed: St Johnstone v Dundee, Chicago v Clydebank.",
+            "St Johnstone",
+            "organization",
+            "fixture_home",
+        ),
+        (
+            "Postponed: St Johnstone v Dundee, Chicago v Clydebank.",
+            "Clydebank",
+            "organization",
+            "fixture_away",
+        ),
         // A publication named before its kind.
         (
             "the Zycie Warszawy daily said on Friday.",
@@ -775,6 +788,15 @@ fn capitalized_words_that_name_no_organization() {
             "{got:?}"
         );
     }
+    // "V" in capitals is an initial, not a fixture.
+    let got = found(
+        &tagger,
+        "He left.\n Yurij V. Ponomarev, the director, spoke.",
+    );
+    assert!(
+        got.iter().all(|(_, _, rule)| !rule.starts_with("fixture")),
+        "{got:?}"
+    );
     // Club initials count in capitals only: "As" is a word.
     let got = found(&tagger, "As Tokyo slept, he left.");
     assert!(

@@ -503,6 +503,11 @@ fn trigger(
             if needs(ctx, (1, 9)) && defined_as_a(b, end) {
                 with(&mut ctx, (1, 9));
             }
+            // A fixture ("East Fife v Clydebank"): both teams and what ends
+            // each.
+            if needs(ctx, (3, 3)) && beside_versus(rules, text, i, end, buf) {
+                with(&mut ctx, (3, 3));
+            }
             ctx
         }
         _ => None,
@@ -563,6 +568,33 @@ fn cues_before(rules: &RuleSet, text: &str, i: usize, buf: &mut String) -> (bool
         bits & rules.place_before != 0
     };
     (role, place)
+}
+
+/// Whether the word after `end` or the word before `start` is a word of
+/// `team_versus` ("v") in lower case.
+fn beside_versus(rules: &RuleSet, text: &str, start: usize, end: usize, buf: &mut String) -> bool {
+    let versus = rules.team_cues.versus;
+    if versus == 0 {
+        return false;
+    }
+    let b = text.as_bytes();
+    let mut is_versus = |(s, e): (usize, usize)| {
+        b[s].is_ascii_lowercase() && rules.lex.lookup(&text[s..e], Kind::Lower, buf) & versus != 0
+    };
+    let s = skip_blanks_all(b, end);
+    let e = s + b[s..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    (e > s && is_versus((s, e))) || word_before(b, start).is_some_and(&mut is_versus)
+}
+
+/// The first index from `i` past white space.
+fn skip_blanks_all(b: &[u8], i: usize) -> usize {
+    i + b[i..]
+        .iter()
+        .take_while(|c| c.is_ascii_whitespace())
+        .count()
 }
 
 /// Whether the word after `end` is a lower-case kind of place ("river") or
@@ -1194,6 +1226,7 @@ mod tests {
                 (place, (2, 3)),
                 (next_is_kind_noun(rules, text, end, &mut buf), (2, 2)),
                 (defined_as_a(b, end), (1, 9)),
+                (beside_versus(rules, text, i, end, &mut buf), (3, 3)),
             ];
             cues.iter().filter(|c| c.0).fold(anchor, |ctx, &(_, c)| {
                 Some(ctx.map_or(c, |(x, y)| (x.max(c.0), y.max(c.1))))
@@ -1206,7 +1239,8 @@ mod tests {
                     General Motors Corp in Paris. Aisby is a village; a1 Foo, 2nd Bar \
                     (Baz) of Qux, Gen. Ray Odierno is an officer, Near Town river, the \
                     John river, near Mary Cole, spokesman Paul Lee, Robert is a man, the \
-                    Zycie Warszawy daily said, Le Matin newspaper";
+                    Zycie Warszawy daily said, Le Matin newspaper, East Fife v Clydebank, \
+                    Bolton vs Wigan";
         let mut buf = String::new();
         let mut tested = 0;
         for (i, _) in text.match_indices(|c: char| c.is_ascii_uppercase()) {

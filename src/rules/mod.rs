@@ -151,7 +151,9 @@ pub struct RuleSet {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 41] = [
+const WINDOWED_RULES: [&str; 43] = [
+    "fixture_home",
+    "fixture_away",
     "press_name",
     "transcript_speaker",
     "place_apposition",
@@ -196,7 +198,8 @@ const WINDOWED_RULES: [&str; 41] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 64] = [
+const WINDOWED_LISTS: [&str; 65] = [
+    "'v'",
     "press_noun",
     "'daily'",
     "'quoted'",

@@ -216,6 +216,12 @@ fn rule_families() {
             "place",
             "place_suffix",
         ),
+        (
+            "with keyboardist Butch Taylor and others",
+            "Butch Taylor",
+            "person",
+            "role_name",
+        ),
         // Fixtures: the names beside "v".
         (
             "Postponed: St Johnstone v Dundee, Chicago v Clydebank.",

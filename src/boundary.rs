@@ -199,7 +199,12 @@ pub(crate) fn for_each_word_start(
 ) {
     let s = norm.as_str();
     let bytes = s.as_bytes();
-    let mut prev_word = false;
+    // No state is carried from one character to the next: the byte before
+    // an ASCII letter or digit reached here is never one (the run it ends
+    // is skipped whole), so it alone tells whether a word starts; only a
+    // joiner or a character beyond ASCII before it needs the full check.
+    // (A flag "the last character was a word character", set at every
+    // byte, cost a load and a store a byte.)
     let mut i = 0;
     while i < bytes.len() {
         // `f` is called from one place, below, so that it can be inlined
@@ -207,23 +212,16 @@ pub(crate) fn for_each_word_start(
         let start = i;
         let b = bytes[i];
         let head_end = if b < 0x80 {
-            let w = ASCII_WORD[b as usize];
             i += 1;
-            let was_word = std::mem::replace(&mut prev_word, w);
-            if !w {
+            if !ASCII_WORD[b as usize] {
                 continue;
             }
             // The rest of an ASCII word starts nothing.
             while bytes.get(i).is_some_and(|&c| ASCII_WORD[c as usize]) {
                 i += 1;
             }
-            if was_word {
-                continue;
-            }
-            // After a character that is neither a word character nor a
-            // joiner, a word starts: only joiners need the full check.
-            let joiner = start > 0 && matches!(bytes[start - 1], b'-' | b'\'');
-            if joiner && !is_word_start(norm, original, start) {
+            let checked = start > 0 && matches!(bytes[start - 1], b'-' | b'\'' | 0x80..);
+            if checked && !is_word_start(norm, original, start) {
                 continue;
             }
             i
@@ -231,10 +229,8 @@ pub(crate) fn for_each_word_start(
             let Some(c) = s[i..].chars().next() else {
                 break;
             };
-            let w = c.is_alphanumeric();
             i += c.len_utf8();
-            let was_word = std::mem::replace(&mut prev_word, w);
-            if !w || was_word || !is_word_start(norm, original, start) {
+            if !c.is_alphanumeric() || !is_word_start(norm, original, start) {
                 continue;
             }
             start
@@ -276,6 +272,34 @@ mod tests {
         ];
         for (text, want) in table {
             assert_eq!(starts(text), *want, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        /// The scan reports exactly the offsets where the full check finds a
+        /// word start, whatever precedes a word: a joiner, a character
+        /// beyond ASCII (a letter or not), another word.
+        #[test]
+        fn scan_finds_every_word_start(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "Bc", "9", " ", "-", "'", "’", ".", "é", "É", "서울", "—", "\u{a0}", "ß",
+                    "x-Y", "o'b",
+                ]),
+                0..16,
+            ),
+        ) {
+            let text = pieces.concat();
+            let norm = Normalized::new(&text);
+            let mut got = Vec::new();
+            for_each_word_start(&norm, &text, |i, _| got.push(i));
+            let want: Vec<usize> = norm
+                .as_str()
+                .char_indices()
+                .map(|(i, _)| i)
+                .filter(|&i| is_word_start(&norm, &text, i))
+                .collect();
+            proptest::prop_assert_eq!(got, want);
         }
     }
 

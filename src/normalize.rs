@@ -84,13 +84,12 @@ impl Normalized {
         let mut i = 0;
         while i < bytes.len() {
             // Fast path: a run of ASCII bytes that fold to themselves or to
-            // their lower case, single spaces included, copied and lowered in
-            // bulk. Most news text is one such run per line.
+            // their lower case, single spaces included, copied in bulk (and
+            // lowered with the rest, below). Most news text is one such run
+            // per line.
             let end = plain_run_end(bytes, i, self.text.ends_with(' '));
             if end > i {
-                let old = self.text.len();
                 self.text.push_str(&text[i..end]);
-                self.text[old..].make_ascii_lowercase();
                 self.map.extend(i as u32..end as u32);
                 i = end;
                 continue;
@@ -118,6 +117,10 @@ impl Normalized {
             self.push_char(c, i);
             i += c.len_utf8();
         }
+        // Every other path pushes no ASCII capital (see the test
+        // `no_ascii_capital_but_from_ascii`): the runs are lowered here at
+        // once, as one pass over the text cost less than one a run (a line).
+        self.text.make_ascii_lowercase();
         self.map.push(text.len() as u32);
     }
 
@@ -494,6 +497,22 @@ mod tests {
                 assert!(input.is_char_boundary(o as usize), "{:?} byte {}", input, i);
             }
             assert!(norm.map.windows(2).all(|w| w[0] <= w[1]));
+        }
+    }
+
+    /// No character beyond ASCII normalizes to an ASCII capital, so that
+    /// `normalize_into` may lower the whole text at the end.
+    #[test]
+    fn no_ascii_capital_but_from_ascii() {
+        let mut norm = Normalized::default();
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            norm.text.clear();
+            norm.push_char(c, 0);
+            assert!(
+                !norm.text.bytes().any(|b| b.is_ascii_uppercase()),
+                "{:?}",
+                c
+            );
         }
     }
 

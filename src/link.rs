@@ -32,15 +32,14 @@ pub(crate) fn short_forms(
     }
     group(shorts, groups);
     let first = first_mentions(&doc.mentions);
-    let headline = text_headline(doc);
+    let headline = Headline::of(doc);
     let mut added = Vec::new();
     for g in groups.iter() {
         if let Some(winner) = taken.overlapping(g.field, g.span) {
             reject(doc, &shorts[g.lo..g.hi], Reason::Overlapped(winner));
             continue;
         }
-        let in_headline = g.field == Field::Title
-            || headline.is_some_and(|h| h.start <= g.span.start && g.span.end <= h.end);
+        let in_headline = headline.holds(g.field, g.span);
         // (candidate, index of the first full mention of its entry)
         let mut linked: Vec<(usize, u32)> = Vec::new();
         for i in g.lo..g.hi {
@@ -111,12 +110,28 @@ pub(crate) fn short_forms(
     doc.mentions = merged;
 }
 
-/// The span of the text's headline, if its segmentation found one.
-pub(crate) fn text_headline(doc: &Doc<'_>) -> Option<Span> {
-    doc.parts
-        .iter()
-        .find(|p| p.kind == PartKind::Title)
-        .map(|p| Span::from(p.span.clone()))
+/// Where a document's headline is: the title field, and the text's own
+/// headline when its segmentation found one.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Headline(Option<Span>);
+
+impl Headline {
+    pub(crate) fn of(doc: &Doc<'_>) -> Headline {
+        Headline(
+            doc.parts
+                .iter()
+                .find(|p| p.kind == PartKind::Title)
+                .map(|p| Span::from(p.span.clone())),
+        )
+    }
+
+    /// Whether `span` of `field` lies in the headline.
+    pub(crate) fn holds(self, field: Field, span: Span) -> bool {
+        field == Field::Title
+            || self
+                .0
+                .is_some_and(|h| h.start <= span.start && span.end <= h.end)
+    }
 }
 
 /// The index of the first mention of each entry (mentions are sorted), so

@@ -578,23 +578,29 @@ fn beside_versus(rules: &RuleSet, text: &str, start: usize, end: usize, buf: &mu
         return false;
     }
     let b = text.as_bytes();
-    let mut is_versus = |(s, e): (usize, usize)| {
-        b[s].is_ascii_lowercase() && rules.lex.lookup(&text[s..e], Kind::Lower, buf) & versus != 0
-    };
-    let s = skip_blanks_all(b, end);
+    let mut is_versus =
+        |(s, e): (usize, usize)| rules.lex.lookup(&text[s..e], Kind::Lower, buf) & versus != 0;
+    lower_word_after(b, end).is_some_and(&mut is_versus)
+        || word_before(b, start)
+            .is_some_and(|(s, e)| b[s].is_ascii_lowercase() && is_versus((s, e)))
+}
+
+/// The word of ASCII letters after `end`, past white space, if it starts
+/// in lower case.
+fn lower_word_after(b: &[u8], end: usize) -> Option<(usize, usize)> {
+    let s = end
+        + b[end..]
+            .iter()
+            .take_while(|c| c.is_ascii_whitespace())
+            .count();
+    if !b.get(s).is_some_and(u8::is_ascii_lowercase) {
+        return None;
+    }
     let e = s + b[s..]
         .iter()
         .take_while(|c| c.is_ascii_alphabetic())
         .count();
-    (e > s && is_versus((s, e))) || word_before(b, start).is_some_and(&mut is_versus)
-}
-
-/// The first index from `i` past white space.
-fn skip_blanks_all(b: &[u8], i: usize) -> usize {
-    i + b[i..]
-        .iter()
-        .take_while(|c| c.is_ascii_whitespace())
-        .count()
+    Some((s, e))
 }
 
 /// Whether the word after `end` is a lower-case kind of place ("river") or
@@ -603,20 +609,9 @@ fn next_is_kind_noun(rules: &RuleSet, text: &str, end: usize, buf: &mut String) 
     if rules.kind_nouns == 0 {
         return false;
     }
-    let b = text.as_bytes();
-    let s = end
-        + b[end..]
-            .iter()
-            .take_while(|c| c.is_ascii_whitespace())
-            .count();
-    if !b.get(s).is_some_and(u8::is_ascii_lowercase) {
-        return false;
-    }
-    let e = s + b[s..]
-        .iter()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .count();
-    rules.lex.lookup(&text[s..e], Kind::Lower, buf) & rules.kind_nouns != 0
+    lower_word_after(text.as_bytes(), end).is_some_and(|(s, e)| {
+        rules.lex.lookup(&text[s..e], Kind::Lower, buf) & rules.kind_nouns != 0
+    })
 }
 
 /// The word (ASCII letters, digits and hyphens) before `i`, past white

@@ -15,6 +15,7 @@ use super::RuleSet;
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
 use crate::guard::line_at;
+use crate::link::Headline;
 use crate::resolve::Taken;
 use crate::swar::HIGH;
 
@@ -424,7 +425,7 @@ pub(crate) fn link<'t>(
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
     // A headline names people by their surnames before the story gives
     // their full names ("Karbacher wins" above "Bernd Karbacher won").
-    let headline = crate::link::text_headline(doc);
+    let headline = Headline::of(doc);
     for field in [Field::Title, Field::Text] {
         let text = doc.field_text(field);
         let bytes = text.as_bytes();
@@ -449,12 +450,15 @@ pub(crate) fn link<'t>(
             // Most occurrences are names already taken (the mentions the
             // keys came from): those are passed over whichever of them is
             // the longest at a token, so they need no tokens.
-            let in_headline = |s: usize, e: usize| {
-                field == Field::Title || headline.is_some_and(|h| h.start <= s && e <= h.end)
-            };
             if at_start.iter().all(|&(s, e, key)| {
                 let span = Span { start: s, end: e };
-                passed_over(keyed[key].1, field, span, in_headline(s, e), taken)
+                passed_over(
+                    keyed[key].1,
+                    field,
+                    span,
+                    headline.holds(field, span),
+                    taken,
+                )
             }) {
                 continue;
             }
@@ -467,7 +471,7 @@ pub(crate) fn link<'t>(
             let targets = keyed[key].1;
             let span = Span { start: s, end: e };
             let here = (field, span.start);
-            let in_headline = in_headline(s, e);
+            let in_headline = headline.holds(field, span);
             let mut live = targets.iter().filter(|x| x.links_at(here, in_headline));
             let Some(first) = live.next() else { continue };
             let alone = live.next().is_none();

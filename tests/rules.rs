@@ -448,6 +448,20 @@ fn rule_families() {
             "organization",
             "org_suffix",
         ),
+        // '&' joins the words of a firm's name, as a literal of the
+        // pattern: a symbol, looked up as a word is.
+        (
+            "Shares of Douglas & Lomason Co rose.",
+            "Douglas & Lomason Co",
+            "organization",
+            "org_suffix",
+        ),
+        (
+            "said Michael Ancell, analyst at Edward D. Jones & Co. on Friday",
+            "Edward D. Jones & Co.",
+            "organization",
+            "org_suffix",
+        ),
         (
             "an officer at First Albany Corp. said",
             "First Albany Corp.",

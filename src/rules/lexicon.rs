@@ -32,7 +32,8 @@ impl Case {
     fn allows(self, kind: Kind) -> bool {
         match self {
             Case::Capitalized => matches!(kind, Kind::Cap | Kind::Initial),
-            Case::Any => kind.is_word(),
+            // A symbol too: '&' is a literal of patterns ("Smith & Co").
+            Case::Any => kind.is_word() || kind == Kind::Sym,
             Case::Upper => kind == Kind::Upper,
         }
     }

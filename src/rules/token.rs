@@ -479,7 +479,13 @@ pub(crate) fn tokenize_range(
             }
             _ => (Kind::Sym, i + len),
         };
-        push(out, i, end, kind, 0);
+        // A symbol may be a literal of a pattern ("Smith & Co"): its lists
+        // are looked up as a word's would be.
+        let lists = match kind {
+            Kind::Sym => lex.lookup(&text[i..end], kind, &mut buf),
+            _ => 0,
+        };
+        push(out, i, end, kind, lists);
         i = end;
     }
 }

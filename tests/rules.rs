@@ -1322,6 +1322,51 @@ fn a_dictionary_name_is_not_tagged_twice() {
     assert_eq!(doc.entity_id(people[0]), Some("person:pete-hegseth"));
 }
 
+/// "The" capitalized in mid-sentence starts an organization's name; the
+/// mention keeps its entry. Not at a sentence's start, after a quotation
+/// mark, after a capitalized word (a headline in title case) or in lower case.
+#[test]
+fn the_in_mid_sentence_starts_an_organization() {
+    let tagger = tagger_with(
+        r#"{"id": "org:media:economist", "label": "organization", "kind": "media", "name": "Economist"}"#,
+    );
+    // (text, surface of the mention)
+    let cases: &[(&str, &str)] = &[
+        (
+            "It was published in The Economist on Monday.",
+            "The Economist",
+        ),
+        ("Poetry London, The Economist and others", "The Economist"),
+        ("a column in\nThe Economist on Monday", "The Economist"),
+        ("The Economist said so.", "Economist"),
+        ("\"The Economist is right,\" he said.", "Economist"),
+        ("Poll Published In The Economist", "Economist"),
+        ("it was in the Economist on Monday", "Economist"),
+        ("he was insolvent\n    The Economist said", "Economist"),
+    ];
+    for &(text, surface) in cases {
+        let doc = tagger.tag(text);
+        let got: Vec<_> = entity_ids(&doc);
+        assert_eq!(
+            got,
+            vec![(surface, Some("org:media:economist"))],
+            "{:?}",
+            text
+        );
+    }
+    // A name a rule found takes it too.
+    let got = found(
+        &tagger,
+        "a division of The Disabilities Trust, which runs it",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, l, _)| s == "The Disabilities Trust" && *l == "organization"),
+        "{:?}",
+        got
+    );
+}
+
 #[test]
 fn linking() {
     let tagger = tagger();

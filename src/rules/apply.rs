@@ -13,8 +13,8 @@ use regex_automata::{Anchored, Input, Match};
 use super::pattern::{mention_index, WIDTH};
 use super::token::{plain_word, tokenize_range, word_end, word_kind, Kind, LineBreaks, Token};
 use super::{
-    agate, events, firms, link, lists, speakers, teams, FxBuild, ListBits, RuleCaptures, RuleSet,
-    ScoreTables,
+    agate, articles, events, firms, link, lists, speakers, teams, FxBuild, ListBits, RuleCaptures,
+    RuleSet, ScoreTables,
 };
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span, NO_LOCAL};
@@ -255,6 +255,9 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
         // other uses of a name ("UEFA").
         if rules.event_words != 0 {
             events::drop_inside_events(rules, doc, taken);
+        }
+        if rules.name_articles != 0 {
+            articles::take_articles(rules, doc, taken);
         }
     });
 }

@@ -16,6 +16,7 @@
 
 mod agate;
 mod apply;
+mod articles;
 mod events;
 mod explain;
 mod firms;
@@ -116,6 +117,8 @@ pub struct RuleSet {
     pub(crate) event_verbs: ListBits,
     /// Words that open an event's name before "of" and a place ("Battle").
     pub(crate) event_heads: ListBits,
+    /// Articles that start an organization's name in mid-sentence ("The").
+    pub(crate) name_articles: ListBits,
     /// Words around a place that make it a sports team.
     pub(crate) team_cues: team_cues::TeamCues,
     /// Lower-case words before a name (`spokesman`, `newspaper`, `said`).
@@ -506,6 +509,7 @@ impl RuleSet {
             event_mods: bits(&["event_mod"]),
             event_verbs: bits(&["event_also_verb"]),
             event_heads: bits(&["event_head"]),
+            name_articles: bits(&["name_article"]),
             nickname_not_after: bits(&["nickname_not_after"]),
             team_cues: team_cues::TeamCues {
                 role: bits(&["team_role"]),

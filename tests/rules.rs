@@ -448,6 +448,19 @@ fn rule_families() {
             "organization",
             "org_suffix",
         ),
+        // A first name no list knows before initials and a family name.
+        (
+            "Delwyn J. Langejans is an American luthier.",
+            "Delwyn J. Langejans",
+            "person",
+            "forename_initials_surname",
+        ),
+        (
+            "the company named Davia B. Temin as its head",
+            "Davia B. Temin",
+            "person",
+            "forename_initials_surname",
+        ),
         // '&' joins the words of a firm's name, as a literal of the
         // pattern: a symbol, looked up as a word is.
         (
@@ -1362,6 +1375,27 @@ fn the_in_mid_sentence_starts_an_organization() {
     assert!(
         got.iter()
             .any(|(s, l, _)| s == "The Disabilities Trust" && *l == "organization"),
+        "{:?}",
+        got
+    );
+}
+
+/// A first name before initials is a person's, but not in a firm named
+/// for a person, nor before a known first name's rule.
+#[test]
+fn forenames_before_initials_leave_firms_whole() {
+    let tagger = tagger();
+    let got = found(&tagger, "shares of Delwyn J. Langejans and Co Inc. rose");
+    assert!(
+        got.iter()
+            .any(|(s, l, _)| s == "Delwyn J. Langejans and Co Inc." && *l == "organization"),
+        "{:?}",
+        got
+    );
+    let got = found(&tagger, "succeeding Charles W. Smith, who remains chairman");
+    assert!(
+        got.iter()
+            .any(|(s, l, r)| s == "Charles W. Smith" && *l == "person" && r == "given_surname"),
         "{:?}",
         got
     );

@@ -154,7 +154,8 @@ pub struct RuleSet {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 43] = [
+const WINDOWED_RULES: [&str; 44] = [
+    "forename_initials_surname",
     "fixture_home",
     "fixture_away",
     "press_name",

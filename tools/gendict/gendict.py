@@ -58,6 +58,9 @@ ORG_COLLIDE = {"Columbia", "Brent", "Van", "San", "Man", "Palo", "Metro", "Negar
                "Piedmont", "Toyota", "Nikko", "Midland", "Burlington", "Allegheny", "Dome", "Gillette", "Peabody", "Warburg",
                "Marathon", "Alliance", "Liberal", "University", "Hitachi", "Kodak", "Cocoa", "Armstrong", "Chrysler",
                "Reliance", "Pioneer", "Enterprise", "Wells", "Phoenix", "Mesa", "Amoco", "Texaco", "Unilever", "Celtic"}
+# City names that are an institution's ("University of Texas", a census place around the campus):
+# news means the institution, so no such place is listed.
+INSTITUTION_NAME = re.compile(r"^(?:University|College|Institute|Academy|Hospital) of ")
 # Common-word places kept as bare names behind the common_word guard.
 KEEP_BARE = {"Reading", "Mobile", "Split", "Bath", "Nice", "Orange", "Buffalo", "Victoria", "Santos", "Phoenix",
              "Mesa", "Wellington"}
@@ -529,6 +532,8 @@ def build(src, ctx):
             name = TRANSLIT_MARKS.sub("", name)  # "Sāmarrā’": the final mark fails alias_ok
         if not alias_ok(name) or len(name) <= 2:
             continue  # two-letter names (Ii, Bo) would have to be exact-only: skipped
+        if INSTITUTION_NAME.match(name):
+            continue
         e = {"id": eid, "label": "place", "kind": "city", "name": name, "aliases": []}
         items = []
         risk = ctx.risky_place(name, c["population"])

@@ -1628,6 +1628,25 @@ fn names_in_a_headline_in_capitals_link_to_the_text() {
         let headline = doc.mentions().iter().find(|m| m.span.start == 0);
         assert!(headline.is_none(), "{:?}", found(&tagger, text));
     }
+    // A surname that starts an organization's name of the text, with the
+    // word after it, is the organization's in the headline ("DEAN FOODS"),
+    // even of a person the text named by a title; the person's elsewhere.
+    let text = "DEAN FOODS SEES PROFIT; DEAN TO RETIRE\n\
+                Dean Foods Co expects more, Chairman Howard Dean said. Dean will retire.";
+    let doc = tagger.tag(text);
+    let in_headline: Vec<_> = doc
+        .mentions()
+        .iter()
+        .filter(|m| m.span.end < text.find('\n').unwrap())
+        .map(|m| (m.span.start, doc.surface(m), m.label))
+        .collect();
+    let second = text.find("DEAN TO").unwrap();
+    assert_eq!(
+        in_headline,
+        vec![(second, "DEAN", Label::Person)],
+        "{:?}",
+        found(&tagger, text)
+    );
     // In a report of sport (a score line), a surname that is also a word
     // reaches the headline all the same; the same text without the score
     // line does not.

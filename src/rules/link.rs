@@ -483,6 +483,11 @@ pub(crate) fn link<'t>(
                 if !line_in_capitals(bytes, s) {
                     continue;
                 }
+                // "DEAN FOODS" above "Dean Foods Co": the name starts an
+                // organization's name of the text, not the person's.
+                if first.rule == "link_surname" && starts_org_name(doc, bytes, s, e) {
+                    continue;
+                }
             } else {
                 let whole_name = first.rule == "link_surname"
                     || (first.rule == "link_name" && first.label == Label::Place);
@@ -810,6 +815,44 @@ fn mention_at(
 ) -> Option<usize> {
     super::apply::overlapping_mentions(&doc.mentions, field, span)
         .find(|&i| doc.mentions[i].span == span && pick(&doc.mentions[i]))
+}
+
+/// Whether `bytes[s..e]` and the word after it begin the name of an
+/// organization of the text, compared without case ("DEAN FOODS" and "Dean
+/// Foods Co").
+fn starts_org_name(doc: &Doc<'_>, bytes: &[u8], s: usize, e: usize) -> bool {
+    let from = e + bytes[e..].iter().take_while(|c| **c == b' ').count();
+    let to = from
+        + bytes[from..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+    if from == e || to == from {
+        return false;
+    }
+    let (name, next) = (&bytes[s..e], &bytes[from..to]);
+    let text = doc.text.as_bytes();
+    doc.mentions
+        .iter()
+        .filter(|m| m.field == Field::Text && m.label == Label::Organization)
+        .any(|m| {
+            let org = &text[m.span.range()];
+            let Some(rest) = org
+                .get(..name.len())
+                .filter(|head| head.eq_ignore_ascii_case(name))
+                .map(|_| &org[name.len()..])
+            else {
+                return false;
+            };
+            let blanks = rest.iter().take_while(|c| c.is_ascii_whitespace()).count();
+            blanks > 0
+                && rest[blanks..]
+                    .get(..next.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(next))
+                && !rest[blanks + next.len()..]
+                    .first()
+                    .is_some_and(u8::is_ascii_alphanumeric)
+        })
 }
 
 /// A rule's guess: an organization with no dictionary entry behind it.

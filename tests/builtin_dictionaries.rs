@@ -497,3 +497,32 @@ fn peoples_that_are_no_nation_of_a_country() {
     assert!(!has("Celtic beat Rangers 2-0.", "Celtic"));
     assert!(!has("Karen Smith said so.", "Karen"));
 }
+
+#[test]
+fn religions_name_a_faith_not_a_person() {
+    // Religions of the Factbook's "Religions": adjectives of a faith, as
+    // nationalities; not the persons the name rules made of them, and no
+    // given name ("Christian") or body ("Salvation Army").
+    let text = "Roman Catholic bishops, Sunni Muslim leaders and Hindus met on Monday.";
+    let got = found(text);
+    for (surface, id) in [
+        ("Roman Catholic", "nationality:religion:roman-catholic"),
+        ("Sunni Muslim", "nationality:religion:sunni-muslim"),
+        ("Hindus", "nationality:religion:hindu"),
+    ] {
+        assert!(
+            got.iter().any(|(s, l, i)| s == surface
+                && *l == Label::Nationality
+                && i.as_deref() == Some(id)),
+            "{surface}: {got:?}"
+        );
+    }
+    assert!(!got.iter().any(|(_, l, _)| *l == Label::Person), "{got:?}");
+    assert_eq!(
+        id_of("Christian Cullen scored twice.", "Christian Cullen").as_deref(),
+        Some("local:person:christian-cullen")
+    );
+    assert!(found("The Salvation Army helped.")
+        .iter()
+        .any(|(s, l, _)| s == "Salvation Army" && *l == Label::Organization));
+}

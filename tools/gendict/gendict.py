@@ -640,6 +640,7 @@ def build(src, ctx):
 
     build_nationalities(files, fb, countries, natl, ctx)
     build_ethnic_groups(files, fb, ctx)
+    build_religions(files, fb, ctx)
     build_orgs(files, src, fb, countries, un_members, ctx)
     build_groups(files, src, ctx, country_name_folds)
     build_leaders(files, fb, countries, ctx)
@@ -891,6 +892,45 @@ def build_ethnic_groups(files, fb, ctx):
         add_aliases(e, [(f, "capitalized") for f in forms if f != name], ctx)
         finish_entry(e, ctx)
         files["nationalities.jsonl"].append(e)
+
+
+def religion_names(fb):
+    """The names of religions in the Factbook's "Religions" ("Muslim 99.7% (mostly Sunni)", "Roman
+    Catholic 60%, Protestant 20%"), notes in parentheses included: one or two capitalized words,
+    named by two countries or more, in order of first appearance."""
+    countries = defaultdict(set)
+    for iso in sorted(fb):
+        t = fbtext(fb[iso].get("People and Society", {}).get("Religions", {}), "text") or ""
+        for part in re.split(r"[,;/()]| and | or |:", t):
+            w = re.sub(r"\s+", " ", re.sub(r"[\d.%<>~-]+|\bincludes?\b|\bmostly\b", " ", part)).strip()
+            if re.fullmatch(r"[A-Z][a-z']{3,}(?: [A-Z][a-z']{3,})?", w):
+                countries[w].add(iso)
+    return [w for w in countries if len(countries[w]) >= 2]
+
+
+def build_religions(files, fb, ctx):
+    """Religions and their branches ("Muslim", "Sunni", "Roman Catholic", "Hindu") as
+    nationalities of kind "religion": the adjective that names a person's faith, as a
+    nationality names a person's country ("a Sunni Muslim leader" is no person "Sunni Muslim").
+    A name that is already an entry's, a common word ("Orthodox", "Other"), a personal name of the
+    name lists ("Christian") or a place is left out, and so is a body ("Salvation Army"); a one-word
+    name takes its plural ("Hindus"; not "Judaism")."""
+    known = alias_folds(files)
+    for name in religion_names(fb):
+        one = " " not in name
+        if name.split()[-1] in ("Army", "Church", "Gospel"):
+            continue  # a body, no faith's adjective ("Salvation Army", "United Church")
+        if fold(name) in known or (one and (ctx.is_common(name) or fold(name) in ctx.persons
+                                             or fold(name) in ctx.rule_names)) or ctx.risky_place(name):
+            continue
+        e = {"id": "nationality:religion:%s" % slug(name), "label": "nationality", "kind": "religion",
+             "name": name, "aliases": []}
+        plural = name + "s"
+        if one and not name.endswith("ism") and fold(plural) not in known and not ctx.is_common(plural):
+            add_aliases(e, [(plural, "capitalized")], ctx)
+        finish_entry(e, ctx)
+        files["nationalities.jsonl"].append(e)
+        known.add(fold(name))
 
 
 ADJ = {}  # ISO -> unambiguous demonym, filled by build_nationalities ("South Korean", not "Korean")
@@ -1547,7 +1587,7 @@ META = {
     "orgs/financial.jsonl": ("hand-curated (tools/gendict/tables.py FINANCIAL_FIRMS)", "CC0 (project-authored)"),
     "places/features.jsonl": ("WordNet 3.0 instance nouns (Debian wordnet-base): rivers, seas, islands, mountains, deserts, regions (tools/gendict/wordnet_places.py)",
                               "WordNet 3.0 license (see NOTICE, section 8)"),
-    "nationalities.jsonl": ("CIA World Factbook nationality noun/adjective and ethnic groups; i18n-nationality@1.4.0; hand-curated additions",
+    "nationalities.jsonl": ("CIA World Factbook nationality noun/adjective, ethnic groups and religions; i18n-nationality@1.4.0; hand-curated additions",
                             "Factbook: public domain; i18n-nationality: MIT"),
     "orgs/international.jsonl": ("CIA World Factbook appendix B; hand-curated additions (tools/gendict/tables.py)",
                                  "Factbook: public domain; additions: CC0 (project-authored)"),

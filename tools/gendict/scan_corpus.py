@@ -54,6 +54,8 @@ def load(dict_dir):
             if "stop" in e:
                 stops[fold(e["stop"])] = e["stop"]
                 continue
+            if "name" not in e:
+                continue  # the rules' lists and the topic model's lines are no entries
             items = [e["name"]] + e.get("aliases", [])
             seen = set()
             objs = {a["text"]: a for a in e.get("aliases", []) if isinstance(a, dict)}

@@ -448,6 +448,19 @@ fn rule_families() {
             "organization",
             "org_suffix",
         ),
+        // A hall of fame, by the words before it.
+        (
+            "He was elected to the Baseball Hall of Fame in 1970.",
+            "Baseball Hall of Fame",
+            "organization",
+            "hall_of_fame",
+        ),
+        (
+            "There is also a Badminton Canada's Hall of Fame.",
+            "Badminton Canada's Hall of Fame",
+            "organization",
+            "hall_of_fame",
+        ),
         // A first name no list knows before initials and a family name.
         (
             "Delwyn J. Langejans is an American luthier.",

@@ -154,7 +154,8 @@ pub struct RuleSet {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 44] = [
+const WINDOWED_RULES: [&str; 45] = [
+    "hall_of_fame",
     "forename_initials_surname",
     "fixture_home",
     "fixture_away",
@@ -202,7 +203,9 @@ const WINDOWED_RULES: [&str; 44] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 65] = [
+const WINDOWED_LISTS: [&str; 67] = [
+    "'hall'",
+    "'fame'",
     "'v'",
     "press_noun",
     "'daily'",
@@ -449,6 +452,7 @@ impl RuleSet {
             "given",
             "given_common",
             "surname",
+            "'hall'",
         ]);
         let inert = bits(&["nonname", "month"]);
         let full_scan = src
@@ -478,6 +482,8 @@ impl RuleSet {
             (bits(&["office_head"]), 6, 6),
             (bits(&["given", "given_common"]), 1, 3),
             (bits(&["surname"]), 2, 1),
+            // "Badminton Canada 's Hall of Fame": the name before, "of Fame" after.
+            (bits(&["'hall'"]), 5, 2),
         ];
         // Without its function words, a rule set cannot tell a list of
         // people from any run of capitalized words.

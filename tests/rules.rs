@@ -1393,6 +1393,34 @@ fn the_in_mid_sentence_starts_an_organization() {
     );
 }
 
+/// In results, a name before a country in parentheses is a person's, also
+/// where its given name is a town's.
+#[test]
+fn a_given_name_that_is_a_town_before_a_country_in_parentheses() {
+    let tagger = tagger_with(
+        r#"{"id": "place:city:fatima", "label": "place", "kind": "city", "name": "Fatima", "country": "PT", "population": 11000}
+{"id": "place:country:NG", "label": "place", "kind": "country", "name": "Nigeria", "country": "NG", "priority": 20}"#,
+    );
+    let got = found(
+        &tagger,
+        "2. Jearl Miles 50.42 3. Fatima Yusuf (Nigeria) 51.43",
+    );
+    assert!(
+        got.contains(&(
+            "Fatima Yusuf".to_string(),
+            "person",
+            "name_before_country".to_string()
+        )),
+        "{got:?}"
+    );
+    // Not without the country after it.
+    let got = found(&tagger, "He flew to Fatima on Monday.");
+    assert!(
+        got.iter().any(|(s, l, _)| s == "Fatima" && *l == "place"),
+        "{got:?}"
+    );
+}
+
 /// A first name before initials is a person's, but not in a firm named
 /// for a person, nor before a known first name's rule.
 #[test]

@@ -1393,6 +1393,25 @@ fn the_in_mid_sentence_starts_an_organization() {
     );
 }
 
+/// An acronym of a technology, a measure or a title in running text is no
+/// organization; one no list knows is.
+#[test]
+fn common_acronyms_name_no_organization() {
+    let tagger = tagger();
+    for (text, acronym, org) in [
+        ("Shops use RFID tags and USB sticks now.", "RFID", false),
+        ("the LBO was financed by banks", "LBO", false),
+        ("a Labour MEP said on Monday", "MEP", false),
+        ("awards by the NAACP for civil rights", "NAACP", true),
+    ] {
+        let got = found(&tagger, text);
+        let tagged = got
+            .iter()
+            .any(|(s, l, _)| s == acronym && *l == "organization");
+        assert_eq!(tagged, org, "{text}: {got:?}");
+    }
+}
+
 /// In results, a name before a country in parentheses is a person's, also
 /// where its given name is a town's.
 #[test]

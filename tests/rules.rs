@@ -1412,6 +1412,23 @@ fn common_acronyms_name_no_organization() {
     }
 }
 
+/// A number in words is no given name before a family name.
+#[test]
+fn a_number_is_no_given_name() {
+    let tagger = tagger();
+    let got = found(&tagger, "England won the Six Nations title on Saturday.");
+    assert!(!got.iter().any(|(_, l, _)| *l == "person"), "{got:?}");
+    let got = found(&tagger, "England beat Zorq Nations on Saturday.");
+    assert!(
+        got.contains(&(
+            "Zorq Nations".to_string(),
+            "person",
+            "name_surname".to_string()
+        )),
+        "{got:?}"
+    );
+}
+
 /// In results, a name before a country in parentheses is a person's, also
 /// where its given name is a town's.
 #[test]

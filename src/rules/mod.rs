@@ -203,7 +203,8 @@ const WINDOWED_RULES: [&str; 45] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 67] = [
+const WINDOWED_LISTS: [&str; 68] = [
+    "number_word",
     "'hall'",
     "'fame'",
     "'v'",

@@ -787,4 +787,15 @@ mod tests {
             "a built-in rule or list is unknown to the triggers"
         );
     }
+
+    /// The lazy DFA's rows are a power of two of its classes wide (see
+    /// `pattern::MAX_COMBOS`): past 256, every state takes twice the memory.
+    #[test]
+    #[cfg(feature = "default-dictionaries")]
+    fn builtin_rules_keep_the_lazy_dfa_rows_256_wide() {
+        let rules = super::RuleSet::builtin().unwrap();
+        let dfa = &rules.patterns.as_ref().unwrap().dfa;
+        let width = dfa.byte_classes().alphabet_len();
+        assert!(width <= 256, "{width}");
+    }
 }

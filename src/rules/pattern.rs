@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::lexicon::{Case, FxBuild, Lexicon, ListBits};
-use super::token::Kind;
+use super::token::{Kind, KINDS};
 use crate::dictionary::Label;
 
 /// Mention labels a token can carry: 0 is none.
@@ -26,20 +26,19 @@ pub(crate) fn mention_index(label: Label) -> u8 {
     }
 }
 
-/// The symbol alphabet. A token is a byte per independent feature: its
-/// kind (`0x00..`), the label of the mention covering it (`0x10..`), then
-/// for each of [`GROUPS`] groups of word lists the combination of the
-/// group's lists it is in (`0x20..`). The groups share a range: a search
-/// starts only at a token, and the kind range is apart from the others, so
-/// a match always starts on a kind byte. A term of an atom tests one list,
-/// so an atom is a product of byte classes, one per feature: the lazy DFA
-/// stays small.
+/// The symbol alphabet. A token is a byte for its kind and the label of
+/// the mention covering it together (see [`kind_mention`]), then for each
+/// of [`GROUPS`] groups of word lists the index of the combination of the
+/// group's lists it is in. The ranges overlap: every atom is [`WIDTH`] bytes
+/// and a search starts only at a token, so a byte's place in its token
+/// tells what it means. A term of an atom tests one feature, so an atom is
+/// a product of byte classes: the lazy DFA stays small.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Symbols {
     groups: [Group; GROUPS],
     /// Every combination of the used lists a token can have.
     combos: Vec<ListBits>,
-    /// The combo bytes (less [`COMBO_BASE`]) of each combination.
+    /// The combo bytes of each combination.
     combo_index: HashMap<ListBits, [u8; GROUPS], FxBuild>,
     used: ListBits,
     zero: [u8; GROUPS],
@@ -55,18 +54,19 @@ struct Group {
 }
 
 /// Bytes per token in the symbol string. Where one group would hold every
-/// list (the built-in rules), the second group's byte is the same for
-/// every token: it costs next to nothing (+0.02% of the instructions of
-/// tagging), so the width stays fixed.
-pub(crate) const WIDTH: usize = 2 + GROUPS;
+/// list, the second group's byte is the same for every token; the width
+/// stays fixed all the same (the built-in rules fill both: 224 and 14
+/// combinations).
+pub(crate) const WIDTH: usize = 1 + GROUPS;
 /// Groups of lists, each with a combo byte: two bytes hold far more
-/// combinations than rule sets make (the built-in rules fill one).
+/// combinations than rule sets make.
 const GROUPS: usize = 2;
-const MENTION_BASE: u8 = 0x10;
-const COMBO_BASE: u8 = 0x20;
-/// The most combinations of a group's lists (a byte's values past the
-/// mentions).
-const MAX_COMBOS: usize = 256 - COMBO_BASE as usize;
+/// The most combinations of a group's lists. Fewer than 256 leave byte
+/// values that no symbol uses (`0xE0..`, `NOT_START` among them): they make
+/// one byte class, and the lazy DFA's rows, a power of two of its classes
+/// and one for the end of the input, stay 256 wide rather than 512 (each
+/// state twice the memory to build and hold).
+const MAX_COMBOS: usize = 224;
 
 impl Symbols {
     /// The alphabet of the lexicon's list combinations, keeping only the
@@ -102,14 +102,21 @@ impl Symbols {
         } else {
             self.combo_index.get(&lists).copied().unwrap_or(self.zero)
         };
-        out.extend_from_slice(&[
-            kind as u8,
-            MENTION_BASE + mention,
-            COMBO_BASE + a,
-            COMBO_BASE + b,
-        ]);
+        out.extend_from_slice(&[kind_mention(kind as u8, mention), a, b]);
     }
 }
+
+/// The first byte of a token's symbol: its kind and mention in one byte
+/// rather than one each, since the lazy DFA builds a state after every
+/// byte it reads and a transition for every state and byte it meets (with
+/// a byte each, 28% of the states it built on Reuters came after the kind
+/// byte).
+fn kind_mention(kind: u8, mention: u8) -> u8 {
+    mention * KINDS as u8 + kind
+}
+
+// Every pair of a kind and a mention has a byte of its own.
+const _: () = assert!(KINDS * MENTIONS <= 256);
 
 /// The distinct combinations of `lists` among `combos`, sorted.
 fn project(combos: &[ListBits], lists: ListBits) -> Vec<ListBits> {
@@ -452,7 +459,7 @@ pub(super) fn class_bytes(
     terms: &[(bool, Term)],
     syms: &Symbols,
 ) -> Result<[Vec<u8>; WIDTH], String> {
-    let kinds: Vec<u8> = Kind::ALL
+    let kinds: Vec<Kind> = Kind::ALL
         .into_iter()
         .filter(|&k| {
             terms
@@ -460,7 +467,6 @@ pub(super) fn class_bytes(
                 .filter(|(_, t)| is_kind_term(t))
                 .all(|(neg, t)| t.accepts(k, 0, 0) != *neg)
         })
-        .map(|k| k as u8)
         .collect();
     let mentions: Vec<u8> = (0..MENTIONS as u8)
         .filter(|&m| {
@@ -469,7 +475,6 @@ pub(super) fn class_bytes(
                 .filter(|(_, t)| is_mention_term(t))
                 .all(|(neg, t)| t.accepts(Kind::Cap, 0, m) != *neg)
         })
-        .map(|m| MENTION_BASE + m)
         .collect();
     let is_list = |t: &Term| matches!(t, Term::List(_));
     if kinds.is_empty() || mentions.is_empty() || !accepts_any(terms, &syms.combos, is_list) {
@@ -479,10 +484,15 @@ pub(super) fn class_bytes(
         let in_group = |t: &Term| matches!(t, Term::List(b) if b & g.lists != 0);
         (0..g.combos.len())
             .filter(|&i| accepts_any(terms, &g.combos[i..=i], in_group))
-            .map(|i| COMBO_BASE + i as u8)
+            .map(|i| i as u8)
             .collect()
     });
-    Ok([kinds, mentions, a, b])
+    // Sorted, as both mentions and kinds are.
+    let first = mentions
+        .iter()
+        .flat_map(|&m| kinds.iter().map(move |&k| kind_mention(k as u8, m)))
+        .collect();
+    Ok([first, a, b])
 }
 
 /// Whether the list terms of `terms` that `pick` picks accept one of
@@ -543,6 +553,42 @@ mod tests {
         ] {
             let parsed = parse(pattern, &mut lex).unwrap();
             assert_eq!(parsed.capture_is_whole(), whole, "{pattern}");
+        }
+    }
+
+    /// A token's symbol lies in an atom's classes, byte by byte, exactly
+    /// when the atom accepts the token: kind and mention share a byte, so
+    /// a class that mixed them up would accept the wrong tokens.
+    #[test]
+    fn symbols_lie_in_the_classes_of_the_atoms_that_accept_them() {
+        let lex = Lexicon::for_tests(&["corp"]);
+        let used = lex.combos().into_iter().fold(0, |a, c| a | c);
+        assert_ne!(used, 0);
+        let syms = Symbols::new(&lex, used).unwrap();
+        let atoms = [
+            vec![(false, Term::Kind(Kind::Cap))],
+            vec![(false, Term::Mention(2))],
+            vec![(false, Term::Kind(Kind::Sym)), (false, Term::Mention(4))],
+            vec![(true, Term::Kind(Kind::Lower)), (false, Term::Free)],
+            vec![(false, Term::Word), (false, Term::MentionAny)],
+            vec![(false, Term::Any), (false, Term::List(used))],
+            vec![(false, Term::Kind(Kind::Num)), (true, Term::List(used))],
+        ];
+        for terms in &atoms {
+            let classes = class_bytes(terms, &syms).unwrap();
+            for kind in Kind::ALL {
+                for mention in 0..MENTIONS as u8 {
+                    for lists in [0, used] {
+                        let accepts = terms
+                            .iter()
+                            .all(|(neg, t)| t.accepts(kind, lists, mention) != *neg);
+                        let mut symbol = Vec::new();
+                        syms.push(kind, lists, mention, &mut symbol);
+                        let inside = symbol.iter().zip(&classes).all(|(b, c)| c.contains(b));
+                        assert_eq!(inside, accepts, "{terms:?} {kind:?} {mention} {lists}");
+                    }
+                }
+            }
         }
     }
 }

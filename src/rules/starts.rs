@@ -4,7 +4,7 @@
 //! these searches die on the second token ("said the", ", and"): a token
 //! alone rarely rules a match out, since rules start on words and on
 //! punctuation alike, but the pair mostly does. Each search costs some 200
-//! instructions, most of them the lazy DFA's steps over eight bytes; the
+//! instructions, most of them the lazy DFA's steps over six bytes; the
 //! atoms that may come first and second in a pattern, as bit sets, rule a
 //! pair out for a few dozen.
 

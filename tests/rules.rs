@@ -1413,12 +1413,21 @@ fn common_acronyms_name_no_organization() {
 }
 
 /// A given name alone in running text is a person's, but not a party
-/// member's word that is also a given name ("a Tory government").
+/// member's word or an award that is also a given name ("a Tory
+/// government", "an Oscar").
 #[test]
 fn a_party_member_is_no_given_name_alone() {
     let tagger = tagger();
-    let got = found(&tagger, "it would result in a Tory government, he said.");
-    assert!(!got.iter().any(|(_, l, _)| *l == "person"), "{got:?}");
+    for text in [
+        "it would result in a Tory government, he said.",
+        "he was nominated for an Oscar for best actor",
+    ] {
+        let got = found(&tagger, text);
+        assert!(
+            !got.iter().any(|(_, l, _)| *l == "person"),
+            "{text}: {got:?}"
+        );
+    }
     let got = found(&tagger, "the night Hayley broke up with him");
     assert!(
         got.contains(&("Hayley".to_string(), "person", "given_alone".to_string())),

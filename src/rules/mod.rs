@@ -203,7 +203,8 @@ const WINDOWED_RULES: [&str; 45] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 68] = [
+const WINDOWED_LISTS: [&str; 69] = [
+    "award",
     "number_word",
     "'hall'",
     "'fame'",

@@ -1959,6 +1959,9 @@ fn names_that_start_an_event_are_not_tagged() {
         ("in the Battle of Chicago it suffered", false),
         ("under the Treaty of Chicago,", false),
         ("the battle of Chicago went on", true),
+        // Treaties named by a place.
+        ("Russia ratified the Chicago Protocol in 2004.", false),
+        ("talks under the Chicago Accords resumed", false),
         // In a headline in capitals only "Grand" comes between.
         ("CHICAGO V BOSTON IN WORLD CUP QUALIFIER", true),
     ];

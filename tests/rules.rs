@@ -448,6 +448,19 @@ fn rule_families() {
             "organization",
             "org_suffix",
         ),
+        // A name and its possessive before a legal form: the firm's name.
+        (
+            "Shares of McDonald's Corp rose.",
+            "McDonald's Corp",
+            "organization",
+            "possessive_firm",
+        ),
+        (
+            "the rating by Standard and Poor's Corp on Monday",
+            "Standard and Poor's Corp",
+            "organization",
+            "possessive_firm",
+        ),
         // A hall of fame, by the words before it.
         (
             "He was elected to the Baseball Hall of Fame in 1970.",
@@ -1433,6 +1446,15 @@ fn a_party_member_is_no_given_name_alone() {
         got.contains(&("Hayley".to_string(), "person", "given_alone".to_string())),
         "{got:?}"
     );
+}
+
+/// A place's possessive before a legal form is the place's firm, not a
+/// firm named for it.
+#[test]
+fn a_place_possessive_names_no_firm() {
+    let tagger = tagger();
+    let got = found(&tagger, "a stake in Italy's AG unit, he said");
+    assert!(!got.iter().any(|(s, _, _)| s.contains("'s")), "{got:?}");
 }
 
 /// A number in words is no given name before a family name.

@@ -154,7 +154,8 @@ pub struct RuleSet {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 45] = [
+const WINDOWED_RULES: [&str; 46] = [
+    "possessive_firm",
     "hall_of_fame",
     "forename_initials_surname",
     "fixture_home",
@@ -203,7 +204,10 @@ const WINDOWED_RULES: [&str; 45] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 69] = [
+const WINDOWED_LISTS: [&str; 72] = [
+    "'corp'",
+    "'co'",
+    "'cos'",
     "award",
     "number_word",
     "'hall'",

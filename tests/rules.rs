@@ -1457,6 +1457,42 @@ fn a_place_possessive_names_no_firm() {
     assert!(!got.iter().any(|(s, _, _)| s.contains("'s")), "{got:?}");
 }
 
+/// A firm named in full with its legal form is named again by the first
+/// word of its name, where that word stands alone; not inside a longer
+/// name ("Crazy Eddie", "Harper and Row", "New Zorbex Bank").
+#[test]
+fn a_firm_is_named_again_by_its_first_word() {
+    let tagger = tagger();
+    let text = "Shares of Zorbex Industries Inc rose. Zorbex said profits rose, \
+                and Zorbex's chief quit.";
+    let doc = tagger.tag(text);
+    let ids = entity_ids(&doc);
+    let firm = ids
+        .iter()
+        .find(|(s, _)| *s == "Zorbex Industries Inc")
+        .map(|(_, id)| *id);
+    assert!(firm.is_some(), "{ids:?}");
+    assert_eq!(
+        ids.iter()
+            .filter(|(s, id)| *s == "Zorbex" && Some(*id) == firm)
+            .count(),
+        2,
+        "{ids:?}"
+    );
+    for text in [
+        "Crazy Eddie Inc said so. Crazy Eddie's stores closed.",
+        "Harper Corp said so. Harper and Row said no.",
+        "Zorbex Corp said so. New Zorbex Bank said no.",
+        "Zorbex Corp said so. Zorbex Bank said no.",
+    ] {
+        let got = found(&tagger, text);
+        assert!(
+            !got.iter().any(|(_, _, r)| r == "link_firm"),
+            "{text}: {got:?}"
+        );
+    }
+}
+
 /// A number in words is no given name before a family name.
 #[test]
 fn a_number_is_no_given_name() {

@@ -265,6 +265,20 @@ pub(crate) fn link<'t>(
                 };
                 keys.add(Cow::Borrowed(&text[m.span.range()]), t);
             }
+            // "Magna" after "Magna International Inc": a firm by the first
+            // word of its name, linked as a surname is.
+            if m.label == Label::Organization {
+                if let Some(first) = firm_first_word(rules, &text[m.span.range()], &mut buf) {
+                    let t = Target {
+                        entity: m.entity,
+                        label: m.label,
+                        after: (field, m.span.start),
+                        rule: "link_firm",
+                        caps: false,
+                    };
+                    keys.add(Cow::Borrowed(first), t);
+                }
+            }
         }
         // An undefined capitalized run followed by its acronym: an
         // organization.
@@ -492,6 +506,9 @@ pub(crate) fn link<'t>(
                 let whole_name = first.rule == "link_surname"
                     || (first.rule == "link_name" && first.label == Label::Place);
                 if whole_name && !standalone(rules, text, e, lines, &mut buf, toks) {
+                    continue;
+                }
+                if first.rule == "link_firm" && !firm_word_alone(rules, bytes, s, e, &mut buf) {
                     continue;
                 }
             }
@@ -853,6 +870,78 @@ fn starts_org_name(doc: &Doc<'_>, bytes: &[u8], s: usize, e: usize) -> bool {
                     .first()
                     .is_some_and(u8::is_ascii_alphanumeric)
         })
+}
+
+/// The first word of a firm's name that ends in a legal form ("Magna" of
+/// "Magna International Inc", "NationsBank" of "NationsBank Corp."), by
+/// which the text names it again: a capitalized word of three letters or
+/// more that no list knows as a function word, month, title, office, head
+/// of a name or ordinal ("First Albany Corp", "National Westminster Bank
+/// Plc").
+fn firm_first_word<'n>(rules: &RuleSet, name: &'n str, buf: &mut String) -> Option<&'n str> {
+    let (first, rest) = name.split_once(char::is_whitespace)?;
+    let last = rest
+        .rsplit(char::is_whitespace)
+        .next()?
+        .trim_end_matches('.');
+    if first.len() < 3 || word_kind(first) != Kind::Cap || first.contains(['\'', '\u{2019}']) {
+        return None;
+    }
+    // Legal forms are listed in capitals ("INC", "CORP"), and are short.
+    let mut upper = [0u8; 4];
+    let legal = last.len() <= upper.len() && {
+        let upper = &mut upper[..last.len()];
+        upper.copy_from_slice(last.as_bytes());
+        upper.make_ascii_uppercase();
+        std::str::from_utf8(upper)
+            .is_ok_and(|u| rules.lex.lookup(u, Kind::Upper, buf) & rules.legal_forms != 0)
+    };
+    (legal && rules.lex.lookup(first, Kind::Cap, buf) & (rules.not_in_lists | rules.inert) == 0)
+        .then_some(first)
+}
+
+/// Whether the first word of a firm's name at `s..e` stands alone: no
+/// capitalized name word before it ("New Jersey Bell"), no capitalized
+/// word or number in capitals after it ("Data General", "Mark IV"), nor
+/// "and" or "&" and a capitalized word ("Harper and Row", "Standard and
+/// Poor's").
+fn firm_word_alone(rules: &RuleSet, b: &[u8], s: usize, e: usize, buf: &mut String) -> bool {
+    if let Some((ws, we)) = word_before(b, s) {
+        let prev = &b[ws..we];
+        if b[we..s].iter().all(u8::is_ascii_whitespace)
+            && prev.first().is_some_and(u8::is_ascii_uppercase)
+            && std::str::from_utf8(prev)
+                .is_ok_and(|w| rules.lex.lookup(w, word_kind(w), buf) & rules.inert == 0)
+        {
+            return false;
+        }
+    }
+    let next_word = |from: usize| {
+        let a = from
+            + b[from..]
+                .iter()
+                .take_while(|c| c.is_ascii_whitespace())
+                .count();
+        let z = a + b[a..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'&')
+            .count();
+        &b[a..z]
+    };
+    let next = next_word(e);
+    if next.first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
+    if next == b"and" || next == b"&" {
+        let after = e
+            + b[e..]
+                .windows(next.len())
+                .position(|w| w == next)
+                .unwrap_or(0)
+            + next.len();
+        return !next_word(after).first().is_some_and(u8::is_ascii_uppercase);
+    }
+    true
 }
 
 /// A rule's guess: an organization with no dictionary entry behind it.

@@ -59,9 +59,10 @@ const SIZE_LIMIT: usize = 4 << 20;
 /// name), `score_table` (see [`ScoreTables`]), `list_person` (people
 /// listed beside people) and the sports agate (`lineup`, `scorer`,
 /// `scorecard`: see `agate.rs`).
-const DOC_RULES: [&str; 10] = [
+const DOC_RULES: [&str; 11] = [
     "link_name",
     "link_surname",
+    "link_firm",
     "family_name",
     "acronym",
     "score_table",

@@ -1493,6 +1493,26 @@ fn a_firm_is_named_again_by_its_first_word() {
     }
 }
 
+/// A firm's first word beats a small town of the same name, but not after
+/// a preposition ("a plant in Magna").
+#[test]
+fn a_firm_named_again_beats_a_small_town() {
+    let tagger = tagger_with(
+        r#"{"id": "place:city:magna", "label": "place", "kind": "city", "name": "Magna", "country": "US", "population": 26000}"#,
+    );
+    let text = "Magna International Inc said so. Magna was up 1/8. Its plant in Magna grew.";
+    let got = found(&tagger, text);
+    let magna: Vec<_> = got.iter().filter(|(s, _, _)| s == "Magna").collect();
+    assert_eq!(
+        magna,
+        vec![
+            &("Magna".to_string(), "organization", "link_firm".to_string()),
+            &("Magna".to_string(), "place", String::new()),
+        ],
+        "{got:?}"
+    );
+}
+
 /// A number in words is no given name before a family name.
 #[test]
 fn a_number_is_no_given_name() {

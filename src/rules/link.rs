@@ -542,6 +542,11 @@ pub(crate) fn link<'t>(
                     "link_surname" if !after_preposition(bytes, span.start) => {
                         mention_at(doc, field, span, is_dictionary_place)
                     }
+                    // "Magna" after "Magna International Inc": the firm, not
+                    // the small town of Utah.
+                    "link_firm" if !after_preposition(bytes, span.start) => {
+                        mention_at(doc, field, span, |m| is_small_town(doc, m))
+                    }
                     _ => None,
                 };
                 match guess {
@@ -955,6 +960,19 @@ fn is_rule_guess(m: &Mention) -> bool {
 fn is_dictionary_place(m: &Mention) -> bool {
     m.label == Label::Place && matches!(m.entity, EntityRef::Entry(_))
 }
+
+/// A town of the dictionary, with fewer than [`SMALL_TOWN`] people: a
+/// firm's first word of the same spelling is more likely the firm.
+fn is_small_town(doc: &Doc<'_>, m: &Mention) -> bool {
+    let EntityRef::Entry(i) = m.entity else {
+        return false;
+    };
+    let e = &doc.inner.dict.entries()[i as usize];
+    m.label == Label::Place && &*e.kind == "city" && e.population.is_some_and(|p| p < SMALL_TOWN)
+}
+
+/// See [`is_small_town`].
+const SMALL_TOWN: u64 = 100_000;
 
 /// Whether the word before `start` is a preposition or article that makes
 /// a name a place ("in Jordan", "the Jordan").

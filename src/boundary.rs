@@ -91,7 +91,10 @@ pub(crate) fn is_word_start(norm: &Normalized, original: &str, i: usize) -> bool
 
 /// Whether a match covering normalized bytes `start..end` ends at a word
 /// boundary.
-#[inline]
+///
+/// Always inlined, the rare case out of line: as a call it cost the phrase
+/// walk more in saved registers than the two-byte check itself.
+#[inline(always)]
 pub(crate) fn is_word_end(norm: &Normalized, original: &str, end: usize) -> bool {
     // Most ends have ASCII on both sides and no joiner after: decided from
     // the two bytes, without a call (the full check cost about fifty
@@ -106,6 +109,7 @@ pub(crate) fn is_word_end(norm: &Normalized, original: &str, end: usize) -> bool
 }
 
 /// [`is_word_end`] where a character beyond ASCII or a joiner is involved.
+#[inline(never)]
 fn is_word_end_slow(norm: &Normalized, original: &str, end: usize) -> bool {
     let s = norm.as_str();
     match char_before(s, end) {

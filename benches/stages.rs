@@ -43,7 +43,7 @@ const NORMALIZED_BYTES: usize = 16_325_255;
 const PHRASE_MATCHES: usize = 242_171;
 const TOPICS: usize = 160_108;
 const MENTIONS: usize = 160_706;
-const RECORD_BYTES: usize = 87_855_597;
+const RECORD_BYTES: usize = 87_855_914;
 
 fn parts_count(corpus: &common::Corpus) -> usize {
     corpus

@@ -921,6 +921,7 @@ fn firm_word_alone(rules: &RuleSet, b: &[u8], s: usize, e: usize, buf: &mut Stri
             return false;
         }
     }
+    // The word after `from`, as a range of `b`.
     let next_word = |from: usize| {
         let a = from
             + b[from..]
@@ -931,20 +932,15 @@ fn firm_word_alone(rules: &RuleSet, b: &[u8], s: usize, e: usize, buf: &mut Stri
             .iter()
             .take_while(|c| c.is_ascii_alphanumeric() || **c == b'&')
             .count();
-        &b[a..z]
+        a..z
     };
+    let capitalized = |r: std::ops::Range<usize>| b[r].first().is_some_and(u8::is_ascii_uppercase);
     let next = next_word(e);
-    if next.first().is_some_and(u8::is_ascii_uppercase) {
+    if capitalized(next.clone()) {
         return false;
     }
-    if next == b"and" || next == b"&" {
-        let after = e
-            + b[e..]
-                .windows(next.len())
-                .position(|w| w == next)
-                .unwrap_or(0)
-            + next.len();
-        return !next_word(after).first().is_some_and(u8::is_ascii_uppercase);
+    if matches!(&b[next.clone()], b"and" | b"&") {
+        return !capitalized(next_word(next.end));
     }
     true
 }

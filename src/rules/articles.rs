@@ -34,6 +34,7 @@ pub(crate) fn take_articles(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Take
             _ => 0,
         };
         if s < prev_end
+            || e == m.span.start
             || !b[e..m.span.start].iter().all(|&c| c == b' ')
             || !is_article(rules, &doc.field_text(m.field)[s..e], &mut buf)
             || !mid_sentence(b, s)

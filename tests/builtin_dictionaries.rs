@@ -499,6 +499,32 @@ fn peoples_that_are_no_nation_of_a_country() {
 }
 
 #[test]
+fn former_and_constituent_countries_have_adjectives() {
+    // The adjectives of former states and of the UK's countries refer to
+    // their places; a longer one wins ("West German", not "German").
+    let text = "Soviet, West German, Yugoslav and Welsh officials met English fans.";
+    let got = found(text);
+    for (surface, id) in [
+        ("Soviet", "nationality:soviet-union"),
+        ("West German", "nationality:west-germany"),
+        ("Yugoslav", "nationality:yugoslavia"),
+        ("Welsh", "nationality:wales"),
+        ("English", "nationality:england"),
+    ] {
+        assert!(
+            got.iter().any(|(s, l, i)| s == surface
+                && *l == Label::Nationality
+                && i.as_deref() == Some(id)),
+            "{surface}: {got:?}"
+        );
+    }
+    // A family name that is such a word is still a person's.
+    assert!(found("He met Jerry Welsh and Ron English on Monday.")
+        .iter()
+        .any(|(s, l, _)| s == "Ron English" && *l == Label::Person));
+}
+
+#[test]
 fn religions_name_a_faith_not_a_person() {
     // Religions of the Factbook's "Religions": adjectives of a faith, as
     // nationalities; not the persons the name rules made of them, and no

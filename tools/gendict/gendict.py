@@ -639,6 +639,7 @@ def build(src, ctx):
         files["places/regions.jsonl"].append(e)
 
     build_nationalities(files, fb, countries, natl, ctx)
+    build_country_like_demonyms(files, ctx)
     build_ethnic_groups(files, fb, ctx)
     build_religions(files, fb, ctx)
     build_orgs(files, src, fb, countries, un_members, ctx)
@@ -833,6 +834,26 @@ def build_nationalities(files, fb, countries, natl, ctx):
              "name": surf[k], "ambiguous": True, "attrs": {"candidates": " ".join("place:country:" + i for i in isos)}}
         e["aliases"] = []
         add_aliases(e, [(surf[k], "capitalized")], ctx)
+        finish_entry(e, ctx)
+        files["nationalities.jsonl"].append(e)
+
+
+def build_country_like_demonyms(files, ctx):
+    """The adjectives of the constituent countries of the United Kingdom and of former states
+    ("English", "Welsh", "Soviet", "Yugoslav", "West German"; tables.COUNTRY_LIKE_DEMONYMS), as
+    nationalities that refer to their place; a form another entry already has stays that entry's
+    ("Scottish", a people of the Factbook)."""
+    known = alias_folds(files)
+    for sl, nm, als, kind, iso, valid_to in T.COUNTRY_LIKE:
+        forms = [f for f in T.COUNTRY_LIKE_DEMONYMS.get(sl, []) if fold(f) not in known]
+        if not forms:
+            continue
+        e = {"id": "nationality:%s" % sl, "label": "nationality", "kind": "demonym", "name": forms[0],
+             "aliases": []}
+        add_aliases(e, [(f, "capitalized") for f in forms], ctx)
+        if iso:
+            e["country"] = iso
+        e["refers_to"] = "place:%s:%s" % (kind.replace("_", "-"), sl)
         finish_entry(e, ctx)
         files["nationalities.jsonl"].append(e)
 

@@ -417,6 +417,21 @@ COUNTRY_LIKE = [
     ("serbia-and-montenegro", "Serbia and Montenegro", [], "former_country", None, "2006-06-05"),
 ]
 
+# The adjectives of the places of COUNTRY_LIKE (the Factbook and i18n-nationality know only
+# today's countries): "English", "Soviet", "West German". The first is the name.
+COUNTRY_LIKE_DEMONYMS = {
+    "england": ["English"],
+    "wales": ["Welsh"],
+    "scotland": ["Scottish"],
+    "northern-ireland": ["Northern Irish"],
+    "soviet-union": ["Soviet", "Soviets"],
+    "yugoslavia": ["Yugoslav", "Yugoslavs", "Yugoslavian", "Yugoslavians"],
+    "czechoslovakia": ["Czechoslovak", "Czechoslovaks", "Czechoslovakian", "Czechoslovakians"],
+    "east-germany": ["East German", "East Germans"],
+    "west-germany": ["West German", "West Germans"],
+    "zaire": ["Zairean", "Zaireans", "Zairian", "Zairians"],
+}
+
 REGIONS = [
     ("korean-peninsula", "Korean Peninsula", ["Korean peninsula"]),
     ("northeast-asia", "Northeast Asia", ["North East Asia", "North-East Asia"]),

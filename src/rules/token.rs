@@ -480,9 +480,10 @@ pub(crate) fn tokenize_range(
             _ => (Kind::Sym, i + len),
         };
         // A symbol may be a literal of a pattern ("Smith & Co"): its lists
-        // are looked up as a word's would be.
+        // are looked up as a word's would be. Literals are ASCII; a symbol
+        // beyond it ("€") would only cost a folded, allocated key.
         let lists = match kind {
-            Kind::Sym => lex.lookup(&text[i..end], kind, &mut buf),
+            Kind::Sym if c < 0x80 => lex.lookup(&text[i..end], kind, &mut buf),
             _ => 0,
         };
         push(out, i, end, kind, lists);

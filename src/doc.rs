@@ -183,6 +183,8 @@ pub enum Reason {
     StopWord,
     /// A common-word alias at a sentence start or in a headline.
     CommonWordGuard,
+    /// A qualifier alias ("Calif.") not right after a name and a comma.
+    QualifierGuard,
     /// A short form with no earlier full name in the document.
     NoAntecedent,
     /// Another mention won the overlap (its span given).
@@ -206,6 +208,7 @@ impl Reason {
             Reason::Boilerplate => "boilerplate",
             Reason::StopWord => "stop_word",
             Reason::CommonWordGuard => "common_word_guard",
+            Reason::QualifierGuard => "qualifier_guard",
             Reason::NoAntecedent => "no_antecedent",
             Reason::Overlapped(_) => "overlapped",
             Reason::OutRanked => "out_ranked",

@@ -74,6 +74,27 @@ impl LineCase {
     }
 }
 
+/// Whether a qualifier alias at `span` qualifies the name before it: only
+/// white space stands between it and a comma, and between that comma and a
+/// word with a capital letter ("Irvine, Calif.", "Coeur d'Alene, Idaho").
+pub(crate) fn qualifies_name(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).unwrap_or("").trim_end();
+    let Some(before) = before.strip_suffix(',') else {
+        return false;
+    };
+    let before = before.trim_end();
+    // The word before the comma: its letters, digits and the marks inside
+    // names ("St.", "Winston-Salem", "Coeur d'Alene").
+    let in_word = |c: char| c.is_alphanumeric() || matches!(c, '.' | '-' | '\'');
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| in_word(c))
+        .last()
+        .map_or(before.len(), |(k, _)| k);
+    before[start..].chars().any(char::is_uppercase)
+}
+
 /// True when only white space, opening quotes or brackets stand between the
 /// start of the sentence (or line, or text) and `at`.
 pub(crate) fn starts_sentence(text: &str, at: usize) -> bool {
@@ -178,6 +199,29 @@ mod tests {
                 end: start + word.len(),
             },
         )
+    }
+
+    #[test]
+    fn qualifiers_follow_a_name_and_a_comma() {
+        let table = [
+            ("based in Irvine, Calif., said", "Calif.", true),
+            ("FARMINGTON HILLS, Mich., March 3", "Mich.", true),
+            ("in Winston-Salem,\n  N.C.", "N.C.", true),
+            ("Coeur d'Alene, Idaho", "Idaho", true),
+            ("He fell Ill. Then", "Ill.", false),
+            ("prices, Mass. transit", "Mass.", false),
+            ("in 1987, Calif. said", "Calif.", false),
+            ("Calif. is", "Calif.", false),
+            ("Zürich, Ill.", "Ill.", true),
+        ];
+        for (text, word, want) in table {
+            let start = text.rfind(word).unwrap();
+            let span = Span {
+                start,
+                end: start + word.len(),
+            };
+            assert_eq!(qualifies_name(text, span), want, "{text:?}");
+        }
     }
 
     #[test]

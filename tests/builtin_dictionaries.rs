@@ -552,3 +552,49 @@ fn religions_name_a_faith_not_a_person() {
         .iter()
         .any(|(s, l, _)| s == "Salvation Army" && *l == Label::Organization));
 }
+
+#[test]
+fn us_states_abbreviated_after_a_city() {
+    let table = [
+        (
+            "The company, based in Irvine, Calif., said",
+            "Calif.",
+            "US-CA",
+        ),
+        ("IRVINE, Calif 1996-08-30 Now that", "Calif", "US-CA"),
+        (
+            "It has plants in Newark, N.J., and Chicago, Ill.",
+            "N.J.",
+            "US-NJ",
+        ),
+        (
+            "It has plants in Newark, N.J., and Chicago, Ill.",
+            "Ill.",
+            "US-IL",
+        ),
+        (
+            "FARMINGTON HILLS, Mich., March 3 - Shares rose",
+            "Mich.",
+            "US-MI",
+        ),
+        ("a mine near Charleston, W. Va., closed", "W. Va.", "US-WV"),
+        ("Jackson, Miss., is the capital", "Miss.", "US-MS"),
+    ];
+    for (text, surface, state) in table {
+        let want = format!("place:admin1:{state}");
+        assert_eq!(
+            id_of(text, surface).as_deref(),
+            Some(want.as_str()),
+            "{text}"
+        );
+    }
+    // Elsewhere the abbreviations are words, titles or a sentence's end.
+    for (text, surface) in [
+        ("He said he felt Ill. Doctors came.", "Ill."),
+        ("Mass. was held on Sunday.", "Mass."),
+        ("Prices rose, Miss. Smith said.", "Miss."),
+        ("The Calif. assembly voted.", "Calif."),
+    ] {
+        assert!(!has(text, surface), "{text}");
+    }
+}

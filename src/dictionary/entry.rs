@@ -149,6 +149,11 @@ pub enum Guard {
     /// Counts only where its capital letter marks a name: not as the first
     /// word of a sentence or line, not in all-caps or title-case lines.
     CommonWord,
+    /// Counts only as the qualifier of the name before it: right after a
+    /// comma that follows a capitalized word ("Irvine, Calif.", "FARMINGTON
+    /// HILLS, Mich."). For abbreviations of regions that are also words or
+    /// titles elsewhere ("Ill.", "Miss.", "Mass.").
+    Qualifier,
 }
 
 /// One way of writing an entry's name.

@@ -572,6 +572,10 @@ def build(src, ctx):
             e["priority"] = 2
         if s["name"] == "District of Columbia":
             e["aliases"] = ["D.C."]
+        # "Calif." and, as datelines also write it, "Calif"; only after "Irvine," (guard qualifier)
+        for abbr in T.US_STATE_ABBREVIATIONS.get(code, []):
+            forms = [abbr] + ([abbr[:-1]] if abbr.count(".") == 1 else [])
+            add_aliases(e, [(f, "exact", "qualifier") for f in forms], ctx)
         finish_entry(e, ctx, place_guard=True)
         files["places/admin1.jsonl"].append(e)
         seen_admin.add(("US", fold(s["name"])))
@@ -1567,7 +1571,7 @@ def validate(files):
                     for k in a:
                         if k not in ("text", "match", "guard"):
                             errs.append("%s: bad alias key %s" % (where, k))
-                    if a.get("guard") not in (None, "common_word"):
+                    if a.get("guard") not in (None, "common_word", "qualifier"):
                         errs.append("%s: bad guard" % where)
             if "country" in e and not re.fullmatch(r"[A-Z]{2}", e["country"]):
                 errs.append("%s: bad country %r" % (where, e["country"]))
@@ -1683,6 +1687,8 @@ Notes on choices (details in `tools/gendict/FALSE_POSITIVES.md`):
 - A place name that is mostly a word, a person's name or a company name in news ("Paul", "Toyota", "West") is not
   matched bare: the entry is named "Toyota, Japan" and keeps the bare name in `attrs.bare_name`. Large common-word
   cities (Reading, Mobile, Split, Nice, Bath ...) keep the bare name with `capitalized` + `guard: common_word`.
+- US states also carry their abbreviations from the GPO Style Manual and the AP Stylebook ("Calif.", "N.J.", "W. Va.";
+  `tables.US_STATE_ABBREVIATIONS`), `exact` with `guard: qualifier`: only right after a name and a comma ("Irvine, Calif.").
 - Where an alias object has the same text as `name`, it is meant to override the name's `auto` policy (for
   example to add the guard).
 - Person short forms (`short`) of two letters ("Xi", "Li") are left out: the format requires two-letter aliases to be `exact`.

@@ -432,6 +432,24 @@ COUNTRY_LIKE_DEMONYMS = {
     "zaire": ["Zairean", "Zaireans", "Zairian", "Zairians"],
 }
 
+# How US newswire copy writes a state after a city ("Irvine, Calif.", "FARMINGTON HILLS, Mich."):
+# the abbreviations of the U.S. Government Publishing Office Style Manual (2016, section 10.3;
+# public domain) and the forms of the AP Stylebook that differ from them (Kan., Neb., N.M., N.D.,
+# Ore., S.D., W.Va.). States the manual writes in full (Alaska, Hawaii, Idaho, Iowa, Maine, Ohio,
+# Utah) have none. Aliases carry the `qualifier` guard: they count only right after a name and a
+# comma, since "Ill.", "Miss.", "Mass." and "Ind." are also words and titles.
+US_STATE_ABBREVIATIONS = {
+    "AL": ["Ala."], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif."], "CO": ["Colo."],
+    "CT": ["Conn."], "DE": ["Del."], "FL": ["Fla."], "GA": ["Ga."], "IL": ["Ill."],
+    "IN": ["Ind."], "KS": ["Kans.", "Kan."], "KY": ["Ky."], "LA": ["La."], "MD": ["Md."],
+    "MA": ["Mass."], "MI": ["Mich."], "MN": ["Minn."], "MS": ["Miss."], "MO": ["Mo."],
+    "MT": ["Mont."], "NE": ["Nebr.", "Neb."], "NV": ["Nev."], "NH": ["N.H."], "NJ": ["N.J."],
+    "NM": ["N. Mex.", "N.M."], "NY": ["N.Y."], "NC": ["N.C."], "ND": ["N. Dak.", "N.D."],
+    "OK": ["Okla."], "OR": ["Oreg.", "Ore."], "PA": ["Pa."], "RI": ["R.I."], "SC": ["S.C."],
+    "SD": ["S. Dak.", "S.D."], "TN": ["Tenn."], "TX": ["Tex."], "VT": ["Vt."], "VA": ["Va."],
+    "WA": ["Wash."], "WV": ["W. Va.", "W.Va."], "WI": ["Wis."], "WY": ["Wyo."],
+}
+
 REGIONS = [
     ("korean-peninsula", "Korean Peninsula", ["Korean peninsula"]),
     ("northeast-asia", "Northeast Asia", ["North East Asia", "North-East Asia"]),

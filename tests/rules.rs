@@ -2324,3 +2324,54 @@ fn people_whose_family_name_speaks() {
         assert!(got.iter().all(|(_, l, _)| *l != "person"), "{text}: {got:?}");
     }
 }
+
+/// A wire reporter's signature after a dash names a person, not a place
+/// before a region; a desk or newsroom named for its city is an
+/// organization.
+#[test]
+fn wire_signatures_name_their_reporters() {
+    let tagger = tagger_with(
+        r#"{"id": "place:capital:bucharest", "label": "place", "kind": "capital", "name": "Bucharest", "country": "RO"}
+{"id": "place:capital:warsaw", "label": "place", "kind": "capital", "name": "Warsaw", "country": "PL"}"#,
+    );
+    for (text, name) in [
+        (
+            "Output rose. -- Luli Popescu, Bucharest Newsroom 40-1 3120264",
+            "Luli Popescu",
+        ),
+        (
+            "Output rose. -- Amra Kevic , Bucharest newsroom +381 11 2224305",
+            "Amra Kevic",
+        ),
+        (
+            "Output rose.\n-- Harry Milling, Warsaw Energy Desk",
+            "Harry Milling",
+        ),
+    ] {
+        let got = found(&tagger, text);
+        assert!(
+            got.contains(&(name.to_string(), "person", "wire_signature".to_string())),
+            "{got:?}"
+        );
+    }
+    for text in [
+        "Output rose. -- Warsaw Newsroom +48 22 653 9700",
+        "Output rose. -- Jim Ballantyne, Warsaw Newsroom +44 171",
+    ] {
+        let got = found(&tagger, text);
+        assert!(
+            got.iter()
+                .any(|(s, l, _)| s == "Warsaw Newsroom" && *l == "organization"),
+            "{got:?}"
+        );
+    }
+    // Not after a word: a dash in a sentence also sets off a list of firms.
+    let got = found(
+        &tagger,
+        "The three -- Hadley Motors, Bucharest and others -- agreed.",
+    );
+    assert!(
+        !got.iter().any(|(_, _, r)| r == "wire_signature"),
+        "{got:?}"
+    );
+}

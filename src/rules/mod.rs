@@ -155,7 +155,8 @@ pub struct RuleSet {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 46] = [
+const WINDOWED_RULES: [&str; 47] = [
+    "wire_signature",
     "possessive_firm",
     "hall_of_fame",
     "forename_initials_surname",

@@ -2375,3 +2375,37 @@ fn wire_signatures_name_their_reporters() {
         "{got:?}"
     );
 }
+
+/// A compound adjective that begins with a place ("Boston-based") is no
+/// word of the firm's name after it: the place stays, and the firm's name
+/// starts after it.
+#[test]
+fn compound_adjectives_stay_out_of_names() {
+    let tagger = tagger_with(
+        r#"{"id": "place:city:boston", "label": "place", "kind": "city", "name": "Boston", "country": "US"}
+{"id": "place:city:st-louis", "label": "place", "kind": "city", "name": "St. Louis", "country": "US"}"#,
+    );
+    for (text, place, firm) in [
+        (
+            "said Erin Purcell of Boston-based Reagan Communications that represents",
+            "Boston",
+            "Reagan Communications",
+        ),
+        (
+            "St. Louis-based Mercantile Bancorp Inc., a bank holding company",
+            "St. Louis",
+            "Mercantile Bancorp Inc.",
+        ),
+    ] {
+        let got = found(&tagger, text);
+        assert!(
+            got.iter().any(|(s, l, _)| s == place && *l == "place"),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|(s, l, _)| s == firm && *l == "organization"),
+            "{got:?}"
+        );
+    }
+}

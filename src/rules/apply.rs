@@ -672,7 +672,9 @@ pub(crate) fn right(b: &[u8], mut i: usize, n: usize) -> usize {
 }
 
 /// Sets each token's mention label from the document's mentions of `field`
-/// (sorted by start).
+/// (sorted by start). A compound adjective that only begins with a mention
+/// ("Boston-based", a `lower` token) lies in none: it is no word of a name
+/// ("[Boston]-based [Reagan Communications]").
 pub(crate) fn mark_mentions(tokens: &mut [Token], mentions: &[Mention], field: Field) {
     let mut ms = mentions.iter().filter(|m| m.field == field).peekable();
     for t in tokens.iter_mut() {
@@ -681,7 +683,9 @@ pub(crate) fn mark_mentions(tokens: &mut [Token], mentions: &[Mention], field: F
             ms.next();
         }
         if let Some(m) = ms.peek() {
-            if m.span.start as u32 <= t.start {
+            if m.span.start as u32 <= t.start
+                && !(t.kind == Kind::Lower && (m.span.end as u32) < t.end)
+            {
                 t.mention = mention_index(m.label);
             }
         }

@@ -2409,3 +2409,68 @@ fn compound_adjectives_stay_out_of_names() {
         );
     }
 }
+
+/// Nouns of a role before a name or in an apposition: trades, sports
+/// positions, counterparts and aides ("his Armenian counterpart Zhirayr
+/// Liparityan", "Hen Vipheak, former editor of"). A title after the role
+/// starts no name of the role's ("the aide President Reagan fired").
+#[test]
+fn roles_before_names_and_in_appositions() {
+    let tagger = tagger();
+    for (text, person, rule) in [
+        (
+            "his Armenian counterpart Zhirayr Liparityan met officials",
+            "Zhirayr Liparityan",
+            "role_name",
+        ),
+        (
+            "He later met rebel chief-of-staff Aslan Maskhadov on Friday.",
+            "Aslan Maskhadov",
+            "role_name",
+        ),
+        (
+            "The paper was shut. Hen Vipheak, former editor of the paper, was jailed.",
+            "Hen Vipheak",
+            "apposition_office",
+        ),
+        (
+            "The try came through England scrum-half Kyran Bracken on Saturday.",
+            "Kyran Bracken",
+            "role_name",
+        ),
+    ] {
+        let got = found(&tagger, text);
+        assert!(
+            got.contains(&(person.to_string(), "person", rule.to_string())),
+            "{text}: {got:?}"
+        );
+    }
+    let got = found(
+        &tagger,
+        "North is the aide President Reagan fired in November.",
+    );
+    assert!(
+        got.iter().any(|(s, l, _)| s == "Reagan" && *l == "person"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|(s, _, _)| s.starts_with("President")),
+        "{got:?}"
+    );
+}
+
+/// A Chinese name found by any rule puts its family name first, which
+/// later mentions use alone ("veteran dissident Wang Donghai ... Wang").
+#[test]
+fn chinese_family_names_link_whichever_rule_found_the_name() {
+    let tagger = tagger();
+    let doc = tagger.tag(
+        "The detention of veteran dissident Wang Donghai was condemned. \
+         Police detained Wang on Friday.",
+    );
+    let ids = entity_ids(&doc);
+    let full = ids.iter().find(|(s, _)| *s == "Wang Donghai").unwrap().1;
+    let short = ids.iter().find(|(s, _)| *s == "Wang").unwrap().1;
+    assert!(full.is_some());
+    assert_eq!(full, short, "{ids:?}");
+}

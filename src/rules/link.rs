@@ -182,9 +182,15 @@ pub(crate) fn link<'t>(
                 let at = (field, m.span.start);
                 if is_person && words.clone().nth(1).is_some() {
                     // A Chinese name puts the family name first ("Wang
-                    // Donghai ... Wang said").
-                    let family_first = matches!(m.evidence, Evidence::Rule { rule }
-                        if rules.rule_name(rule) == "chinese_name");
+                    // Donghai ... Wang said"), whichever rule found it
+                    // ("veteran dissident Wang Donghai").
+                    let family_first = match m.evidence {
+                        Evidence::Rule { rule } => {
+                            rules.rule_name(rule) == "chinese_name"
+                                || family_name_first(rules, text, words.clone(), &mut buf)
+                        }
+                        _ => false,
+                    };
                     let family = match family_first {
                         true => words.next(),
                         false => words.next_back(),
@@ -1107,6 +1113,23 @@ fn doc_text<'t>(title: &'t str, text: &'t str, field: Field) -> &'t str {
         Field::Title => title,
         Field::Text => text,
     }
+}
+
+/// Whether a name of two words reads as Chinese, family name first: its
+/// first word is a family name of `cn_surname`, and its second no known
+/// given name or surname ("Wang Donghai", not "Chen Smith").
+fn family_name_first<'t>(
+    rules: &RuleSet,
+    text: &str,
+    mut words: impl Iterator<Item = &'t Token>,
+    buf: &mut String,
+) -> bool {
+    let (Some(first), Some(second), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let lookup = |t: &Token, buf: &mut String| rules.lex.lookup(slice(text, t), t.kind, buf);
+    lookup(first, buf) & rules.family_first != 0
+        && lookup(second, buf) & (rules.given | rules.surnames) == 0
 }
 
 #[cfg(test)]

@@ -108,6 +108,8 @@ pub struct RuleSet {
     pub(crate) particles: ListBits,
     /// Known surnames (`surname`, `surname_common`).
     pub(crate) surnames: ListBits,
+    /// Family names written first (`cn_surname`: "Wang Donghai").
+    pub(crate) family_first: ListBits,
     /// Words that end the name of an event ("Cup", "Open") and words
     /// between it and them ("Grand").
     pub(crate) event_words: ListBits,
@@ -520,6 +522,7 @@ impl RuleSet {
             not_in_lists,
             particles: bits(&["particle"]),
             surnames: bits(&["surname", "surname_common"]),
+            family_first: bits(&["cn_surname"]),
             event_words: bits(&["event_word"]),
             event_mods: bits(&["event_mod"]),
             event_verbs: bits(&["event_also_verb"]),

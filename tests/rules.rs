@@ -2474,3 +2474,35 @@ fn chinese_family_names_link_whichever_rule_found_the_name() {
     assert!(full.is_some());
     assert_eq!(full, short, "{ids:?}");
 }
+
+/// A monarch's, pope's or generation's numeral ends the name ("Henry
+/// VIII", "Pope John Paul II", "Andres Soriano III"), and the surname
+/// before it names the person again; "I" is the pronoun.
+#[test]
+fn numerals_end_names() {
+    let tagger = tagger();
+    for (text, person) in [
+        (
+            "He succeeded his father Leopold III in 1951.",
+            "Leopold III",
+        ),
+        ("Pope John Paul II said on Sunday.", "John Paul II"),
+    ] {
+        let got = found(&tagger, text);
+        assert!(
+            got.iter().any(|(s, l, _)| s == person && *l == "person"),
+            "{text}: {got:?}"
+        );
+    }
+    let doc = tagger.tag("Chairman Andres Soriano III said so. Soriano added that sales rose.");
+    let ids = entity_ids(&doc);
+    let full = ids
+        .iter()
+        .find(|(s, _)| *s == "Andres Soriano III")
+        .unwrap()
+        .1;
+    let short = ids.iter().find(|(s, _)| *s == "Soriano").unwrap().1;
+    assert_eq!(full, short, "{ids:?}");
+    let got = found(&tagger, "Mr. Smith I think is right.");
+    assert!(got.iter().any(|(s, _, _)| s == "Smith"), "{got:?}");
+}

@@ -191,9 +191,14 @@ pub(crate) fn link<'t>(
                         }
                         _ => false,
                     };
+                    // A generation's or monarch's numeral is no surname
+                    // ("Andres Soriano III ... Soriano").
                     let family = match family_first {
                         true => words.next(),
-                        false => words.next_back(),
+                        false => words
+                            .next_back()
+                            .filter(|t| !is_numeral(slice(text, t)))
+                            .or_else(|| words.next_back()),
                     };
                     if let Some(last) = family {
                         let surname = slice(text, last);
@@ -1113,6 +1118,11 @@ fn doc_text<'t>(title: &'t str, text: &'t str, field: Field) -> &'t str {
         Field::Title => title,
         Field::Text => text,
     }
+}
+
+/// Whether a word is a Roman numeral in capitals ("III", "VIII").
+fn is_numeral(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|c| matches!(c, b'I' | b'V' | b'X' | b'L'))
 }
 
 /// Whether a name of two words reads as Chinese, family name first: its

@@ -208,7 +208,8 @@ const WINDOWED_RULES: [&str; 47] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 72] = [
+const WINDOWED_LISTS: [&str; 73] = [
+    "regnal",
     "'corp'",
     "'co'",
     "'cos'",

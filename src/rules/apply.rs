@@ -37,6 +37,8 @@ pub(crate) struct Scratch {
     regex: Option<(u64, Caches)>,
     /// The mentions the rules propose (a buffer lent to each document).
     proposals: Vec<Proposal>,
+    /// The mentions a proposal overlaps (see [`commit`]).
+    overlapping: Vec<usize>,
     link: link::Buffers,
 }
 
@@ -221,7 +223,7 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
         if !proposals.is_empty() {
             let mut edit = Edit::default();
             for p in proposals.drain(..) {
-                commit(rules, doc, taken, &mut edit, p);
+                commit(rules, doc, taken, &mut edit, &mut s.overlapping, p);
             }
             edit.finish(doc);
         }
@@ -354,9 +356,12 @@ fn find_windows(
                     .rposition(|c| !c.is_ascii_alphanumeric() && *c != b'.')
                     .map_or(start, |k| start + k + 1);
                 let word = &text[last..end];
-                if !word.is_empty()
-                    && rules.lex.lookup(word, word_kind(word), buf) & rules.suffixes != 0
-                {
+                // Its shape is needed only for a word of the lists.
+                let lists = match word.is_empty() {
+                    true => 0,
+                    false => rules.lex.lists(word, buf) & rules.suffixes,
+                };
+                if lists != 0 && lists & rules.lex.mask(word_kind(word)) != 0 {
                     push_window(out, left(b, start, 7), right(b, end, 1));
                 }
             }
@@ -483,12 +488,15 @@ fn trigger(
             if next == Some(b'(') {
                 with(&mut ctx, (3, 4));
             }
+            // The word before, found once for the cues that read it.
+            let before = std::cell::OnceCell::new();
+            let before = || *before.get_or_init(|| word_before(b, i));
             // Two chunks back: the quotation before a verb of speech
             // ('work," said Parnevik'). A place a word before names as one
             // ("near Dabiq,", "the town of Azaz"). Context for a role holds
             // that for a place.
             if needs(ctx, (2, 4)) {
-                let (role, place) = cues_before(rules, text, i, buf);
+                let (role, place) = cues_before(rules, text, before(), buf);
                 if role {
                     with(&mut ctx, (2, 4));
                 }
@@ -508,7 +516,7 @@ fn trigger(
             }
             // A fixture ("East Fife v Clydebank"): both teams and what ends
             // each.
-            if needs(ctx, (3, 3)) && beside_versus(rules, text, i, end, buf) {
+            if needs(ctx, (3, 3)) && beside_versus(rules, text, end, before, buf) {
                 with(&mut ctx, (3, 3));
             }
             ctx
@@ -537,26 +545,27 @@ fn context(rules: &RuleSet, bits: ListBits) -> Option<(usize, usize)> {
     Some(ctx)
 }
 
-/// What the words before `i` say of the word there: whether the word
-/// before is a lower-case role word, and whether they introduce a place
-/// name: a word of `place_before` ("near"), or a lower-case kind of place
-/// and "of" ("the town of"). The word before is found and looked up once
-/// for both.
-fn cues_before(rules: &RuleSet, text: &str, i: usize, buf: &mut String) -> (bool, bool) {
+/// What the words before a word say of it, given the word right before it
+/// ([`word_before`]): whether that is a lower-case role word, and whether
+/// they introduce a place name: a word of `place_before` ("near"), or a
+/// lower-case kind of place and "of" ("the town of"). The word before is
+/// looked up once for both.
+fn cues_before(
+    rules: &RuleSet,
+    text: &str,
+    before: Option<(usize, usize)>,
+    buf: &mut String,
+) -> (bool, bool) {
     let b = text.as_bytes();
-    let Some((s, e)) = word_before(b, i) else {
+    let Some((s, e)) = before else {
         return (false, false);
     };
     let word = &text[s..e];
-    let kind = word_kind(word);
-    let bits = rules.lex.lookup(word, kind, buf);
-    // A word starting in lower case is of kind `Lower` but with a digit.
-    let role = b[s].is_ascii_lowercase()
-        && match kind {
-            Kind::Lower => bits,
-            _ => rules.lex.lookup(word, Kind::Lower, buf),
-        } & rules.roles
-            != 0;
+    // Looked up whatever its shape: a role word is looked up as `Lower`
+    // (one starting in lower case may have a digit), and the shape is
+    // needed only for a word of `place_before`.
+    let lists = rules.lex.lists(word, buf);
+    let role = b[s].is_ascii_lowercase() && lists & rules.lex.mask(Kind::Lower) & rules.roles != 0;
     if rules.place_before | rules.place_kinds == 0 {
         return (role, false);
     }
@@ -568,24 +577,34 @@ fn cues_before(rules: &RuleSet, text: &str, i: usize, buf: &mut String) -> (bool
             _ => false,
         }
     } else {
-        bits & rules.place_before != 0
+        lists & rules.place_before != 0
+            && lists & rules.lex.mask(word_kind(word)) & rules.place_before != 0
     };
     (role, place)
 }
 
-/// Whether the word after `end` or the word before `start` is a word of
-/// `team_versus` ("v") in lower case.
-fn beside_versus(rules: &RuleSet, text: &str, start: usize, end: usize, buf: &mut String) -> bool {
+/// Whether the word after `end` or the word before the word, as `before`
+/// finds it ([`word_before`]), is a word of `team_versus` ("v") in lower
+/// case.
+fn beside_versus(
+    rules: &RuleSet,
+    text: &str,
+    end: usize,
+    before: impl Fn() -> Option<(usize, usize)>,
+    buf: &mut String,
+) -> bool {
     let versus = rules.team_cues.versus;
     if versus == 0 {
         return false;
     }
     let b = text.as_bytes();
-    let mut is_versus =
-        |(s, e): (usize, usize)| rules.lex.lookup(&text[s..e], Kind::Lower, buf) & versus != 0;
+    let mut is_versus = |(s, e): (usize, usize)| {
+        let word = &text[s..e];
+        rules.screens.versus.may_hold(word)
+            && rules.lex.lookup(word, Kind::Lower, buf) & versus != 0
+    };
     lower_word_after(b, end).is_some_and(&mut is_versus)
-        || word_before(b, start)
-            .is_some_and(|(s, e)| b[s].is_ascii_lowercase() && is_versus((s, e)))
+        || before().is_some_and(|(s, e)| b[s].is_ascii_lowercase() && is_versus((s, e)))
 }
 
 /// The word of ASCII letters after `end`, past white space, if it starts
@@ -613,7 +632,9 @@ fn next_is_kind_noun(rules: &RuleSet, text: &str, end: usize, buf: &mut String) 
         return false;
     }
     lower_word_after(text.as_bytes(), end).is_some_and(|(s, e)| {
-        rules.lex.lookup(&text[s..e], Kind::Lower, buf) & rules.kind_nouns != 0
+        let word = &text[s..e];
+        rules.screens.kind_nouns.may_hold(word)
+            && rules.lex.lookup(word, Kind::Lower, buf) & rules.kind_nouns != 0
     })
 }
 
@@ -796,14 +817,23 @@ thread_local! {
 
 /// Adds one proposal if its span is free, or if it only overlaps mentions it
 /// may take over; an exact dictionary mention of the same label is kept.
-fn commit(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, edit: &mut Edit, p: Proposal) {
+/// `overlapping` is scratch space.
+fn commit(
+    rules: &RuleSet,
+    doc: &mut Doc<'_>,
+    taken: &mut Taken,
+    edit: &mut Edit,
+    overlapping: &mut Vec<usize>,
+    p: Proposal,
+) {
     let r = &rules.rules[p.rule as usize];
     let mut entity = None;
     if taken.overlapping(p.field, p.span).is_some() {
         // Which existing mentions overlap? Mentions are sorted by position.
-        let overlapping: Vec<usize> = overlapping_mentions(&doc.mentions, p.field, p.span)
-            .filter(|&i| !edit.is_removed(i))
-            .collect();
+        overlapping.clear();
+        overlapping.extend(
+            overlapping_mentions(&doc.mentions, p.field, p.span).filter(|&i| !edit.is_removed(i)),
+        );
         let added_overlap = edit.added_spans.overlapping(p.field, p.span).is_some();
         // "Cyril Ramaphosa" around the family name "Ramaphosa": the whole
         // name, of the entry, if its first names fit the entry's; else
@@ -840,7 +870,7 @@ fn commit(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, edit: &mut Edit
         if !may_take {
             return;
         }
-        for &i in &overlapping {
+        for &i in overlapping.iter() {
             taken.remove(p.field, doc.mentions[i].span);
             edit.remove(i);
         }
@@ -1228,7 +1258,7 @@ mod tests {
                 (place, (2, 3)),
                 (next_is_kind_noun(rules, text, end, &mut buf), (2, 2)),
                 (defined_as_a(b, end), (1, 9)),
-                (beside_versus(rules, text, i, end, &mut buf), (3, 3)),
+                (beside_versus(rules, text, end, || before, &mut buf), (3, 3)),
             ];
             cues.iter().filter(|c| c.0).fold(anchor, |ctx, &(_, c)| {
                 Some(ctx.map_or(c, |(x, y)| (x.max(c.0), y.max(c.1))))

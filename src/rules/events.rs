@@ -57,11 +57,25 @@ pub(crate) fn drop_inside_events(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut
 /// Whether a name a rule found ends in an event word: the whole is the
 /// event ("the Venice Film Festival", "the Zandvoort Grand Prix").
 fn ends_in_event(rules: &RuleSet, name: &str, buf: &mut String) -> bool {
-    let last = name
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("");
-    word_kind(last) == Kind::Cap && rules.lex.lookup(last, Kind::Cap, buf) & rules.event_words != 0
+    let last = last_word(name);
+    rules.screens.events.may_hold(last)
+        && word_kind(last) == Kind::Cap
+        && rules.lex.lookup(last, Kind::Cap, buf) & rules.event_words != 0
+}
+
+/// What follows the last white space of `name` (all of it if none).
+fn last_word(name: &str) -> &str {
+    // Back over ASCII bytes to ASCII white space; from a byte beyond ASCII
+    // on (seldom), by characters, as white space may be beyond ASCII too.
+    let b = name.as_bytes();
+    match b
+        .iter()
+        .rposition(|&c| c.is_ascii_whitespace() || c >= 0x80)
+    {
+        Some(k) if b[k] < 0x80 => &name[k + 1..],
+        Some(_) => name.rsplit(char::is_whitespace).next().unwrap_or(""),
+        None => name,
+    }
 }
 
 /// Whether "of" (or "of the") and before it a capitalized word of
@@ -102,8 +116,13 @@ fn before_event(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bo
         let Some((s, e, capitals)) = next_capitalized(text, at) else {
             return false;
         };
-        // Looked up as capitalized, as the lists are, also in capitals.
-        let bits = rules.lex.lookup(&text[s..e], Kind::Cap, buf);
+        // Looked up as capitalized, as the lists are, also in capitals;
+        // only the bits of the lists screened count below.
+        let word = &text[s..e];
+        let bits = match rules.screens.events.may_hold(word) {
+            true => rules.lex.lookup(word, Kind::Cap, buf),
+            false => 0,
+        };
         if bits & rules.event_words != 0 {
             // "CHINA OPEN TO TALKS": in capitals, not a word that is also a
             // verb or an adjective.
@@ -131,5 +150,29 @@ fn next_capitalized(text: &str, i: usize) -> Option<(usize, usize, bool)> {
         Kind::Cap => Some((s, e, false)),
         Kind::Upper if line_in_capitals(b, s) => Some((s, e, true)),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The last word is what `rsplit` at white space gives first.
+    #[test]
+    fn last_words() {
+        for name in [
+            "Venice Film Festival",
+            "Festival",
+            "",
+            "a ",
+            "Grand\tPrix",
+            "Z\u{fc}rich Open",
+            "Open Z\u{fc}rich",
+            "Le\u{a0}Mans",
+            "x\u{a0}Le Mans\u{2003}Cup",
+        ] {
+            let want = name.rsplit(char::is_whitespace).next().unwrap_or("");
+            assert_eq!(last_word(name), want, "{name:?}");
+        }
     }
 }

@@ -170,15 +170,30 @@ impl Lexicon {
     #[inline]
     pub(crate) fn lookup(&self, token: &str, kind: Kind, buf: &mut String) -> ListBits {
         let mask = self.masks[kind as usize];
-        if mask == 0 || self.words.is_empty() {
+        if mask == 0 {
+            return 0;
+        }
+        self.lists(token, buf) & mask
+    }
+
+    /// The lists `token` is in whatever its shape: [`Lexicon::lookup`]
+    /// without the lists' cases (see [`Lexicon::mask`]), for a word whose
+    /// shape matters only if it is in some lists.
+    #[inline]
+    pub(crate) fn lists(&self, token: &str, buf: &mut String) -> ListBits {
+        if self.words.is_empty() {
             return 0;
         }
         let t = token.strip_suffix('.').unwrap_or(token);
-        let bits = match self.table.get(t.as_bytes()) {
+        match self.table.get(t.as_bytes()) {
             Some(bits) => bits,
             None => self.lookup_folded(t, buf),
-        };
-        bits & mask
+        }
+    }
+
+    /// The lists whose case allows a token of shape `kind`.
+    pub(crate) fn mask(&self, kind: Kind) -> ListBits {
+        self.masks[kind as usize]
     }
 
     /// The lists of a word that is not ASCII, by its folded key: rare, so
@@ -199,6 +214,54 @@ impl Lexicon {
         }
         lex.seal();
         lex
+    }
+}
+
+/// Which words may be in some lists, by their first letter and length: a
+/// test of a few instructions that spares most words the lookup of a
+/// small list ("v", "vs", "versus").
+#[derive(Clone, Debug)]
+pub(crate) struct Screen {
+    /// Per ASCII first byte, lower-cased, a bit per length of the lists'
+    /// words (bit 63: 63 bytes or more).
+    lengths: Box<[u64; 128]>,
+}
+
+/// Holds every word: a screen that spares nothing.
+impl Default for Screen {
+    fn default() -> Screen {
+        Screen {
+            lengths: Box::new([u64::MAX; 128]),
+        }
+    }
+}
+
+impl Screen {
+    /// The screen of the words of the lists `bits` of `lex`.
+    pub(crate) fn new(lex: &Lexicon, bits: ListBits) -> Screen {
+        let mut lengths = [0; 128];
+        for w in lex.words_in(bits) {
+            if let Some(&c) = w.as_bytes().first().filter(|c| c.is_ascii()) {
+                lengths[usize::from(c.to_ascii_lowercase())] |= 1 << w.len().min(63);
+            }
+        }
+        Screen {
+            lengths: Box::new(lengths),
+        }
+    }
+
+    /// Whether [`Lexicon::lookup`] may find `word` in the lists: false only
+    /// for an ASCII word (it is compared without case; another is folded
+    /// first) whose first letter and length no word of them has.
+    #[inline]
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
+        let w = word.strip_suffix('.').unwrap_or(word).as_bytes();
+        match w.first() {
+            Some(&c) if w.is_ascii() => {
+                self.lengths[usize::from(c.to_ascii_lowercase())] >> w.len().min(63) & 1 != 0
+            }
+            _ => true,
+        }
     }
 }
 
@@ -316,13 +379,13 @@ impl Table {
         }
         let mut i = (h >> self.shift) as usize;
         loop {
-            let s = self.slots[i];
+            let s = &self.slots[i];
             if s.len == 0 {
                 return Some(0);
             }
             if s.head == head
                 && s.len as usize == key.len()
-                && (key.len() <= 8 || self.rest_eq(s, &key[8..]))
+                && (key.len() <= 8 || self.rest_eq(s.rest, &key[8..]))
             {
                 return Some(s.bits);
             }
@@ -330,9 +393,11 @@ impl Table {
         }
     }
 
-    /// Whether the bytes of `s`'s key past the eighth are `rest`, case aside.
-    fn rest_eq(&self, s: Slot, rest: &[u8]) -> bool {
-        let at = s.rest as usize;
+    /// Whether the bytes past the eighth of a key whose rest starts at `at`
+    /// are `rest`, case aside.
+    #[inline(always)]
+    fn rest_eq(&self, at: u32, rest: &[u8]) -> bool {
+        let at = at as usize;
         eq_folded(&self.rest[at..at + rest.len()], rest)
     }
 }
@@ -373,5 +438,82 @@ mod tests {
             }
         }
         assert_eq!(hash_folded("Zürich".as_bytes()), None);
+    }
+
+    /// A word's lists whatever its shape, masked by the lists of a shape,
+    /// are the lists it is looked up in with that shape.
+    #[test]
+    fn lists_of_a_shape_are_the_lookup() {
+        let mut lex = Lexicon::default();
+        let bits = [
+            lex.list("cap", Case::Capitalized).unwrap_or(0),
+            lex.list("any", Case::Any).unwrap_or(0),
+            lex.list("upper", Case::Upper).unwrap_or(0),
+        ];
+        for (w, b) in [
+            ("near", 1),
+            ("Near", 0),
+            ("co", 2),
+            ("&", 1),
+            ("d\u{e9}j\u{e0}", 1),
+        ] {
+            lex.add_word(w, bits[b]);
+        }
+        lex.add_word("co", bits[0]);
+        lex.seal();
+        let mut buf = String::new();
+        for w in [
+            "near",
+            "NEAR",
+            "Near.",
+            "Co",
+            "CO",
+            "co",
+            "&",
+            "D\u{e9}j\u{e0}",
+            "deja",
+            "x",
+        ] {
+            for k in Kind::ALL {
+                assert_eq!(
+                    lex.lists(w, &mut buf) & lex.mask(k),
+                    lex.lookup(w, k, &mut buf),
+                    "{w:?} {k:?}"
+                );
+            }
+        }
+        assert_eq!(lex.lists("Co", &mut buf), bits[0] | bits[2]);
+        assert_eq!(Lexicon::default().lists("near", &mut buf), 0);
+    }
+
+    /// A screen turns away only words the lookup finds in none of its
+    /// lists, whatever their case, final period or diacritics.
+    #[test]
+    fn screens_keep_every_word_of_their_lists() {
+        let mut lex = Lexicon::default();
+        let versus = lex.list("versus", Case::Any).unwrap_or(0);
+        let other = lex.list("other", Case::Any).unwrap_or(0);
+        for w in ["v", "vs", "versus", "über"] {
+            lex.add_word(w, versus);
+        }
+        for w in ["vx", "verses", "a", "long"] {
+            lex.add_word(w, other);
+        }
+        lex.seal();
+        let screen = Screen::new(&lex, versus);
+        let mut buf = String::new();
+        for w in [
+            "v", "V", "vs.", "VS", "Versus", "VERSUS.", "vx", "verses", "a", "long", "ve", "Über",
+            "uber", "Uber", "x", "", ".", "versusx", "\u{e9}",
+        ] {
+            let bits = lex.lookup(w, Kind::Lower, &mut buf) & versus;
+            assert!(bits == 0 || screen.may_hold(w), "{w:?}");
+        }
+        // Most other words are turned away.
+        for w in ["a", "long", "x", "vsx", "Vers."] {
+            assert!(!screen.may_hold(w), "{w:?}");
+        }
+        assert!(screen.may_hold("Vs."));
+        assert!(Screen::default().may_hold("anything"));
     }
 }

@@ -54,6 +54,8 @@ pub(crate) struct Buffers {
     next: Vec<usize>,
     /// Per key, its targets (see [`Keys`]).
     targets: Vec<Vec<Target>>,
+    /// Key occurrences of a field: (start, end, index of the key).
+    found: Vec<(usize, usize, usize)>,
 }
 
 /// The keys of a document and their targets. Keys are borrowed from the
@@ -137,6 +139,7 @@ pub(crate) fn link<'t>(
         hits,
         next,
         targets,
+        found,
     } = bufs;
     let mut keys = Keys::new(targets);
     // A report of sport: teams, line-ups, scorers, results of people
@@ -446,8 +449,6 @@ pub(crate) fn link<'t>(
     let finder = KeyFinder::new(keyed.iter().map(|(k, _)| k.as_bytes()));
     next.clear();
     next.resize(keyed.len(), 0);
-    // Key occurrences of a field: (start, end, index of the key).
-    let mut found: Vec<(usize, usize, usize)> = Vec::new();
     // A headline names people by their surnames before the story gives
     // their full names ("Karbacher wins" above "Bernd Karbacher won").
     let headline = Headline::of(doc);
@@ -489,7 +490,7 @@ pub(crate) fn link<'t>(
             }
             let Some(&(s, e, key)) = at_start
                 .iter()
-                .find(|&&(s, e, _)| at_token(text, s, e, lines, toks))
+                .find(|&&(s, e, _)| at_token(text, s, e, lines, &bare, toks))
             else {
                 continue;
             };
@@ -516,7 +517,7 @@ pub(crate) fn link<'t>(
             } else {
                 let whole_name = first.rule == "link_surname"
                     || (first.rule == "link_name" && first.label == Label::Place);
-                if whole_name && !standalone(rules, text, e, lines, &mut buf, toks) {
+                if whole_name && !standalone(rules, text, e, lines, &bare, &mut buf, toks) {
                     continue;
                 }
                 if first.rule == "link_firm" && !firm_word_alone(rules, bytes, s, e, &mut buf) {
@@ -660,13 +661,24 @@ pub(crate) fn has_lower_case_word(bytes: &[u8], word: &str) -> bool {
 }
 
 /// The capitalized words of the document's organization mentions.
-pub(crate) fn words_of_orgs<'d>(doc: &'d Doc<'_>) -> std::collections::HashSet<&'d str, FxBuild> {
+fn words_of_orgs<'d>(doc: &'d Doc<'_>) -> std::collections::HashSet<&'d str, FxBuild> {
+    org_words(doc).collect()
+}
+
+/// Whether `word` is one of [`words_of_orgs`], for a word or two: no set
+/// is built.
+pub(crate) fn is_word_of_org(doc: &Doc<'_>, word: &str) -> bool {
+    org_words(doc).any(|w| w == word)
+}
+
+/// The capitalized words of the document's organization mentions, in
+/// order, with repeats.
+fn org_words<'d>(doc: &'d Doc<'_>) -> impl Iterator<Item = &'d str> {
     doc.mentions
         .iter()
         .filter(|m| m.label == Label::Organization)
         .flat_map(|m| doc.surface(m).split(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.starts_with(char::is_uppercase))
-        .collect()
 }
 
 fn from_name_lists(rules: &RuleSet, evidence: Evidence) -> bool {
@@ -817,12 +829,14 @@ fn passed_over(
 }
 
 /// Whether `text[s..e]` starts at a capitalized token and ends with a
-/// token. `toks` is scratch space.
+/// token. `toks` is scratch space; `bare` an empty lexicon (kinds are all
+/// this needs).
 fn at_token(
     text: &str,
     s: usize,
     e: usize,
     lines: &mut Option<LineBreaks>,
+    bare: &Lexicon,
     toks: &mut Vec<Token>,
 ) -> bool {
     let bytes = text.as_bytes();
@@ -832,7 +846,7 @@ fn at_token(
     let chunk = chunk_start(bytes, s);
     let to = right(bytes, e, 0);
     let read = LineBreaks::for_range(lines, text, chunk, to);
-    tokenize_range(text, chunk, to, read, &Lexicon::default(), toks);
+    tokenize_range(text, chunk, to, read, bare, toks);
     let Some(i) = toks.iter().position(|t| t.start as usize == s) else {
         return false;
     };
@@ -1010,12 +1024,13 @@ fn chunk_start(b: &[u8], at: usize) -> usize {
 
 /// A name ending at `end` counts alone: not followed by another
 /// capitalized word (unless that word is in a rule word list). `toks` is
-/// scratch space.
+/// scratch space; `bare` an empty lexicon (kinds are all this needs).
 fn standalone(
     rules: &RuleSet,
     text: &str,
     end: usize,
     lines: &mut Option<LineBreaks>,
+    bare: &Lexicon,
     buf: &mut String,
     toks: &mut Vec<Token>,
 ) -> bool {
@@ -1023,7 +1038,7 @@ fn standalone(
     toks.clear();
     let (from, to) = (chunk_start(b, end), right(b, end, 1));
     let read = LineBreaks::for_range(lines, text, from, to);
-    tokenize_range(text, from, to, read, &Lexicon::default(), toks);
+    tokenize_range(text, from, to, read, bare, toks);
     let Some(t) = toks.iter().find(|t| t.start as usize >= end) else {
         return true;
     };

@@ -47,7 +47,7 @@ use crate::Error;
 pub(crate) use apply::apply;
 pub(crate) use explain::explain;
 pub use explain::{ExplainedCandidate, Explanation};
-pub(crate) use lexicon::{FxBuild, ListBits};
+pub(crate) use lexicon::{FxBuild, ListBits, Screen};
 pub use teams::ScoreTables;
 
 /// The size limit of each compiled rule regex, and of all of them together
@@ -136,6 +136,9 @@ pub struct RuleSet {
     /// Lower-case kinds of places or publications after a name (`the
     /// Tigris river`, `the Zycie Warszawy daily`).
     pub(crate) kind_nouns: ListBits,
+    /// Screens of the small lists looked up around most words: `kind_nouns`,
+    /// `team_cues.versus`, and `event_words` with `event_mods`.
+    pub(crate) screens: Screens,
     /// Rules run over whole fields, not just around triggers: the rule set
     /// has rules or lists the triggers do not know.
     pub(crate) full_scan: bool,
@@ -148,6 +151,14 @@ pub struct RuleSet {
     /// The context, in chunks (runs of non-space bytes) before and after,
     /// that a word of the lists needs: more than the rules need.
     pub(crate) contexts: Vec<(ListBits, usize, usize)>,
+}
+
+/// The [`Screen`]s of a rule set (see [`RuleSet::screens`]).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Screens {
+    pub kind_nouns: Screen,
+    pub versus: Screen,
+    pub events: Screen,
 }
 
 /// The rules whose anchors the triggers of `apply` know: each match of one
@@ -548,6 +559,11 @@ impl RuleSet {
             place_before: bits(&["place_before"]),
             place_kinds: bits(&["place_kind"]),
             kind_nouns: bits(&["place_noun", "press_noun"]),
+            screens: Screens {
+                kind_nouns: Screen::new(&src.lex, bits(&["place_noun", "press_noun"])),
+                versus: Screen::new(&src.lex, bits(&["team_versus"])),
+                events: Screen::new(&src.lex, bits(&["event_word", "event_mod"])),
+            },
             inert,
             anchors,
             names,

@@ -20,7 +20,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::apply::{add_person, Edit};
 use super::lexicon::Lexicon;
-use super::link::words_of_orgs;
+use super::link::is_word_of_org;
 use super::token::{skip_blanks, word_end, word_kind, Kind};
 use super::{ListBits, RuleSet};
 use crate::doc::{Doc, Field, Span};
@@ -79,12 +79,12 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
     if speakers.is_empty() {
         return;
     }
-    // A firm's short name speaks too ("Niagara Mohawk Power Corp ...
-    // Mohawk said").
-    let org_words = words_of_orgs(doc);
-    speakers.retain(|w| !org_words.contains(w));
     speakers.sort_unstable();
     speakers.dedup();
+    // A firm's short name speaks too ("Niagara Mohawk Power Corp ...
+    // Mohawk said"). The speakers are few: each is looked for in the
+    // firms' names, which are not indexed for it.
+    speakers.retain(|w| !is_word_of_org(doc, w));
     // Their full names: two capitalized words, the second a speaker's,
     // with no capitalized word joined before or after.
     let mut found = Vec::new();

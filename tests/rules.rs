@@ -2506,3 +2506,18 @@ fn numerals_end_names() {
     let got = found(&tagger, "Mr. Smith I think is right.");
     assert!(got.iter().any(|(s, _, _)| s == "Smith"), "{got:?}");
 }
+
+/// A person named by one word ("his wife Naina") is linked only where the
+/// word stands alone: before a family name it starts a longer name
+/// ("Naina Yeltsin", another person of the family).
+#[test]
+fn a_one_word_name_links_only_alone() {
+    let tagger = tagger();
+    let doc = tagger.tag(
+        "President Boris Yeltsin visited his wife Naina in hospital. \
+         Naina Yeltsin had a kidney operation. Naina is well.",
+    );
+    let got: Vec<&str> = doc.mentions().iter().map(|m| doc.surface(m)).collect();
+    assert!(got.contains(&"Naina Yeltsin"), "{got:?}");
+    assert_eq!(got.iter().filter(|s| **s == "Naina").count(), 2, "{got:?}");
+}

@@ -515,8 +515,12 @@ pub(crate) fn link<'t>(
                     continue;
                 }
             } else {
+                // So is a person's one-word name before another name word:
+                // "Naina" after "his wife Naina" in "Naina Yeltsin".
                 let whole_name = first.rule == "link_surname"
-                    || (first.rule == "link_name" && first.label == Label::Place);
+                    || (first.rule == "link_name"
+                        && (first.label == Label::Place
+                            || (first.label == Label::Person && !text[s..e].contains(' '))));
                 if whole_name && !standalone(rules, text, e, lines, &bare, &mut buf, toks) {
                     continue;
                 }

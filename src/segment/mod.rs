@@ -31,7 +31,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 pub use self::parts::{parts, Part, PartKind};
 pub(crate) use self::parts::{parts_into, prepare};
-pub(crate) use self::sentences::{hard_breaks, looks_hard_wrapped, sentences_judged, wraps_line};
+pub(crate) use self::sentences::{hard_block, looks_hard_wrapped, sentences_judged, wraps_line};
 pub use self::sentences::{sentence_starts, sentences, Sentences};
 
 mod abbreviations;

@@ -149,10 +149,11 @@ impl<'a> FusedIterator for Sentences<'a> {}
 
 impl Sentences<'_> {
     /// Moves the scan on to `line`, the text's start or the line after one
-    /// of its [`hard_breaks`], unless it is there already: the sentences
-    /// after a hard line break are the same whether the scan starts at the
-    /// text's start or there, so a caller that only asks where sentences are
-    /// from `line` on skips the scan of the text before it.
+    /// of its hard line breaks ([`is_hard_break`]), unless it is there
+    /// already: the sentences after a hard line break are the same whether
+    /// the scan starts at the text's start or there, so a caller that only
+    /// asks where sentences are from `line` on skips the scan of the text
+    /// before it.
     pub(crate) fn skip_to_block(&mut self, line: usize) {
         self.pos = self.pos.max(line);
     }
@@ -167,9 +168,26 @@ fn is_hard_break(bytes: &[u8], i: usize) -> bool {
 /// The offsets of the hard line breaks of `text` (see [`is_hard_break`]),
 /// in order: no sentence crosses one, so a sentence lies in the lines
 /// between the breaks around any of its bytes.
+#[cfg(test)]
 pub(crate) fn hard_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     memchr::memchr_iter(b'\n', bytes).filter(move |&i| is_hard_break(bytes, i))
+}
+
+/// The lines between the hard line breaks around byte `pos` of `text`:
+/// from after the last hard break ([`is_hard_break`]) before `pos` (or the
+/// start) to the first at or after it (or the end). Its sentence lies in
+/// them. Found by scanning out from `pos`, not the whole text.
+pub(crate) fn hard_block(text: &str, pos: usize) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let lo = memchr::memrchr_iter(b'\n', &bytes[..pos])
+        .find(|&i| is_hard_break(bytes, i))
+        .map_or(0, |i| i + 1);
+    let hi = memchr::memchr_iter(b'\n', &bytes[pos..])
+        .map(|i| pos + i)
+        .find(|&i| is_hard_break(bytes, i))
+        .unwrap_or(bytes.len());
+    lo..hi
 }
 
 /// The bytes at which the scanner must stop and look closer. Lead bytes of
@@ -614,8 +632,16 @@ mod tests {
     use proptest::prelude::*;
 
     /// Sentence starts found from the line after each hard break are those
-    /// found from the text's start, and no sentence crosses a hard break.
+    /// found from the text's start, and no sentence crosses a hard break;
+    /// the block around each byte lies between the breaks around it.
     fn check_blocks(text: &str) {
+        let breaks: Vec<usize> = hard_breaks(text).collect();
+        for pos in 0..=text.len() {
+            let k = breaks.partition_point(|&b| b < pos);
+            let lo = if k == 0 { 0 } else { breaks[k - 1] + 1 };
+            let hi = breaks.get(k).copied().unwrap_or(text.len());
+            assert_eq!(hard_block(text, pos), lo..hi, "{:?} at {}", text, pos);
+        }
         let all: Vec<usize> = sentences(text).map(|r| r.start).collect();
         for b in hard_breaks(text) {
             let mut from = sentences(text);

@@ -32,7 +32,7 @@ use super::{
     EntityFact, EvidenceSource, Topic, TopicConfig, TopicEvidence, TopicInput, TopicModel,
 };
 use crate::matcher::PhraseMatch;
-use crate::segment::{hard_breaks, sentences_judged, Sentences};
+use crate::segment::{hard_block, sentences_judged, Sentences};
 use crate::swar::{in_range, load_le, HIGH};
 
 /// The hyperbolic squash's half-point: raw evidence of 4 (after length
@@ -44,8 +44,8 @@ pub(crate) const MIN_WORDS: f32 = 100.0;
 
 // How it is computed. Nothing here is a hash map iterated in hash order:
 // evidence is collected as a list of events (topic, source, text, title,
-// amount) in processing order, sorted by key with the processing order as the
-// last key, and summed run by run, so every float sum is taken in one fixed
+// amount) in processing order, summed into one item per key in that order,
+// and the items sorted by key, so every float sum is taken in one fixed
 // order. Texts live in one per-document arena and become `String`s only for
 // the topics returned. All buffers are thread-local and reused.
 
@@ -73,10 +73,8 @@ struct Scratch {
     /// the text it gave then: the next hit is most likely the same text,
     /// checked in place instead of interned again.
     phrase_text: Vec<(u32, u32)>,
-    /// Sentence starts and hard line breaks of the text, found lazily (see
-    /// `SentenceIndex`).
+    /// Sentence starts of the text, found lazily (see `SentenceIndex`).
     starts: Vec<usize>,
-    breaks: Vec<usize>,
     /// Per rule, how many times it fired in this document (dense; reset
     /// through `fired_touched`).
     fired: Vec<u32>,
@@ -84,18 +82,19 @@ struct Scratch {
     /// The same for entity rules.
     entity_fired: Vec<u32>,
     entity_touched: Vec<u32>,
-    /// Evidence texts: one arena and ranges into it.
+    /// Evidence texts: one arena and ranges into it, and the
+    /// [`leading_bytes`] of each.
     arena: String,
     texts: Vec<Range<usize>>,
-    /// Text id to rank in byte order.
-    rank: Vec<u32>,
-    /// (leading bytes, id) of each text, sorted to find the ranks.
-    order: Vec<(u128, u32)>,
-    /// Evidence events and the items they sum to.
+    leads: Vec<u128>,
+    /// Open addressing from a text to its id (see `intern_tail`).
+    text_slots: Vec<u32>,
+    /// Evidence events, in processing order, and the items they sum to.
     events: Vec<Event>,
-    /// Per event, its sort key (packed key, `seq`) and its index.
-    keys: Vec<u128>,
     items: Vec<Item>,
+    /// Open addressing from an item's packed key to the item (see
+    /// `sum_events`).
+    item_slots: Vec<(u64, u32)>,
     /// Per topic, total after roll-up (dense; reset through `touched`).
     totals: Vec<f32>,
     /// The topics with a total, in no order that matters: what is made of
@@ -103,6 +102,9 @@ struct Scratch {
     touched: Vec<u32>,
     /// (parent, child) for the touched topics with a parent, sorted.
     children: Vec<(u32, u32)>,
+    /// Per topic, its runs of `items` and `children` in the document of
+    /// `stamp` (dense: found once, not searched for each topic kept).
+    runs: Vec<TopicRuns>,
     /// (`rank_key`, score, topic) of the topics kept.
     kept: Vec<(u128, f32, u32)>,
     /// The evidence of each topic kept.
@@ -119,6 +121,14 @@ struct Scratch {
 /// `Scratch::children`.
 type EvidenceRanges = (Range<usize>, Range<usize>);
 
+/// A topic's [`EvidenceRanges`] in the document of `stamp`.
+#[derive(Clone, Copy, Default)]
+struct TopicRuns {
+    stamp: u32,
+    items: (u32, u32),
+    children: (u32, u32),
+}
+
 /// No hit, in `Scratch::term_hits` and `Scratch::prev_same`.
 const NO_HIT: u32 = u32::MAX;
 
@@ -131,21 +141,22 @@ struct Hit {
     sentence: u32,
 }
 
-/// Evidence for one (topic, source, text, in_title) key, in processing order
-/// `seq`.
+/// Evidence for one (topic, source, text, in_title) key.
 #[derive(Clone, Copy)]
 struct Event {
     topic: u32,
     source: EvidenceSource,
     text: u32,
     in_title: bool,
-    seq: u32,
     add: f32,
 }
 
 /// Summed events of one key.
 #[derive(Clone, Copy)]
 struct Item {
+    /// Topic, source and the leading bits of the text, as one number: the
+    /// items' order but where these tie (see `sum_events`).
+    order: u64,
     topic: u32,
     source: EvidenceSource,
     text: u32,
@@ -306,6 +317,8 @@ fn score_with(
     out.clear();
     s.arena.clear();
     s.texts.clear();
+    s.leads.clear();
+    s.text_slots.clear();
     s.events.clear();
     s.items.clear();
     phrase_evidence(s, tables, input, wrapped, config);
@@ -318,7 +331,10 @@ fn score_with(
             s.children.push((p, c));
         }
     }
-    s.children.sort_unstable();
+    // (As one number: one compare a step.)
+    s.children
+        .sort_unstable_by_key(|&(p, c)| u64::from(p) << 32 | u64::from(c));
+    find_child_runs(s);
     let words = count_words(input.title) + count_words(input.text);
     let norm = (MIN_WORDS.max(words as f32) / MIN_WORDS).sqrt();
     let mut kept = std::mem::take(&mut s.kept);
@@ -385,12 +401,39 @@ fn rank_key(score: f32, depth: u32, id_rank: u32) -> u128 {
 
 /// The items and the children of topic `t`: its evidence.
 fn evidence_ranges(s: &Scratch, t: u32) -> EvidenceRanges {
-    // Runs are short: found by one binary search and a step or two.
-    fn run<T>(v: &[T], key: impl Fn(&T) -> u32, t: u32) -> Range<usize> {
-        let lo = v.partition_point(|x| key(x) < t);
-        lo..lo + v[lo..].iter().take_while(|x| key(x) == t).count()
+    match s.runs.get(t as usize) {
+        Some(r) if r.stamp == s.stamp => {
+            let range = |(a, b): (u32, u32)| a as usize..b as usize;
+            (range(r.items), range(r.children))
+        }
+        _ => (0..0, 0..0),
     }
-    (run(&s.items, |i| i.topic, t), run(&s.children, |c| c.0, t))
+}
+
+/// The runs of `Scratch::runs` of topic `t` in this document, made empty
+/// when first asked for in it.
+fn runs_of(s: &mut Scratch, t: u32) -> &mut TopicRuns {
+    let stamp = s.stamp;
+    let r = &mut s.runs[t as usize];
+    if r.stamp != stamp {
+        *r = TopicRuns {
+            stamp,
+            ..TopicRuns::default()
+        };
+    }
+    r
+}
+
+/// Records the runs of `Scratch::children` of each parent.
+fn find_child_runs(s: &mut Scratch) {
+    let mut k = 0;
+    while let Some(&(p, _)) = s.children.get(k) {
+        let from = k;
+        while s.children.get(k).is_some_and(|c| c.0 == p) {
+            k += 1;
+        }
+        runs_of(s, p).children = (from as u32, k as u32);
+    }
 }
 
 /// Appends the itemized evidence of a topic, given by its
@@ -434,52 +477,110 @@ fn count_words(text: &str) -> usize {
         return text.split_whitespace().count();
     }
     // A word starts at a byte that is not white space after one that is (or
-    // at the start); counted 32 bytes at a time in a loop the compiler
-    // vectorizes.
+    // at the start); counted 64 bytes at a time in loops the compiler
+    // vectorizes, each byte's white space found once (looking at each pair
+    // of bytes, twice, cost twice the instructions).
     #[inline(always)]
     fn ws(c: u8) -> bool {
         (c == b' ') | (c.wrapping_sub(b'\t') < 5)
     }
-    let b = text.as_bytes();
-    let Some(&first) = b.first() else {
-        return 0;
-    };
-    let mut n = usize::from(!ws(first));
-    let pairs = b.len() - 1;
-    const CHUNK: usize = 32;
-    let full = pairs / CHUNK * CHUNK;
-    let mut i = 0;
-    while i < full {
-        let prev: &[u8; CHUNK] = b[i..i + CHUNK].try_into().unwrap_or(&[0; CHUNK]);
-        let cur: &[u8; CHUNK] = b[i + 1..i + 1 + CHUNK].try_into().unwrap_or(&[0; CHUNK]);
+    const CHUNK: usize = 64;
+    // The word starts in `chunk`; `after_ws`, whether the byte before it is
+    // white space (the start counts as one), is moved on past it.
+    #[inline(always)]
+    fn starts(chunk: &[u8; CHUNK], after_ws: &mut bool) -> usize {
+        // `w[j + 1]`: whether byte `j` is white space; `w[0]`, the byte
+        // before the chunk.
+        let mut w = [0u8; CHUNK + 1];
+        w[0] = u8::from(*after_ws);
+        for j in 0..CHUNK {
+            w[j + 1] = u8::from(ws(chunk[j]));
+        }
         let mut c = 0u8;
         for j in 0..CHUNK {
-            c += u8::from(ws(prev[j]) & !ws(cur[j]));
+            c += w[j] & !w[j + 1] & 1;
         }
-        n += usize::from(c);
-        i += CHUNK;
+        *after_ws = w[CHUNK] != 0;
+        usize::from(c)
     }
-    for j in i..pairs {
-        n += usize::from(ws(b[j]) & !ws(b[j + 1]));
+    let mut after_ws = true;
+    let mut chunks = text.as_bytes().chunks_exact(CHUNK);
+    let mut n = 0;
+    for chunk in chunks.by_ref() {
+        n += starts(chunk.try_into().unwrap_or(&[0; CHUNK]), &mut after_ws);
+    }
+    // The rest as one more chunk, padded with spaces, which start no word
+    // (a byte at a time cost nearly as much as all the chunks).
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut last = [b' '; CHUNK];
+        last[..rest.len()].copy_from_slice(rest);
+        n += starts(&last, &mut after_ws);
     }
     n
 }
 
-/// Interns an evidence text already appended to the arena at `from..`
-/// (a document has few distinct texts: a linear search is cheapest).
+/// Interns an evidence text already appended to the arena at `from..`:
+/// found by its leading bytes and length in `Scratch::text_slots` (a
+/// search of every text interned before grew with the square of a
+/// document's texts, and compared bytes at each).
 fn intern_tail(s: &mut Scratch, from: usize) -> u32 {
-    let new = &s.arena.as_bytes()[from..];
-    let bytes = s.arena.as_bytes();
-    if let Some(k) = s
-        .texts
-        .iter()
-        .position(|r| r.len() == new.len() && &bytes[r.clone()] == new)
-    {
-        s.arena.truncate(from);
-        return k as u32;
+    if 2 * (s.texts.len() + 1) > s.text_slots.len() {
+        grow_text_slots(s);
     }
+    let bytes = s.arena.as_bytes();
+    let new = &bytes[from..];
+    let lead = leading_bytes(new);
+    let mask = s.text_slots.len() - 1;
+    let mut i = text_slot(lead, new.len(), mask);
+    loop {
+        let k = s.text_slots[i];
+        if k == NO_TEXT {
+            break;
+        }
+        let r = &s.texts[k as usize];
+        // Texts of one length and leading bytes are compared whole.
+        if s.leads[k as usize] == lead
+            && r.len() == new.len()
+            && (new.len() <= 16 || &bytes[r.clone()] == new)
+        {
+            s.arena.truncate(from);
+            return k;
+        }
+        i = (i + 1) & mask;
+    }
+    let id = s.texts.len() as u32;
+    s.text_slots[i] = id;
     s.texts.push(from..s.arena.len());
-    s.texts.len() as u32 - 1
+    s.leads.push(lead);
+    id
+}
+
+/// No text, in `Scratch::text_slots`.
+const NO_TEXT: u32 = u32::MAX;
+
+/// The first slot to look for a text in, by its leading bytes and length,
+/// of `mask + 1` (a power of two).
+fn text_slot(lead: u128, len: usize, mask: usize) -> usize {
+    // FxHash's multiplier, and its way of mixing words.
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let h = ((lead >> 64) as u64).wrapping_mul(K).rotate_left(5) ^ lead as u64 ^ len as u64;
+    (h.wrapping_mul(K) >> 32) as usize & mask
+}
+
+/// Doubles `Scratch::text_slots` (to 32 slots at first) and puts the texts
+/// back.
+fn grow_text_slots(s: &mut Scratch) {
+    let len = (2 * s.text_slots.len()).max(32);
+    s.text_slots.clear();
+    s.text_slots.resize(len, NO_TEXT);
+    for (k, (r, &lead)) in s.texts.iter().zip(&s.leads).enumerate() {
+        let mut i = text_slot(lead, r.len(), len - 1);
+        while s.text_slots[i] != NO_TEXT {
+            i = (i + 1) & (len - 1);
+        }
+        s.text_slots[i] = k as u32;
+    }
 }
 
 /// Whether text `id` is the lower-case form of `surface` (ASCII surfaces
@@ -526,10 +627,8 @@ struct SentenceIndex<'a> {
     wrapped: Option<bool>,
     /// The starts found (the buffer of `Scratch::starts`).
     starts: Vec<usize>,
-    /// The text's hard line breaks (see [`hard_breaks`]; the buffer of
-    /// `Scratch::breaks`), once `found_breaks`.
-    breaks: Vec<usize>,
-    found_breaks: bool,
+    /// The last block found (see [`SentenceIndex::block_of`]).
+    block: Option<Range<usize>>,
 }
 
 impl SentenceIndex<'_> {
@@ -554,14 +653,13 @@ impl SentenceIndex<'_> {
     /// The lines between the hard line breaks around `pos`: its sentence
     /// lies in them.
     fn block_of(&mut self, pos: usize) -> Range<usize> {
-        if !self.found_breaks {
-            self.breaks.clear();
-            self.breaks.extend(hard_breaks(self.text));
-            self.found_breaks = true;
+        // Hits come in order, many to a block: the last block is the block
+        // of every byte in it and of the break that ends it. (Finding all
+        // the text's breaks cost a scan of the whole text.)
+        match &self.block {
+            Some(b) if b.start <= pos && pos <= b.end => b.clone(),
+            _ => self.block.insert(hard_block(self.text, pos)).clone(),
         }
-        let k = self.breaks.partition_point(|&b| b < pos);
-        let lo = if k == 0 { 0 } else { self.breaks[k - 1] + 1 };
-        lo..self.breaks.get(k).copied().unwrap_or(self.text.len())
     }
 
     /// The byte range of the sentence holding `pos`, whose block (see
@@ -620,7 +718,13 @@ fn phrase_evidence(
             push(s, m, true);
         }
     }
+    // Whether the text hits (valid or not) are sorted by start, found on
+    // the way (a pass of its own cost a tenth of collecting them).
+    let mut sorted = true;
+    let mut last_start = 0;
     for m in input.text_hits {
+        sorted &= last_start <= m.start;
+        last_start = m.start;
         if valid(input.text, m) {
             push(s, m, false);
         }
@@ -630,13 +734,11 @@ fn phrase_evidence(
         text: input.text,
         wrapped,
         starts: std::mem::take(&mut s.starts),
-        breaks: std::mem::take(&mut s.breaks),
-        found_breaks: false,
+        block: None,
     };
     // Title hits first, so that they are the undiminished ones; text hits in
     // sentence order (the order given, when sorted by start as the matcher
     // gives them).
-    let sorted = input.text_hits.is_sorted_by_key(|m| m.start);
     if !sorted {
         let mut max = 0;
         for h in &s.hits {
@@ -664,6 +766,7 @@ fn phrase_evidence(
         s.term_hits.fill((0, NO_HIT));
         s.phrase_text.fill((0, 0));
         s.present_at.fill((0, 0, 0));
+        s.runs.fill(TopicRuns::default());
         s.stamp = 1;
     }
     if needs_context && has_terms {
@@ -675,7 +778,6 @@ fn phrase_evidence(
         s.fired.resize(n_rules, 0);
     }
     let boost = config.title_boost;
-    let mut seq = 0u32;
     let mut present_all = std::mem::take(&mut s.present);
     present_all.clear();
     let mut present_unless = std::mem::take(&mut s.present_unless);
@@ -829,10 +931,8 @@ fn phrase_evidence(
                 source: EvidenceSource::Phrase,
                 text,
                 in_title: hit.in_title,
-                seq,
                 add,
             });
-            seq += 1;
         }
     }
     for &r in &s.fired_touched {
@@ -840,7 +940,6 @@ fn phrase_evidence(
     }
     s.fired_touched.clear();
     s.starts = index.starts;
-    s.breaks = index.breaks;
     s.present = present_all;
     s.present_unless = present_unless;
 }
@@ -873,7 +972,6 @@ fn entity_evidence(s: &mut Scratch, tables: &Tables, entities: &[EntityFact<'_>]
     if s.entity_fired.len() < n_rules {
         s.entity_fired.resize(n_rules, 0);
     }
-    let mut seq = s.events.len() as u32;
     // Distinct facts, first occurrences, in input order.
     let key = |i: u32| {
         let f = &entities[i as usize];
@@ -938,10 +1036,8 @@ fn entity_evidence(s: &mut Scratch, tables: &Tables, entities: &[EntityFact<'_>]
                 source: EvidenceSource::Entity,
                 text,
                 in_title: false,
-                seq,
                 add,
             });
-            seq += 1;
         }
     }
     for &r in &s.entity_touched {
@@ -982,10 +1078,8 @@ fn entity_evidence(s: &mut Scratch, tables: &Tables, entities: &[EntityFact<'_>]
                 source: EvidenceSource::Entity,
                 text,
                 in_title: false,
-                seq,
                 add: pair.weight,
             });
-            seq += 1;
         }
     }
 }
@@ -1006,84 +1100,94 @@ fn fact_hash(f: &EntityFact<'_>) -> u64 {
     mix(h, country)
 }
 
-/// Sums events into items, in (topic, source, text, in_title) order; each
-/// item's sum in processing order.
+/// Sums events into items, in (topic, source, text, in_title) order (texts
+/// in byte order); each item's sum in processing order.
 fn sum_events(s: &mut Scratch) {
     if s.events.is_empty() {
         return;
     }
-    // Rank texts by their bytes, so that keys compare as integers. Their
-    // first 16 bytes, as one number, decide most comparisons: the texts only
-    // where those are equal (a tenth of the scoring went to comparing texts).
-    let (arena, texts) = (s.arena.as_bytes(), &s.texts);
-    s.order.clear();
-    s.order.extend(
-        texts
-            .iter()
-            .enumerate()
-            .map(|(id, r)| (leading_bytes(&arena[r.clone()]), id as u32)),
-    );
-    s.order.sort_unstable_by(|&(ka, a), &(kb, b)| {
-        ka.cmp(&kb)
-            .then_with(|| arena[texts[a as usize].clone()].cmp(&arena[texts[b as usize].clone()]))
-    });
-    s.rank.clear();
-    s.rank.resize(s.texts.len(), 0);
-    for (r, &(_, id)) in s.order.iter().enumerate() {
-        s.rank[id as usize] = r as u32;
-    }
-    // (topic, source, text rank, in_title) packed in order, then `seq`,
-    // then the event's index, computed once per event rather than at every
-    // comparison, as one number (a compare, not three). Ranks are distinct
-    // per text, so equal keys are equal items.
-    let rank = &s.rank;
-    s.keys.clear();
-    s.keys.extend(s.events.iter().enumerate().map(|(i, e)| {
-        let source = match e.source {
-            EvidenceSource::Phrase => 0u64,
-            EvidenceSource::Entity => 1,
-            EvidenceSource::Rollup => 2,
-        };
-        let packed = u64::from(e.topic) << 32
-            | source << 30
-            | u64::from(rank[e.text as usize]) << 1
-            | u64::from(e.in_title);
-        u128::from(packed) << 64 | u128::from(e.seq) << 32 | i as u128
-    }));
-    s.keys.sort_unstable();
-    let item_key = |k: u128| (k >> 64) as u64;
-    let mut k = 0;
-    while k < s.keys.len() {
-        let key = item_key(s.keys[k]);
-        let e = s.events[s.keys[k] as u32 as usize];
-        let mut item = Item {
-            topic: e.topic,
-            source: e.source,
-            text: e.text,
-            in_title: e.in_title,
-            weight: e.add,
-            count: 1,
-        };
-        k += 1;
-        while let Some(&next) = s.keys.get(k) {
-            if item_key(next) != key {
+    // Events are summed into their items as they come (so each sum is
+    // taken in processing order), found by their packed key in a table of
+    // at least twice as many slots as events; only the items, fewer, are
+    // sorted, and texts are compared only within a topic and source.
+    let bits = (2 * s.events.len()).next_power_of_two().trailing_zeros();
+    s.item_slots.clear();
+    s.item_slots.resize(1 << bits, (0, NO_ITEM));
+    for e in &s.events {
+        let key = item_key(e);
+        // FxHash's multiplier; the high bits are the best mixed.
+        let mut i = (key.wrapping_mul(0x517c_c1b7_2722_0a95) >> (64 - bits)) as usize;
+        loop {
+            let (k, item) = &mut s.item_slots[i];
+            if *item == NO_ITEM {
+                *k = key;
+                *item = s.items.len() as u32;
+                let lead = s.leads[e.text as usize];
+                s.items.push(Item {
+                    order: u64::from(e.topic) << 32 | (e.source as u64) << 30 | (lead >> 98) as u64,
+                    topic: e.topic,
+                    source: e.source,
+                    text: e.text,
+                    in_title: e.in_title,
+                    weight: e.add,
+                    count: 1,
+                });
                 break;
             }
-            item.weight += s.events[next as u32 as usize].add;
-            item.count += 1;
-            k += 1;
+            if *k == key {
+                let item = &mut s.items[*item as usize];
+                item.weight += e.add;
+                item.count += 1;
+                break;
+            }
+            i = (i + 1) & ((1 << bits) - 1);
         }
-        s.items.push(item);
+    }
+    // By topic, source and the text's first 30 bits, as numbers; then
+    // each run where these tie (rare: mostly one text in and out of the
+    // title) by the whole text, in byte order, and whether in the title.
+    s.items.sort_unstable_by_key(|i| i.order);
+    let (arena, texts, leads) = (s.arena.as_bytes(), &s.texts, &s.leads);
+    let text = |t: u32| &arena[texts[t as usize].clone()];
+    let mut start = 0;
+    while start < s.items.len() {
+        let order = s.items[start].order;
+        let len = s.items[start..]
+            .iter()
+            .take_while(|i| i.order == order)
+            .count();
+        // Keys are distinct, and so are the texts of distinct ids
+        // (interned).
+        s.items[start..start + len].sort_unstable_by(|a, b| {
+            let (x, y) = (a.text as usize, b.text as usize);
+            leads[x]
+                .cmp(&leads[y])
+                .then_with(|| text(a.text).cmp(text(b.text)))
+                .then(a.in_title.cmp(&b.in_title))
+        });
+        start += len;
     }
 }
 
+/// No item, in `Scratch::item_slots`.
+const NO_ITEM: u32 = u32::MAX;
+
+/// The key an event is summed by, (topic, source, text, in_title), as one
+/// number.
+fn item_key(e: &Event) -> u64 {
+    u64::from(e.topic) << 32
+        | (e.source as u64) << 30
+        | u64::from(e.text) << 1
+        | u64::from(e.in_title)
+}
+
 /// The first 16 bytes of `text`, zero-padded, as a number that orders like
-/// the bytes; texts that tie are compared whole.
+/// the bytes; texts that tie are compared whole. (From two loads: a copy of
+/// variable length into a buffer is a call to `memcpy`.)
 fn leading_bytes(text: &[u8]) -> u128 {
-    let mut b = [0u8; 16];
-    let n = text.len().min(16);
-    b[..n].copy_from_slice(&text[..n]);
-    u128::from_be_bytes(b)
+    let first = load_le(text).swap_bytes();
+    let second = load_le(text.get(8..).unwrap_or_default()).swap_bytes();
+    u128::from(first) << 64 | u128::from(second)
 }
 
 /// Steps 3 and 4: floor each topic's own evidence at zero and add it to the
@@ -1092,6 +1196,7 @@ fn roll_up(s: &mut Scratch, tables: &Tables) {
     let n_topics = tables.taxonomy.topics.len();
     if s.totals.len() < n_topics {
         s.totals.resize(n_topics, 0.0);
+        s.runs.resize(n_topics, TopicRuns::default());
     }
     for &t in &s.touched {
         s.totals[t as usize] = 0.0;
@@ -1100,11 +1205,13 @@ fn roll_up(s: &mut Scratch, tables: &Tables) {
     let mut k = 0;
     while k < s.items.len() {
         let t = s.items[k].topic;
+        let from = k;
         let mut own = 0.0f32;
         while s.items.get(k).is_some_and(|i| i.topic == t) {
             own += s.items[k].weight;
             k += 1;
         }
+        runs_of(s, t).items = (from as u32, k as u32);
         let own = own.max(0.0);
         if own <= 0.0 {
             continue;
@@ -1141,6 +1248,16 @@ mod tests {
         ) {
             let text = pieces.concat();
             prop_assert_eq!(count_words(&text), text.split_whitespace().count());
+        }
+
+        /// The leading bytes are the first sixteen, zero-padded, read
+        /// big-endian.
+        #[test]
+        fn leading_bytes_are_the_first_sixteen(text in prop::collection::vec(any::<u8>(), 0..40)) {
+            let mut padded = [0u8; 16];
+            let n = text.len().min(16);
+            padded[..n].copy_from_slice(&text[..n]);
+            prop_assert_eq!(leading_bytes(&text), u128::from_be_bytes(padded));
         }
 
         /// A text is the lower case of a surface as a byte at a time says,

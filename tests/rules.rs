@@ -317,6 +317,12 @@ fn rule_families() {
             "place_kind_of",
         ),
         (
+            "marching towards the villages of Lougou and Tougana, where",
+            "Lougou",
+            "place",
+            "place_kind_of",
+        ),
+        (
             "Near Tal Afar, three strikes destroyed a tunnel.",
             "Tal Afar",
             "place",

@@ -115,6 +115,12 @@ fn rule_families() {
             "rank_name",
         ),
         (
+            "NATO spokesman Lieutenant-Colonel Max Marriner said in Sarajevo.",
+            "Max Marriner",
+            "person",
+            "rank_name",
+        ),
+        (
             "South Korean Defense Minister Kim Yong-hyun met troops.",
             "Kim Yong-hyun",
             "person",

@@ -121,6 +121,12 @@ fn rule_families() {
             "rank_name",
         ),
         (
+            "Zairean Prime Minister Kengo wa Dondo said at the end of a visit.",
+            "Kengo wa Dondo",
+            "person",
+            "office_name",
+        ),
+        (
             "South Korean Defense Minister Kim Yong-hyun met troops.",
             "Kim Yong-hyun",
             "person",

@@ -9,7 +9,6 @@ use gazetag::output::{DocRecord, ErrorRecord};
 use gazetag::{Doc, Label, Tagger};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::input::{Body, Item};
@@ -405,33 +404,26 @@ struct Fields<'a> {
 /// Reads the selected fields of a JSON line. On failure: the id, when it
 /// could be read, and the reason.
 ///
-/// The text is first taken raw and unescaped here, into a string of the
-/// right size: serde_json unescapes into a buffer that grows from nothing
-/// on every line, and the string is then copied out of it (together ~4% of
-/// a run with a large dictionary). A line that does not come out whole
-/// this way (a text that is not a string or does not unescape cleanly, any
-/// error) is read again the plain way, so that every result and error
-/// message stays serde_json's own.
+/// Most lines are read by [`parse_flat`], in one pass over each string
+/// (serde_json, even with the text taken raw and unescaped here, went over
+/// the text twice and read every key and value through its visitors: 3% of
+/// a run). A line that does not come out whole that way is read again by
+/// serde_json, so that every result and error message stays serde_json's
+/// own.
 fn parse<'a>(line: &'a str, sel: &Selector) -> Result<Fields<'a>, (Value, String)> {
-    if sel.text != sel.title && sel.text != sel.id {
-        if let Ok(fields) = parse_with(line, sel, true) {
-            return Ok(fields);
-        }
+    match parse_flat(line, sel) {
+        Some(fields) => Ok(fields),
+        None => parse_with(line, sel),
     }
-    parse_with(line, sel, false)
 }
 
-/// [`parse`], with the text taken raw (`raw_text`) or as serde_json reads it.
-fn parse_with<'a>(
-    line: &'a str,
-    sel: &Selector,
-    raw_text: bool,
-) -> Result<Fields<'a>, (Value, String)> {
+/// [`parse`] by serde_json.
+fn parse_with<'a>(line: &'a str, sel: &Selector) -> Result<Fields<'a>, (Value, String)> {
     if line.trim().is_empty() {
         return Err((Value::Null, "empty line".to_string()));
     }
     let mut de = serde_json::Deserializer::from_str(line);
-    let top = TopSeed { sel, raw_text }
+    let top = TopSeed { sel }
         .deserialize(&mut de)
         .and_then(|top| de.end().map(|()| top))
         .map_err(|e| (Value::Null, format!("invalid JSON: {e}")))?;
@@ -463,65 +455,193 @@ fn parse_with<'a>(
     Ok(Fields { id, title, text })
 }
 
-/// The contents of the JSON value `raw` (checked by serde_json) when it is
-/// a string, unescaped as serde_json unescapes; `None` for anything else,
-/// and for a string with an unpaired surrogate escape, which serde_json
-/// reports as an error.
-fn unescape(raw: &str) -> Option<Cow<'_, str>> {
-    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
-    // `memchr` (vectorized) rather than `str::find`, which goes a word at a
-    // time: news text has an escaped line end every few dozen bytes.
-    let escape_in = |from: usize| memchr::memchr(b'\\', &inner.as_bytes()[from..]);
-    let Some(first) = escape_in(0) else {
-        return Some(Cow::Borrowed(inner));
-    };
+/// [`parse`] of a line that is one JSON object with a string text, read
+/// here: strings in one pass each (end found, escapes replaced, checked),
+/// other values skipped or read by serde_json. `None` for any other line,
+/// and wherever serde_json might read the line otherwise or reject it (a
+/// control byte anywhere, an unpaired surrogate, a nested id...): those
+/// are left to [`parse_with`].
+fn parse_flat<'a>(line: &'a str, sel: &Selector) -> Option<Fields<'a>> {
+    let b = line.as_bytes();
+    // Outside strings, only white space may be a control byte; inside,
+    // none may. Checking the whole line at once (vectorized) spares the
+    // strings a check of every byte.
+    if has_control(b) {
+        return None;
+    }
+    let mut at = skip_spaces(b, 0);
+    if b.get(at) != Some(&b'{') {
+        return None;
+    }
+    let (mut id, mut title, mut text) = (None, None, None);
+    loop {
+        at = skip_spaces(b, at + 1);
+        let (key, end) = json_string(line, at, String::new)?;
+        at = skip_spaces(b, end);
+        if b.get(at) != Some(&b':') {
+            return None;
+        }
+        at = skip_spaces(b, at + 1);
+        let (is_text, is_title, is_id) = (key == sel.text, key == sel.title, key == sel.id);
+        if b.get(at) == Some(&b'"') {
+            // The text's copy, when it has escapes, goes to the buffer kept
+            // for it, sized once (escapes only shorten); other strings with
+            // escapes are short, and grow.
+            let room = || match is_text {
+                true => {
+                    let mut room = UNESCAPED.with(|b| b.take());
+                    room.reserve(b.len() - at);
+                    room
+                }
+                false => String::new(),
+            };
+            let (s, end) = json_string(line, at, room)?;
+            at = end;
+            // Later duplicates win, as in `TopSeed`.
+            if is_id {
+                id = Some(Value::String(s.to_string()));
+            }
+            if is_title {
+                title = Some(s.clone());
+            }
+            if is_text {
+                text = Some(s);
+            }
+        } else if is_text || is_title || is_id {
+            // serde_json reads a selected value nested in the line one
+            // level deeper than alone: its depth limit could differ.
+            if is_text || matches!(b.get(at), Some(b'[' | b'{')) {
+                return None;
+            }
+            let (v, end) = json_value::<Value>(line, at)?;
+            at = end;
+            if is_title {
+                // A title that is not a string is an error but for `null`.
+                v.is_null().then_some(())?;
+                title = Some(Cow::Borrowed(""));
+            }
+            if is_id {
+                id = Some(v);
+            }
+        } else {
+            at = json_value::<IgnoredAny>(line, at)?.1;
+        }
+        at = skip_spaces(b, at);
+        match b.get(at) {
+            Some(b',') => {}
+            Some(b'}') => break,
+            _ => return None,
+        }
+    }
+    (skip_spaces(b, at + 1) == b.len()).then_some(())?;
+    Some(Fields {
+        id,
+        title: title.unwrap_or(Cow::Borrowed("")),
+        text: text?,
+    })
+}
+
+/// Whether a byte of `b` is below 0x20. A fold without an early exit, by
+/// chunks, so that it vectorizes.
+fn has_control(b: &[u8]) -> bool {
+    b.chunks(64)
+        .any(|chunk| chunk.iter().fold(false, |found, &c| found | (c < 0x20)))
+}
+
+/// The offset of the first byte from `at` that is not JSON white space.
+fn skip_spaces(b: &[u8], mut at: usize) -> usize {
+    while matches!(b.get(at), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        at += 1;
+    }
+    at
+}
+
+/// One JSON value at `line[at]`, read by serde_json, and the offset after
+/// it; `None` where serde_json rejects it.
+fn json_value<'a, T: Deserialize<'a>>(line: &'a str, at: usize) -> Option<(T, usize)> {
+    let mut values = serde_json::Deserializer::from_str(line.get(at..)?).into_iter::<T>();
+    let value = values.next()?.ok()?;
+    Some((value, at + values.byte_offset()))
+}
+
+/// The JSON string whose opening quote is at `line[at]`: its contents,
+/// unescaped as serde_json unescapes (borrowed from the line when there is
+/// no escape, else written into `room()`), and the offset after its closing
+/// quote. `None` where it is no string, or ends the line unclosed, or has
+/// an escape that serde_json rejects (an unpaired surrogate, an unknown
+/// letter). Control bytes are not looked for (see [`parse_flat`]).
+fn json_string<'a>(
+    line: &'a str,
+    at: usize,
+    room: impl FnOnce() -> String,
+) -> Option<(Cow<'a, str>, usize)> {
+    let b = line.as_bytes();
+    if b.get(at) != Some(&b'"') {
+        return None;
+    }
+    let start = at + 1;
+    let mut from = start;
+    let mut room = Some(room);
+    let mut out: Option<String> = None;
+    loop {
+        // `memchr2` (vectorized): news text has an escaped line end every
+        // few dozen bytes.
+        let stop = from + memchr::memchr2(b'"', b'\\', b.get(from..)?)?;
+        if b[stop] == b'"' {
+            let s = match out {
+                None => Cow::Borrowed(&line[start..stop]),
+                Some(mut out) => {
+                    out.push_str(&line[from..stop]);
+                    Cow::Owned(out)
+                }
+            };
+            return Some((s, stop + 1));
+        }
+        let out = out.get_or_insert_with(|| room.take().map_or_else(String::new, |r| r()));
+        out.push_str(&line[from..stop]);
+        let (c, len) = escape(line, stop)?;
+        out.push(c);
+        from = stop + len;
+    }
+}
+
+/// The char of the JSON escape whose backslash is at `line[at]`, and the
+/// escape's length; `None` where serde_json rejects it (an unknown letter,
+/// a short or non-hex `\u`, an unpaired surrogate).
+fn escape(line: &str, at: usize) -> Option<(char, usize)> {
     let hex = |at: usize| -> Option<u32> {
-        let digits = inner.get(at..at + 4)?;
+        let digits = line.get(at..at + 4)?;
         if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
             return None;
         }
         u32::from_str_radix(digits, 16).ok()
     };
-    // Escapes only shorten the text: room made once, never grown.
-    let mut out = UNESCAPED.with(|b| b.take());
-    out.reserve(inner.len());
-    let mut at = 0;
-    let mut next = Some(first);
-    while let Some(escape) = next {
-        out.push_str(&inner[at..at + escape]);
-        at += escape;
-        let (c, len) = match inner.as_bytes().get(at + 1)? {
-            b'"' => ('"', 2),
-            b'\\' => ('\\', 2),
-            b'/' => ('/', 2),
-            b'b' => ('\u{8}', 2),
-            b'f' => ('\u{c}', 2),
-            b'n' => ('\n', 2),
-            b'r' => ('\r', 2),
-            b't' => ('\t', 2),
-            b'u' => match hex(at + 2)? {
-                lead @ 0xD800..=0xDBFF => {
-                    let trail = match inner.get(at + 6..at + 8)? {
-                        "\\u" => hex(at + 8)?,
-                        _ => return None,
-                    };
-                    if !(0xDC00..=0xDFFF).contains(&trail) {
-                        return None;
-                    }
-                    let c = 0x1_0000 + ((lead - 0xD800) << 10) + (trail - 0xDC00);
-                    (char::from_u32(c)?, 12)
+    Some(match line.as_bytes().get(at + 1)? {
+        b'"' => ('"', 2),
+        b'\\' => ('\\', 2),
+        b'/' => ('/', 2),
+        b'b' => ('\u{8}', 2),
+        b'f' => ('\u{c}', 2),
+        b'n' => ('\n', 2),
+        b'r' => ('\r', 2),
+        b't' => ('\t', 2),
+        b'u' => match hex(at + 2)? {
+            lead @ 0xD800..=0xDBFF => {
+                let trail = match line.get(at + 6..at + 8)? {
+                    "\\u" => hex(at + 8)?,
+                    _ => return None,
+                };
+                if !(0xDC00..=0xDFFF).contains(&trail) {
+                    return None;
                 }
-                // A trailing surrogate alone is no char: `None`.
-                n => (char::from_u32(n)?, 6),
-            },
-            _ => return None,
-        };
-        out.push(c);
-        at += len;
-        next = escape_in(at);
-    }
-    out.push_str(&inner[at..]);
-    Some(Cow::Owned(out))
+                let c = 0x1_0000 + ((lead - 0xD800) << 10) + (trail - 0xDC00);
+                (char::from_u32(c)?, 12)
+            }
+            // A trailing surrogate alone is no char: `None`.
+            n => (char::from_u32(n)?, 6),
+        },
+        _ => return None,
+    })
 }
 
 /// A JSON line, read shallowly: only the selected fields are kept.
@@ -537,10 +657,6 @@ enum Top<'de> {
 
 struct TopSeed<'s> {
     sel: &'s Selector,
-    /// Take the text as raw JSON and [`unescape`] it (only when the text
-    /// field is neither the title nor the id field); a text that does not
-    /// unescape is left missing, for [`parse`] to read the line again.
-    raw_text: bool,
 }
 
 impl<'de> DeserializeSeed<'de> for TopSeed<'_> {
@@ -561,18 +677,9 @@ impl<'de> Visitor<'de> for TopSeed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Top<'de>, A::Error> {
         let sel = self.sel;
         let (mut id, mut text, mut title) = (None, None, None);
-        // A raw text that did not unescape; a later duplicate must not
-        // hide it (serde_json would stop at it).
-        let mut spoiled = false;
         // Later duplicates win, as in most JSON readers.
         while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
-            if key == sel.text && self.raw_text {
-                let raw: &'de RawValue = map.next_value()?;
-                match unescape(raw.get()) {
-                    Some(s) => text = Some(FieldValue::Str(s)),
-                    None => spoiled = true,
-                }
-            } else if key == sel.text {
+            if key == sel.text {
                 let v: FieldValue<'de> = map.next_value()?;
                 if key == sel.title {
                     title = Some(v.clone());
@@ -592,9 +699,6 @@ impl<'de> Visitor<'de> for TopSeed<'_> {
             } else {
                 map.next_value::<IgnoredAny>()?;
             }
-        }
-        if spoiled {
-            text = None;
         }
         Ok(Top::Object { id, text, title })
     }
@@ -772,34 +876,88 @@ mod tests {
     }
 
     #[test]
-    fn raw_text_reads_as_serde_reads() {
+    fn flat_reads_as_serde_reads() {
+        // (line, read by `parse_flat`)
         let lines = [
-            r#"{"text": "plain", "title": "T", "id": 3}"#,
-            r#"{"text": "a\nb\t\"q\" \\ \/ \b\f\r \u00e9\u00E9 \ud83d\ude00 \u0000 é"}"#,
-            r#"{"text": "lone \ud83d x"}"#,
-            r#"{"text": "lone \ude00"}"#,
-            r#"{"text": "pair? \ud83d\u0041"}"#,
-            r#"{"text": "end \ud83d"}"#,
-            r#"{"text": "ok", "text": "\udc00"}"#,
-            r#"{"text": "\udc00", "text": "ok"}"#,
-            r#"{"text": "bad \x escape"}"#,
-            r#"{"text": "short \u12"}"#,
-            "{\"text\": \"raw\tcontrol\"}",
-            r#"{"text": 1e400}"#,
-            r#"{"text": [1, 2], "title": null}"#,
-            r#"{"text": "a", "title": 5}"#,
-            r#"{"title": "no text"}"#,
-            r#"{"text": "unterminated"#,
+            (r#"{"text": "plain", "title": "T", "id": 3}"#, true),
+            (
+                r#"{"text": "a\nb\t\"q\" \\ \/ \b\f\r \u00e9\u00E9 \ud83d\ude00 \u0000 é"}"#,
+                true,
+            ),
+            (
+                r#" { "id" : "r-1" , "date": "x", "title": "A \"B\"", "text": "" } "#,
+                true,
+            ),
+            (
+                r#"{"x": [1, {"a": "}"}], "id": -7.5e3, "text": "Seoul", "title": null}"#,
+                true,
+            ),
+            (
+                r#"{"id": true, "text": "a", "meta": {"b": [null, "\u00e9"]}}"#,
+                true,
+            ),
+            (r#"{"t\u0065xt": "escaped key", "title": "x\ny"}"#, true),
+            (
+                r#"{"text": "first", "text": "se\u0063ond", "id": "1", "id": 2}"#,
+                true,
+            ),
+            (r#"{"text": "ok", "text": "\udc00"}"#, false),
+            (r#"{"text": "\udc00", "text": "ok"}"#, false),
+            (r#"{"text": "lone \ud83d x"}"#, false),
+            (r#"{"text": "lone \ude00"}"#, false),
+            (r#"{"text": "pair? \ud83d\u0041"}"#, false),
+            (r#"{"text": "end \ud83d"}"#, false),
+            (r#"{"text": "bad \x escape"}"#, false),
+            (r#"{"text": "short \u12"}"#, false),
+            ("{\"text\": \"raw\tcontrol\"}", false),
+            ("{\"text\":\t\"tab between\"}", false),
+            (r#"{"text": 1e400}"#, false),
+            (r#"{"text": "a", "x": 1e400}"#, true),
+            (r#"{"text": "a", "x": 01}"#, false),
+            (r#"{"text": [1, 2], "title": null}"#, false),
+            (r#"{"text": "a", "title": 5}"#, false),
+            (r#"{"text": "a", "id": [1]}"#, false),
+            (r#"{"title": "no text"}"#, false),
+            (r#"{}"#, false),
+            (r#"{"text": "a",}"#, false),
+            (r#"{"text": "a"} x"#, false),
+            (r#"{"text": "a" "title": "b"}"#, false),
+            (r#"["text"]"#, false),
+            (r#"{"text": "unterminated"#, false),
+            (r#"{"text": "unterminated\"#, false),
+            ("", false),
         ];
-        for line in lines {
-            assert_eq!(
-                parse(line, &sel()),
-                parse_with(line, &sel(), false),
-                "{line}"
-            );
+        for (line, flat) in lines {
+            assert_eq!(parse_flat(line, &sel()).is_some(), flat, "{line}");
+            assert_eq!(parse(line, &sel()), parse_with(line, &sel()), "{line}");
         }
-        let f = parse(lines[1], &sel()).unwrap();
+        let f = parse(lines[1].0, &sel()).unwrap();
         assert_eq!(f.text, "a\nb\t\"q\" \\ / \u{8}\u{c}\r éé 😀 \0 é");
+        let f = parse(lines[6].0, &sel()).unwrap();
+        assert_eq!((f.text.as_ref(), f.id), ("second", Some(Value::from(2))));
+        // One field for two roles.
+        let both = Selector {
+            title: "text".into(),
+            id: "text".into(),
+            ..sel()
+        };
+        for line in [r#"{"text": "a\"b"}"#, r#"{"text": "a", "text": null}"#] {
+            assert_eq!(parse(line, &both), parse_with(line, &both), "{line}");
+        }
+    }
+
+    #[test]
+    fn control_bytes_found_anywhere() {
+        let mut line = vec![b'a'; 200];
+        assert!(!has_control(&line));
+        for at in [0, 63, 64, 130, 199] {
+            for c in [0, b'\t', 0x1f] {
+                line[at] = c;
+                assert!(has_control(&line), "{at} {c}");
+                line[at] = b'a';
+            }
+        }
+        assert!(!has_control(" ~\u{7f}é".as_bytes()));
     }
 
     #[test]

@@ -2539,3 +2539,22 @@ fn a_one_word_name_links_only_alone() {
     assert!(got.contains(&"Naina Yeltsin"), "{got:?}");
     assert_eq!(got.iter().filter(|s| **s == "Naina").count(), 2, "{got:?}");
 }
+
+/// A period that ends a mention may end the sentence too: the name after
+/// it starts another ("Wenatchee, Wash. Asamera said").
+#[test]
+fn a_mention_ending_in_a_period_starts_no_longer_name() {
+    let tagger = tagger_with(
+        r#"{"id": "place:admin1:US-WA", "label": "place", "kind": "admin1", "name": "Washington", "aliases": [{"text": "Wash.", "match": "exact", "guard": "qualifier"}], "country": "US", "priority": 5}
+{"id": "place:city:wenatchee", "label": "place", "kind": "city", "name": "Wenatchee", "country": "US"}"#,
+    );
+    let got = found(
+        &tagger,
+        "It owns a mine in Wenatchee, Wash. Asamera said the mine produced gold.",
+    );
+    assert!(
+        got.iter().any(|(s, l, _)| s == "Wash." && *l == "place"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|(s, _, _)| s.contains("Wash. ")), "{got:?}");
+}

@@ -695,7 +695,9 @@ pub(crate) fn right(b: &[u8], mut i: usize, n: usize) -> usize {
 /// Sets each token's mention label from the document's mentions of `field`
 /// (sorted by start). A compound adjective that only begins with a mention
 /// ("Boston-based", a `lower` token) lies in none: it is no word of a name
-/// ("[Boston]-based [Reagan Communications]").
+/// ("[Boston]-based [Reagan Communications]"). Nor does a period that ends
+/// a mention ("Wenatchee, Wash."): it may end the sentence too, and the
+/// name after it starts another ("Wash. [Asamera] said").
 pub(crate) fn mark_mentions(tokens: &mut [Token], mentions: &[Mention], field: Field) {
     let mut ms = mentions.iter().filter(|m| m.field == field).peekable();
     for t in tokens.iter_mut() {
@@ -704,8 +706,10 @@ pub(crate) fn mark_mentions(tokens: &mut [Token], mentions: &[Mention], field: F
             ms.next();
         }
         if let Some(m) = ms.peek() {
+            let end = m.span.end as u32;
             if m.span.start as u32 <= t.start
-                && !(t.kind == Kind::Lower && (m.span.end as u32) < t.end)
+                && !(t.kind == Kind::Lower && end < t.end)
+                && !(t.kind == Kind::Period && end == t.end)
             {
                 t.mention = mention_index(m.label);
             }

@@ -2558,3 +2558,41 @@ fn a_mention_ending_in_a_period_starts_no_longer_name() {
     );
     assert!(!got.iter().any(|(s, _, _)| s.contains("Wash. ")), "{got:?}");
 }
+
+/// Wire copy capitalizes common words after "U.S." ("the U.S. Dollar"):
+/// after a place in capitals, "the" and the place start an organization's
+/// name only before a word that heads one or before two name words.
+#[test]
+fn common_words_capitalized_after_an_acronym_make_no_organization() {
+    let tagger = tagger_with(
+        r#"{"id": "place:country:US", "label": "place", "kind": "country", "name": "United States", "aliases": [{"text": "U.S.", "match": "exact"}], "country": "US", "priority": 20}
+{"id": "place:city:pittsburgh", "label": "place", "kind": "city", "name": "Pittsburgh", "country": "US"}"#,
+    );
+    for text in [
+        "The yen rose against the U.S. Dollar on Monday.",
+        "He said the U.S. Economy would grow.",
+    ] {
+        let got = found(&tagger, text);
+        assert!(
+            !got.iter().any(|(_, l, _)| *l == "organization"),
+            "{text}: {got:?}"
+        );
+    }
+    for (text, org) in [
+        ("Officials of the U.S. Treasury said so.", "U.S. Treasury"),
+        (
+            "Officials of the U.S. Agriculture Department said so.",
+            "U.S. Agriculture Department",
+        ),
+        (
+            "Fans of the Pittsburgh Pirates cheered.",
+            "Pittsburgh Pirates",
+        ),
+    ] {
+        let got = found(&tagger, text);
+        assert!(
+            got.iter().any(|(s, l, _)| s == org && *l == "organization"),
+            "{text}: {got:?}"
+        );
+    }
+}

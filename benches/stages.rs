@@ -40,10 +40,10 @@ use gazetag::{segment, Doc, EntityRef, Tagger, Topics};
 const PARTS: usize = 20_550;
 const SENTENCES: usize = 153_354;
 const NORMALIZED_BYTES: usize = 16_325_255;
-const PHRASE_MATCHES: usize = 245_766;
-const TOPICS: usize = 160_108;
-const MENTIONS: usize = 162_474;
-const RECORD_BYTES: usize = 88_300_542;
+const PHRASE_MATCHES: usize = 245_878;
+const TOPICS: usize = 160_124;
+const MENTIONS: usize = 162_469;
+const RECORD_BYTES: usize = 88_307_234;
 
 fn parts_count(corpus: &common::Corpus) -> usize {
     corpus

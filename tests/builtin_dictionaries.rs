@@ -369,6 +369,34 @@ fn banks_and_securities_firms_named_after_people() {
 }
 
 #[test]
+fn firms_named_with_an_ampersand_also_match_spelled_out() {
+    for (text, surface, id) in [
+        (
+            "Johnson and Johnson raised its dividend.",
+            "Johnson and Johnson",
+            "org:organization:johnson-johnson",
+        ),
+        (
+            "Johnson & Johnson raised its dividend.",
+            "Johnson & Johnson",
+            "org:organization:johnson-johnson",
+        ),
+        (
+            "advised by J.P. Morgan and Co Inc, it said",
+            "J.P. Morgan and Co Inc",
+            "org:US:jp-morgan",
+        ),
+    ] {
+        assert_eq!(id_of(text, surface).as_deref(), Some(id), "{text}");
+    }
+    // A firm the dictionaries know after "and" is a second firm, not the
+    // tail of one named "Ford and General Motors Corp".
+    let text = "Ford and General Motors Corp cut prices.";
+    assert!(has(text, "General Motors Corp"), "{:?}", found(text));
+    assert!(!has(text, "Ford and General Motors Corp"));
+}
+
+#[test]
 fn ngos_and_companies() {
     for (text, surface, id) in [
         (

@@ -394,6 +394,15 @@ fn firms_named_with_an_ampersand_also_match_spelled_out() {
     let text = "Ford and General Motors Corp cut prices.";
     assert!(has(text, "General Motors Corp"), "{:?}", found(text));
     assert!(!has(text, "Ford and General Motors Corp"));
+    // "and Co" and a legal form after a firm the dictionaries know keep its
+    // entry: no "Co Ltd" alone.
+    let text = "Mitsui and Co Ltd said; Bear Stearns and Co Inc advised.";
+    for (surface, id) in [
+        ("Mitsui and Co Ltd", "org:company:mitsui-co"),
+        ("Bear Stearns and Co Inc", "org:US:bear-stearns"),
+    ] {
+        assert_eq!(id_of(text, surface).as_deref(), Some(id), "{surface}");
+    }
 }
 
 #[test]

@@ -684,6 +684,26 @@ fn rule_families() {
             "organization",
             "org_suffix",
         ),
+        // A suffix that "and" joins to the next word of the name.
+        (
+            "approved by the Securities and Exchange Commission.",
+            "Securities and Exchange Commission",
+            "organization",
+            "org_suffix",
+        ),
+        (
+            "formerly Peninsula Federal Savings and Loan Association, on",
+            "Peninsula Federal Savings and Loan Association",
+            "organization",
+            "org_suffix",
+        ),
+        // "and Co" ends a firm's name.
+        (
+            "the company named Kidder, Peabody and Co Inc as lead manager",
+            "Kidder, Peabody and Co Inc",
+            "organization",
+            "firm_and_co",
+        ),
         (
             "Chiyoda Fire and Marine Insurance Co said",
             "Chiyoda Fire and Marine Insurance Co",

@@ -168,7 +168,8 @@ pub(crate) struct Screens {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 47] = [
+const WINDOWED_RULES: [&str; 48] = [
+    "firm_and_co",
     "wire_signature",
     "possessive_firm",
     "hall_of_fame",
@@ -219,7 +220,8 @@ const WINDOWED_RULES: [&str; 47] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 73] = [
+const WINDOWED_LISTS: [&str; 74] = [
+    "and_joins",
     "regnal",
     "'corp'",
     "'co'",

@@ -697,6 +697,34 @@ fn rule_families() {
             "organization",
             "org_suffix",
         ),
+        // "Administration" ends an organization's name, but after a
+        // leader's name it is his.
+        (
+            "the Food and Drug Administration said",
+            "Food and Drug Administration",
+            "organization",
+            "org_suffix",
+        ),
+        (
+            "the Reagan Administration wants help",
+            "Reagan",
+            "person",
+            "leader_administration",
+        ),
+        // No person's name starts with a word that ends an organization's
+        // or names an office.
+        (
+            "in the Justice Department's antitrust division",
+            "Justice Department",
+            "organization",
+            "org_suffix",
+        ),
+        (
+            "as is Chief Financial Officer Gary B. Erekson, a director",
+            "Gary B. Erekson",
+            "person",
+            "office_name",
+        ),
         // "and Co" ends a firm's name.
         (
             "the company named Kidder, Peabody and Co Inc as lead manager",
@@ -1166,6 +1194,33 @@ fn name_rules_keep_clear_of_other_names() {
                     | "role_name"
                     | "org_of"
             )),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn offices_and_kinds_of_organizations_name_no_person() {
+    let tagger = tagger();
+    for (text, not_a_person) in [
+        (
+            "in the Justice Department's antitrust division",
+            "Department",
+        ),
+        (
+            "said Ron Burgess, Deputy Director of Commodity Operations",
+            "Director",
+        ),
+        ("the official Tanjug news agency said", "Tanjug"),
+        (
+            "the Reagan Administration wants help",
+            "Reagan Administration",
+        ),
+    ] {
+        let got = found(&tagger, text);
+        assert!(
+            !got.iter()
+                .any(|(s, label, _)| s == not_a_person && *label == "person"),
             "{text}: {got:?}"
         );
     }

@@ -168,7 +168,8 @@ pub(crate) struct Screens {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 48] = [
+const WINDOWED_RULES: [&str; 49] = [
+    "leader_administration",
     "firm_and_co",
     "wire_signature",
     "possessive_firm",
@@ -220,7 +221,9 @@ const WINDOWED_RULES: [&str; 48] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 74] = [
+const WINDOWED_LISTS: [&str; 76] = [
+    "'administration'",
+    "'news'",
     "and_joins",
     "regnal",
     "'corp'",

@@ -61,6 +61,11 @@ fn found(tagger: &Tagger, text: &str) -> Vec<(String, &'static str, String)> {
         .collect()
 }
 
+/// Whether `got` (of [`found`]) holds `surface` with `label`.
+fn labelled(got: &[(String, &'static str, String)], surface: &str, label: &str) -> bool {
+    got.iter().any(|(s, l, _)| s == surface && *l == label)
+}
+
 #[test]
 fn rule_families() {
     let tagger = tagger();
@@ -897,8 +902,7 @@ fn capitalized_words_that_name_no_organization() {
         "He said Chicago Land and Exploration Co will buy it.",
     );
     assert!(
-        got.iter()
-            .any(|(s, l, _)| s == "Chicago Land and Exploration Co" && *l == "organization"),
+        labelled(&got, "Chicago Land and Exploration Co", "organization"),
         "{got:?}"
     );
     // "daily" is a publication's kind only before a verb or punctuation, and
@@ -1218,11 +1222,7 @@ fn offices_and_kinds_of_organizations_name_no_person() {
         ),
     ] {
         let got = found(&tagger, text);
-        assert!(
-            !got.iter()
-                .any(|(s, label, _)| s == not_a_person && *label == "person"),
-            "{text}: {got:?}"
-        );
+        assert!(!labelled(&got, not_a_person, "person"), "{text}: {got:?}");
     }
 }
 
@@ -1492,8 +1492,7 @@ fn the_in_mid_sentence_starts_an_organization() {
         "a division of The Disabilities Trust, which runs it",
     );
     assert!(
-        got.iter()
-            .any(|(s, l, _)| s == "The Disabilities Trust" && *l == "organization"),
+        labelled(&got, "The Disabilities Trust", "organization"),
         "{:?}",
         got
     );
@@ -1511,9 +1510,7 @@ fn common_acronyms_name_no_organization() {
         ("awards by the NAACP for civil rights", "NAACP", true),
     ] {
         let got = found(&tagger, text);
-        let tagged = got
-            .iter()
-            .any(|(s, l, _)| s == acronym && *l == "organization");
+        let tagged = labelled(&got, acronym, "organization");
         assert_eq!(tagged, org, "{text}: {got:?}");
     }
 }
@@ -1645,10 +1642,7 @@ fn a_given_name_that_is_a_town_before_a_country_in_parentheses() {
     );
     // Not without the country after it.
     let got = found(&tagger, "He flew to Fatima on Monday.");
-    assert!(
-        got.iter().any(|(s, l, _)| s == "Fatima" && *l == "place"),
-        "{got:?}"
-    );
+    assert!(labelled(&got, "Fatima", "place"), "{got:?}");
 }
 
 /// A first name before initials is a person's, but not in a firm named
@@ -1658,8 +1652,7 @@ fn forenames_before_initials_leave_firms_whole() {
     let tagger = tagger();
     let got = found(&tagger, "shares of Delwyn J. Langejans and Co Inc. rose");
     assert!(
-        got.iter()
-            .any(|(s, l, _)| s == "Delwyn J. Langejans and Co Inc." && *l == "organization"),
+        labelled(&got, "Delwyn J. Langejans and Co Inc.", "organization"),
         "{:?}",
         got
     );
@@ -2224,11 +2217,7 @@ fn company_names_are_no_people() {
         ("Levon Resources Ltd sold its mine.", "Levon Resources Ltd"),
     ] {
         let got = found(&tagger, text);
-        assert!(
-            got.iter()
-                .any(|(s, l, _)| s == surface && *l == "organization"),
-            "{text}: {got:?}"
-        );
+        assert!(labelled(&got, surface, "organization"), "{text}: {got:?}");
         assert!(
             got.iter().all(|(_, l, _)| *l != "person"),
             "{text}: {got:?}"
@@ -2298,16 +2287,8 @@ fn firms_with_their_legal_forms() {
         &tagger,
         "NYFE president Lewis J. Horowitz and Cotton Exchange president Joseph O'Neill said.",
     );
-    assert!(
-        got.iter()
-            .any(|(s, l, _)| s == "Lewis J. Horowitz" && *l == "person"),
-        "{got:?}"
-    );
-    assert!(
-        got.iter()
-            .any(|(s, l, _)| s == "Cotton Exchange" && *l == "organization"),
-        "{got:?}"
-    );
+    assert!(labelled(&got, "Lewis J. Horowitz", "person"), "{got:?}");
+    assert!(labelled(&got, "Cotton Exchange", "organization"), "{got:?}");
     // A firm of the dictionary with its legal form is still that firm.
     let tagger = tagger_with(
         r#"{"id": "org:GB:schroders", "label": "organization", "kind": "company", "name": "J. Henry Schroder Wagg"}"#,
@@ -2370,11 +2351,7 @@ fn a_family_name_that_is_a_town() {
     );
     // A given name that is also a title ("Dean") starts a name.
     let got = found(&tagger, "Scorers: Dean Saunders (2nd minute).");
-    assert!(
-        got.iter()
-            .any(|(s, l, _)| s == "Dean Saunders" && *l == "person"),
-        "{got:?}"
-    );
+    assert!(labelled(&got, "Dean Saunders", "person"), "{got:?}");
 }
 
 #[test]
@@ -2452,11 +2429,7 @@ fn wire_signatures_name_their_reporters() {
         "Output rose. -- Jim Ballantyne, Warsaw Newsroom +44 171",
     ] {
         let got = found(&tagger, text);
-        assert!(
-            got.iter()
-                .any(|(s, l, _)| s == "Warsaw Newsroom" && *l == "organization"),
-            "{got:?}"
-        );
+        assert!(labelled(&got, "Warsaw Newsroom", "organization"), "{got:?}");
     }
     // Not after a word: a dash in a sentence also sets off a list of firms.
     let got = found(
@@ -2491,15 +2464,8 @@ fn compound_adjectives_stay_out_of_names() {
         ),
     ] {
         let got = found(&tagger, text);
-        assert!(
-            got.iter().any(|(s, l, _)| s == place && *l == "place"),
-            "{got:?}"
-        );
-        assert!(
-            got.iter()
-                .any(|(s, l, _)| s == firm && *l == "organization"),
-            "{got:?}"
-        );
+        assert!(labelled(&got, place, "place"), "{got:?}");
+        assert!(labelled(&got, firm, "organization"), "{got:?}");
     }
 }
 
@@ -2542,10 +2508,7 @@ fn roles_before_names_and_in_appositions() {
         &tagger,
         "North is the aide President Reagan fired in November.",
     );
-    assert!(
-        got.iter().any(|(s, l, _)| s == "Reagan" && *l == "person"),
-        "{got:?}"
-    );
+    assert!(labelled(&got, "Reagan", "person"), "{got:?}");
     assert!(
         !got.iter().any(|(s, _, _)| s.starts_with("President")),
         "{got:?}"
@@ -2582,10 +2545,7 @@ fn numerals_end_names() {
         ("Pope John Paul II said on Sunday.", "John Paul II"),
     ] {
         let got = found(&tagger, text);
-        assert!(
-            got.iter().any(|(s, l, _)| s == person && *l == "person"),
-            "{text}: {got:?}"
-        );
+        assert!(labelled(&got, person, "person"), "{text}: {got:?}");
     }
     let doc = tagger.tag("Chairman Andres Soriano III said so. Soriano added that sales rose.");
     let ids = entity_ids(&doc);
@@ -2627,10 +2587,7 @@ fn a_mention_ending_in_a_period_starts_no_longer_name() {
         &tagger,
         "It owns a mine in Wenatchee, Wash. Asamera said the mine produced gold.",
     );
-    assert!(
-        got.iter().any(|(s, l, _)| s == "Wash." && *l == "place"),
-        "{got:?}"
-    );
+    assert!(labelled(&got, "Wash.", "place"), "{got:?}");
     assert!(!got.iter().any(|(s, _, _)| s.contains("Wash. ")), "{got:?}");
 }
 
@@ -2665,9 +2622,6 @@ fn common_words_capitalized_after_an_acronym_make_no_organization() {
         ),
     ] {
         let got = found(&tagger, text);
-        assert!(
-            got.iter().any(|(s, l, _)| s == org && *l == "organization"),
-            "{text}: {got:?}"
-        );
+        assert!(labelled(&got, org, "organization"), "{text}: {got:?}");
     }
 }

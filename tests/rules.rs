@@ -730,6 +730,12 @@ fn rule_families() {
             "person",
             "office_name",
         ),
+        (
+            "Williams Cos said a fourth quarter charge",
+            "Williams Cos",
+            "organization",
+            "org_suffix",
+        ),
         // "and Co" ends a firm's name.
         (
             "the company named Kidder, Peabody and Co Inc as lead manager",
@@ -1216,6 +1222,11 @@ fn offices_and_kinds_of_organizations_name_no_person() {
             "Director",
         ),
         ("the official Tanjug news agency said", "Tanjug"),
+        // Nor does a word that ends a firm's name.
+        (
+            "is selling Hilton International to UAL",
+            "Hilton International",
+        ),
         (
             "the Reagan Administration wants help",
             "Reagan Administration",

@@ -221,7 +221,8 @@ const WINDOWED_RULES: [&str; 49] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 76] = [
+const WINDOWED_LISTS: [&str; 77] = [
+    "'international'",
     "'administration'",
     "'news'",
     "and_joins",

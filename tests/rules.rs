@@ -736,6 +736,20 @@ fn rule_families() {
             "organization",
             "org_suffix",
         ),
+        // A particle may start a firm's name.
+        (
+            "The Du Pont Co said it has",
+            "Du Pont Co",
+            "organization",
+            "org_suffix",
+        ),
+        // A unit named for a country, with its legal form.
+        (
+            "Mitsubishi Motor Sales of America Inc said sales rose",
+            "Mitsubishi Motor Sales of America Inc",
+            "organization",
+            "firm_of_place",
+        ),
         // "and Co" ends a firm's name.
         (
             "the company named Kidder, Peabody and Co Inc as lead manager",
@@ -1179,6 +1193,9 @@ fn name_rules_keep_clear_of_other_names() {
         "the senior debt of a unit Allegheny Sunbeam Corp. Allegheny's stock",
         // A Chinese family name before a company's suffix.
         "shares of Wang Laboratories rose",
+        // Acronyms of things: "not available" in results, a fuel.
+        "Net 5,521,000 vs NA",
+        "to resume LNG exports, officials said",
     ] {
         let got = found(&tagger, text);
         assert!(

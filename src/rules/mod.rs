@@ -168,7 +168,8 @@ pub(crate) struct Screens {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 49] = [
+const WINDOWED_RULES: [&str; 50] = [
+    "firm_of_place",
     "leader_administration",
     "firm_and_co",
     "wire_signature",
@@ -221,7 +222,8 @@ const WINDOWED_RULES: [&str; 49] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 77] = [
+const WINDOWED_LISTS: [&str; 78] = [
+    "acronym_thing",
     "'international'",
     "'administration'",
     "'news'",

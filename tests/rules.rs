@@ -750,6 +750,25 @@ fn rule_families() {
             "organization",
             "firm_of_place",
         ),
+        // A body named by one word.
+        (
+            "was signed on February 24, the Treasury said.",
+            "Treasury",
+            "organization",
+            "named_body",
+        ),
+        (
+            "the Senate voted 58 to 31 to halve aid",
+            "Senate",
+            "organization",
+            "named_body",
+        ),
+        (
+            "still ahead of Labour and the Alliance",
+            "Labour",
+            "organization",
+            "named_body",
+        ),
         // "and Co" ends a firm's name.
         (
             "the company named Kidder, Peabody and Co Inc as lead manager",
@@ -1223,6 +1242,21 @@ fn name_rules_keep_clear_of_other_names() {
             )),
             "{text}: {got:?}"
         );
+    }
+}
+
+#[test]
+fn one_word_bodies_only_alone_in_a_sentence() {
+    let tagger = tagger();
+    // At a sentence's start, or before another name word, the word is no
+    // body of its own.
+    for (text, word) in [
+        ("Labour costs rose.", "Labour"),
+        ("Treasury Secretary James Baker said", "Treasury"),
+        ("the Senate Banking Committee said", "Senate"),
+    ] {
+        let got = found(&tagger, text);
+        assert!(!labelled(&got, word, "organization"), "{text}: {got:?}");
     }
 }
 

@@ -168,7 +168,8 @@ pub(crate) struct Screens {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 50] = [
+const WINDOWED_RULES: [&str; 51] = [
+    "named_body",
     "firm_of_place",
     "leader_administration",
     "firm_and_co",
@@ -222,7 +223,8 @@ const WINDOWED_RULES: [&str; 50] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 78] = [
+const WINDOWED_LISTS: [&str; 79] = [
+    "named_body",
     "acronym_thing",
     "'international'",
     "'administration'",
@@ -483,6 +485,7 @@ impl RuleSet {
             "given_common",
             "surname",
             "'hall'",
+            "named_body",
         ]);
         let inert = bits(&["nonname", "month"]);
         let full_scan = src
@@ -514,6 +517,8 @@ impl RuleSet {
             (bits(&["surname"]), 2, 1),
             // "Badminton Canada 's Hall of Fame": the name before, "of Fame" after.
             (bits(&["'hall'"]), 5, 2),
+            // "the Treasury said": the word before and the one after.
+            (bits(&["named_body"]), 1, 1),
         ];
         // Without its function words, a rule set cannot tell a list of
         // people from any run of capitalized words.

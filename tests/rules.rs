@@ -750,6 +750,13 @@ fn rule_families() {
             "organization",
             "firm_of_place",
         ),
+        // Names joined by "&".
+        (
+            "Douglas & Lomason shares rose on the merger",
+            "Douglas & Lomason",
+            "organization",
+            "ampersand_firm",
+        ),
         // A body named by one word.
         (
             "was signed on February 24, the Treasury said.",
@@ -1212,6 +1219,9 @@ fn name_rules_keep_clear_of_other_names() {
         "the senior debt of a unit Allegheny Sunbeam Corp. Allegheny's stock",
         // A Chinese family name before a company's suffix.
         "shares of Wang Laboratories rose",
+        // People joined by "&".
+        "with personalities such as David Christison & Lee Tate, Howard Sattler",
+        "written by Fresquito Fresquet & Angelo's grandfather",
         // Acronyms of things: "not available" in results, a fuel.
         "Net 5,521,000 vs NA",
         "to resume LNG exports, officials said",
@@ -1239,6 +1249,7 @@ fn name_rules_keep_clear_of_other_names() {
                     | "rank_name"
                     | "role_name"
                     | "org_of"
+                    | "ampersand_firm"
             )),
             "{text}: {got:?}"
         );

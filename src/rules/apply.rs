@@ -488,6 +488,10 @@ fn trigger(
             if next == Some(b'(') {
                 with(&mut ctx, (3, 4));
             }
+            // A firm's name joined by "&" ("Douglas & Lomason").
+            if next == Some(b'&') {
+                with(&mut ctx, (2, 4));
+            }
             // The word before, found once for the cues that read it.
             let before = std::cell::OnceCell::new();
             let before = || *before.get_or_init(|| word_before(b, i));
@@ -1258,6 +1262,7 @@ mod tests {
             let cues = [
                 (next == Some(b','), (3, 11)),
                 (next == Some(b'('), (3, 4)),
+                (next == Some(b'&'), (2, 4)),
                 (role, (2, 4)),
                 (place, (2, 3)),
                 (next_is_kind_noun(rules, text, end, &mut buf), (2, 2)),
@@ -1276,7 +1281,7 @@ mod tests {
                     (Baz) of Qux, Gen. Ray Odierno is an officer, Near Town river, the \
                     John river, near Mary Cole, spokesman Paul Lee, Robert is a man, the \
                     Zycie Warszawy daily said, Le Matin newspaper, East Fife v Clydebank, \
-                    Bolton vs Wigan";
+                    Bolton vs Wigan, Douglas & Lomason";
         let mut buf = String::new();
         let mut tested = 0;
         for (i, _) in text.match_indices(|c: char| c.is_ascii_uppercase()) {

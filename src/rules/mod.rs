@@ -168,7 +168,8 @@ pub(crate) struct Screens {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 51] = [
+const WINDOWED_RULES: [&str; 52] = [
+    "ampersand_firm",
     "named_body",
     "firm_of_place",
     "leader_administration",

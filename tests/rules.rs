@@ -750,6 +750,13 @@ fn rule_families() {
             "organization",
             "firm_of_place",
         ),
+        // A numeral ends a name after a rank.
+        (
+            "Brigadier General Glenn A. Profitt II, 24 January 1989",
+            "Glenn A. Profitt II",
+            "person",
+            "rank_name",
+        ),
         // Names joined by "&".
         (
             "Douglas & Lomason shares rose on the merger",

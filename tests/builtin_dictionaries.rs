@@ -369,6 +369,31 @@ fn banks_and_securities_firms_named_after_people() {
 }
 
 #[test]
+fn arabic_names_with_their_particles() {
+    // "Abu" starts a name, and "al-" names written lower case are name
+    // words; "Abu Dhabi" stays the city.
+    for (text, surface, label) in [
+        (
+            "The killing of Abu Musab al-Zarqawi was announced.",
+            "Abu Musab al-Zarqawi",
+            Label::Person,
+        ),
+        (
+            "On Dec. 26, Abu Jandal al-Kuwaiti, an ISIL gang leader, was struck.",
+            "Abu Jandal al-Kuwaiti",
+            Label::Person,
+        ),
+        ("Talks in Abu Dhabi ended.", "Abu Dhabi", Label::Place),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter().any(|(s, l, _)| s == surface && *l == label),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
 fn firms_named_with_an_ampersand_also_match_spelled_out() {
     for (text, surface, id) in [
         (

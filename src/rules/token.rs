@@ -300,6 +300,22 @@ fn compound_adjective(b: &[u8]) -> bool {
         .is_some_and(|h| is_compound_head(&b[h + 1..]))
 }
 
+/// Whether a lower-case word is a name after an Arabic article, written
+/// lower case as transliterations do ("al-Baghdadi", "el-Sisi",
+/// "ash-Shishani"): a name word, like "Al-Baghdadi". Rare: kept out of line.
+#[inline(never)]
+fn arabic_article_name(b: &[u8]) -> bool {
+    const ARTICLES: [&[u8]; 16] = [
+        b"al", b"el", b"ad", b"adh", b"an", b"ar", b"as", b"ash", b"at", b"ath", b"az", b"ed",
+        b"en", b"es", b"et", b"ez",
+    ];
+    b.iter().position(|&c| c == b'-').is_some_and(|h| {
+        ARTICLES.contains(&&b[..h])
+            && b.get(h + 1).is_some_and(u8::is_ascii_uppercase)
+            && b[h + 2..].iter().any(u8::is_ascii_lowercase)
+    })
+}
+
 pub(crate) fn word_kind(w: &str) -> Kind {
     let b = w.as_bytes();
     // Digits, hyphens and non-ASCII bytes, eight bytes at a time: words
@@ -322,7 +338,10 @@ pub(crate) fn word_kind(w: &str) -> Kind {
     if high == 0 {
         let first = b[0];
         if !first.is_ascii_uppercase() {
-            return Kind::Lower;
+            return match hyphens != 0 && arabic_article_name(b) && !compound_adjective(b) {
+                true => Kind::Cap,
+                false => Kind::Lower,
+            };
         }
         let mut letters = 1;
         for &c in &b[1..] {
@@ -679,6 +698,23 @@ mod tests {
                     ("62d", "ordinal"),
                     (",", "comma"),
                     ("3rds", "num"),
+                ],
+            ),
+            // A name after an Arabic article written lower case is a
+            // name word; a lower-case compound is none.
+            (
+                "Abu Bakr al-Baghdadi, al-Qaeda-linked, as-if, al-",
+                &[
+                    ("Abu", "cap"),
+                    ("Bakr", "cap"),
+                    ("al-Baghdadi", "cap"),
+                    (",", "comma"),
+                    ("al-Qaeda-linked", "lower"),
+                    (",", "comma"),
+                    ("as-if", "lower"),
+                    (",", "comma"),
+                    ("al", "lower"),
+                    ("-", "dash"),
                 ],
             ),
             // A compound adjective is a modifier, no name word; other

@@ -47,6 +47,9 @@ DIRECTIONAL = set("""north south east west central centre center northern southe
 northeast northwest southeast southwest north-east north-west south-east south-west upper lower middle
 est ouest nord sud centro norte sur este oeste littoral coast coastal island islands lakes valley mountain
 highlands lowlands plateau river interior frontier border mid centrale maritime plateaux savanes kara""".split())
+# Particles of Arabic, Hebrew and European names ("Abu Musab", "Ben Ali", "bin Laden"): a town of
+# that name alone ("Abu", India) is not matched bare.
+NAME_PARTICLES = {"abu", "bin", "ibn", "bint", "ben", "al", "el"}
 # City names that are also company or institution names in business news.
 ORG_COLLIDE = {"Columbia", "Brent", "Van", "San", "Man", "Palo", "Metro", "Negara", "Santa", "Kuroda", "Tamura", "Fujioka",
                "Komatsu", "Asahi", "Wako", "Fuji", "Orion", "Monsanto", "Goodyear", "Redland", "Richfield", "Hercules", "Ifo",
@@ -216,6 +219,8 @@ class Ctx:
         if (name in self.companies or strip_accents(name) in self.companies) and 0 < population < 100000:
             return "org"  # a town with a listed company's one-word name ("Nokia"); cities from 100k keep theirs
         low = fold(name)
+        if low in NAME_PARTICLES and population < 200000:
+            return "person"
         if low in DIRECTIONAL or (len(name.split()) == 1 and low in self.persons and population < 200000):
             return "person" if low in self.persons else "word"
         if low in self.famous and population < 200000:
@@ -1684,8 +1689,8 @@ Notes on choices (details in `tools/gendict/FALSE_POSITIVES.md`):
 - "US" is `exact` (never "us"). "Georgia" is both `place:country:GE` (priority 20) and `place:admin1:US-GA` (priority 5).
   Countries are priority 20, territories 15, capitals 12, regions 8, US states 5, other first-level divisions 1
   (-1 where a big city has the same name), cities 0 (3 from 1M people). `population` is the prior within a priority.
-- A place name that is mostly a word, a person's name or a company name in news ("Paul", "Toyota", "West") is not
-  matched bare: the entry is named "Toyota, Japan" and keeps the bare name in `attrs.bare_name`. Large common-word
+- A place name that is mostly a word, a person's name, a particle of names or a company name in news ("Paul",
+  "Abu", "Toyota", "West") is not matched bare: the entry is named "Toyota, Japan" and keeps the bare name in `attrs.bare_name`. Large common-word
   cities (Reading, Mobile, Split, Nice, Bath ...) keep the bare name with `capitalized` + `guard: common_word`.
 - US states also carry their abbreviations from the GPO Style Manual and the AP Stylebook ("Calif.", "N.J.", "W. Va.";
   `tables.US_STATE_ABBREVIATIONS`), `exact` with `guard: qualifier`: only right after a name and a comma ("Irvine, Calif.").

@@ -1120,25 +1120,42 @@ pub(crate) fn local_entity(
 /// digits, other runs as one `-`, none at either end.
 fn push_slug(out: &mut String, name: &str) {
     let base = out.len();
-    let folded;
-    let name = if name.is_ascii() {
-        name
-    } else {
-        folded = crate::normalize::fold(name);
-        folded.as_str()
-    };
     // Whole runs copied, then lower-cased in place, not a char at a time:
     // this runs for every new name.
-    for run in name.split(|c: char| !c.is_alphanumeric()) {
-        if run.is_empty() {
-            continue;
-        }
+    let mut push_run = |run: &str| {
         if out.len() > base {
             out.push('-');
         }
         let at = out.len();
         out.push_str(run);
         out[at..].make_ascii_lowercase();
+    };
+    // Most names are ASCII: their runs are found a byte at a time, with no
+    // chars decoded.
+    if name.is_ascii() {
+        let b = name.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let start = i + b[i..]
+                .iter()
+                .take_while(|c| !c.is_ascii_alphanumeric())
+                .count();
+            i = start
+                + b[start..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .count();
+            if i > start {
+                push_run(&name[start..i]);
+            }
+        }
+        return;
+    }
+    let folded = crate::normalize::fold(name);
+    for run in folded.split(|c: char| !c.is_alphanumeric()) {
+        if !run.is_empty() {
+            push_run(run);
+        }
     }
 }
 
@@ -1152,6 +1169,8 @@ mod tests {
             ("Ahn Gyu-back", "ahn-gyu-back"),
             ("  A.B. (Holdings) 2 ", "a-b-holdings-2"),
             ("--", ""),
+            ("Société Générale", "societe-generale"),
+            ("Ünal  Kaya-Ödül", "unal-kaya-odul"),
         ] {
             let mut out = String::from("local:");
             push_slug(&mut out, name);

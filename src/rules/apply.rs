@@ -537,10 +537,12 @@ fn context(rules: &RuleSet, bits: ListBits) -> Option<(usize, usize)> {
         return None;
     }
     let mut ctx = (0, 0);
-    for (lists, before, after) in &rules.contexts {
-        if bits & lists != 0 {
-            ctx = (ctx.0.max(*before), ctx.1.max(*after));
-        }
+    let mut rest = bits;
+    while rest != 0 {
+        let k = rest.trailing_zeros() as usize;
+        let (before, after) = rules.contexts.get(k).copied().unwrap_or_default();
+        ctx = (ctx.0.max(before), ctx.1.max(after));
+        rest &= rest - 1;
     }
     Some(ctx)
 }

@@ -488,15 +488,16 @@ fn trigger(
             if next == Some(b'(') {
                 with(&mut ctx, (3, 4));
             }
-            // The word before, found once for the cues that read it.
-            let before = std::cell::OnceCell::new();
-            let before = || *before.get_or_init(|| word_before(b, i));
+            // The word before, found once for the cues that read it (most
+            // words need it: found at once, it costs less than kept for
+            // later in a cell).
+            let before = word_before(b, i);
             // Two chunks back: the quotation before a verb of speech
             // ('work," said Parnevik'). A place a word before names as one
             // ("near Dabiq,", "the town of Azaz"). Context for a role holds
             // that for a place.
             if needs(ctx, (2, 4)) {
-                let (role, place) = cues_before(rules, text, before(), buf);
+                let (role, place) = cues_before(rules, text, before, buf);
                 if role {
                     with(&mut ctx, (2, 4));
                 }
@@ -585,14 +586,13 @@ fn cues_before(
     (role, place)
 }
 
-/// Whether the word after `end` or the word before the word, as `before`
-/// finds it ([`word_before`]), is a word of `team_versus` ("v") in lower
-/// case.
+/// Whether the word after `end` or the word before the word, `before`
+/// ([`word_before`]), is a word of `team_versus` ("v") in lower case.
 fn beside_versus(
     rules: &RuleSet,
     text: &str,
     end: usize,
-    before: impl Fn() -> Option<(usize, usize)>,
+    before: Option<(usize, usize)>,
     buf: &mut String,
 ) -> bool {
     let versus = rules.team_cues.versus;
@@ -606,7 +606,7 @@ fn beside_versus(
             && rules.lex.lookup(word, Kind::Lower, buf) & versus != 0
     };
     lower_word_after(b, end).is_some_and(&mut is_versus)
-        || before().is_some_and(|(s, e)| b[s].is_ascii_lowercase() && is_versus((s, e)))
+        || before.is_some_and(|(s, e)| b[s].is_ascii_lowercase() && is_versus((s, e)))
 }
 
 /// The word of ASCII letters after `end`, past white space, if it starts
@@ -1283,7 +1283,7 @@ mod tests {
                 (place, (2, 3)),
                 (next_is_kind_noun(rules, text, end, &mut buf), (2, 2)),
                 (defined_as_a(b, end), (1, 9)),
-                (beside_versus(rules, text, end, || before, &mut buf), (3, 3)),
+                (beside_versus(rules, text, end, before, &mut buf), (3, 3)),
             ];
             cues.iter().filter(|c| c.0).fold(anchor, |ctx, &(_, c)| {
                 Some(ctx.map_or(c, |(x, y)| (x.max(c.0), y.max(c.1))))

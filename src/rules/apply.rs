@@ -11,7 +11,9 @@ use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, Input, Match};
 
 use super::pattern::{mention_index, WIDTH};
-use super::token::{plain_word, tokenize_range, word_end, word_kind, Kind, LineBreaks, Token};
+use super::token::{
+    plain_word, tokenize_range_known, word_end, word_kind, Kind, KnownWord, LineBreaks, Token,
+};
 use super::{
     agate, articles, events, firms, link, lists, speakers, teams, FxBuild, ListBits, RuleCaptures,
     RuleSet, ScoreTables,
@@ -29,6 +31,8 @@ pub(crate) struct Scratch {
     pub tokens: [Vec<Token>; 2],
     symbols: Vec<u8>,
     windows: Vec<(usize, usize)>,
+    /// The capitalized words `find_windows` looked up.
+    known: Vec<KnownWord>,
     buf: String,
     /// The caches made for the patterns of id
     /// [`Patterns::id`](super::Patterns::id), kept for the next document
@@ -117,6 +121,7 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
             if rules.full_scan {
                 s.windows.clear();
                 s.windows.push((0, text.len()));
+                s.known.clear();
             } else {
                 find_windows(
                     rules,
@@ -124,6 +129,7 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                     &doc.mentions,
                     field,
                     &mut s.windows,
+                    &mut s.known,
                     &mut s.buf,
                 );
             }
@@ -132,7 +138,8 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
             for &(a, b) in &s.windows {
                 let first = tokens.len();
                 let lines = LineBreaks::for_range(&mut breaks[field as usize], text, a, b);
-                tokenize_range(text, a, b, lines, &rules.lex, tokens);
+                let known = &s.known[s.known.partition_point(|w| w.0 < a)..];
+                tokenize_range_known(text, (a, b), lines, &rules.lex, known, tokens);
                 let lo = doc
                     .mentions
                     .partition_point(|m| (m.field, m.span.start) < (field, a))
@@ -299,16 +306,19 @@ fn captures(engines: &RuleCaptures, symbols: &[u8], m: Match, c: &mut Caches) {
 }
 
 /// The windows of `text` the rules look at, sorted and disjoint: the
-/// context of each trigger (see [`apply`]), merged.
+/// context of each trigger (see [`apply`]), merged; and into `known`, the
+/// capitalized words it looked up, for [`tokenize_range_known`].
 fn find_windows(
     rules: &RuleSet,
     text: &str,
     mentions: &[Mention],
     field: Field,
     out: &mut Vec<(usize, usize)>,
+    known: &mut Vec<KnownWord>,
     buf: &mut String,
 ) {
     out.clear();
+    known.clear();
     let b = text.as_bytes();
     let mut ms = mentions.iter().filter(|m| m.field == field).peekable();
     let mut i = 0;
@@ -371,7 +381,11 @@ fn find_windows(
             let end = word_end(text, i).max(i + 1);
             (end, word_kind(&text[i..end]))
         });
-        if let Some((before, after)) = trigger(rules, text, i, end, kind, buf) {
+        let lists = trigger_lists(rules, &text[i..end], kind, buf);
+        if kind == Kind::Cap {
+            known.push((i, end, lists));
+        }
+        if let Some((before, after)) = trigger(rules, text, i, end, kind, lists, buf) {
             push_window(out, left(b, i, before), right(b, end, after));
         }
         i = end;
@@ -402,20 +416,35 @@ fn push_window(out: &mut Vec<(usize, usize)>, mut a: usize, mut z: usize) {
     out.push((a, z));
 }
 
-/// Whether the word `text[i..end]` (free, of shape `kind`) may take part in
-/// a rule match that no other trigger would find; if so, the chunks of
-/// context its rules need before and after it.
+/// The lists of a free word of shape `kind` that [`trigger`] reads: those
+/// of a capitalized word, and of a word in capitals of four bytes at most
+/// (of the anchors, only legal forms are written in capitals); none of the
+/// others'.
+fn trigger_lists(rules: &RuleSet, word: &str, kind: Kind, buf: &mut String) -> ListBits {
+    match kind {
+        Kind::Cap => rules.lex.lookup(word, kind, buf),
+        Kind::Upper if word.len() <= 4 => rules.lex.lookup(word, kind, buf),
+        _ => 0,
+    }
+}
+
+/// Whether the word `text[i..end]` (free, of shape `kind`, in the lists
+/// `lists` as [`trigger_lists`] finds them) may take part in a rule match
+/// that no other trigger would find; if so, the chunks of context its rules
+/// need before and after it. Inlined into its one caller, which runs it
+/// for most capitalized words: a call costs much of what it does.
+#[inline(always)]
 fn trigger(
     rules: &RuleSet,
     text: &str,
     i: usize,
     end: usize,
     kind: Kind,
+    lists: ListBits,
     buf: &mut String,
 ) -> Option<(usize, usize)> {
     let b = text.as_bytes();
     let next = b[end..].iter().find(|c| !c.is_ascii_whitespace()).copied();
-    let word = &text[i..end];
     match kind {
         // `M. Waugh`, `J.R. Smith`: an initial before a capitalized word.
         Kind::Initial => {
@@ -439,13 +468,7 @@ fn trigger(
                 && next.is_some_and(|c| {
                     c == b',' || c == b'(' || c.is_ascii_digit() || c.is_ascii_uppercase()
                 });
-            // Of the anchors, only legal forms are written in capitals.
-            let bits = if word.len() <= 4 {
-                rules.lex.lookup(word, kind, buf) & rules.anchors
-            } else {
-                0
-            };
-            let ctx = context(rules, bits);
+            let ctx = context(rules, lists & rules.anchors);
             // An acronym in running text: a lower-case word beside it.
             let prose = next.is_some_and(|c| c.is_ascii_lowercase())
                 || b[..i]
@@ -460,7 +483,7 @@ fn trigger(
             }
         }
         Kind::Cap => {
-            let mut bits = rules.lex.lookup(word, kind, buf);
+            let mut bits = lists;
             if bits & rules.inert != 0 {
                 // No name part; still a title or a head ("General").
                 bits &= !rules.given;
@@ -1164,6 +1187,7 @@ fn push_slug(out: &mut String, name: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::token::tokenize_range;
 
     #[test]
     fn slugs_join_runs_of_letters_and_digits() {
@@ -1177,6 +1201,42 @@ mod tests {
             let mut out = String::from("local:");
             push_slug(&mut out, name);
             assert_eq!(out, format!("local:{want}"), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn known_words_tokenize_as_read_anew() {
+        let doc = crate::Tagger::default().tag("");
+        let rules = &doc.inner.rules;
+        let text = "WASHINGTON, March 3 - Defense Secretary Caspar Weinberger told \
+                    Gen. John Vessey and Mr. O'Brien's aides in Washington D.C. that \
+                    U.S. Steel Corp. and the Boston-based Gillette Co would sell \
+                    Dynamo Moscow shares to \u{c9}lise Dupont, spokesman Ahn Gyu-back said.";
+        let (mut windows, mut known, mut buf) = (Vec::new(), Vec::new(), String::new());
+        find_windows(
+            rules,
+            text,
+            &[],
+            Field::Text,
+            &mut windows,
+            &mut known,
+            &mut buf,
+        );
+        assert!(known.len() > 10);
+        let shape = |t: &Token| (t.start, t.end, t.kind, t.lists);
+        for &(a, b) in &windows {
+            let (mut fresh, mut reused) = (Vec::new(), Vec::new());
+            tokenize_range(text, a, b, LineBreaks::Hard, &rules.lex, &mut fresh);
+            tokenize_range_known(
+                text,
+                (a, b),
+                LineBreaks::Hard,
+                &rules.lex,
+                &known,
+                &mut reused,
+            );
+            let fresh: Vec<_> = fresh.iter().map(shape).collect();
+            assert_eq!(reused.iter().map(shape).collect::<Vec<_>>(), fresh);
         }
     }
 
@@ -1310,7 +1370,10 @@ mod tests {
             }
             tested += 1;
             assert_eq!(
-                trigger(rules, text, i, end, Kind::Cap, &mut buf),
+                {
+                    let lists = trigger_lists(rules, &text[i..end], Kind::Cap, &mut buf);
+                    trigger(rules, text, i, end, Kind::Cap, lists, &mut buf)
+                },
                 every_cue(rules, text, i, end),
                 "{}",
                 &text[i..end]

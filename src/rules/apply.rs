@@ -531,7 +531,13 @@ fn trigger(
             // A place or a publication before its kind ("the Tigris
             // river", "the Zycie Warszawy daily"): the noun, and the verb
             // after "daily" ("daily said").
-            if needs(ctx, (2, 2)) && next_is_kind_noun(rules, text, end, buf) {
+            // The lower-case word after, found once for the two cues that
+            // read it: none unless the next byte is a lower-case letter.
+            let after = match next {
+                Some(c) if c.is_ascii_lowercase() => lower_word_after(b, end),
+                _ => None,
+            };
+            if needs(ctx, (2, 2)) && next_is_kind_noun(rules, text, after, buf) {
                 with(&mut ctx, (2, 2));
             }
             // A definition: "Aisby is a village".
@@ -540,7 +546,7 @@ fn trigger(
             }
             // A fixture ("East Fife v Clydebank"): both teams and what ends
             // each.
-            if needs(ctx, (3, 3)) && beside_versus(rules, text, end, before, buf) {
+            if needs(ctx, (3, 3)) && beside_versus(rules, text, after, before, buf) {
                 with(&mut ctx, (3, 3));
             }
             ctx
@@ -609,12 +615,13 @@ fn cues_before(
     (role, place)
 }
 
-/// Whether the word after `end` or the word before the word, `before`
-/// ([`word_before`]), is a word of `team_versus` ("v") in lower case.
+/// Whether the word after a word, `after` ([`lower_word_after`]), or the
+/// word before it, `before` ([`word_before`]), is a word of `team_versus`
+/// ("v") in lower case.
 fn beside_versus(
     rules: &RuleSet,
     text: &str,
-    end: usize,
+    after: Option<(usize, usize)>,
     before: Option<(usize, usize)>,
     buf: &mut String,
 ) -> bool {
@@ -628,7 +635,7 @@ fn beside_versus(
         rules.screens.versus.may_hold(word)
             && rules.lex.lookup(word, Kind::Lower, buf) & versus != 0
     };
-    lower_word_after(b, end).is_some_and(&mut is_versus)
+    after.is_some_and(&mut is_versus)
         || before.is_some_and(|(s, e)| b[s].is_ascii_lowercase() && is_versus((s, e)))
 }
 
@@ -650,13 +657,18 @@ fn lower_word_after(b: &[u8], end: usize) -> Option<(usize, usize)> {
     Some((s, e))
 }
 
-/// Whether the word after `end` is a lower-case kind of place ("river") or
-/// of publication ("daily").
-fn next_is_kind_noun(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bool {
+/// Whether the word after a word, `after` ([`lower_word_after`]), is a
+/// lower-case kind of place ("river") or of publication ("daily").
+fn next_is_kind_noun(
+    rules: &RuleSet,
+    text: &str,
+    after: Option<(usize, usize)>,
+    buf: &mut String,
+) -> bool {
     if rules.kind_nouns == 0 {
         return false;
     }
-    lower_word_after(text.as_bytes(), end).is_some_and(|(s, e)| {
+    after.is_some_and(|(s, e)| {
         let word = &text[s..e];
         rules.screens.kind_nouns.may_hold(word)
             && rules.lex.lookup(word, Kind::Lower, buf) & rules.kind_nouns != 0
@@ -1321,6 +1333,7 @@ mod tests {
             }
             let next = b[end..].iter().find(|c| !c.is_ascii_whitespace()).copied();
             let before = word_before(b, i);
+            let after = lower_word_after(b, end);
             let role = before.is_some_and(|(s, e)| {
                 b[s].is_ascii_lowercase()
                     && lookup(&text[s..e], Kind::Lower, &mut buf) & rules.roles != 0
@@ -1341,9 +1354,9 @@ mod tests {
                 (next == Some(b'('), (3, 4)),
                 (role, (2, 4)),
                 (place, (2, 3)),
-                (next_is_kind_noun(rules, text, end, &mut buf), (2, 2)),
+                (next_is_kind_noun(rules, text, after, &mut buf), (2, 2)),
                 (defined_as_a(b, end), (1, 9)),
-                (beside_versus(rules, text, end, before, &mut buf), (3, 3)),
+                (beside_versus(rules, text, after, before, &mut buf), (3, 3)),
             ];
             cues.iter().filter(|c| c.0).fold(anchor, |ctx, &(_, c)| {
                 Some(ctx.map_or(c, |(x, y)| (x.max(c.0), y.max(c.1))))

@@ -11,7 +11,9 @@ use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, Input, Match};
 
 use super::pattern::{mention_index, WIDTH};
-use super::token::{plain_word, tokenize_range, word_end, word_kind, Kind, LineBreaks, Token};
+use super::token::{
+    plain_word, tokenize_range_known, word_end, word_kind, Kind, KnownWord, LineBreaks, Token,
+};
 use super::{
     agate, articles, events, firms, link, lists, speakers, teams, FxBuild, ListBits, RuleCaptures,
     RuleSet, ScoreTables,
@@ -29,6 +31,8 @@ pub(crate) struct Scratch {
     pub tokens: [Vec<Token>; 2],
     symbols: Vec<u8>,
     windows: Vec<(usize, usize)>,
+    /// The capitalized words `find_windows` looked up.
+    known: Vec<KnownWord>,
     buf: String,
     /// The caches made for the patterns of id
     /// [`Patterns::id`](super::Patterns::id), kept for the next document
@@ -117,6 +121,7 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
             if rules.full_scan {
                 s.windows.clear();
                 s.windows.push((0, text.len()));
+                s.known.clear();
             } else {
                 find_windows(
                     rules,
@@ -124,6 +129,7 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                     &doc.mentions,
                     field,
                     &mut s.windows,
+                    &mut s.known,
                     &mut s.buf,
                 );
             }
@@ -132,7 +138,8 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
             for &(a, b) in &s.windows {
                 let first = tokens.len();
                 let lines = LineBreaks::for_range(&mut breaks[field as usize], text, a, b);
-                tokenize_range(text, a, b, lines, &rules.lex, tokens);
+                let known = &s.known[s.known.partition_point(|w| w.0 < a)..];
+                tokenize_range_known(text, (a, b), lines, &rules.lex, known, tokens);
                 let lo = doc
                     .mentions
                     .partition_point(|m| (m.field, m.span.start) < (field, a))
@@ -299,16 +306,19 @@ fn captures(engines: &RuleCaptures, symbols: &[u8], m: Match, c: &mut Caches) {
 }
 
 /// The windows of `text` the rules look at, sorted and disjoint: the
-/// context of each trigger (see [`apply`]), merged.
+/// context of each trigger (see [`apply`]), merged; and into `known`, the
+/// capitalized words it looked up, for [`tokenize_range_known`].
 fn find_windows(
     rules: &RuleSet,
     text: &str,
     mentions: &[Mention],
     field: Field,
     out: &mut Vec<(usize, usize)>,
+    known: &mut Vec<KnownWord>,
     buf: &mut String,
 ) {
     out.clear();
+    known.clear();
     let b = text.as_bytes();
     let mut ms = mentions.iter().filter(|m| m.field == field).peekable();
     let mut i = 0;
@@ -371,7 +381,11 @@ fn find_windows(
             let end = word_end(text, i).max(i + 1);
             (end, word_kind(&text[i..end]))
         });
-        if let Some((before, after)) = trigger(rules, text, i, end, kind, buf) {
+        let lists = trigger_lists(rules, &text[i..end], kind, buf);
+        if kind == Kind::Cap {
+            known.push((i, end, lists));
+        }
+        if let Some((before, after)) = trigger(rules, text, i, end, kind, lists, buf) {
             push_window(out, left(b, i, before), right(b, end, after));
         }
         i = end;
@@ -402,20 +416,35 @@ fn push_window(out: &mut Vec<(usize, usize)>, mut a: usize, mut z: usize) {
     out.push((a, z));
 }
 
-/// Whether the word `text[i..end]` (free, of shape `kind`) may take part in
-/// a rule match that no other trigger would find; if so, the chunks of
-/// context its rules need before and after it.
+/// The lists of a free word of shape `kind` that [`trigger`] reads: those
+/// of a capitalized word, and of a word in capitals of four bytes at most
+/// (of the anchors, only legal forms are written in capitals); none of the
+/// others'.
+fn trigger_lists(rules: &RuleSet, word: &str, kind: Kind, buf: &mut String) -> ListBits {
+    match kind {
+        Kind::Cap => rules.lex.lookup(word, kind, buf),
+        Kind::Upper if word.len() <= 4 => rules.lex.lookup(word, kind, buf),
+        _ => 0,
+    }
+}
+
+/// Whether the word `text[i..end]` (free, of shape `kind`, in the lists
+/// `lists` as [`trigger_lists`] finds them) may take part in a rule match
+/// that no other trigger would find; if so, the chunks of context its rules
+/// need before and after it. Inlined into its one caller, which runs it
+/// for most capitalized words: a call costs much of what it does.
+#[inline(always)]
 fn trigger(
     rules: &RuleSet,
     text: &str,
     i: usize,
     end: usize,
     kind: Kind,
+    lists: ListBits,
     buf: &mut String,
 ) -> Option<(usize, usize)> {
     let b = text.as_bytes();
     let next = b[end..].iter().find(|c| !c.is_ascii_whitespace()).copied();
-    let word = &text[i..end];
     match kind {
         // `M. Waugh`, `J.R. Smith`: an initial before a capitalized word.
         Kind::Initial => {
@@ -439,13 +468,7 @@ fn trigger(
                 && next.is_some_and(|c| {
                     c == b',' || c == b'(' || c.is_ascii_digit() || c.is_ascii_uppercase()
                 });
-            // Of the anchors, only legal forms are written in capitals.
-            let bits = if word.len() <= 4 {
-                rules.lex.lookup(word, kind, buf) & rules.anchors
-            } else {
-                0
-            };
-            let ctx = context(rules, bits);
+            let ctx = context(rules, lists & rules.anchors);
             // An acronym in running text: a lower-case word beside it.
             let prose = next.is_some_and(|c| c.is_ascii_lowercase())
                 || b[..i]
@@ -460,7 +483,7 @@ fn trigger(
             }
         }
         Kind::Cap => {
-            let mut bits = rules.lex.lookup(word, kind, buf);
+            let mut bits = lists;
             if bits & rules.inert != 0 {
                 // No name part; still a title or a head ("General").
                 bits &= !rules.given;
@@ -492,15 +515,16 @@ fn trigger(
             if next == Some(b'&') {
                 with(&mut ctx, (2, 4));
             }
-            // The word before, found once for the cues that read it.
-            let before = std::cell::OnceCell::new();
-            let before = || *before.get_or_init(|| word_before(b, i));
+            // The word before, found once for the cues that read it (most
+            // words need it: found at once, it costs less than kept for
+            // later in a cell).
+            let before = word_before(b, i);
             // Two chunks back: the quotation before a verb of speech
             // ('work," said Parnevik'). A place a word before names as one
             // ("near Dabiq,", "the town of Azaz"). Context for a role holds
             // that for a place.
             if needs(ctx, (2, 4)) {
-                let (role, place) = cues_before(rules, text, before(), buf);
+                let (role, place) = cues_before(rules, text, before, buf);
                 if role {
                     with(&mut ctx, (2, 4));
                 }
@@ -511,7 +535,13 @@ fn trigger(
             // A place or a publication before its kind ("the Tigris
             // river", "the Zycie Warszawy daily"): the noun, and the verb
             // after "daily" ("daily said").
-            if needs(ctx, (2, 2)) && next_is_kind_noun(rules, text, end, buf) {
+            // The lower-case word after, found once for the two cues that
+            // read it: none unless the next byte is a lower-case letter.
+            let after = match next {
+                Some(c) if c.is_ascii_lowercase() => lower_word_after(b, end),
+                _ => None,
+            };
+            if needs(ctx, (2, 2)) && next_is_kind_noun(rules, text, after, buf) {
                 with(&mut ctx, (2, 2));
             }
             // A definition: "Aisby is a village".
@@ -520,7 +550,7 @@ fn trigger(
             }
             // A fixture ("East Fife v Clydebank"): both teams and what ends
             // each.
-            if needs(ctx, (3, 3)) && beside_versus(rules, text, end, before, buf) {
+            if needs(ctx, (3, 3)) && beside_versus(rules, text, after, before, buf) {
                 with(&mut ctx, (3, 3));
             }
             ctx
@@ -541,10 +571,12 @@ fn context(rules: &RuleSet, bits: ListBits) -> Option<(usize, usize)> {
         return None;
     }
     let mut ctx = (0, 0);
-    for (lists, before, after) in &rules.contexts {
-        if bits & lists != 0 {
-            ctx = (ctx.0.max(*before), ctx.1.max(*after));
-        }
+    let mut rest = bits;
+    while rest != 0 {
+        let k = rest.trailing_zeros() as usize;
+        let (before, after) = rules.contexts.get(k).copied().unwrap_or_default();
+        ctx = (ctx.0.max(before), ctx.1.max(after));
+        rest &= rest - 1;
     }
     Some(ctx)
 }
@@ -587,14 +619,14 @@ fn cues_before(
     (role, place)
 }
 
-/// Whether the word after `end` or the word before the word, as `before`
-/// finds it ([`word_before`]), is a word of `team_versus` ("v") in lower
-/// case.
+/// Whether the word after a word, `after` ([`lower_word_after`]), or the
+/// word before it, `before` ([`word_before`]), is a word of `team_versus`
+/// ("v") in lower case.
 fn beside_versus(
     rules: &RuleSet,
     text: &str,
-    end: usize,
-    before: impl Fn() -> Option<(usize, usize)>,
+    after: Option<(usize, usize)>,
+    before: Option<(usize, usize)>,
     buf: &mut String,
 ) -> bool {
     let versus = rules.team_cues.versus;
@@ -607,8 +639,8 @@ fn beside_versus(
         rules.screens.versus.may_hold(word)
             && rules.lex.lookup(word, Kind::Lower, buf) & versus != 0
     };
-    lower_word_after(b, end).is_some_and(&mut is_versus)
-        || before().is_some_and(|(s, e)| b[s].is_ascii_lowercase() && is_versus((s, e)))
+    after.is_some_and(&mut is_versus)
+        || before.is_some_and(|(s, e)| b[s].is_ascii_lowercase() && is_versus((s, e)))
 }
 
 /// The word of ASCII letters after `end`, past white space, if it starts
@@ -629,13 +661,18 @@ fn lower_word_after(b: &[u8], end: usize) -> Option<(usize, usize)> {
     Some((s, e))
 }
 
-/// Whether the word after `end` is a lower-case kind of place ("river") or
-/// of publication ("daily").
-fn next_is_kind_noun(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bool {
+/// Whether the word after a word, `after` ([`lower_word_after`]), is a
+/// lower-case kind of place ("river") or of publication ("daily").
+fn next_is_kind_noun(
+    rules: &RuleSet,
+    text: &str,
+    after: Option<(usize, usize)>,
+    buf: &mut String,
+) -> bool {
     if rules.kind_nouns == 0 {
         return false;
     }
-    lower_word_after(text.as_bytes(), end).is_some_and(|(s, e)| {
+    after.is_some_and(|(s, e)| {
         let word = &text[s..e];
         rules.screens.kind_nouns.may_hold(word)
             && rules.lex.lookup(word, Kind::Lower, buf) & rules.kind_nouns != 0
@@ -1124,31 +1161,49 @@ pub(crate) fn local_entity(
 /// digits, other runs as one `-`, none at either end.
 fn push_slug(out: &mut String, name: &str) {
     let base = out.len();
-    let folded;
-    let name = if name.is_ascii() {
-        name
-    } else {
-        folded = crate::normalize::fold(name);
-        folded.as_str()
-    };
     // Whole runs copied, then lower-cased in place, not a char at a time:
     // this runs for every new name.
-    for run in name.split(|c: char| !c.is_alphanumeric()) {
-        if run.is_empty() {
-            continue;
-        }
+    let mut push_run = |run: &str| {
         if out.len() > base {
             out.push('-');
         }
         let at = out.len();
         out.push_str(run);
         out[at..].make_ascii_lowercase();
+    };
+    // Most names are ASCII: their runs are found a byte at a time, with no
+    // chars decoded.
+    if name.is_ascii() {
+        let b = name.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let start = i + b[i..]
+                .iter()
+                .take_while(|c| !c.is_ascii_alphanumeric())
+                .count();
+            i = start
+                + b[start..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .count();
+            if i > start {
+                push_run(&name[start..i]);
+            }
+        }
+        return;
+    }
+    let folded = crate::normalize::fold(name);
+    for run in folded.split(|c: char| !c.is_alphanumeric()) {
+        if !run.is_empty() {
+            push_run(run);
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::token::tokenize_range;
 
     #[test]
     fn slugs_join_runs_of_letters_and_digits() {
@@ -1156,10 +1211,48 @@ mod tests {
             ("Ahn Gyu-back", "ahn-gyu-back"),
             ("  A.B. (Holdings) 2 ", "a-b-holdings-2"),
             ("--", ""),
+            ("Société Générale", "societe-generale"),
+            ("Ünal  Kaya-Ödül", "unal-kaya-odul"),
         ] {
             let mut out = String::from("local:");
             push_slug(&mut out, name);
             assert_eq!(out, format!("local:{want}"), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn known_words_tokenize_as_read_anew() {
+        let doc = crate::Tagger::default().tag("");
+        let rules = &doc.inner.rules;
+        let text = "WASHINGTON, March 3 - Defense Secretary Caspar Weinberger told \
+                    Gen. John Vessey and Mr. O'Brien's aides in Washington D.C. that \
+                    U.S. Steel Corp. and the Boston-based Gillette Co would sell \
+                    Dynamo Moscow shares to \u{c9}lise Dupont, spokesman Ahn Gyu-back said.";
+        let (mut windows, mut known, mut buf) = (Vec::new(), Vec::new(), String::new());
+        find_windows(
+            rules,
+            text,
+            &[],
+            Field::Text,
+            &mut windows,
+            &mut known,
+            &mut buf,
+        );
+        assert!(known.len() > 10);
+        let shape = |t: &Token| (t.start, t.end, t.kind, t.lists);
+        for &(a, b) in &windows {
+            let (mut fresh, mut reused) = (Vec::new(), Vec::new());
+            tokenize_range(text, a, b, LineBreaks::Hard, &rules.lex, &mut fresh);
+            tokenize_range_known(
+                text,
+                (a, b),
+                LineBreaks::Hard,
+                &rules.lex,
+                &known,
+                &mut reused,
+            );
+            let fresh: Vec<_> = fresh.iter().map(shape).collect();
+            assert_eq!(reused.iter().map(shape).collect::<Vec<_>>(), fresh);
         }
     }
 
@@ -1244,6 +1337,7 @@ mod tests {
             }
             let next = b[end..].iter().find(|c| !c.is_ascii_whitespace()).copied();
             let before = word_before(b, i);
+            let after = lower_word_after(b, end);
             let role = before.is_some_and(|(s, e)| {
                 b[s].is_ascii_lowercase()
                     && lookup(&text[s..e], Kind::Lower, &mut buf) & rules.roles != 0
@@ -1265,9 +1359,9 @@ mod tests {
                 (next == Some(b'&'), (2, 4)),
                 (role, (2, 4)),
                 (place, (2, 3)),
-                (next_is_kind_noun(rules, text, end, &mut buf), (2, 2)),
+                (next_is_kind_noun(rules, text, after, &mut buf), (2, 2)),
                 (defined_as_a(b, end), (1, 9)),
-                (beside_versus(rules, text, end, || before, &mut buf), (3, 3)),
+                (beside_versus(rules, text, after, before, &mut buf), (3, 3)),
             ];
             cues.iter().filter(|c| c.0).fold(anchor, |ctx, &(_, c)| {
                 Some(ctx.map_or(c, |(x, y)| (x.max(c.0), y.max(c.1))))
@@ -1294,7 +1388,10 @@ mod tests {
             }
             tested += 1;
             assert_eq!(
-                trigger(rules, text, i, end, Kind::Cap, &mut buf),
+                {
+                    let lists = trigger_lists(rules, &text[i..end], Kind::Cap, &mut buf);
+                    trigger(rules, text, i, end, Kind::Cap, lists, &mut buf)
+                },
                 every_cue(rules, text, i, end),
                 "{}",
                 &text[i..end]

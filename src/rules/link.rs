@@ -17,7 +17,7 @@ use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
 use crate::guard::line_at;
 use crate::link::Headline;
 use crate::resolve::Taken;
-use crate::swar::HIGH;
+use crate::swar::{load_le, HIGH};
 
 /// What a key links to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -753,21 +753,23 @@ impl<'k> KeyFinder<'k> {
     }
 
     /// Every occurrence in `bytes`, overlapping ones included, as (start,
-    /// index of the key), in that order.
+    /// index of the key), in that order. Out of line: inlined into
+    /// [`link`], its loop over the text kept its state on the stack.
+    #[inline(never)]
     fn find(&self, bytes: &[u8], hits: &mut Vec<(usize, usize)>) {
         hits.clear();
-        let words = bytes.chunks_exact(8);
-        let tail = bytes.len() - words.remainder().len();
-        let mut word = [0; 8];
-        for (i, chunk) in words.enumerate() {
-            word.copy_from_slice(chunk);
-            let mut m = flagged(u64::from_le_bytes(word)) | self.no_skip;
+        // By index, not by an iterator of chunks, whose state the loop kept
+        // on the stack.
+        let mut i = 0;
+        while i + 8 <= bytes.len() {
+            let mut m = flagged(load_le(&bytes[i..i + 8])) | self.no_skip;
             while m != 0 {
-                self.at(bytes, i * 8 + m.trailing_zeros() as usize / 8, hits);
+                self.at(bytes, i + m.trailing_zeros() as usize / 8, hits);
                 m &= m - 1;
             }
+            i += 8;
         }
-        for s in tail..bytes.len() {
+        for s in i..bytes.len() {
             self.at(bytes, s, hits);
         }
     }

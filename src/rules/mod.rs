@@ -148,9 +148,11 @@ pub struct RuleSet {
     pub(crate) legal_forms: ListBits,
     /// Given names (no trigger when also a non-name word: "May").
     pub(crate) given: ListBits,
-    /// The context, in chunks (runs of non-space bytes) before and after,
-    /// that a word of the lists needs: more than the rules need.
-    pub(crate) contexts: Vec<(ListBits, usize, usize)>,
+    /// Per list (by its bit's index), the context in chunks (runs of
+    /// non-space bytes) before and after that a word of it needs: more than
+    /// the rules need. Indexed by bit, so that the context of a word's
+    /// lists is read for its few bits, not sought among every list's.
+    pub(crate) contexts: Vec<(usize, usize)>,
 }
 
 /// The [`Screen`]s of a rule set (see [`RuleSet::screens`]).
@@ -496,7 +498,7 @@ impl RuleSet {
             || src.lex.names_of(used).any(|n| !WINDOWED_LISTS.contains(&n));
         // Context in chunks (a chunk holds one token or more), as the
         // rules of `rules.jsonl` need it.
-        let contexts = vec![
+        let contexts = [
             (bits(&["org_suffix", "org_suffix_upper"]), 5, 0),
             (bits(&["place_suffix"]), 3, 0),
             // "16 Air Assault Brigade": a number and three words.
@@ -521,6 +523,7 @@ impl RuleSet {
             // "the Treasury said": the word before and the one after.
             (bits(&["named_body"]), 1, 1),
         ];
+        let contexts = contexts_by_list(&contexts);
         // Without its function words, a rule set cannot tell a list of
         // people from any run of capitalized words.
         let not_in_lists = match src.lex.bit("nonname") {
@@ -625,6 +628,21 @@ impl RuleSet {
         let k = DOC_RULES.iter().position(|&n| n == name).unwrap_or(0);
         (self.rules.len() + k) as u32
     }
+}
+
+/// The context each list needs (see [`RuleSet::contexts`]), from the
+/// contexts of sets of lists: for each list, the most of those of the sets
+/// that hold it, so that a word's context is the most of its lists'.
+fn contexts_by_list(contexts: &[(ListBits, usize, usize)]) -> Vec<(usize, usize)> {
+    let mut by_list = vec![(0, 0); lexicon::MAX_LISTS];
+    for &(lists, before, after) in contexts {
+        for (k, ctx) in by_list.iter_mut().enumerate() {
+            if lists >> k & 1 != 0 {
+                *ctx = (ctx.0.max(before), ctx.1.max(after));
+            }
+        }
+    }
+    by_list
 }
 
 /// The NFA of rule patterns (regex syntax), pattern `i` of `patterns[i]`,

@@ -62,13 +62,16 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
     // Family names before a verb of speech, each standing alone.
     let mut speakers: Vec<&str> = Vec::new();
     for m in verbs.find_iter(text) {
-        let whole = !b.get(m.end()).copied().is_some_and(is_word_byte);
-        let Some(w) = joined_word_before(text, m.start()).filter(|_| whole) else {
+        if b.get(m.end()).copied().is_some_and(is_word_byte) {
+            continue;
+        }
+        // A name word is capitalized; most words before a verb are not
+        // ("he said"): told before the word's end is checked, and the word
+        // before them is not looked for.
+        let Some(w) = word_run_before(text, m.start()) else {
             continue;
         };
-        // A name word is capitalized; most words before a verb are not
-        // ("he said"), and the word before them is not looked for.
-        if !capitalized(text, w) {
+        if !capitalized(text, w) || word_end(text, w.0) != w.1 {
             continue;
         }
         let alone = joined_word_before(text, w.0).is_none_or(|p| !capitalized(text, p));
@@ -132,6 +135,12 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
 /// The word ending where only blanks (spaces, tabs) come before `i`, if
 /// one does: its start and end. A possessive is no word there ("ASA's").
 fn joined_word_before(text: &str, i: usize) -> Option<(usize, usize)> {
+    word_run_before(text, i).filter(|&(start, end)| word_end(text, start) == end)
+}
+
+/// [`joined_word_before`] but for its last test, that the run of word
+/// characters it finds is one word ([`word_end`]).
+fn word_run_before(text: &str, i: usize) -> Option<(usize, usize)> {
     if !text.is_char_boundary(i) {
         return None;
     }
@@ -168,7 +177,7 @@ fn joined_word_before(text: &str, i: usize) -> Option<(usize, usize)> {
         + b[start..end]
             .iter()
             .position(|&c| c.is_ascii_alphanumeric() || c >= 0x80)?;
-    (word_end(text, start) == end).then_some((start, end))
+    Some((start, end))
 }
 
 /// Whether a byte may be part of a word (an ASCII letter or digit, or a

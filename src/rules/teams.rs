@@ -117,9 +117,9 @@ fn word_starts(line: &[u8]) -> (usize, usize) {
         let ws = space(x);
         // Padding past the end starts no word that counts: zero is neither.
         let starts = !ws & swar::HIGH & (ws << 8 | before);
-        lower += (starts & swar::in_range(x, b'a', b'z')).count_ones() as usize;
+        lower += swar::count_high(starts & swar::in_range(x, b'a', b'z'));
         // Digits and NUMBER_PUNCT are the bytes '+' to ':'.
-        numbers += (starts & swar::in_range(x, b'+', b':')).count_ones() as usize;
+        numbers += swar::count_high(starts & swar::in_range(x, b'+', b':'));
         before = (ws >> 56) & 0x80;
     }
     (lower, numbers)

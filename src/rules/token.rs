@@ -409,6 +409,26 @@ pub(crate) fn tokenize_range(
     lex: &Lexicon,
     out: &mut Vec<Token>,
 ) {
+    tokenize_range_known(text, (from, to), breaks, lex, &[], out);
+}
+
+/// A capitalized word already found and looked up in the lexicon of a
+/// tokenization: its start, its end and its lists.
+pub(crate) type KnownWord = (usize, usize, ListBits);
+
+/// [`tokenize_range`] of `text[range]`, taking the capitalized words of
+/// `known` (sorted by start) as they are rather than reading and looking
+/// them up again: the rules' triggers are such words, and their windows
+/// are tokenized next.
+pub(crate) fn tokenize_range_known(
+    text: &str,
+    (from, to): (usize, usize),
+    breaks: LineBreaks,
+    lex: &Lexicon,
+    known: &[KnownWord],
+    out: &mut Vec<Token>,
+) {
+    let mut known = known.iter().peekable();
     // The whole field: whether a line break wraps a line depends on the
     // line after it, which may lie past `to`.
     let field = text;
@@ -444,6 +464,17 @@ pub(crate) fn tokenize_range(
             }
         };
         if is_word_char(ch) {
+            while known.next_if(|w| w.0 < i).is_some() {}
+            if let Some(&(_, mut end, lists)) = known.next_if(|w| w.0 == i) {
+                // As below: a capitalized word is no initial, and an
+                // abbreviation takes its period.
+                if b.get(end) == Some(&b'.') && lists & lex.abbrev_bit() != 0 {
+                    end += 1;
+                }
+                push(out, i, end, Kind::Cap, lists);
+                i = end;
+                continue;
+            }
             let (mut end, mut kind) = plain_word(text, i).unwrap_or_else(|| {
                 let end = word_end(text, i);
                 (end, word_kind(&text[i..end]))

@@ -750,6 +750,13 @@ fn rule_families() {
             "organization",
             "firm_of_place",
         ),
+        // A name that goes on past "and" after "the" and a place.
+        (
+            "on the London International Financial Futures and Options Exchange was higher",
+            "London International Financial Futures and Options Exchange",
+            "organization",
+            "org_suffix",
+        ),
         // A numeral ends a name after a rank.
         (
             "Brigadier General Glenn A. Profitt II, 24 January 1989",

@@ -224,11 +224,17 @@ pub(crate) fn for_each_word_start(
             while bytes.get(i).is_some_and(|&c| ASCII_WORD[c as usize]) {
                 i += 1;
             }
+            let head_end = i;
+            // Nor does the ASCII byte that ends it (most often a space):
+            // skipped here, it costs no turn of the loop.
+            if bytes.get(i).is_some_and(|&c| c < 0x80) {
+                i += 1;
+            }
             let checked = start > 0 && matches!(bytes[start - 1], b'-' | b'\'' | 0x80..);
             if checked && !is_word_start(norm, original, start) {
                 continue;
             }
-            i
+            head_end
         } else {
             let Some(c) = s[i..].chars().next() else {
                 break;

@@ -236,9 +236,9 @@ impl Walk<'_> {
                 // call that then did nothing, or only emitted the head, cost
                 // more than the screen.
                 let end = at + head.len();
-                if bank.goes_on(&resume, self.norm.as_bytes(), end) {
+                if bank.goes_on(resume, self.norm.as_bytes(), end) {
                     self.resumed(bank, t, at, head.len(), resume);
-                } else if let Some(pattern) = resume.pattern {
+                } else if let Some(pattern) = resume.pattern() {
                     if is_word_end(self.norm, self.text, end) {
                         self.emit(bank, pattern as usize, at..end);
                     }
@@ -259,7 +259,7 @@ impl Walk<'_> {
                 self.emit(bank, pattern as usize, at..at + len);
             }
         };
-        if let Some(pattern) = resume.pattern {
+        if let Some(pattern) = resume.pattern() {
             found(head_len, pattern);
         }
         let hay = &norm.as_bytes()[at..];

@@ -198,12 +198,7 @@ impl Bank {
     #[inline(always)]
     pub(super) fn resume(&self, head: &Head<'_>) -> Option<Resume> {
         if head.len() == 0 {
-            return Some(Resume {
-                node: 0,
-                pattern: None,
-                goes_on: true,
-                screened: false,
-            });
+            return Some(Resume::new(0, None, true, false));
         }
         self.words.resume(head)
     }
@@ -225,8 +220,8 @@ impl Bank {
     /// Whether a walk resumed at `resume` may find a pattern past the head
     /// that ends at `end` of `hay`.
     #[inline]
-    pub(super) fn goes_on(&self, resume: &Resume, hay: &[u8], end: usize) -> bool {
-        resume.goes_on && (!resume.screened || self.words.continues(resume.node, hay, end))
+    pub(super) fn goes_on(&self, resume: Resume, hay: &[u8], end: usize) -> bool {
+        resume.goes_on() && (!resume.screened() || self.words.continues(resume.node, hay, end))
     }
 
     /// The phrases behind pattern `p`.
@@ -307,12 +302,8 @@ fn first_words(trie: &Trie, patterns: &[&str]) -> FirstWords {
         let node = trie.node_of(h).unwrap_or(0);
         debug_assert!(node != 0, "a head is a prefix of a pattern");
         let goes_on = trie.children(node).any(|(_, b)| !b.is_ascii_alphanumeric());
-        let resume = Resume {
-            node: node as u32,
-            pattern: trie.pattern_at(node),
-            goes_on,
-            screened: goes_on && screen(trie, node, &mut continuations),
-        };
+        let screened = goes_on && screen(trie, node, &mut continuations);
+        let resume = Resume::new(node as u32, trie.pattern_at(node), goes_on, screened);
         (h, resume)
     }));
     words.set_screen(&continuations);

@@ -161,12 +161,50 @@ fn finish(h: u64, first: u64) -> Key {
 /// node has a child outside letters and digits: the byte after a head never
 /// is one), and whether the bytes it would go on with are screened (see
 /// [`FirstWords::continues`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+///
+/// Kept packed as the table's slot holds it, eight bytes: unpacked into
+/// four fields it was copied field by field at every head found, and passed
+/// to the walk through memory.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(super) struct Resume {
     pub(super) node: u32,
-    pub(super) pattern: Option<u32>,
-    pub(super) goes_on: bool,
-    pub(super) screened: bool,
+    /// 1 + the pattern (0 for none), and the flags `GOES_ON`, `SCREENED`
+    /// (and in a slot, `LONG`).
+    meta: u32,
+}
+
+impl Resume {
+    /// Where a walk resumes at trie `node`, with the pattern ending there,
+    /// whether it goes on and whether that is screened.
+    pub(super) fn new(node: u32, pattern: Option<u32>, goes_on: bool, screened: bool) -> Resume {
+        let mut meta = pattern.map_or(0, |p| p + 1);
+        debug_assert!(meta <= PATTERN_BITS);
+        if goes_on {
+            meta |= GOES_ON;
+        }
+        if screened {
+            meta |= SCREENED;
+        }
+        Resume { node, meta }
+    }
+
+    /// The pattern ending at the node.
+    #[inline]
+    pub(super) fn pattern(self) -> Option<u32> {
+        (self.meta & PATTERN_BITS).checked_sub(1)
+    }
+
+    /// Whether some pattern goes on past the head.
+    #[inline]
+    pub(super) fn goes_on(self) -> bool {
+        self.meta & GOES_ON != 0
+    }
+
+    /// Whether the bytes past the head are screened.
+    #[inline]
+    pub(super) fn screened(self) -> bool {
+        self.meta & SCREENED != 0
+    }
 }
 
 /// Bytes past a head that the continuation filter screens.
@@ -183,7 +221,7 @@ fn screen_hash(node: u32, next: [u8; SCREEN_BYTES]) -> u64 {
     ((node as u64) << 32 | d << 24 | c << 16 | b << 8 | a).wrapping_mul(MIX)
 }
 
-/// Bits of `Slot::meta`: 1 + the pattern (24 bits, as in the trie), then
+/// Bits of `Resume::meta`: 1 + the pattern (24 bits, as in the trie), then
 /// flags.
 const PATTERN_BITS: u32 = (1 << 24) - 1;
 const GOES_ON: u32 = 1 << 24;
@@ -208,11 +246,9 @@ struct Slot {
     /// The head's first eight bytes, zero-padded: with no zero byte in a
     /// head, they are the whole head when it is at most eight bytes long.
     first: u64,
-    node: u32,
-    /// The pattern ending at the node, plus one (0 for none), and the flags
-    /// `GOES_ON`, `LONG` (the head is longer than eight bytes) and
-    /// `SCREENED`.
-    meta: u32,
+    /// Where the walk resumes, with the flag `LONG` (the head is longer
+    /// than eight bytes) in its `meta`.
+    resume: Resume,
 }
 
 /// The distinct heads of a bank's patterns, each with where a walk resumes
@@ -257,27 +293,19 @@ impl FirstWords {
             let bit = filter_bit(key.hash);
             words.filter[bit / 64] |= 1 << (bit % 64);
             let mut i = key.hash as usize & mask;
-            while words.slots[i].node != 0 {
+            while words.slots[i].resume.node != 0 {
                 i = (i + 1) & mask;
             }
-            let mut meta = resume.pattern.map_or(0, |p| p + 1);
-            debug_assert!(meta <= PATTERN_BITS);
-            if resume.goes_on {
-                meta |= GOES_ON;
-            }
-            if resume.screened {
-                meta |= SCREENED;
-            }
+            let mut resume = resume;
             if head.len() > 8 {
-                meta |= LONG;
+                resume.meta |= LONG;
                 let start = words.tails.len() as u32;
                 words.tails.extend_from_slice(&head[8..]);
                 words.tail_ranges[i] = (start, words.tails.len() as u32);
             }
             words.slots[i] = Slot {
                 first: key.first,
-                node: resume.node,
-                meta,
+                resume,
             };
         }
         words
@@ -302,19 +330,14 @@ impl FirstWords {
         let mut i = key.hash as usize & mask;
         loop {
             let slot = self.slots[i];
-            if slot.node == 0 {
+            if slot.resume.node == 0 {
                 return None;
             }
             if slot.first == key.first
-                && (slot.meta & LONG != 0) == long
+                && (slot.resume.meta & LONG != 0) == long
                 && (!long || self.tail_matches(i, &head.hay[head.at + 8..head.end]))
             {
-                return Some(Resume {
-                    node: slot.node,
-                    pattern: (slot.meta & PATTERN_BITS).checked_sub(1),
-                    goes_on: slot.meta & GOES_ON != 0,
-                    screened: slot.meta & SCREENED != 0,
-                });
+                return Some(slot.resume);
             }
             i = (i + 1) & mask;
         }
@@ -375,12 +398,7 @@ mod tests {
         assert_eq!(head(b"u.s. and").len(), 1);
         assert_eq!(head(b"missile test").len(), 7);
         assert_eq!(head(b"").len(), 0);
-        let at = |node, pattern, goes_on| Resume {
-            node,
-            pattern,
-            goes_on,
-            screened: goes_on,
-        };
+        let at = |node, pattern, goes_on| Resume::new(node, pattern, goes_on, goes_on);
         let long = b"internationalization ";
         let longer = b"internationalizations";
         let mut words = FirstWords::new(
@@ -397,7 +415,16 @@ mod tests {
             words.resume(&head(b"missile test")),
             Some(at(3, None, true))
         );
-        assert_eq!(words.resume(&head(long)), Some(at(9, Some(4), false)));
+        // (A long head's slot also says it is long.)
+        let long_resume = words.resume(&head(long)).unwrap();
+        assert_eq!(
+            (
+                long_resume.node,
+                long_resume.pattern(),
+                long_resume.goes_on()
+            ),
+            (9, Some(4), false)
+        );
         assert_eq!(find(&head(longer)), Some(12));
         assert_eq!(find(&head(b"internationalizatio")), None);
         assert_eq!(find(&head(b"missiles")), None);

@@ -26,7 +26,7 @@ mod bank;
 mod trie;
 mod words;
 
-use bank::{range, Bank, Compiled, Folded};
+use bank::{range, Bank, Folded, Kind};
 use trie::Trie;
 use words::{Head, Resume};
 
@@ -155,14 +155,17 @@ impl PhraseSet {
             keep: String::new(),
         };
         let hay = norm.as_bytes();
-        let capitalized = self.capitalized.automaton.is_some();
+        // Each bank's kind of automaton, told apart once here rather than at
+        // every word start.
+        let (anywhere, capitalized) = (self.anywhere.kind(), self.capitalized.kind());
+        let any_capitalized = !matches!(capitalized, Kind::None);
         for_each_word_start(norm, text, |at, head_end| {
             // Hashed at most once, for both banks' first-word tables.
             let head = Head::new(hay, at, head_end);
-            walk.bank(&self.anywhere, at, &head);
-            if capitalized && starts_upper(text, norm, at) {
+            walk.bank(&self.anywhere, anywhere, at, &head);
+            if any_capitalized && starts_upper(text, norm, at) {
                 let mid = walk.out.len();
-                walk.bank(&self.capitalized, at, &head);
+                walk.bank(&self.capitalized, capitalized, at, &head);
                 merge_last_start(&mut walk.out[first..], mid - first);
             }
         });
@@ -217,16 +220,17 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
-    /// Walks `bank` at word start `at`, whose head is `head`. Inlined into
-    /// the word-start loop up to the head table's answer: many word starts
-    /// end there, and a call (with its spills) cost more than the lookup.
+    /// Walks `bank`, whose automaton is `kind`, at word start `at`, whose
+    /// head is `head`. Inlined into the word-start loop up to the head
+    /// table's answer: many word starts end there, and a call (with its
+    /// spills) cost more than the lookup.
     #[inline(always)]
-    fn bank(&mut self, bank: &Bank, at: usize, head: &Head<'_>) {
-        match &bank.automaton {
-            Some(Compiled::Dfa(a)) if bank.may_start(self.norm.as_bytes(), at) => {
-                self.walk(&**a, bank, at);
+    fn bank(&mut self, bank: &Bank, kind: Kind<'_>, at: usize, head: &Head<'_>) {
+        match kind {
+            Kind::Dfa(a) if bank.may_start(self.norm.as_bytes(), at) => {
+                self.walk(a, bank, at);
             }
-            Some(Compiled::Trie(t)) => {
+            Kind::Trie(t) => {
                 let Some(resume) = bank.resume(head) else {
                     return;
                 };
@@ -244,7 +248,7 @@ impl Walk<'_> {
                     }
                 }
             }
-            Some(Compiled::Dfa(_)) | None => {}
+            Kind::Dfa(_) | Kind::None => {}
         }
     }
 
@@ -572,7 +576,7 @@ mod tests {
             .map(|i| (format!("place number {}", i), Any))
             .collect();
         let set = PhraseSet::new(phrases).unwrap();
-        assert!(matches!(set.anywhere.automaton, Some(Compiled::Trie(_))));
+        assert!(matches!(set.anywhere.kind(), Kind::Trie(_)));
         let text = "from place number 12345 to place number 7";
         let norm = Normalized::new(text);
         let mut out = Vec::new();

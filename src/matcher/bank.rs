@@ -149,6 +149,16 @@ pub(super) enum Compiled {
     Trie(Trie),
 }
 
+/// A bank's automaton, borrowed: what the phrase walk tells apart at every
+/// word start, from a plain tag (an `Option<Compiled>` is told apart by the
+/// trie's vector capacity, several instructions a test).
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Kind<'a> {
+    Dfa(&'a dfa::DFA),
+    Trie(&'a Trie),
+    None,
+}
+
 impl Bank {
     /// The bank of `phrases` (indices into `folded`). Patterns are numbered
     /// in sorted order, which the trie is built in.
@@ -191,6 +201,15 @@ impl Bank {
             starts,
             members: phrases,
         })
+    }
+
+    /// The bank's automaton, borrowed.
+    pub(super) fn kind(&self) -> Kind<'_> {
+        match &self.automaton {
+            Some(Compiled::Dfa(a)) => Kind::Dfa(a),
+            Some(Compiled::Trie(t)) => Kind::Trie(t),
+            None => Kind::None,
+        }
     }
 
     /// Where a trie walk at a word start with this head resumes (`head`'s

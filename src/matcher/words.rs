@@ -28,6 +28,8 @@
 
 use std::cell::Cell;
 
+use crate::swar::load_le;
+
 /// The leading run of ASCII letters and digits of the normalized text at a
 /// word start, hashed when a table first asks (a text's only trie banks may
 /// be walked at capitalized word starts alone).
@@ -113,34 +115,15 @@ fn key(hay: &[u8], at: usize, end: usize) -> Key {
 }
 
 /// [`key`] of a head longer than eight bytes or near the end of `hay`; out
-/// of the word-start loop, as one head in ten needs it.
+/// of the word-start loop, as one head in ten needs it. Its words are the
+/// head's eight-byte chunks, the last zero-padded (as `key` masks it).
 #[inline(never)]
 fn key_long(hay: &[u8], at: usize, end: usize) -> Key {
-    let len = end - at;
-    let mut h = len as u64;
-    let mut first = 0;
-    let mut i = at;
-    while i < end {
-        let n = end - i;
-        let word = match hay.get(i..i + 8) {
-            Some(w) => u64::from_le_bytes(w.try_into().unwrap_or([0; 8])),
-            None => {
-                let mut w = [0u8; 8];
-                w[..n.min(8)].copy_from_slice(&hay[i..i + n.min(8)]);
-                u64::from_le_bytes(w)
-            }
-        };
-        let word = if n >= 8 {
-            word
-        } else {
-            word & ((1 << (8 * n)) - 1)
-        };
-        if i == at {
-            first = word;
-        }
-        h = (h.rotate_left(26) ^ word).wrapping_mul(MIX);
-        i += 8;
-    }
+    let head = &hay[at..end];
+    let mut words = head.chunks(8).map(load_le);
+    let first = words.next().unwrap_or(0);
+    let mix = |h: u64, word: u64| (h.rotate_left(26) ^ word).wrapping_mul(MIX);
+    let h = words.fold(mix(head.len() as u64, first), mix);
     finish(h, first)
 }
 

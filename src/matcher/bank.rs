@@ -246,7 +246,14 @@ impl Bank {
     /// The phrases behind pattern `p`.
     #[inline]
     pub(super) fn members(&self, p: usize) -> &[u32] {
-        &self.members[self.starts[p] as usize..self.starts[p + 1] as usize]
+        // Both bounds through one check, the slice through another: indexed
+        // one by one, each read was checked.
+        let Some(&[start, end]) = self.starts.get(p..p + 2) else {
+            return &[];
+        };
+        self.members
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
     }
 
     /// The pattern that is exactly `folded`.

@@ -30,6 +30,21 @@ const fn ascii_word_table() -> [bool; 256] {
 
 static ASCII_WORD: [bool; 256] = ascii_word_table();
 
+/// The bytes that, before an ASCII letter or digit, leave open whether a
+/// word starts there: a joiner (`-`, `'`) or a byte of a character beyond
+/// ASCII. One look-up where three tests cost the scan a word.
+const fn unsure_before_table() -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b >= 0x80 || b == b'-' as usize || b == b'\'' as usize;
+        b += 1;
+    }
+    t
+}
+
+static UNSURE_BEFORE: [bool; 256] = unsure_before_table();
+
 /// The character starting at byte `i` of `s` (`i` must be a char boundary).
 #[inline]
 pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
@@ -224,11 +239,17 @@ pub(crate) fn for_each_word_start(
             while bytes.get(i).is_some_and(|&c| ASCII_WORD[c as usize]) {
                 i += 1;
             }
-            let checked = start > 0 && matches!(bytes[start - 1], b'-' | b'\'' | 0x80..);
+            let head_end = i;
+            // Nor does the ASCII byte that ends it (most often a space):
+            // skipped here, it costs no turn of the loop.
+            if bytes.get(i).is_some_and(|&c| c < 0x80) {
+                i += 1;
+            }
+            let checked = start > 0 && UNSURE_BEFORE[usize::from(bytes[start - 1])];
             if checked && !is_word_start(norm, original, start) {
                 continue;
             }
-            i
+            head_end
         } else {
             let Some(c) = s[i..].chars().next() else {
                 break;

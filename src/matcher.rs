@@ -26,7 +26,7 @@ mod bank;
 mod trie;
 mod words;
 
-use bank::{range, Bank, Compiled, Folded};
+use bank::{range, Bank, Folded, Kind};
 use trie::Trie;
 use words::{Head, Resume};
 
@@ -155,15 +155,18 @@ impl PhraseSet {
             keep: String::new(),
         };
         let hay = norm.as_bytes();
-        let capitalized = self.capitalized.automaton.is_some();
+        // Each bank's kind of automaton, told apart once here rather than at
+        // every word start.
+        let (anywhere, capitalized) = (self.anywhere.kind(), self.capitalized.kind());
+        let any_capitalized = !matches!(capitalized, Kind::None);
         for_each_word_start(norm, text, |at, head_end| {
             // Hashed at most once, for both banks' first-word tables.
             let head = Head::new(hay, at, head_end);
-            walk.bank(&self.anywhere, at, &head);
-            if capitalized && starts_upper(text, norm, at) {
+            walk.bank(&self.anywhere, anywhere, at, &head);
+            if any_capitalized && starts_upper(text, norm, at) {
                 let mid = walk.out.len();
-                walk.bank(&self.capitalized, at, &head);
-                merge_last_start(&mut walk.out[first..], mid - first);
+                walk.bank(&self.capitalized, capitalized, at, &head);
+                merge_last_start(walk.out, first, mid);
             }
         });
         // Word starts come in order, so the list is sorted but where the
@@ -180,13 +183,16 @@ impl PhraseSet {
 
 /// Each bank reports a word start's matches in order, but the two runs
 /// together need not be: when the second run (from `mid` on) starts before
-/// the end of the first, the matches of this start (those sharing its
-/// original start, the last of `found`) are sorted.
+/// the end of the first (from `first` on), the matches of this start (those
+/// sharing its original start, the last of `out`) are sorted. Tested on
+/// `out` itself, not a slice of it: most capitalized word starts add
+/// nothing, and the slice cost more than the test.
 #[inline]
-fn merge_last_start(found: &mut [PhraseMatch], mid: usize) {
-    if mid == 0 || mid >= found.len() || found[mid - 1] <= found[mid] {
+fn merge_last_start(out: &mut [PhraseMatch], first: usize, mid: usize) {
+    if mid <= first || mid >= out.len() || out[mid - 1] <= out[mid] {
         return;
     }
+    let (found, mid) = (&mut out[first..], mid - first);
     let start = found[mid].start;
     let lo = found[..mid]
         .iter()
@@ -217,16 +223,17 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
-    /// Walks `bank` at word start `at`, whose head is `head`. Inlined into
-    /// the word-start loop up to the head table's answer: many word starts
-    /// end there, and a call (with its spills) cost more than the lookup.
+    /// Walks `bank`, whose automaton is `kind`, at word start `at`, whose
+    /// head is `head`. Inlined into the word-start loop up to the head
+    /// table's answer: many word starts end there, and a call (with its
+    /// spills) cost more than the lookup.
     #[inline(always)]
-    fn bank(&mut self, bank: &Bank, at: usize, head: &Head<'_>) {
-        match &bank.automaton {
-            Some(Compiled::Dfa(a)) if bank.may_start(self.norm.as_bytes(), at) => {
-                self.walk(&**a, bank, at);
+    fn bank(&mut self, bank: &Bank, kind: Kind<'_>, at: usize, head: &Head<'_>) {
+        match kind {
+            Kind::Dfa(a) if bank.may_start(self.norm.as_bytes(), at) => {
+                self.walk(a, bank, at);
             }
-            Some(Compiled::Trie(t)) => {
+            Kind::Trie(t) => {
                 let Some(resume) = bank.resume(head) else {
                     return;
                 };
@@ -236,15 +243,15 @@ impl Walk<'_> {
                 // call that then did nothing, or only emitted the head, cost
                 // more than the screen.
                 let end = at + head.len();
-                if bank.goes_on(&resume, self.norm.as_bytes(), end) {
+                if bank.goes_on(resume, self.norm.as_bytes(), end) {
                     self.resumed(bank, t, at, head.len(), resume);
-                } else if let Some(pattern) = resume.pattern {
+                } else if let Some(pattern) = resume.pattern() {
                     if is_word_end(self.norm, self.text, end) {
                         self.emit(bank, pattern as usize, at..end);
                     }
                 }
             }
-            Some(Compiled::Dfa(_)) | None => {}
+            Kind::Dfa(_) | Kind::None => {}
         }
     }
 
@@ -259,7 +266,7 @@ impl Walk<'_> {
                 self.emit(bank, pattern as usize, at..at + len);
             }
         };
-        if let Some(pattern) = resume.pattern {
+        if let Some(pattern) = resume.pattern() {
             found(head_len, pattern);
         }
         let hay = &norm.as_bytes()[at..];
@@ -572,7 +579,7 @@ mod tests {
             .map(|i| (format!("place number {}", i), Any))
             .collect();
         let set = PhraseSet::new(phrases).unwrap();
-        assert!(matches!(set.anywhere.automaton, Some(Compiled::Trie(_))));
+        assert!(matches!(set.anywhere.kind(), Kind::Trie(_)));
         let text = "from place number 12345 to place number 7";
         let norm = Normalized::new(text);
         let mut out = Vec::new();

@@ -149,6 +149,16 @@ pub(super) enum Compiled {
     Trie(Trie),
 }
 
+/// A bank's automaton, borrowed: what the phrase walk tells apart at every
+/// word start, from a plain tag (an `Option<Compiled>` is told apart by the
+/// trie's vector capacity, several instructions a test).
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Kind<'a> {
+    Dfa(&'a dfa::DFA),
+    Trie(&'a Trie),
+    None,
+}
+
 impl Bank {
     /// The bank of `phrases` (indices into `folded`). Patterns are numbered
     /// in sorted order, which the trie is built in.
@@ -193,17 +203,21 @@ impl Bank {
         })
     }
 
+    /// The bank's automaton, borrowed.
+    pub(super) fn kind(&self) -> Kind<'_> {
+        match &self.automaton {
+            Some(Compiled::Dfa(a)) => Kind::Dfa(a),
+            Some(Compiled::Trie(t)) => Kind::Trie(t),
+            None => Kind::None,
+        }
+    }
+
     /// Where a trie walk at a word start with this head resumes (`head`'s
     /// length on), or `None` when no pattern can match there.
     #[inline(always)]
     pub(super) fn resume(&self, head: &Head<'_>) -> Option<Resume> {
         if head.len() == 0 {
-            return Some(Resume {
-                node: 0,
-                pattern: None,
-                goes_on: true,
-                screened: false,
-            });
+            return Some(Resume::new(0, None, true, false));
         }
         self.words.resume(head)
     }
@@ -225,14 +239,21 @@ impl Bank {
     /// Whether a walk resumed at `resume` may find a pattern past the head
     /// that ends at `end` of `hay`.
     #[inline]
-    pub(super) fn goes_on(&self, resume: &Resume, hay: &[u8], end: usize) -> bool {
-        resume.goes_on && (!resume.screened || self.words.continues(resume.node, hay, end))
+    pub(super) fn goes_on(&self, resume: Resume, hay: &[u8], end: usize) -> bool {
+        resume.goes_on() && (!resume.screened() || self.words.continues(resume.node, hay, end))
     }
 
     /// The phrases behind pattern `p`.
     #[inline]
     pub(super) fn members(&self, p: usize) -> &[u32] {
-        &self.members[self.starts[p] as usize..self.starts[p + 1] as usize]
+        // Both bounds through one check, the slice through another: indexed
+        // one by one, each read was checked.
+        let Some(&[start, end]) = self.starts.get(p..p + 2) else {
+            return &[];
+        };
+        self.members
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
     }
 
     /// The pattern that is exactly `folded`.
@@ -307,12 +328,8 @@ fn first_words(trie: &Trie, patterns: &[&str]) -> FirstWords {
         let node = trie.node_of(h).unwrap_or(0);
         debug_assert!(node != 0, "a head is a prefix of a pattern");
         let goes_on = trie.children(node).any(|(_, b)| !b.is_ascii_alphanumeric());
-        let resume = Resume {
-            node: node as u32,
-            pattern: trie.pattern_at(node),
-            goes_on,
-            screened: goes_on && screen(trie, node, &mut continuations),
-        };
+        let screened = goes_on && screen(trie, node, &mut continuations);
+        let resume = Resume::new(node as u32, trie.pattern_at(node), goes_on, screened);
         (h, resume)
     }));
     words.set_screen(&continuations);

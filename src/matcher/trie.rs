@@ -82,9 +82,9 @@ pub(super) struct Trie {
     /// For the first nodes (the root and those at depth up to
     /// `DENSE_DEPTH`), a row of 256 children, one per byte; 0 (the root)
     /// for none. Most walks end within a few bytes, where fan-out is wide.
-    dense: Vec<u32>,
-    /// Number of nodes with a row in `dense`.
-    dense_nodes: usize,
+    /// Node `s` has a row when `s < dense.len()`: one test for both the
+    /// kind of step and the bounds of the row.
+    dense: Vec<[u32; 256]>,
 }
 
 impl Trie {
@@ -142,18 +142,14 @@ impl Trie {
         let mut sentinel = Node::default();
         sentinel.set_first(nodes.len());
         nodes.push(sentinel);
-        let mut dense = vec![0u32; dense_nodes * 256];
-        for (s, row) in dense.chunks_exact_mut(256).enumerate() {
+        let mut dense = vec![[0u32; 256]; dense_nodes];
+        for (s, row) in dense.iter_mut().enumerate() {
             for child in nodes[s].first()..nodes[s + 1].first() {
                 row[nodes[child].label() as usize] = child as u32;
             }
         }
         nodes.shrink_to_fit();
-        Trie {
-            nodes,
-            dense,
-            dense_nodes,
-        }
+        Trie { nodes, dense }
     }
 
     /// Walks `hay` from its first byte for as long as it spells a prefix
@@ -179,21 +175,37 @@ impl Trie {
         // bookkeeping, a tenth of the walk.
         let mut len = from;
         while let Some(&b) = hay.get(len) {
-            s = if s < self.dense_nodes {
-                self.dense[s * 256 + b as usize] as usize
-            } else {
-                let lo = self.nodes[s].first();
-                self.child(lo, self.nodes[s + 1].first(), b).unwrap_or(0)
-            };
-            if s == 0 {
+            let Some((child, node)) = self.step(s, b) else {
                 return;
-            }
+            };
+            s = child;
             len += 1;
-            let pattern1 = self.nodes[s].pattern1();
+            let pattern1 = node.pattern1();
             if pattern1 != 0 {
                 found(len, pattern1 - 1);
             }
         }
+    }
+
+    /// The child of node `s` on byte `b`, and its node word. Each step reads
+    /// the words it needs through one bounds check each: indexing them one
+    /// by one cost the walk a check for every read.
+    #[inline]
+    fn step(&self, s: usize, b: u8) -> Option<(usize, Node)> {
+        if let Some(row) = self.dense.get(s) {
+            let child = row[usize::from(b)] as usize;
+            return match child {
+                0 => None,
+                _ => Some((child, *self.nodes.get(child)?)),
+            };
+        }
+        let &[node, next] = self.nodes.get(s..s + 2)? else {
+            return None;
+        };
+        let lo = node.first();
+        let children = self.nodes.get(lo..next.first())?;
+        let i = child_in(children, b)?;
+        Some((lo + i, *children.get(i)?))
     }
 
     /// The node that `bytes` leads to from the root, if some pattern starts
@@ -202,7 +214,7 @@ impl Trie {
         let mut s = 0;
         for &b in bytes {
             let lo = self.nodes[s].first();
-            s = self.child(lo, self.nodes[s + 1].first(), b)?;
+            s = lo + child_in(&self.nodes[lo..self.nodes[s + 1].first()], b)?;
         }
         Some(s)
     }
@@ -217,21 +229,19 @@ impl Trie {
         (self.nodes[s].first()..self.nodes[s + 1].first()).map(|c| (c, self.nodes[c].label()))
     }
 
-    /// The child labelled `b` among nodes `lo..hi`.
-    #[inline]
-    fn child(&self, lo: usize, hi: usize, b: u8) -> Option<usize> {
-        let children = &self.nodes[lo..hi];
-        let i = if children.len() <= SCAN_MAX {
-            children.iter().position(|n| n.label() == b)
-        } else {
-            children.binary_search_by_key(&b, |n| n.label()).ok()
-        }?;
-        Some(lo + i)
-    }
-
     /// Heap memory held, in bytes.
     pub(super) fn memory_usage(&self) -> usize {
-        self.nodes.len() * std::mem::size_of::<Node>() + self.dense.len() * 4
+        self.nodes.len() * std::mem::size_of::<Node>() + self.dense.len() * 1024
+    }
+}
+
+/// The index of the child labelled `b` among `children` (a node's).
+#[inline]
+fn child_in(children: &[Node], b: u8) -> Option<usize> {
+    if children.len() <= SCAN_MAX {
+        children.iter().position(|n| n.label() == b)
+    } else {
+        children.binary_search_by_key(&b, |n| n.label()).ok()
     }
 }
 

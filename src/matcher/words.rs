@@ -28,6 +28,8 @@
 
 use std::cell::Cell;
 
+use crate::swar::load_le;
+
 /// The leading run of ASCII letters and digits of the normalized text at a
 /// word start, hashed when a table first asks (a text's only trie banks may
 /// be walked at capitalized word starts alone).
@@ -113,34 +115,15 @@ fn key(hay: &[u8], at: usize, end: usize) -> Key {
 }
 
 /// [`key`] of a head longer than eight bytes or near the end of `hay`; out
-/// of the word-start loop, as one head in ten needs it.
+/// of the word-start loop, as one head in ten needs it. Its words are the
+/// head's eight-byte chunks, the last zero-padded (as `key` masks it).
 #[inline(never)]
 fn key_long(hay: &[u8], at: usize, end: usize) -> Key {
-    let len = end - at;
-    let mut h = len as u64;
-    let mut first = 0;
-    let mut i = at;
-    while i < end {
-        let n = end - i;
-        let word = match hay.get(i..i + 8) {
-            Some(w) => u64::from_le_bytes(w.try_into().unwrap_or([0; 8])),
-            None => {
-                let mut w = [0u8; 8];
-                w[..n.min(8)].copy_from_slice(&hay[i..i + n.min(8)]);
-                u64::from_le_bytes(w)
-            }
-        };
-        let word = if n >= 8 {
-            word
-        } else {
-            word & ((1 << (8 * n)) - 1)
-        };
-        if i == at {
-            first = word;
-        }
-        h = (h.rotate_left(26) ^ word).wrapping_mul(MIX);
-        i += 8;
-    }
+    let head = &hay[at..end];
+    let mut words = head.chunks(8).map(load_le);
+    let first = words.next().unwrap_or(0);
+    let mix = |h: u64, word: u64| (h.rotate_left(26) ^ word).wrapping_mul(MIX);
+    let h = words.fold(mix(head.len() as u64, first), mix);
     finish(h, first)
 }
 
@@ -161,12 +144,50 @@ fn finish(h: u64, first: u64) -> Key {
 /// node has a child outside letters and digits: the byte after a head never
 /// is one), and whether the bytes it would go on with are screened (see
 /// [`FirstWords::continues`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+///
+/// Kept packed as the table's slot holds it, eight bytes: unpacked into
+/// four fields it was copied field by field at every head found, and passed
+/// to the walk through memory.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(super) struct Resume {
     pub(super) node: u32,
-    pub(super) pattern: Option<u32>,
-    pub(super) goes_on: bool,
-    pub(super) screened: bool,
+    /// 1 + the pattern (0 for none), and the flags `GOES_ON`, `SCREENED`
+    /// (and in a slot, `LONG`).
+    meta: u32,
+}
+
+impl Resume {
+    /// Where a walk resumes at trie `node`, with the pattern ending there,
+    /// whether it goes on and whether that is screened.
+    pub(super) fn new(node: u32, pattern: Option<u32>, goes_on: bool, screened: bool) -> Resume {
+        let mut meta = pattern.map_or(0, |p| p + 1);
+        debug_assert!(meta <= PATTERN_BITS);
+        if goes_on {
+            meta |= GOES_ON;
+        }
+        if screened {
+            meta |= SCREENED;
+        }
+        Resume { node, meta }
+    }
+
+    /// The pattern ending at the node.
+    #[inline]
+    pub(super) fn pattern(self) -> Option<u32> {
+        (self.meta & PATTERN_BITS).checked_sub(1)
+    }
+
+    /// Whether some pattern goes on past the head.
+    #[inline]
+    pub(super) fn goes_on(self) -> bool {
+        self.meta & GOES_ON != 0
+    }
+
+    /// Whether the bytes past the head are screened.
+    #[inline]
+    pub(super) fn screened(self) -> bool {
+        self.meta & SCREENED != 0
+    }
 }
 
 /// Bytes past a head that the continuation filter screens.
@@ -179,11 +200,12 @@ const SCREEN_BITS_PER_KEY: usize = 8;
 /// continuation filter: its top bits index the filter.
 #[inline]
 fn screen_hash(node: u32, next: [u8; SCREEN_BYTES]) -> u64 {
-    let [a, b, c, d] = next.map(u64::from);
-    ((node as u64) << 32 | d << 24 | c << 16 | b << 8 | a).wrapping_mul(MIX)
+    // The bytes as one little-endian load: put together byte by byte, they
+    // were taken apart and shifted back in place (ten instructions a walk).
+    ((node as u64) << 32 | u64::from(u32::from_le_bytes(next))).wrapping_mul(MIX)
 }
 
-/// Bits of `Slot::meta`: 1 + the pattern (24 bits, as in the trie), then
+/// Bits of `Resume::meta`: 1 + the pattern (24 bits, as in the trie), then
 /// flags.
 const PATTERN_BITS: u32 = (1 << 24) - 1;
 const GOES_ON: u32 = 1 << 24;
@@ -208,11 +230,9 @@ struct Slot {
     /// The head's first eight bytes, zero-padded: with no zero byte in a
     /// head, they are the whole head when it is at most eight bytes long.
     first: u64,
-    node: u32,
-    /// The pattern ending at the node, plus one (0 for none), and the flags
-    /// `GOES_ON`, `LONG` (the head is longer than eight bytes) and
-    /// `SCREENED`.
-    meta: u32,
+    /// Where the walk resumes, with the flag `LONG` (the head is longer
+    /// than eight bytes) in its `meta`.
+    resume: Resume,
 }
 
 /// The distinct heads of a bank's patterns, each with where a walk resumes
@@ -257,27 +277,19 @@ impl FirstWords {
             let bit = filter_bit(key.hash);
             words.filter[bit / 64] |= 1 << (bit % 64);
             let mut i = key.hash as usize & mask;
-            while words.slots[i].node != 0 {
+            while words.slots[i].resume.node != 0 {
                 i = (i + 1) & mask;
             }
-            let mut meta = resume.pattern.map_or(0, |p| p + 1);
-            debug_assert!(meta <= PATTERN_BITS);
-            if resume.goes_on {
-                meta |= GOES_ON;
-            }
-            if resume.screened {
-                meta |= SCREENED;
-            }
+            let mut resume = resume;
             if head.len() > 8 {
-                meta |= LONG;
+                resume.meta |= LONG;
                 let start = words.tails.len() as u32;
                 words.tails.extend_from_slice(&head[8..]);
                 words.tail_ranges[i] = (start, words.tails.len() as u32);
             }
             words.slots[i] = Slot {
                 first: key.first,
-                node: resume.node,
-                meta,
+                resume,
             };
         }
         words
@@ -302,19 +314,14 @@ impl FirstWords {
         let mut i = key.hash as usize & mask;
         loop {
             let slot = self.slots[i];
-            if slot.node == 0 {
+            if slot.resume.node == 0 {
                 return None;
             }
             if slot.first == key.first
-                && (slot.meta & LONG != 0) == long
+                && (slot.resume.meta & LONG != 0) == long
                 && (!long || self.tail_matches(i, &head.hay[head.at + 8..head.end]))
             {
-                return Some(Resume {
-                    node: slot.node,
-                    pattern: (slot.meta & PATTERN_BITS).checked_sub(1),
-                    goes_on: slot.meta & GOES_ON != 0,
-                    screened: slot.meta & SCREENED != 0,
-                });
+                return Some(slot.resume);
             }
             i = (i + 1) & mask;
         }
@@ -375,12 +382,7 @@ mod tests {
         assert_eq!(head(b"u.s. and").len(), 1);
         assert_eq!(head(b"missile test").len(), 7);
         assert_eq!(head(b"").len(), 0);
-        let at = |node, pattern, goes_on| Resume {
-            node,
-            pattern,
-            goes_on,
-            screened: goes_on,
-        };
+        let at = |node, pattern, goes_on| Resume::new(node, pattern, goes_on, goes_on);
         let long = b"internationalization ";
         let longer = b"internationalizations";
         let mut words = FirstWords::new(
@@ -397,7 +399,16 @@ mod tests {
             words.resume(&head(b"missile test")),
             Some(at(3, None, true))
         );
-        assert_eq!(words.resume(&head(long)), Some(at(9, Some(4), false)));
+        // (A long head's slot also says it is long.)
+        let long_resume = words.resume(&head(long)).unwrap();
+        assert_eq!(
+            (
+                long_resume.node,
+                long_resume.pattern(),
+                long_resume.goes_on()
+            ),
+            (9, Some(4), false)
+        );
         assert_eq!(find(&head(longer)), Some(12));
         assert_eq!(find(&head(b"internationalizatio")), None);
         assert_eq!(find(&head(b"missiles")), None);

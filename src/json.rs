@@ -446,14 +446,24 @@ fn string(out: &mut Vec<u8>, s: &str) {
             out.truncate(end);
             return;
         }
-    } else if !needs_escape(b) {
-        out.reserve(b.len() + 2);
-        out.push(b'"');
-        out.extend_from_slice(b);
-        out.push(b'"');
-        return;
+    } else {
+        return long_string(out, s);
     }
     escaped_string(out, s);
+}
+
+/// Appends `s`, of more than 16 bytes, as a JSON string: out of line, so
+/// that the short ways save no registers for its loop and its copy.
+#[inline(never)]
+fn long_string(out: &mut Vec<u8>, s: &str) {
+    let b = s.as_bytes();
+    if needs_escape(b) {
+        return escaped_string(out, s);
+    }
+    out.reserve(b.len() + 2);
+    out.push(b'"');
+    out.extend_from_slice(b);
+    out.push(b'"');
 }
 
 /// Appends `s`, which needs an escape, as `serde_json` writes it: out of

@@ -37,26 +37,33 @@ fn may_end_at(b: &[u8], i: usize, wrapped: bool) -> bool {
         && !(wrapped && b[i] == b'\n' && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric))
 }
 
-/// Whether a byte of `x` may end a sentence, or is not ASCII (the caller
-/// looks closer): the zero-byte trick, which may flag a byte above a true
-/// hit but never misses one. The scans below skip eight bytes at a time
-/// with it (a window spans a sentence, scanned on every hit with context).
-fn chunk_may_end(x: u64) -> bool {
+/// The high bit of each byte of `x` that may end a sentence or is not
+/// ASCII (the caller looks closer): the zero-byte trick, which may flag a
+/// byte above a true hit but never misses one. The scans below skip eight
+/// bytes at a time with it (a window spans a sentence, scanned on every hit
+/// with context), and look closer at the flagged bytes alone (in wrapped
+/// text most lines' break is one, and the bytes around it were looked at
+/// one by one).
+fn chunk_may_end(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let zero = |c: u8| {
         let v = x ^ (ONES * u64::from(c));
         v.wrapping_sub(ONES) & !v
     };
-    (zero(b'.') | zero(b'!') | zero(b'?') | zero(b'\n') | x) & HIGH != 0
+    (zero(b'.') | zero(b'!') | zero(b'?') | zero(b'\n') | x) & HIGH
 }
 
 /// The first byte from `i` on that may end a sentence.
 fn next_may_end(b: &[u8], mut i: usize, wrapped: bool) -> Option<usize> {
     while let Some(chunk) = b.get(i..i + 8) {
-        if chunk_may_end(load_le(chunk)) {
-            if let Some(p) = (i..i + 8).find(|&p| may_end_at(b, p, wrapped)) {
+        // The flagged bytes, lowest first.
+        let mut flags = chunk_may_end(load_le(chunk));
+        while flags != 0 {
+            let p = i + flags.trailing_zeros() as usize / 8;
+            if may_end_at(b, p, wrapped) {
                 return Some(p);
             }
+            flags &= flags - 1;
         }
         i += 8;
     }
@@ -66,10 +73,15 @@ fn next_may_end(b: &[u8], mut i: usize, wrapped: bool) -> Option<usize> {
 /// The last byte before `end` that may end a sentence.
 fn last_may_end(b: &[u8], mut end: usize, wrapped: bool) -> Option<usize> {
     while let Some(chunk) = end.checked_sub(8).and_then(|s| b.get(s..end)) {
-        if chunk_may_end(load_le(chunk)) {
-            if let Some(p) = (end - 8..end).rfind(|&p| may_end_at(b, p, wrapped)) {
+        // The flagged bytes, highest first.
+        let mut flags = chunk_may_end(load_le(chunk));
+        while flags != 0 {
+            let bit = 63 - flags.leading_zeros();
+            let p = end - 8 + bit as usize / 8;
+            if may_end_at(b, p, wrapped) {
                 return Some(p);
             }
+            flags &= !(1 << bit);
         }
         end -= 8;
     }

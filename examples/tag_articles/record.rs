@@ -611,7 +611,7 @@ fn json_string<'a>(
 ///
 /// Inline, with `\u` apart: news text has an escaped line end every few
 /// dozen bytes, and a call for each cost more than its match.
-#[inline]
+#[inline(always)]
 fn escape(line: &str, at: usize) -> Option<(char, usize)> {
     Some(match line.as_bytes().get(at + 1)? {
         b'"' => ('"', 2),

@@ -608,14 +608,11 @@ fn json_string<'a>(
 /// The char of the JSON escape whose backslash is at `line[at]`, and the
 /// escape's length; `None` where serde_json rejects it (an unknown letter,
 /// a short or non-hex `\u`, an unpaired surrogate).
+///
+/// Inline, with `\u` apart: news text has an escaped line end every few
+/// dozen bytes, and a call for each cost more than its match.
+#[inline(always)]
 fn escape(line: &str, at: usize) -> Option<(char, usize)> {
-    let hex = |at: usize| -> Option<u32> {
-        let digits = line.get(at..at + 4)?;
-        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return None;
-        }
-        u32::from_str_radix(digits, 16).ok()
-    };
     Some(match line.as_bytes().get(at + 1)? {
         b'"' => ('"', 2),
         b'\\' => ('\\', 2),
@@ -625,22 +622,36 @@ fn escape(line: &str, at: usize) -> Option<(char, usize)> {
         b'n' => ('\n', 2),
         b'r' => ('\r', 2),
         b't' => ('\t', 2),
-        b'u' => match hex(at + 2)? {
-            lead @ 0xD800..=0xDBFF => {
-                let trail = match line.get(at + 6..at + 8)? {
-                    "\\u" => hex(at + 8)?,
-                    _ => return None,
-                };
-                if !(0xDC00..=0xDFFF).contains(&trail) {
-                    return None;
-                }
-                let c = 0x1_0000 + ((lead - 0xD800) << 10) + (trail - 0xDC00);
-                (char::from_u32(c)?, 12)
-            }
-            // A trailing surrogate alone is no char: `None`.
-            n => (char::from_u32(n)?, 6),
-        },
+        b'u' => return unicode_escape(line, at),
         _ => return None,
+    })
+}
+
+/// [`escape`] of a `\u` escape (and its trailing surrogate's, when it
+/// starts a pair).
+#[inline(never)]
+fn unicode_escape(line: &str, at: usize) -> Option<(char, usize)> {
+    let hex = |at: usize| -> Option<u32> {
+        let digits = line.get(at..at + 4)?;
+        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        u32::from_str_radix(digits, 16).ok()
+    };
+    Some(match hex(at + 2)? {
+        lead @ 0xD800..=0xDBFF => {
+            let trail = match line.get(at + 6..at + 8)? {
+                "\\u" => hex(at + 8)?,
+                _ => return None,
+            };
+            if !(0xDC00..=0xDFFF).contains(&trail) {
+                return None;
+            }
+            let c = 0x1_0000 + ((lead - 0xD800) << 10) + (trail - 0xDC00);
+            (char::from_u32(c)?, 12)
+        }
+        // A trailing surrogate alone is no char: `None`.
+        n => (char::from_u32(n)?, 6),
     })
 }
 

@@ -93,9 +93,9 @@ a Hadoop Streaming mapper.
 
 # Performance and resource use
 
-`Tagger::default()` parses and compiles the built-in dictionaries (about 63,000
-entries, 93,000 aliases), the rules and the topic model once per process, in
-about 0.15-0.2 s, with a peak of about 110 MB; later calls clone it. One core tags
+`Tagger::default()` parses and compiles the built-in dictionaries (about 65,000
+entries, 96,000 aliases), the rules and the topic model once per process, in
+about 0.15-0.25 s, with a peak of about 110 MB; later calls clone it. One core tags
 about 12 MB/s of news end to end (rules, topics and JSON included; 18 MB/s
 without topics), and cores add up: `tag_batch` or one tagger shared by threads. A dictionary of a million aliases loads and compiles in
 under 2 s of CPU (parsing and folding run on all cores), holding 350-380 MB

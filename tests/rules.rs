@@ -265,6 +265,50 @@ fn rule_families() {
             "organization",
             "press_name",
         ),
+        // A word that ends other names ("Financial Times"), an article of
+        // the name's language, or "Sunday" may open a publication's name.
+        (
+            "Britain's Guardian newspaper said.",
+            "Guardian",
+            "organization",
+            "press_name",
+        ),
+        (
+            "The Daily Telegraph newspaper said.",
+            "Daily Telegraph",
+            "organization",
+            "press_name",
+        ),
+        (
+            "He left. But Le Matin newspaper said so.",
+            "Le Matin",
+            "organization",
+            "press_name",
+        ),
+        (
+            "The Sunday Mail newspaper branded it.",
+            "Sunday Mail",
+            "organization",
+            "press_name",
+        ),
+        (
+            "the official newspaper El Peruano said.",
+            "El Peruano",
+            "organization",
+            "org_kind_name",
+        ),
+        (
+            "the daily La Repubblica reported.",
+            "La Repubblica",
+            "organization",
+            "org_kind_name",
+        ),
+        (
+            "Tokyo's Mainichi Shimbun said.",
+            "Mainichi Shimbun",
+            "organization",
+            "org_suffix",
+        ),
         // Initials in capitals before the club's city.
         (
             "He left FC Tokyo for Seoul.",
@@ -970,6 +1014,8 @@ fn capitalized_words_that_name_no_organization() {
     for text in [
         "a 20 Ecu daily rebate was set",
         "the Communist Party newspaper Pravda said",
+        "On Sunday newspapers said it.",
+        "the Sunday newspaper of the party said",
     ] {
         let got = found(&tagger, text);
         assert!(

@@ -226,7 +226,9 @@ const WINDOWED_RULES: [&str; 52] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 79] = [
+const WINDOWED_LISTS: [&str; 81] = [
+    "press_article",
+    "'sunday'",
     "named_body",
     "acronym_thing",
     "'international'",
@@ -489,6 +491,7 @@ impl RuleSet {
             "surname",
             "'hall'",
             "named_body",
+            "press_article",
         ]);
         let inert = bits(&["nonname", "month"]);
         let full_scan = src
@@ -522,6 +525,9 @@ impl RuleSet {
             (bits(&["'hall'"]), 5, 2),
             // "the Treasury said": the word before and the one after.
             (bits(&["named_body"]), 1, 1),
+            // "the daily La Repubblica said": the kind before, the name and
+            // what ends it after.
+            (bits(&["press_article"]), 2, 4),
         ];
         let contexts = contexts_by_list(&contexts);
         // Without its function words, a rule set cannot tell a list of

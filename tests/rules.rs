@@ -2180,6 +2180,71 @@ fn acronyms_defined_in_the_text() {
 }
 
 #[test]
+fn initials_of_organizations_named_in_full() {
+    let tagger = tagger();
+    // (text, initials, whether they name the organization named in full)
+    for (text, letters, linked) in [
+        // Before the full name, and after it.
+        (
+            "The SEC shelf is full, he said of filings with the Securities and Exchange Commission.",
+            "SEC",
+            true,
+        ),
+        (
+            "Archer Daniels Midland Co bought it. The deal made ADM the largest producer.",
+            "ADM",
+            true,
+        ),
+        ("General Motors Corp said sales fell. GM said so.", "GM", true),
+        // Not joined to another word, not in a headline in capitals, and
+        // two letters not beside another capitalized word.
+        (
+            "McDonnell Douglas Corp said. Korean Air ordered four MD-11 jets.",
+            "MD",
+            false,
+        ),
+        (
+            "GM TO CUT OUTPUT\nGeneral Motors Corp said it would.",
+            "GM",
+            false,
+        ),
+        (
+            "General Motors Corp said. A GM Opala costs more.",
+            "GM",
+            false,
+        ),
+        (
+            "Asher Technologies Inc said it works with the IBM PC, XT, AT, or compatibles.",
+            "AT",
+            false,
+        ),
+    ] {
+        let doc = tagger.tag(text);
+        let full = doc
+            .mentions()
+            .iter()
+            .find(|m| m.label == Label::Organization && doc.surface(m).len() > 6)
+            .unwrap_or_else(|| panic!("{text}: no full name"));
+        let hits: Vec<_> = doc
+            .mentions()
+            .iter()
+            .filter(|m| doc.surface(m) == letters)
+            .collect();
+        if linked {
+            assert_eq!(hits.len(), 1, "{text}");
+            assert_eq!(hits[0].label, Label::Organization, "{text}");
+            assert_eq!(doc.entity_id(hits[0]), doc.entity_id(full), "{text}");
+            let Evidence::Rule { rule } = hits[0].evidence else {
+                panic!("{text}: {:?}", hits[0].evidence);
+            };
+            assert_eq!(doc.rule_name(rule), "initials", "{text}");
+        } else {
+            assert!(hits.is_empty(), "{text}: {hits:?}");
+        }
+    }
+}
+
+#[test]
 fn titles_decide_ambiguous_surfaces() {
     let tagger = tagger();
     // (text, surface, label)

@@ -10,6 +10,7 @@ use regex_automata::nfa::thompson::{backtrack, pikevm};
 use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, Input, Match};
 
+use super::initials::CapsStarts;
 use super::pattern::{mention_index, WIDTH};
 use super::token::{
     plain_word, tokenize_range_known, word_end, word_kind, Kind, KnownWord, LineBreaks, Token,
@@ -31,8 +32,8 @@ pub(crate) struct Scratch {
     pub tokens: [Vec<Token>; 2],
     symbols: Vec<u8>,
     windows: Vec<(usize, usize)>,
-    /// The capitalized words `find_windows` looked up.
-    known: Vec<KnownWord>,
+    /// What `find_windows` read of the capitalized words.
+    seen: Seen,
     buf: String,
     /// The caches made for the patterns of id
     /// [`Patterns::id`](super::Patterns::id), kept for the next document
@@ -44,6 +45,17 @@ pub(crate) struct Scratch {
     /// The mentions a proposal overlaps (see [`commit`]).
     overlapping: Vec<usize>,
     link: link::Buffers,
+}
+
+/// What [`find_windows`] read of the capitalized words, for the stages
+/// after it.
+#[derive(Default)]
+struct Seen {
+    /// The capitalized words it looked up, of the field it read last.
+    known: Vec<KnownWord>,
+    /// The pairs of capitals that start words in capitals, in both fields
+    /// (for linking initials).
+    caps: CapsStarts,
 }
 
 /// The caches of the engines of [`Patterns`](super::Patterns), and those
@@ -116,12 +128,16 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
         };
         // How each field's line breaks read, judged when first needed.
         let mut breaks = [None; 2];
+        s.seen.caps = match rules.full_scan {
+            true => CapsStarts::all(),
+            false => CapsStarts::default(),
+        };
         for field in [Field::Title, Field::Text] {
             let text = doc.field_text(field);
             if rules.full_scan {
                 s.windows.clear();
                 s.windows.push((0, text.len()));
-                s.known.clear();
+                s.seen.known.clear();
             } else {
                 find_windows(
                     rules,
@@ -129,7 +145,7 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                     &doc.mentions,
                     field,
                     &mut s.windows,
-                    &mut s.known,
+                    &mut s.seen,
                     &mut s.buf,
                 );
             }
@@ -138,7 +154,7 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
             for &(a, b) in &s.windows {
                 let first = tokens.len();
                 let lines = LineBreaks::for_range(&mut breaks[field as usize], text, a, b);
-                let known = &s.known[s.known.partition_point(|w| w.0 < a)..];
+                let known = &s.seen.known[s.seen.known.partition_point(|w| w.0 < a)..];
                 tokenize_range_known(text, (a, b), lines, &rules.lex, known, tokens);
                 let lo = doc
                     .mentions
@@ -254,6 +270,7 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
             taken,
             &mut breaks,
             &mut s.tokens[0],
+            &s.seen.caps,
             &mut s.link,
         );
         // The topic stage splits the text into sentences as hard-wrapped or
@@ -314,11 +331,11 @@ fn find_windows(
     mentions: &[Mention],
     field: Field,
     out: &mut Vec<(usize, usize)>,
-    known: &mut Vec<KnownWord>,
+    seen: &mut Seen,
     buf: &mut String,
 ) {
     out.clear();
-    known.clear();
+    seen.known.clear();
     let b = text.as_bytes();
     let mut ms = mentions.iter().filter(|m| m.field == field).peekable();
     let mut i = 0;
@@ -382,8 +399,10 @@ fn find_windows(
             (end, word_kind(&text[i..end]))
         });
         let lists = trigger_lists(rules, &text[i..end], kind, buf);
-        if kind == Kind::Cap {
-            known.push((i, end, lists));
+        match kind {
+            Kind::Cap => seen.known.push((i, end, lists)),
+            Kind::Upper => seen.caps.add(&b[i..end]),
+            _ => {}
         }
         if let Some((before, after)) = trigger(rules, text, i, end, kind, lists, buf) {
             push_window(out, left(b, i, before), right(b, end, after));
@@ -969,7 +988,7 @@ pub(crate) fn add_person(doc: &mut Doc<'_>, edit: &mut Edit, field: Field, span:
 /// A firm's name without its legal form, so that "Burton Group Plc" and
 /// "Burton Group" are one entity: "Inc", "Co Ltd", "and Co" come off the
 /// end; the first word stays.
-fn without_legal_form<'a>(rules: &RuleSet, name: &'a str) -> &'a str {
+pub(crate) fn without_legal_form<'a>(rules: &RuleSet, name: &'a str) -> &'a str {
     let mut buf = String::new();
     let mut stripped = name;
     while let Some(k) = stripped.rfind(|c: char| c.is_ascii_whitespace()) {
@@ -1228,16 +1247,17 @@ mod tests {
                     Gen. John Vessey and Mr. O'Brien's aides in Washington D.C. that \
                     U.S. Steel Corp. and the Boston-based Gillette Co would sell \
                     Dynamo Moscow shares to \u{c9}lise Dupont, spokesman Ahn Gyu-back said.";
-        let (mut windows, mut known, mut buf) = (Vec::new(), Vec::new(), String::new());
+        let (mut windows, mut seen, mut buf) = (Vec::new(), Seen::default(), String::new());
         find_windows(
             rules,
             text,
             &[],
             Field::Text,
             &mut windows,
-            &mut known,
+            &mut seen,
             &mut buf,
         );
+        let known = seen.known;
         assert!(known.len() > 10);
         let shape = |t: &Token| (t.start, t.end, t.kind, t.lists);
         for &(a, b) in &windows {

@@ -2,13 +2,15 @@
 //! Hegseth", found by a rule or a dictionary) links later uses of the
 //! surname ("Hegseth", "Secretary Hegseth"); a name found by a rule links
 //! its other occurrences; an acronym defined in the text ("Ministry of
-//! National Defense (MND)") links its later uses. A surname two people share
+//! National Defense (MND)") links its later uses, and an organization's
+//! initials its uses anywhere (see `initials.rs`). A surname two people share
 //! is tagged as a person without an entity rather than guessed.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::apply::{left, local_entity, right, word_before, Edit};
+use super::initials::{initials, stand_alone, CapsStarts};
 use super::lexicon::{FxBuild, Lexicon};
 use super::token::{tokenize_range, word_kind, Kind, LineBreaks, Token};
 use super::RuleSet;
@@ -56,6 +58,8 @@ pub(crate) struct Buffers {
     targets: Vec<Vec<Target>>,
     /// Key occurrences of a field: (start, end, index of the key).
     found: Vec<(usize, usize, usize)>,
+    /// The organizations whose initials were read.
+    spelled: Vec<EntityRef>,
 }
 
 /// The keys of a document and their targets. Keys are borrowed from the
@@ -93,11 +97,23 @@ impl<'t, 'b> Keys<'t, 'b> {
             }
         }
         let v = &mut self.targets[i];
-        if t.rule == "acronym" {
-            v.retain(|o| o.rule != "link_name");
-        } else if t.rule == "link_name" && v.iter().any(|o| o.rule == "acronym") {
+        // Initials yield to the same letters found as a name (their
+        // occurrences were read as names already: "BP" in a headline too)
+        // and to an acronym the text defined.
+        let outranks = |o: &Target| match t.rule {
+            "acronym" => matches!(o.rule, "link_name" | "initials"),
+            "link_name" => o.rule == "initials",
+            _ => false,
+        };
+        let outranked = |o: &Target| match t.rule {
+            "initials" => matches!(o.rule, "acronym" | "link_name"),
+            "link_name" => o.rule == "acronym",
+            _ => false,
+        };
+        if v.iter().any(outranked) {
             return;
         }
+        v.retain(|o| !outranks(o));
         if !v.iter().any(|o| o.entity == t.entity) {
             v.push(t);
         }
@@ -120,9 +136,10 @@ impl<'t, 'b> Keys<'t, 'b> {
     }
 }
 
-/// Links surnames, repeated names and acronyms. `toks` is scratch space:
-/// only the few places that matter are tokenized (mentions, parentheses,
-/// occurrences of the keys). `breaks` holds how each field's line breaks
+/// Links surnames, repeated names, acronyms and initials. `toks` is scratch
+/// space: only the few places that matter are tokenized (mentions,
+/// parentheses, occurrences of the keys). `caps` holds the pairs of capitals
+/// that start the document's words in capitals. `breaks` holds how each field's line breaks
 /// read (by [`Field`] index), once judged (see [`LineBreaks::for_range`]).
 pub(crate) fn link<'t>(
     rules: &RuleSet,
@@ -130,6 +147,7 @@ pub(crate) fn link<'t>(
     taken: &mut Taken,
     breaks: &mut [Option<LineBreaks>; 2],
     toks: &mut Vec<Token>,
+    caps: &CapsStarts,
     bufs: &mut Buffers,
 ) {
     // Kinds are all linking needs: no word lookups.
@@ -140,7 +158,9 @@ pub(crate) fn link<'t>(
         next,
         targets,
         found,
+        spelled,
     } = bufs;
+    spelled.clear();
     let mut keys = Keys::new(targets);
     // A report of sport: teams, line-ups, scorers, results of people
     // ("Jesper Parnevik (Sweden) 66").
@@ -166,6 +186,14 @@ pub(crate) fn link<'t>(
                 continue;
             }
             let is_person = m.label == Label::Person;
+            let at = (field, m.span.start);
+            let target = |rule, after| Target {
+                entity: m.entity,
+                label: m.label,
+                after,
+                rule,
+                caps: false,
+            };
             let mut after = m.span.end;
             while after < bytes.len() && bytes[after].is_ascii_whitespace() {
                 after += 1;
@@ -182,7 +210,6 @@ pub(crate) fn link<'t>(
                 tokenize_range(text, m.span.start, end, read, &bare, toks);
                 let b = toks.partition_point(|t| (t.start as usize) < m.span.end);
                 let mut words = toks[..b].iter().filter(|t| t.kind.is_word());
-                let at = (field, m.span.start);
                 if is_person && words.clone().nth(1).is_some() {
                     // A Chinese name puts the family name first ("Wang
                     // Donghai ... Wang said"), whichever rule found it
@@ -206,13 +233,7 @@ pub(crate) fn link<'t>(
                     if let Some(last) = family {
                         let surname = slice(text, last);
                         if last.kind == Kind::Cap && surname.len() > 2 {
-                            let t = Target {
-                                entity: m.entity,
-                                label: m.label,
-                                after: at,
-                                rule: "link_surname",
-                                caps: false,
-                            };
+                            let t = target("link_surname", at);
                             keys.add(Cow::Borrowed(surname), t);
                             // The name and the surname in a headline in
                             // capitals, unless the surname is a word there
@@ -259,38 +280,28 @@ pub(crate) fn link<'t>(
                         .flatten()
                 });
                 if let Some(acr) = acronym {
-                    let t = Target {
-                        entity: m.entity,
-                        label: m.label,
-                        after: at,
-                        rule: "acronym",
-                        caps: false,
-                    };
-                    keys.add(Cow::Borrowed(acr), t);
+                    keys.add(Cow::Borrowed(acr), target("acronym", at));
                 }
             }
             if matches!(m.entity, EntityRef::Local(_)) {
-                let t = Target {
-                    entity: m.entity,
-                    label: m.label,
-                    after: (Field::Title, 0),
-                    rule: "link_name",
-                    caps: false,
-                };
+                let t = target("link_name", (Field::Title, 0));
                 keys.add(Cow::Borrowed(&text[m.span.range()]), t);
+            }
+            // "the SEC" before or after "the Securities and Exchange
+            // Commission": its initials, anywhere in the document; once
+            // found, not read again for the organization (most are named
+            // again and again).
+            if m.label == Label::Organization && !spelled.contains(&m.entity) {
+                if let Some(letters) = initials(rules, &text[m.span.range()], caps) {
+                    spelled.push(m.entity);
+                    keys.add(Cow::Owned(letters), target("initials", (Field::Title, 0)));
+                }
             }
             // "Magna" after "Magna International Inc": a firm by the first
             // word of its name, linked as a surname is.
             if m.label == Label::Organization {
                 if let Some(first) = firm_first_word(rules, &text[m.span.range()], &mut buf) {
-                    let t = Target {
-                        entity: m.entity,
-                        label: m.label,
-                        after: (field, m.span.start),
-                        rule: "link_firm",
-                        caps: false,
-                    };
-                    keys.add(Cow::Borrowed(first), t);
+                    keys.add(Cow::Borrowed(first), target("link_firm", at));
                 }
             }
         }
@@ -525,6 +536,9 @@ pub(crate) fn link<'t>(
                     continue;
                 }
                 if first.rule == "link_firm" && !firm_word_alone(rules, bytes, s, e, &mut buf) {
+                    continue;
+                }
+                if first.rule == "initials" && !stand_alone(bytes, s, e) {
                     continue;
                 }
             }
@@ -811,8 +825,9 @@ fn flagged(w: u64) -> u64 {
 }
 
 /// Whether an occurrence of a key with `targets` at `span` is passed over
-/// whatever its tokens: no target counts there yet, or the first is a
-/// rule's name (no place, no headline) where a mention is taken already.
+/// whatever its tokens: no target counts there yet, or the first is
+/// initials or a rule's name (no place, no headline) where a mention is
+/// taken already.
 fn passed_over(
     targets: &[Target],
     field: Field,
@@ -825,6 +840,8 @@ fn passed_over(
         .find(|x| x.links_at((field, span.start), in_headline))
     {
         None => true,
+        // Initials never take over a mention.
+        Some(first) if first.rule == "initials" => taken.overlapping(field, span).is_some(),
         Some(first) => {
             first.rule == "link_name"
                 && !first.caps

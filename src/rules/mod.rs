@@ -20,6 +20,7 @@ mod articles;
 mod events;
 mod explain;
 mod firms;
+mod initials;
 mod lexicon;
 mod link;
 mod lists;
@@ -56,15 +57,16 @@ const SIZE_LIMIT: usize = 4 << 20;
 
 /// Names of the document-level rules, after the rules of the files: those
 /// of linking (`family_name`: another person of an introduced family
-/// name), `score_table` (see [`ScoreTables`]), `list_person` (people
+/// name; `initials`: an organization by its initials), `score_table` (see [`ScoreTables`]), `list_person` (people
 /// listed beside people) and the sports agate (`lineup`, `scorer`,
 /// `scorecard`: see `agate.rs`).
-const DOC_RULES: [&str; 11] = [
+const DOC_RULES: [&str; 12] = [
     "link_name",
     "link_surname",
     "link_firm",
     "family_name",
     "acronym",
+    "initials",
     "score_table",
     "list_person",
     "lineup",

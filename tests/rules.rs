@@ -834,6 +834,31 @@ fn rule_families() {
             "organization",
             "named_body",
         ),
+        (
+            "The Commission said on Friday it would act.",
+            "Commission",
+            "organization",
+            "named_body",
+        ),
+        (
+            "The Ministry recently called on Japan's chip makers.",
+            "Ministry",
+            "organization",
+            "named_body",
+        ),
+        // The words a rule read after a name may start the next one.
+        (
+            "It passed the House and Senate last year.",
+            "Senate",
+            "organization",
+            "named_body",
+        ),
+        (
+            "he expected Bank president Barber Conable to back it.",
+            "Barber Conable",
+            "person",
+            "role_name",
+        ),
         // "and Co" ends a firm's name.
         (
             "the company named Kidder, Peabody and Co Inc as lead manager",
@@ -1325,6 +1350,9 @@ fn one_word_bodies_only_alone_in_a_sentence() {
         ("Labour costs rose.", "Labour"),
         ("Treasury Secretary James Baker said", "Treasury"),
         ("the Senate Banking Committee said", "Senate"),
+        // Nor before "of": a longer name's head.
+        ("the Ministry of Finance said", "Ministry"),
+        ("the Bank of Japan said", "Bank"),
     ] {
         let got = found(&tagger, text);
         assert!(!labelled(&got, word, "organization"), "{text}: {got:?}");

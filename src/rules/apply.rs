@@ -229,9 +229,18 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                         },
                         (None, _) => None,
                     };
-                    let Some(span) = get(0).or_else(|| get(1)).or_else(|| get(2)) else {
+                    let Some((k, span)) = (0..3).find_map(|k| get(k).map(|span| (k, span))) else {
                         continue;
                     };
+                    // The next search starts where the name ends: the words
+                    // after it that the rule read as context may start a
+                    // name of their own ("the House [and Senate]", "Bank
+                    // [president Barber Conable]").
+                    if let (Some(slot), Some(_)) = (r.captures[k], &r.engines) {
+                        if let Some(e) = c.slots[slot + 1] {
+                            at = e.get().max(m.start() + WIDTH);
+                        }
+                    }
                     proposals.push(Proposal {
                         field,
                         span,

@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::apply::{left, local_entity, right, word_before, Edit};
+use super::apply::{left, local_entity, right, without_legal_form, word_before, Edit};
 use super::initials::{initials, stand_alone, CapsStarts};
 use super::lexicon::{FxBuild, Lexicon};
 use super::token::{tokenize_range, word_kind, Kind, LineBreaks, Token};
@@ -298,10 +298,17 @@ pub(crate) fn link<'t>(
                 }
             }
             // "Magna" after "Magna International Inc": a firm by the first
-            // word of its name, linked as a surname is.
-            if m.label == Label::Organization {
-                if let Some(first) = firm_first_word(rules, &text[m.span.range()], &mut buf) {
+            // word of its name, linked as a surname is; and by its name
+            // without the legal form ("Security Pacific" after "Security
+            // Pacific Corp").
+            let name = &text[m.span.range()];
+            if m.label == Label::Organization && ends_in_legal_form(rules, name, &mut buf) {
+                if let Some(first) = firm_first_word(rules, name, &mut buf) {
                     keys.add(Cow::Borrowed(first), target("link_firm", at));
+                }
+                let bare = without_legal_form(rules, name);
+                if bare.contains(char::is_whitespace) {
+                    keys.add(Cow::Borrowed(bare), target("link_firm", at));
                 }
             }
         }
@@ -827,7 +834,7 @@ fn flagged(w: u64) -> u64 {
 /// Whether an occurrence of a key with `targets` at `span` is passed over
 /// whatever its tokens: no target counts there yet, or the first is
 /// initials or a rule's name (no place, no headline) where a mention is
-/// taken already.
+/// taken already, or a firm's name inside a longer mention.
 fn passed_over(
     targets: &[Target],
     field: Field,
@@ -840,8 +847,13 @@ fn passed_over(
         .find(|x| x.links_at((field, span.start), in_headline))
     {
         None => true,
-        // Initials never take over a mention.
+        // Initials never take over a mention, and a firm's name only a
+        // (small town's) mention of its own words: not the firm's name in
+        // full that it starts.
         Some(first) if first.rule == "initials" => taken.overlapping(field, span).is_some(),
+        Some(first) if first.rule == "link_firm" => {
+            taken.overlapping(field, span).is_some_and(|t| t != span)
+        }
         Some(first) => {
             first.rule == "link_name"
                 && !first.caps
@@ -925,31 +937,35 @@ fn starts_org_name(doc: &Doc<'_>, bytes: &[u8], s: usize, e: usize) -> bool {
         })
 }
 
-/// The first word of a firm's name that ends in a legal form ("Magna" of
-/// "Magna International Inc", "NationsBank" of "NationsBank Corp."), by
-/// which the text names it again: a capitalized word of three letters or
-/// more that no list knows as a function word, month, title, office, head
-/// of a name or ordinal ("First Albany Corp", "National Westminster Bank
-/// Plc").
-fn firm_first_word<'n>(rules: &RuleSet, name: &'n str, buf: &mut String) -> Option<&'n str> {
-    let (first, rest) = name.split_once(char::is_whitespace)?;
-    let last = rest
-        .rsplit(char::is_whitespace)
-        .next()?
-        .trim_end_matches('.');
-    if first.len() < 3 || word_kind(first) != Kind::Cap || first.contains(['\'', '\u{2019}']) {
-        return None;
-    }
+/// Whether a firm's `name` ends in a legal form ("Inc", "Corp.").
+fn ends_in_legal_form(rules: &RuleSet, name: &str, buf: &mut String) -> bool {
+    let Some((_, last)) = name.rsplit_once(char::is_whitespace) else {
+        return false;
+    };
+    let last = last.trim_end_matches('.');
     // Legal forms are listed in capitals ("INC", "CORP"), and are short.
     let mut upper = [0u8; 4];
-    let legal = last.len() <= upper.len() && {
+    last.len() <= upper.len() && {
         let upper = &mut upper[..last.len()];
         upper.copy_from_slice(last.as_bytes());
         upper.make_ascii_uppercase();
         std::str::from_utf8(upper)
             .is_ok_and(|u| rules.lex.lookup(u, Kind::Upper, buf) & rules.legal_forms != 0)
-    };
-    (legal && rules.lex.lookup(first, Kind::Cap, buf) & (rules.not_in_lists | rules.inert) == 0)
+    }
+}
+
+/// The first word of a firm's name that ends in a legal form ("Magna" of
+/// "Magna International Inc", "NationsBank" of "NationsBank Corp."; see
+/// [`ends_in_legal_form`]), by which the text names it again: a capitalized
+/// word of three letters or more, no possessive, that no list knows as a
+/// function word, month, title, office, head of a name or ordinal ("First
+/// Albany Corp", "National Westminster Bank Plc").
+fn firm_first_word<'n>(rules: &RuleSet, name: &'n str, buf: &mut String) -> Option<&'n str> {
+    let (first, _) = name.split_once(char::is_whitespace)?;
+    if first.len() < 3 || word_kind(first) != Kind::Cap || first.contains(['\'', '\u{2019}']) {
+        return None;
+    }
+    (rules.lex.lookup(first, Kind::Cap, buf) & (rules.not_in_lists | rules.inert) == 0)
         .then_some(first)
 }
 

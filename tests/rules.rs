@@ -846,6 +846,12 @@ fn rule_families() {
             "organization",
             "named_body",
         ),
+        (
+            "the Central Bank said it would act.",
+            "Central Bank",
+            "organization",
+            "named_body",
+        ),
         // The words a rule read after a name may start the next one.
         (
             "It passed the House and Senate last year.",

@@ -228,7 +228,10 @@ const WINDOWED_RULES: [&str; 52] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 81] = [
+const WINDOWED_LISTS: [&str; 84] = [
+    "'central'",
+    "'upper'",
+    "'lower'",
     "press_article",
     "'sunday'",
     "named_body",
@@ -525,8 +528,8 @@ impl RuleSet {
             (bits(&["surname"]), 2, 1),
             // "Badminton Canada 's Hall of Fame": the name before, "of Fame" after.
             (bits(&["'hall'"]), 5, 2),
-            // "the Treasury said": the word before and the one after.
-            (bits(&["named_body"]), 1, 1),
+            // "the [Central] Bank said": the words before and the one after.
+            (bits(&["named_body"]), 2, 1),
             // "the daily La Repubblica said": the kind before, the name and
             // what ends it after.
             (bits(&["press_article"]), 2, 4),

@@ -228,10 +228,8 @@ const WINDOWED_RULES: [&str; 52] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 84] = [
-    "'central'",
-    "'upper'",
-    "'lower'",
+const WINDOWED_LISTS: [&str; 82] = [
+    "body_mod",
     "press_article",
     "'sunday'",
     "named_body",

@@ -56,6 +56,8 @@ pub(crate) struct Buffers {
     targets: Vec<Vec<Target>>,
     /// Key occurrences of a field: (start, end, index of the key).
     found: Vec<(usize, usize, usize)>,
+    /// The table of [`KeyFinder::first`], all `(0, 0)` between documents.
+    first: Vec<(u32, u32)>,
 }
 
 /// The keys of a document and their targets. Keys are borrowed from the
@@ -140,6 +142,7 @@ pub(crate) fn link<'t>(
         next,
         targets,
         found,
+        first,
     } = bufs;
     let mut keys = Keys::new(targets);
     // A report of sport: teams, line-ups, scorers, results of people
@@ -446,7 +449,7 @@ pub(crate) fn link<'t>(
     }
     let mut others = Vec::new();
     let keyed: Vec<(&str, &[Target])> = keys.iter().collect();
-    let finder = KeyFinder::new(keyed.iter().map(|(k, _)| k.as_bytes()));
+    let finder = KeyFinder::new(keyed.iter().map(|(k, _)| k.as_bytes()), first);
     next.clear();
     next.resize(keyed.len(), 0);
     // A headline names people by their surnames before the story gives
@@ -710,13 +713,18 @@ pub(crate) fn line_in_capitals(bytes: &[u8], i: usize) -> bool {
 /// most words of 8 bytes are skipped with a few operations, and at a byte
 /// that starts a key only the keys starting with it are compared (a text
 /// search per key, or an automaton built per document, costs more).
-struct KeyFinder<'k> {
+struct KeyFinder<'k, 'f> {
     /// (first two bytes, key, index of the key), by prefix and index. The
     /// prefix of a one-byte key is its byte and [`NO_SECOND`]: a document
     /// naming thousands of people has many keys of one first byte, and a
     /// second one keeps the keys tried at each capital few.
     keys: Vec<((u8, u16), &'k [u8], usize)>,
-    starts: [bool; 256],
+    /// The keys starting with byte `b` are `keys[lo..hi]` for
+    /// `(lo, hi) = first[b]`: each capital searches only its own, not all
+    /// the keys. 256 entries, lent by the thread: set for the first bytes
+    /// of the keys, and reset for them on drop (made, or moved, per
+    /// document, the table cost more than the search saved).
+    first: &'f mut [(u32, u32); 256],
     /// Whether a key is one byte long (they hardly ever are).
     one_byte_keys: bool,
     /// Set in every byte when a key starts with a byte the skip would miss.
@@ -726,9 +734,9 @@ struct KeyFinder<'k> {
 /// The second byte of a one-byte key's prefix.
 const NO_SECOND: u16 = 256;
 
-impl<'k> KeyFinder<'k> {
-    fn new(keys: impl Iterator<Item = &'k [u8]>) -> KeyFinder<'k> {
-        let mut starts = [false; 256];
+impl<'k, 'f> KeyFinder<'k, 'f> {
+    /// The finder of `keys`, with `first`, all `(0, 0)`, as its table.
+    fn new(keys: impl Iterator<Item = &'k [u8]>, first: &'f mut Vec<(u32, u32)>) -> Self {
         let mut sorted: Vec<((u8, u16), &[u8], usize)> = keys
             .enumerate()
             .filter_map(|(i, k)| {
@@ -738,8 +746,17 @@ impl<'k> KeyFinder<'k> {
             .collect();
         sorted.sort_unstable_by_key(|k| (k.0, k.2));
         let mut no_skip = 0;
-        for k in &sorted {
-            starts[usize::from(k.0 .0)] = true;
+        first.resize(256, (0, 0));
+        // An array, not a slice: indexed by a byte, it needs no bounds check.
+        let Ok(first) = <&mut [(u32, u32); 256]>::try_from(&mut first[..]) else {
+            unreachable!("the table has 256 entries");
+        };
+        for (i, k) in sorted.iter().enumerate() {
+            let range = &mut first[usize::from(k.0 .0)];
+            if range.0 == range.1 {
+                *range = (i as u32, i as u32);
+            }
+            range.1 += 1;
             if flagged(u64::from(k.0 .0)) & 0x80 == 0 {
                 no_skip = HIGH;
             }
@@ -747,7 +764,7 @@ impl<'k> KeyFinder<'k> {
         KeyFinder {
             one_byte_keys: sorted.iter().any(|k| k.0 .1 == NO_SECOND),
             keys: sorted,
-            starts,
+            first,
             no_skip,
         }
     }
@@ -774,32 +791,53 @@ impl<'k> KeyFinder<'k> {
         }
     }
 
-    /// The keys that start at `s`, in index order.
+    /// The keys that start at `s`, in index order. Inlined: called for
+    /// every flagged byte, the call cost more than the test at most.
+    #[inline(always)]
     fn at(&self, bytes: &[u8], s: usize, hits: &mut Vec<(usize, usize)>) {
-        let b = bytes[s];
-        if !self.starts[usize::from(b)] {
+        let b = usize::from(bytes[s]);
+        let (lo, hi) = self.first[b];
+        let (lo, hi) = (lo as usize, hi as usize);
+        if lo == hi {
             return;
         }
+        let keys = &self.keys[lo..hi];
         let first = hits.len();
         if self.one_byte_keys {
-            self.group(bytes, s, (b, NO_SECOND), hits);
+            Self::group(keys, bytes, s, NO_SECOND, hits);
         }
         let one_byte = hits.len() > first;
         if let Some(&c) = bytes.get(s + 1) {
-            self.group(bytes, s, (b, u16::from(c)), hits);
+            Self::group(keys, bytes, s, u16::from(c), hits);
         }
         if one_byte {
             hits[first..].sort_unstable_by_key(|h| h.1);
         }
     }
 
-    /// The keys of one prefix that start at `s`.
-    fn group(&self, bytes: &[u8], s: usize, prefix: (u8, u16), hits: &mut Vec<(usize, usize)>) {
-        let from = self.keys.partition_point(|k| k.0 < prefix);
-        for &(_, key, i) in self.keys[from..].iter().take_while(|k| k.0 == prefix) {
+    /// The keys of `keys` (those of one first byte) with second byte
+    /// `second` that start at `s`.
+    fn group(
+        keys: &[((u8, u16), &[u8], usize)],
+        bytes: &[u8],
+        s: usize,
+        second: u16,
+        hits: &mut Vec<(usize, usize)>,
+    ) {
+        let from = keys.partition_point(|k| k.0 .1 < second);
+        for &(_, key, i) in keys[from..].iter().take_while(|k| k.0 .1 == second) {
             if bytes[s..].starts_with(key) {
                 hits.push((s, i));
             }
+        }
+    }
+}
+
+impl Drop for KeyFinder<'_, '_> {
+    /// Leaves the table all `(0, 0)` for the next document.
+    fn drop(&mut self) {
+        for k in &self.keys {
+            self.first[usize::from(k.0 .0)] = (0, 0);
         }
     }
 }
@@ -1237,10 +1275,10 @@ mod tests {
             &[b"3M", b"kim", b"@3M", b""],
             &[b"Kim", b"Kimchi"],
         ];
-        let mut hits = Vec::new();
+        let (mut hits, mut first) = (Vec::new(), Vec::new());
         for text in texts {
             for keys in keysets {
-                KeyFinder::new(keys.iter().copied()).find(text, &mut hits);
+                KeyFinder::new(keys.iter().copied(), &mut first).find(text, &mut hits);
                 assert_eq!(
                     hits,
                     naive(text, keys),

@@ -673,9 +673,27 @@ fn words_of_orgs<'d>(doc: &'d Doc<'_>) -> std::collections::HashSet<&'d str, FxB
 }
 
 /// Whether `word` is one of [`words_of_orgs`], for a word or two: no set
-/// is built.
+/// is built, and no name is split: `word`, capitalized and all letters and
+/// digits, is searched for in each name, with no letter or digit on
+/// either side.
 pub(crate) fn is_word_of_org(doc: &Doc<'_>, word: &str) -> bool {
-    org_words(doc).any(|w| w == word)
+    if !word.starts_with(char::is_uppercase) || !word.chars().all(char::is_alphanumeric) {
+        return false;
+    }
+    let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    // Names are short: their bytes equal to the word's first are tried.
+    let first = word.as_bytes()[0];
+    doc.mentions
+        .iter()
+        .filter(|m| m.label == Label::Organization)
+        .any(|m| {
+            let name = doc.surface(m);
+            memchr::memchr_iter(first, name.as_bytes()).any(|at| {
+                name[at..].starts_with(word)
+                    && !alphanumeric(name[..at].chars().next_back())
+                    && !alphanumeric(name[at + word.len()..].chars().next())
+            })
+        })
 }
 
 /// The capitalized words of the document's organization mentions, in
@@ -1244,6 +1262,32 @@ mod tests {
         assert_eq!(entities(&keys, "EPR"), [EntityRef::Local(4)]);
         assert_eq!(keys.targets_mut().len(), 1);
         assert_eq!(lists.len(), 2);
+    }
+
+    #[test]
+    fn words_of_organizations_are_whole_capitalized_words() {
+        let text = "Niagara Mohawk Power Corp said. Mohawk-Hudson Inc, \u{c9}lectricit\u{e9} \
+                    de France SA and Banco Central-Hispano Americano SA and ING Groep NV.";
+        let doc = crate::Tagger::default().tag(text);
+        let mut words: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+            .collect();
+        words.extend([
+            "Moha",
+            "Mohawk-Hudson",
+            "",
+            "de",
+            "lectricit\u{e9}",
+            "Groep NV",
+        ]);
+        assert!(super::is_word_of_org(&doc, "Mohawk"));
+        for w in words {
+            assert_eq!(
+                super::is_word_of_org(&doc, w),
+                super::org_words(&doc).any(|o| o == w),
+                "{w:?}"
+            );
+        }
     }
 
     /// Every occurrence of every key, by start, as a search per key finds

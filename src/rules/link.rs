@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 use super::apply::{left, local_entity, right, word_before, Edit};
 use super::lexicon::{FxBuild, Lexicon};
@@ -58,36 +59,62 @@ pub(crate) struct Buffers {
     found: Vec<(usize, usize, usize)>,
     /// The table of [`KeyFinder::first`], all `(0, 0)` between documents.
     first: Vec<(u32, u32)>,
+    /// The hashes of [`Keys`].
+    hashes: HashMap<u64, usize, FxBuild>,
 }
 
 /// The keys of a document and their targets. Keys are borrowed from the
 /// document's text, never copied, but for the names in capitals that
-/// headlines are matched with. The lists of targets are kept by the thread
-/// from document to document: making and freeing one per key cost more
-/// than the rest of adding it.
+/// headlines are matched with. The lists of targets, and the table of the
+/// keys' hashes, are kept by the thread from document to document: making
+/// and freeing one per key, or a table per document, cost more than the
+/// rest of adding them.
 struct Keys<'t, 'b> {
-    /// Key to its index in `targets`: keys are never removed, so the
-    /// indices of a document are `0..index.len()`.
-    index: HashMap<Cow<'t, str>, usize, FxBuild>,
+    /// The keys, by their index in `targets`: keys are never removed, so the
+    /// indices of a document are `0..names.len()`.
+    names: Vec<Cow<'t, str>>,
+    /// The hash of a key to its index. A key whose hash an earlier key holds
+    /// is not in it, but found in `names` (hardly ever).
+    hashes: &'b mut HashMap<u64, usize, FxBuild>,
     targets: &'b mut Vec<Vec<Target>>,
 }
 
 impl<'t, 'b> Keys<'t, 'b> {
-    fn new(targets: &'b mut Vec<Vec<Target>>) -> Keys<'t, 'b> {
+    fn new(
+        hashes: &'b mut HashMap<u64, usize, FxBuild>,
+        targets: &'b mut Vec<Vec<Target>>,
+    ) -> Keys<'t, 'b> {
+        hashes.clear();
         Keys {
-            // Sized for the keys of most documents: seldom rehashed as it
-            // grows.
-            index: HashMap::with_capacity_and_hasher(KEYS, FxBuild::default()),
+            // Sized for the keys of most documents: seldom grown.
+            names: Vec::with_capacity(KEYS),
+            hashes,
             targets,
         }
+    }
+
+    fn hash(key: &str) -> u64 {
+        FxBuild::default().hash_one(key)
+    }
+
+    /// The index of `key` whose hash is `h`, if it is a key.
+    fn position(&self, key: &str, h: u64) -> Option<usize> {
+        let &i = self.hashes.get(&h)?;
+        if self.names[i] == key {
+            return Some(i);
+        }
+        self.names.iter().position(|k| k == key)
     }
 
     /// Adds a target to `key`. A defined acronym outranks a rule's own name
     /// for the same word; an entity is a key's target once.
     fn add(&mut self, key: Cow<'t, str>, t: Target) {
-        let new = self.index.len();
-        let i = *self.index.entry(key).or_insert(new);
+        let new = self.names.len();
+        let h = Self::hash(&key);
+        let i = self.position(&key, h).unwrap_or(new);
         if i == new {
+            self.names.push(key);
+            self.hashes.entry(h).or_insert(new);
             // The list of an earlier document's key is reused.
             match self.targets.get_mut(i) {
                 Some(v) => v.clear(),
@@ -106,19 +133,21 @@ impl<'t, 'b> Keys<'t, 'b> {
     }
 
     fn get(&self, key: &str) -> Option<&[Target]> {
-        self.index.get(key).map(|&i| &self.targets[i][..])
+        self.position(key, Self::hash(key))
+            .map(|i| &self.targets[i][..])
     }
 
     /// The targets of every key, to change.
     fn targets_mut(&mut self) -> &mut [Vec<Target>] {
-        &mut self.targets[..self.index.len()]
+        &mut self.targets[..self.names.len()]
     }
 
     /// Every key with its targets.
     fn iter(&self) -> impl Iterator<Item = (&str, &[Target])> {
-        self.index
+        self.names
             .iter()
-            .map(|(k, &i)| (&**k, &self.targets[i][..]))
+            .zip(self.targets.iter())
+            .map(|(k, t)| (&**k, &t[..]))
     }
 }
 
@@ -143,8 +172,9 @@ pub(crate) fn link<'t>(
         targets,
         found,
         first,
+        hashes,
     } = bufs;
-    let mut keys = Keys::new(targets);
+    let mut keys = Keys::new(hashes, targets);
     // A report of sport: teams, line-ups, scorers, results of people
     // ("Jesper Parnevik (Sweden) 66").
     // Looked at only for a person of the name lists.
@@ -443,7 +473,7 @@ pub(crate) fn link<'t>(
         };
         keys.add(Cow::Borrowed(acr), t);
     }
-    if keys.index.is_empty() {
+    if keys.names.is_empty() {
         edit.finish(doc);
         return;
     }
@@ -1222,6 +1252,7 @@ fn family_name_first<'t>(
 #[cfg(test)]
 mod tests {
     use std::borrow::Cow;
+    use std::collections::HashMap;
 
     use super::{KeyFinder, Keys, Target};
     use crate::dictionary::Label;
@@ -1244,8 +1275,8 @@ mod tests {
 
     #[test]
     fn keys_keep_acronyms_over_names_and_reuse_lists() {
-        let mut lists = Vec::new();
-        let mut keys = Keys::new(&mut lists);
+        let (mut hashes, mut lists) = (HashMap::default(), Vec::new());
+        let mut keys = Keys::new(&mut hashes, &mut lists);
         keys.add(Cow::Borrowed("MND"), target(0, "link_name"));
         keys.add(Cow::Borrowed("MND"), target(0, "link_name"));
         assert_eq!(entities(&keys, "MND"), [EntityRef::Local(0)]);
@@ -1256,11 +1287,17 @@ mod tests {
         keys.add(Cow::Owned("KEDO".to_string()), target(3, "acronym"));
         assert_eq!(keys.iter().count(), 2);
         // The next document starts with no keys and empty lists.
-        let mut keys = Keys::new(&mut lists);
+        let mut keys = Keys::new(&mut hashes, &mut lists);
         assert!(keys.get("MND").is_none());
         keys.add(Cow::Borrowed("EPR"), target(4, "acronym"));
         assert_eq!(entities(&keys, "EPR"), [EntityRef::Local(4)]);
         assert_eq!(keys.targets_mut().len(), 1);
+        // A key whose hash another holds is found all the same.
+        keys.hashes.insert(Keys::hash("MND"), 0);
+        keys.add(Cow::Borrowed("MND"), target(5, "acronym"));
+        assert_eq!(entities(&keys, "MND"), [EntityRef::Local(5)]);
+        assert_eq!(entities(&keys, "EPR"), [EntityRef::Local(4)]);
+        assert!(keys.get("KEDO").is_none());
         assert_eq!(lists.len(), 2);
     }
 

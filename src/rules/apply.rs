@@ -1008,7 +1008,8 @@ fn without_legal_form<'a>(rules: &RuleSet, name: &'a str) -> &'a str {
     let mut stripped = name;
     while let Some(k) = stripped.rfind(|c: char| c.is_ascii_whitespace()) {
         let word = stripped[k + 1..].trim_end_matches(['.', ',']);
-        let legal = rules.lex.lookup(word, Kind::Upper, &mut buf) & rules.legal_forms != 0;
+        let legal = rules.screens.legal_forms.may_hold(word)
+            && rules.lex.lookup(word, Kind::Upper, &mut buf) & rules.legal_forms != 0;
         // "and" before a legal form that came off ("Wagg and Co Ltd").
         let joins = stripped.len() < name.len() && matches!(word, "and" | "&");
         if !(legal || joins) {

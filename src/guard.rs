@@ -149,10 +149,17 @@ pub(crate) fn on_one_line(name: &str) -> std::borrow::Cow<'_, str> {
             })
         });
     if one_line {
-        name.into()
-    } else {
-        name.split_whitespace().collect::<Vec<_>>().join(" ").into()
+        return name.into();
     }
+    // The words pushed one by one: no list of them to join.
+    let mut one = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !one.is_empty() {
+            one.push(' ');
+        }
+        one.push_str(word);
+    }
+    one.into()
 }
 
 /// True when the line holding `at` has no lower-case word, or when nearly

@@ -824,18 +824,21 @@ impl Edit {
             return;
         }
         FINISH.with(|f| match f.try_borrow_mut() {
-            Ok(mut f) => {
-                let (new_index, all) = &mut *f;
-                self.apply(doc, new_index, all);
-            }
-            Err(_) => self.apply(doc, &mut Vec::new(), &mut Vec::new()),
+            Ok(mut f) => self.apply(doc, &mut f),
+            Err(_) => self.apply(doc, &mut FinishBuffers::default()),
         });
     }
 
-    /// [`Edit::finish`], with two buffers: each mention's new index (first
-    /// whether it stays), and the mentions that stay, with their old index,
-    /// to sort. The result goes back into the mentions' own buffer.
-    fn apply(self, doc: &mut Doc<'_>, new_index: &mut Vec<u32>, all: &mut Vec<(usize, Mention)>) {
+    /// [`Edit::finish`], with the buffers of [`FinishBuffers`]. The mentions
+    /// are sorted by position, as every edit leaves them, and those added
+    /// are few: they are sorted and merged in, not all sorted again. The
+    /// result swaps places with the mentions' own buffer.
+    fn apply(self, doc: &mut Doc<'_>, bufs: &mut FinishBuffers) {
+        let FinishBuffers {
+            new_index,
+            merged,
+            olds,
+        } = bufs;
         let mentions = &mut doc.mentions;
         let n = mentions.len();
         const GONE: u32 = u32::MAX;
@@ -854,34 +857,65 @@ impl Edit {
                 }
             }
         }
-        all.clear();
-        all.extend(
-            mentions
-                .iter()
-                .enumerate()
-                .filter(|&(i, _)| new_index[i] != GONE)
-                .map(|(i, m)| (i, *m)),
-        );
-        all.extend(self.added.into_iter().map(|m| (usize::MAX, m)));
-        all.sort_by_key(|(_, m)| (m.field, m.span.start, m.span.end));
-        new_index.fill(GONE);
-        for (new, (old, _)) in all.iter().enumerate() {
-            if *old != usize::MAX {
-                new_index[*old] = new as u32;
+        // What a stable sort of the mentions that stay, then those added,
+        // makes: a mention before one added at the same position.
+        let key = |m: &Mention| (m.field, m.span.start, m.span.end);
+        let mut added = self.added;
+        added.sort_by_key(key);
+        merged.clear();
+        olds.clear();
+        let kept = mentions
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| new_index[i] != GONE);
+        if mentions.is_sorted_by_key(key) {
+            let mut added = added.into_iter().peekable();
+            for (i, m) in kept {
+                while let Some(a) = added.next_if(|a| key(a) < key(m)) {
+                    merged.push(a);
+                    olds.push(GONE);
+                }
+                merged.push(*m);
+                olds.push(i as u32);
+            }
+            for a in added {
+                merged.push(a);
+                olds.push(GONE);
+            }
+        } else {
+            let mut all: Vec<(u32, Mention)> = kept.map(|(i, m)| (i as u32, *m)).collect();
+            all.extend(added.into_iter().map(|m| (GONE, m)));
+            all.sort_by_key(|(_, m)| key(m));
+            for (old, m) in all {
+                merged.push(m);
+                olds.push(old);
             }
         }
-        mentions.clear();
-        mentions.extend(all.drain(..).map(|(_, mut m)| {
+        new_index.fill(GONE);
+        for (new, &old) in olds.iter().enumerate() {
+            if old != GONE {
+                new_index[old as usize] = new as u32;
+            }
+        }
+        for m in merged.iter_mut() {
             if let Evidence::ShortForm { antecedent, .. } = &mut m.evidence {
                 *antecedent = new_index[*antecedent as usize];
             }
-            m
-        }));
+        }
+        std::mem::swap(mentions, merged);
     }
 }
 
-/// The buffers of [`Edit::apply`]: new indices, and mentions with their old.
-type FinishBuffers = (Vec<u32>, Vec<(usize, Mention)>);
+/// The buffers of [`Edit::apply`], kept by the thread.
+#[derive(Default)]
+struct FinishBuffers {
+    /// Each mention's new index (first whether it stays).
+    new_index: Vec<u32>,
+    /// The mentions after the edit, in order.
+    merged: Vec<Mention>,
+    /// The old index of each of `merged` (`u32::MAX` for one added).
+    olds: Vec<u32>,
+}
 
 thread_local! {
     /// Apart from `SCRATCH`: edits are finished while it is borrowed.
@@ -1002,7 +1036,8 @@ pub(crate) fn without_legal_form<'a>(rules: &RuleSet, name: &'a str) -> &'a str 
     let mut stripped = name;
     while let Some(k) = stripped.rfind(|c: char| c.is_ascii_whitespace()) {
         let word = stripped[k + 1..].trim_end_matches(['.', ',']);
-        let legal = rules.lex.lookup(word, Kind::Upper, &mut buf) & rules.legal_forms != 0;
+        let legal = rules.screens.legal_forms.may_hold(word)
+            && rules.lex.lookup(word, Kind::Upper, &mut buf) & rules.legal_forms != 0;
         // "and" before a legal form that came off ("Wagg and Co Ltd").
         let joins = stripped.len() < name.len() && matches!(word, "and" | "&");
         if !(legal || joins) {
@@ -1301,6 +1336,40 @@ mod tests {
         assert_eq!(left(b, 11, 0), 7);
         assert_eq!(right(b, 9, 1), 19);
         assert_eq!(right(b, 0, 0), 3);
+    }
+
+    #[test]
+    fn edits_leave_mentions_as_a_stable_sort_does() {
+        // Sorted, as edits find the mentions, or not (the general path).
+        for reverse in [false, true] {
+            let mut doc = crate::Tagger::default().tag("Paris, London, Berlin and Rome.");
+            assert!(doc.mentions.len() >= 4);
+            if reverse {
+                doc.mentions.reverse();
+            }
+            let before = doc.mentions.clone();
+            let at = |start, end| Mention {
+                span: Span { start, end },
+                ..before[0]
+            };
+            // One at the same span as a mention that stays, one between.
+            let added = [at(7, 13), at(0, 5), at(14, 15)];
+            let mut edit = Edit::default();
+            edit.remove(2);
+            for m in added {
+                edit.add(m);
+            }
+            edit.finish(&mut doc);
+            let mut want: Vec<Mention> = before
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i != 2)
+                .map(|(_, m)| *m)
+                .chain(added)
+                .collect();
+            want.sort_by_key(|m| (m.field, m.span.start, m.span.end));
+            assert_eq!(doc.mentions, want, "reversed: {reverse}");
+        }
     }
 
     #[test]

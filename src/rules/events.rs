@@ -123,6 +123,14 @@ fn before_event(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bo
             true => rules.lex.lookup(word, Kind::Cap, buf),
             false => 0,
         };
+        // A word in capitals counts in a headline in capitals alone, and
+        // only if it is a word of the lists: the line is read for those.
+        if capitals
+            && (bits & (rules.event_words | rules.event_mods) == 0
+                || !line_in_capitals(text.as_bytes(), s))
+        {
+            return false;
+        }
         if bits & rules.event_words != 0 {
             // "CHINA OPEN TO TALKS": in capitals, not a word that is also a
             // verb or an adjective.
@@ -137,7 +145,7 @@ fn before_event(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bo
 }
 
 /// The capitalized word after `i`, past spaces on the same line, and
-/// whether it is in capitals (in a headline set in capitals).
+/// whether it is in capitals (whether its line is, [`before_event`] tells).
 fn next_capitalized(text: &str, i: usize) -> Option<(usize, usize, bool)> {
     let b = text.as_bytes();
     let s = skip_blanks(b, i);
@@ -148,7 +156,7 @@ fn next_capitalized(text: &str, i: usize) -> Option<(usize, usize, bool)> {
     // In a headline in capitals ("1997 FED CUP DRAW"), words in capitals.
     match word_kind(&text[s..e]) {
         Kind::Cap => Some((s, e, false)),
-        Kind::Upper if line_in_capitals(b, s) => Some((s, e, true)),
+        Kind::Upper => Some((s, e, true)),
         _ => None,
     }
 }

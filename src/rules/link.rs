@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 use super::apply::{left, local_entity, right, without_legal_form, word_before, Edit};
 use super::initials::{initials, stand_alone, CapsStarts};
@@ -60,36 +61,64 @@ pub(crate) struct Buffers {
     found: Vec<(usize, usize, usize)>,
     /// The organizations whose initials were read.
     spelled: Vec<EntityRef>,
+    /// The table of [`KeyFinder::first`], all `(0, 0)` between documents.
+    first: Vec<(u32, u32)>,
+    /// The hashes of [`Keys`].
+    hashes: HashMap<u64, usize, FxBuild>,
 }
 
 /// The keys of a document and their targets. Keys are borrowed from the
 /// document's text, never copied, but for the names in capitals that
-/// headlines are matched with. The lists of targets are kept by the thread
-/// from document to document: making and freeing one per key cost more
-/// than the rest of adding it.
+/// headlines are matched with. The lists of targets, and the table of the
+/// keys' hashes, are kept by the thread from document to document: making
+/// and freeing one per key, or a table per document, cost more than the
+/// rest of adding them.
 struct Keys<'t, 'b> {
-    /// Key to its index in `targets`: keys are never removed, so the
-    /// indices of a document are `0..index.len()`.
-    index: HashMap<Cow<'t, str>, usize, FxBuild>,
+    /// The keys, by their index in `targets`: keys are never removed, so the
+    /// indices of a document are `0..names.len()`.
+    names: Vec<Cow<'t, str>>,
+    /// The hash of a key to its index. A key whose hash an earlier key holds
+    /// is not in it, but found in `names` (hardly ever).
+    hashes: &'b mut HashMap<u64, usize, FxBuild>,
     targets: &'b mut Vec<Vec<Target>>,
 }
 
 impl<'t, 'b> Keys<'t, 'b> {
-    fn new(targets: &'b mut Vec<Vec<Target>>) -> Keys<'t, 'b> {
+    fn new(
+        hashes: &'b mut HashMap<u64, usize, FxBuild>,
+        targets: &'b mut Vec<Vec<Target>>,
+    ) -> Keys<'t, 'b> {
+        hashes.clear();
         Keys {
-            // Sized for the keys of most documents: seldom rehashed as it
-            // grows.
-            index: HashMap::with_capacity_and_hasher(KEYS, FxBuild::default()),
+            // Sized for the keys of most documents: seldom grown.
+            names: Vec::with_capacity(KEYS),
+            hashes,
             targets,
         }
+    }
+
+    fn hash(key: &str) -> u64 {
+        FxBuild::default().hash_one(key)
+    }
+
+    /// The index of `key` whose hash is `h`, if it is a key.
+    fn position(&self, key: &str, h: u64) -> Option<usize> {
+        let &i = self.hashes.get(&h)?;
+        if self.names[i] == key {
+            return Some(i);
+        }
+        self.names.iter().position(|k| k == key)
     }
 
     /// Adds a target to `key`. A defined acronym outranks a rule's own name
     /// for the same word; an entity is a key's target once.
     fn add(&mut self, key: Cow<'t, str>, t: Target) {
-        let new = self.index.len();
-        let i = *self.index.entry(key).or_insert(new);
+        let new = self.names.len();
+        let h = Self::hash(&key);
+        let i = self.position(&key, h).unwrap_or(new);
         if i == new {
+            self.names.push(key);
+            self.hashes.entry(h).or_insert(new);
             // The list of an earlier document's key is reused.
             match self.targets.get_mut(i) {
                 Some(v) => v.clear(),
@@ -120,19 +149,21 @@ impl<'t, 'b> Keys<'t, 'b> {
     }
 
     fn get(&self, key: &str) -> Option<&[Target]> {
-        self.index.get(key).map(|&i| &self.targets[i][..])
+        self.position(key, Self::hash(key))
+            .map(|i| &self.targets[i][..])
     }
 
     /// The targets of every key, to change.
     fn targets_mut(&mut self) -> &mut [Vec<Target>] {
-        &mut self.targets[..self.index.len()]
+        &mut self.targets[..self.names.len()]
     }
 
     /// Every key with its targets.
     fn iter(&self) -> impl Iterator<Item = (&str, &[Target])> {
-        self.index
+        self.names
             .iter()
-            .map(|(k, &i)| (&**k, &self.targets[i][..]))
+            .zip(self.targets.iter())
+            .map(|(k, t)| (&**k, &t[..]))
     }
 }
 
@@ -159,9 +190,11 @@ pub(crate) fn link<'t>(
         targets,
         found,
         spelled,
+        first,
+        hashes,
     } = bufs;
     spelled.clear();
-    let mut keys = Keys::new(targets);
+    let mut keys = Keys::new(hashes, targets);
     // A report of sport: teams, line-ups, scorers, results of people
     // ("Jesper Parnevik (Sweden) 66").
     // Looked at only for a person of the name lists.
@@ -458,13 +491,13 @@ pub(crate) fn link<'t>(
         };
         keys.add(Cow::Borrowed(acr), t);
     }
-    if keys.index.is_empty() {
+    if keys.names.is_empty() {
         edit.finish(doc);
         return;
     }
     let mut others = Vec::new();
     let keyed: Vec<(&str, &[Target])> = keys.iter().collect();
-    let finder = KeyFinder::new(keyed.iter().map(|(k, _)| k.as_bytes()));
+    let finder = KeyFinder::new(keyed.iter().map(|(k, _)| k.as_bytes()), first);
     next.clear();
     next.resize(keyed.len(), 0);
     // A headline names people by their surnames before the story gives
@@ -691,9 +724,27 @@ fn words_of_orgs<'d>(doc: &'d Doc<'_>) -> std::collections::HashSet<&'d str, FxB
 }
 
 /// Whether `word` is one of [`words_of_orgs`], for a word or two: no set
-/// is built.
+/// is built, and no name is split: `word`, capitalized and all letters and
+/// digits, is searched for in each name, with no letter or digit on
+/// either side.
 pub(crate) fn is_word_of_org(doc: &Doc<'_>, word: &str) -> bool {
-    org_words(doc).any(|w| w == word)
+    if !word.starts_with(char::is_uppercase) || !word.chars().all(char::is_alphanumeric) {
+        return false;
+    }
+    let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    // Names are short: their bytes equal to the word's first are tried.
+    let first = word.as_bytes()[0];
+    doc.mentions
+        .iter()
+        .filter(|m| m.label == Label::Organization)
+        .any(|m| {
+            let name = doc.surface(m);
+            memchr::memchr_iter(first, name.as_bytes()).any(|at| {
+                name[at..].starts_with(word)
+                    && !alphanumeric(name[..at].chars().next_back())
+                    && !alphanumeric(name[at + word.len()..].chars().next())
+            })
+        })
 }
 
 /// The capitalized words of the document's organization mentions, in
@@ -731,13 +782,18 @@ pub(crate) fn line_in_capitals(bytes: &[u8], i: usize) -> bool {
 /// most words of 8 bytes are skipped with a few operations, and at a byte
 /// that starts a key only the keys starting with it are compared (a text
 /// search per key, or an automaton built per document, costs more).
-struct KeyFinder<'k> {
+struct KeyFinder<'k, 'f> {
     /// (first two bytes, key, index of the key), by prefix and index. The
     /// prefix of a one-byte key is its byte and [`NO_SECOND`]: a document
     /// naming thousands of people has many keys of one first byte, and a
     /// second one keeps the keys tried at each capital few.
     keys: Vec<((u8, u16), &'k [u8], usize)>,
-    starts: [bool; 256],
+    /// The keys starting with byte `b` are `keys[lo..hi]` for
+    /// `(lo, hi) = first[b]`: each capital searches only its own, not all
+    /// the keys. 256 entries, lent by the thread: set for the first bytes
+    /// of the keys, and reset for them on drop (made, or moved, per
+    /// document, the table cost more than the search saved).
+    first: &'f mut [(u32, u32); 256],
     /// Whether a key is one byte long (they hardly ever are).
     one_byte_keys: bool,
     /// Set in every byte when a key starts with a byte the skip would miss.
@@ -747,9 +803,9 @@ struct KeyFinder<'k> {
 /// The second byte of a one-byte key's prefix.
 const NO_SECOND: u16 = 256;
 
-impl<'k> KeyFinder<'k> {
-    fn new(keys: impl Iterator<Item = &'k [u8]>) -> KeyFinder<'k> {
-        let mut starts = [false; 256];
+impl<'k, 'f> KeyFinder<'k, 'f> {
+    /// The finder of `keys`, with `first`, all `(0, 0)`, as its table.
+    fn new(keys: impl Iterator<Item = &'k [u8]>, first: &'f mut Vec<(u32, u32)>) -> Self {
         let mut sorted: Vec<((u8, u16), &[u8], usize)> = keys
             .enumerate()
             .filter_map(|(i, k)| {
@@ -759,8 +815,17 @@ impl<'k> KeyFinder<'k> {
             .collect();
         sorted.sort_unstable_by_key(|k| (k.0, k.2));
         let mut no_skip = 0;
-        for k in &sorted {
-            starts[usize::from(k.0 .0)] = true;
+        first.resize(256, (0, 0));
+        // An array, not a slice: indexed by a byte, it needs no bounds check.
+        let Ok(first) = <&mut [(u32, u32); 256]>::try_from(&mut first[..]) else {
+            unreachable!("the table has 256 entries");
+        };
+        for (i, k) in sorted.iter().enumerate() {
+            let range = &mut first[usize::from(k.0 .0)];
+            if range.0 == range.1 {
+                *range = (i as u32, i as u32);
+            }
+            range.1 += 1;
             if flagged(u64::from(k.0 .0)) & 0x80 == 0 {
                 no_skip = HIGH;
             }
@@ -768,7 +833,7 @@ impl<'k> KeyFinder<'k> {
         KeyFinder {
             one_byte_keys: sorted.iter().any(|k| k.0 .1 == NO_SECOND),
             keys: sorted,
-            starts,
+            first,
             no_skip,
         }
     }
@@ -795,32 +860,53 @@ impl<'k> KeyFinder<'k> {
         }
     }
 
-    /// The keys that start at `s`, in index order.
+    /// The keys that start at `s`, in index order. Inlined: called for
+    /// every flagged byte, the call cost more than the test at most.
+    #[inline(always)]
     fn at(&self, bytes: &[u8], s: usize, hits: &mut Vec<(usize, usize)>) {
-        let b = bytes[s];
-        if !self.starts[usize::from(b)] {
+        let b = usize::from(bytes[s]);
+        let (lo, hi) = self.first[b];
+        let (lo, hi) = (lo as usize, hi as usize);
+        if lo == hi {
             return;
         }
+        let keys = &self.keys[lo..hi];
         let first = hits.len();
         if self.one_byte_keys {
-            self.group(bytes, s, (b, NO_SECOND), hits);
+            Self::group(keys, bytes, s, NO_SECOND, hits);
         }
         let one_byte = hits.len() > first;
         if let Some(&c) = bytes.get(s + 1) {
-            self.group(bytes, s, (b, u16::from(c)), hits);
+            Self::group(keys, bytes, s, u16::from(c), hits);
         }
         if one_byte {
             hits[first..].sort_unstable_by_key(|h| h.1);
         }
     }
 
-    /// The keys of one prefix that start at `s`.
-    fn group(&self, bytes: &[u8], s: usize, prefix: (u8, u16), hits: &mut Vec<(usize, usize)>) {
-        let from = self.keys.partition_point(|k| k.0 < prefix);
-        for &(_, key, i) in self.keys[from..].iter().take_while(|k| k.0 == prefix) {
+    /// The keys of `keys` (those of one first byte) with second byte
+    /// `second` that start at `s`.
+    fn group(
+        keys: &[((u8, u16), &[u8], usize)],
+        bytes: &[u8],
+        s: usize,
+        second: u16,
+        hits: &mut Vec<(usize, usize)>,
+    ) {
+        let from = keys.partition_point(|k| k.0 .1 < second);
+        for &(_, key, i) in keys[from..].iter().take_while(|k| k.0 .1 == second) {
             if bytes[s..].starts_with(key) {
                 hits.push((s, i));
             }
+        }
+    }
+}
+
+impl Drop for KeyFinder<'_, '_> {
+    /// Leaves the table all `(0, 0)` for the next document.
+    fn drop(&mut self) {
+        for k in &self.keys {
+            self.first[usize::from(k.0 .0)] = (0, 0);
         }
     }
 }
@@ -1199,6 +1285,7 @@ fn family_name_first<'t>(
 #[cfg(test)]
 mod tests {
     use std::borrow::Cow;
+    use std::collections::HashMap;
 
     use super::{KeyFinder, Keys, Target};
     use crate::dictionary::Label;
@@ -1221,8 +1308,8 @@ mod tests {
 
     #[test]
     fn keys_keep_acronyms_over_names_and_reuse_lists() {
-        let mut lists = Vec::new();
-        let mut keys = Keys::new(&mut lists);
+        let (mut hashes, mut lists) = (HashMap::default(), Vec::new());
+        let mut keys = Keys::new(&mut hashes, &mut lists);
         keys.add(Cow::Borrowed("MND"), target(0, "link_name"));
         keys.add(Cow::Borrowed("MND"), target(0, "link_name"));
         assert_eq!(entities(&keys, "MND"), [EntityRef::Local(0)]);
@@ -1233,12 +1320,44 @@ mod tests {
         keys.add(Cow::Owned("KEDO".to_string()), target(3, "acronym"));
         assert_eq!(keys.iter().count(), 2);
         // The next document starts with no keys and empty lists.
-        let mut keys = Keys::new(&mut lists);
+        let mut keys = Keys::new(&mut hashes, &mut lists);
         assert!(keys.get("MND").is_none());
         keys.add(Cow::Borrowed("EPR"), target(4, "acronym"));
         assert_eq!(entities(&keys, "EPR"), [EntityRef::Local(4)]);
         assert_eq!(keys.targets_mut().len(), 1);
+        // A key whose hash another holds is found all the same.
+        keys.hashes.insert(Keys::hash("MND"), 0);
+        keys.add(Cow::Borrowed("MND"), target(5, "acronym"));
+        assert_eq!(entities(&keys, "MND"), [EntityRef::Local(5)]);
+        assert_eq!(entities(&keys, "EPR"), [EntityRef::Local(4)]);
+        assert!(keys.get("KEDO").is_none());
         assert_eq!(lists.len(), 2);
+    }
+
+    #[test]
+    fn words_of_organizations_are_whole_capitalized_words() {
+        let text = "Niagara Mohawk Power Corp said. Mohawk-Hudson Inc, \u{c9}lectricit\u{e9} \
+                    de France SA and Banco Central-Hispano Americano SA and ING Groep NV.";
+        let doc = crate::Tagger::default().tag(text);
+        let mut words: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+            .collect();
+        words.extend([
+            "Moha",
+            "Mohawk-Hudson",
+            "",
+            "de",
+            "lectricit\u{e9}",
+            "Groep NV",
+        ]);
+        assert!(super::is_word_of_org(&doc, "Mohawk"));
+        for w in words {
+            assert_eq!(
+                super::is_word_of_org(&doc, w),
+                super::org_words(&doc).any(|o| o == w),
+                "{w:?}"
+            );
+        }
     }
 
     /// Every occurrence of every key, by start, as a search per key finds
@@ -1270,10 +1389,10 @@ mod tests {
             &[b"3M", b"kim", b"@3M", b""],
             &[b"Kim", b"Kimchi"],
         ];
-        let mut hits = Vec::new();
+        let (mut hits, mut first) = (Vec::new(), Vec::new());
         for text in texts {
             for keys in keysets {
-                KeyFinder::new(keys.iter().copied()).find(text, &mut hits);
+                KeyFinder::new(keys.iter().copied(), &mut first).find(text, &mut hits);
                 assert_eq!(
                     hits,
                     naive(text, keys),

@@ -139,7 +139,8 @@ pub struct RuleSet {
     /// Tigris river`, `the Zycie Warszawy daily`).
     pub(crate) kind_nouns: ListBits,
     /// Screens of the small lists looked up around most words: `kind_nouns`,
-    /// `team_cues.versus`, and `event_words` with `event_mods`.
+    /// `team_cues.versus`, and `event_words` with `event_mods`; and of
+    /// `legal_forms`, looked up at the end of every firm's name.
     pub(crate) screens: Screens,
     /// Rules run over whole fields, not just around triggers: the rule set
     /// has rules or lists the triggers do not know.
@@ -163,6 +164,7 @@ pub(crate) struct Screens {
     pub kind_nouns: Screen,
     pub versus: Screen,
     pub events: Screen,
+    pub legal_forms: Screen,
 }
 
 /// The rules whose anchors the triggers of `apply` know: each match of one
@@ -589,6 +591,7 @@ impl RuleSet {
                 kind_nouns: Screen::new(&src.lex, bits(&["place_noun", "press_noun"])),
                 versus: Screen::new(&src.lex, bits(&["team_versus"])),
                 events: Screen::new(&src.lex, bits(&["event_word", "event_mod"])),
+                legal_forms: Screen::new(&src.lex, bits(&["org_suffix_upper"])),
             },
             inert,
             anchors,

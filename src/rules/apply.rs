@@ -422,8 +422,8 @@ fn push_window(out: &mut Vec<(usize, usize)>, mut a: usize, mut z: usize) {
 /// others'.
 fn trigger_lists(rules: &RuleSet, word: &str, kind: Kind, buf: &mut String) -> ListBits {
     match kind {
-        Kind::Cap => rules.lex.lookup(word, kind, buf),
-        Kind::Upper if word.len() <= 4 => rules.lex.lookup(word, kind, buf),
+        Kind::Cap => rules.lex.lookup_inline(word, kind, buf),
+        Kind::Upper if word.len() <= 4 => rules.lex.lookup_inline(word, kind, buf),
         _ => 0,
     }
 }
@@ -600,7 +600,7 @@ fn cues_before(
     // Looked up whatever its shape: a role word is looked up as `Lower`
     // (one starting in lower case may have a digit), and the shape is
     // needed only for a word of `place_before`.
-    let lists = rules.lex.lists(word, buf);
+    let lists = rules.lex.lists_inline(word, buf);
     let role = b[s].is_ascii_lowercase() && lists & rules.lex.mask(Kind::Lower) & rules.roles != 0;
     if rules.place_before | rules.place_kinds == 0 {
         return (role, false);

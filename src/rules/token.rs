@@ -499,7 +499,7 @@ pub(crate) fn tokenize_range_known(
             if kind == Kind::Initial && b.get(end) != Some(&b'.') {
                 kind = Kind::Upper;
             }
-            let lists = lex.lookup(&text[i..end], kind, &mut buf);
+            let lists = lex.lookup_inline(&text[i..end], kind, &mut buf);
             // An abbreviation or initial takes its period.
             if b.get(end) == Some(&b'.')
                 && (kind == Kind::Initial || (lists & lex.abbrev_bit()) != 0)

@@ -381,7 +381,7 @@ fn find_windows(
             let end = word_end(text, i).max(i + 1);
             (end, word_kind(&text[i..end]))
         });
-        let lists = trigger_lists(rules, &text[i..end], kind, buf);
+        let lists = trigger_lists(rules, text, (i, end), kind, buf);
         if kind == Kind::Cap {
             known.push((i, end, lists));
         }
@@ -420,10 +420,16 @@ fn push_window(out: &mut Vec<(usize, usize)>, mut a: usize, mut z: usize) {
 /// of a capitalized word, and of a word in capitals of four bytes at most
 /// (of the anchors, only legal forms are written in capitals); none of the
 /// others'.
-fn trigger_lists(rules: &RuleSet, word: &str, kind: Kind, buf: &mut String) -> ListBits {
+fn trigger_lists(
+    rules: &RuleSet,
+    text: &str,
+    (i, end): (usize, usize),
+    kind: Kind,
+    buf: &mut String,
+) -> ListBits {
     match kind {
-        Kind::Cap => rules.lex.lookup_inline(word, kind, buf),
-        Kind::Upper if word.len() <= 4 => rules.lex.lookup_inline(word, kind, buf),
+        Kind::Cap => rules.lex.lookup_inline(text, (i, end), kind, buf),
+        Kind::Upper if end - i <= 4 => rules.lex.lookup_inline(text, (i, end), kind, buf),
         _ => 0,
     }
 }
@@ -596,16 +602,15 @@ fn cues_before(
     let Some((s, e)) = before else {
         return (false, false);
     };
-    let word = &text[s..e];
     // Looked up whatever its shape: a role word is looked up as `Lower`
     // (one starting in lower case may have a digit), and the shape is
     // needed only for a word of `place_before`.
-    let lists = rules.lex.lists_inline(word, buf);
+    let lists = rules.lex.lists_inline(text, (s, e), buf);
     let role = b[s].is_ascii_lowercase() && lists & rules.lex.mask(Kind::Lower) & rules.roles != 0;
     if rules.place_before | rules.place_kinds == 0 {
         return (role, false);
     }
-    let place = if word.eq_ignore_ascii_case("of") {
+    let place = if b[s..e].eq_ignore_ascii_case(b"of") {
         match word_before(b, s) {
             Some((s, e)) if b[s].is_ascii_lowercase() => {
                 rules.lex.lookup(&text[s..e], Kind::Lower, buf) & rules.place_kinds != 0
@@ -614,7 +619,7 @@ fn cues_before(
         }
     } else {
         lists & rules.place_before != 0
-            && lists & rules.lex.mask(word_kind(word)) & rules.place_before != 0
+            && lists & rules.lex.mask(word_kind(&text[s..e])) & rules.place_before != 0
     };
     (role, place)
 }
@@ -1389,7 +1394,7 @@ mod tests {
             tested += 1;
             assert_eq!(
                 {
-                    let lists = trigger_lists(rules, &text[i..end], Kind::Cap, &mut buf);
+                    let lists = trigger_lists(rules, text, (i, end), Kind::Cap, &mut buf);
                     trigger(rules, text, i, end, Kind::Cap, lists, &mut buf)
                 },
                 every_cue(rules, text, i, end),

@@ -176,15 +176,22 @@ impl Lexicon {
         self.lists(token, buf) & mask
     }
 
-    /// [`Lexicon::lookup`] inlined, for the scans that look up most words
-    /// (finding the rules' windows and tokenizing them), where a call and
-    /// its saved registers cost a third of the lookup. Elsewhere the call
-    /// keeps callers small (and their own inlining as it was).
+    /// [`Lexicon::lookup`] of the word `text[start..end]`, inlined, for
+    /// the scans that look up most words (finding the rules' windows and
+    /// tokenizing them), where a call and its saved registers cost a third
+    /// of the lookup. Elsewhere the call keeps callers small (and their own
+    /// inlining as it was).
     #[inline(always)]
-    pub(crate) fn lookup_inline(&self, token: &str, kind: Kind, buf: &mut String) -> ListBits {
+    pub(crate) fn lookup_inline(
+        &self,
+        text: &str,
+        word: (usize, usize),
+        kind: Kind,
+        buf: &mut String,
+    ) -> ListBits {
         match self.mask(kind) {
             0 => 0,
-            mask => self.lists_inline(token, buf) & mask,
+            mask => self.lists_inline(text, word, buf) & mask,
         }
     }
 
@@ -193,21 +200,28 @@ impl Lexicon {
     /// shape matters only if it is in some lists.
     #[inline(never)]
     pub(crate) fn lists(&self, token: &str, buf: &mut String) -> ListBits {
-        self.lists_inline(token, buf)
+        self.lists_inline(token, (0, token.len()), buf)
     }
 
-    /// [`Lexicon::lists`] inlined (see [`Lexicon::lookup_inline`]).
+    /// [`Lexicon::lists`] of the word `text[start..end]`, inlined (see
+    /// [`Lexicon::lookup_inline`]). Read as bytes: a `str` is sliced (its
+    /// ends checked for character boundaries) only to be folded.
     #[inline(always)]
-    pub(crate) fn lists_inline(&self, token: &str, buf: &mut String) -> ListBits {
-        let t = token.strip_suffix('.').unwrap_or(token);
-        let key = t.as_bytes();
+    pub(crate) fn lists_inline(
+        &self,
+        text: &str,
+        (start, end): (usize, usize),
+        buf: &mut String,
+    ) -> ListBits {
+        let word = &text.as_bytes()[start..end];
+        let key = word.strip_suffix(b".").unwrap_or(word);
         let found = match key.len() {
             ..=8 => self.table.get_short(key),
             _ => self.table.get_long(key),
         };
         match found {
             Some(bits) => bits,
-            None => self.lookup_folded(t, buf),
+            None => self.lookup_folded(&text[start..start + key.len()], buf),
         }
     }
 
@@ -521,7 +535,9 @@ mod tests {
             let upper = word[..n].to_ascii_uppercase();
             assert_eq!(lex.lists(&word[..n], &mut buf), want, "{n}");
             assert_eq!(lex.lists(&upper, &mut buf), want, "{n}");
-            assert_eq!(lex.lists_inline(&upper, &mut buf), want, "{n}");
+            let text = format!(" {upper}.");
+            assert_eq!(lex.lists_inline(&text, (1, n + 1), &mut buf), want, "{n}");
+            assert_eq!(lex.lists_inline(&text, (1, n + 2), &mut buf), want, "{n}");
         }
     }
 

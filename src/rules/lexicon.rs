@@ -332,6 +332,9 @@ struct Slot {
     len: u32,
     /// Where the bytes past the eighth start in [`Table::rest`].
     rest: u32,
+    /// The bytes past the eighth up to the 16th, lower-cased, zero-padded:
+    /// a key of up to 16 bytes is compared as two integers.
+    tail: u64,
     bits: ListBits,
 }
 
@@ -403,6 +406,7 @@ impl Table {
                 head,
                 len: k.len() as u32,
                 rest: t.rest.len() as u32,
+                tail: lower(load_le(k.get(8..k.len().min(16)).unwrap_or_default())),
                 bits,
             };
             t.rest.extend_from_slice(k.get(8..).unwrap_or_default());
@@ -446,10 +450,7 @@ impl Table {
             .wrapping_mul(HASH_K)
             .wrapping_mul(HASH_K);
         Some(self.probe(h, |s| {
-            let at = s.rest as usize;
-            s.head == head
-                && s.len as usize == n
-                && lower(load_le(&self.rest[at..at + n - 8])) == tail
+            s.head == head && s.tail == tail && s.len as usize == n
         }))
     }
 

@@ -407,7 +407,7 @@ fn find_windows(
             let end = word_end(text, i).max(i + 1);
             (end, word_kind(&text[i..end]))
         });
-        let lists = trigger_lists(rules, &text[i..end], kind, buf);
+        let lists = trigger_lists(rules, text, (i, end), kind, buf);
         match kind {
             Kind::Cap => seen.known.push((i, end, lists)),
             Kind::Upper => seen.caps.add(&b[i..end]),
@@ -448,10 +448,16 @@ fn push_window(out: &mut Vec<(usize, usize)>, mut a: usize, mut z: usize) {
 /// of a capitalized word, and of a word in capitals of four bytes at most
 /// (of the anchors, only legal forms are written in capitals); none of the
 /// others'.
-fn trigger_lists(rules: &RuleSet, word: &str, kind: Kind, buf: &mut String) -> ListBits {
+fn trigger_lists(
+    rules: &RuleSet,
+    text: &str,
+    (i, end): (usize, usize),
+    kind: Kind,
+    buf: &mut String,
+) -> ListBits {
     match kind {
-        Kind::Cap => rules.lex.lookup(word, kind, buf),
-        Kind::Upper if word.len() <= 4 => rules.lex.lookup(word, kind, buf),
+        Kind::Cap => rules.lex.lookup_inline(text, (i, end), kind, buf),
+        Kind::Upper if end - i <= 4 => rules.lex.lookup_inline(text, (i, end), kind, buf),
         _ => 0,
     }
 }
@@ -624,16 +630,15 @@ fn cues_before(
     let Some((s, e)) = before else {
         return (false, false);
     };
-    let word = &text[s..e];
     // Looked up whatever its shape: a role word is looked up as `Lower`
     // (one starting in lower case may have a digit), and the shape is
     // needed only for a word of `place_before`.
-    let lists = rules.lex.lists(word, buf);
+    let lists = rules.lex.lists_inline(text, (s, e), buf);
     let role = b[s].is_ascii_lowercase() && lists & rules.lex.mask(Kind::Lower) & rules.roles != 0;
     if rules.place_before | rules.place_kinds == 0 {
         return (role, false);
     }
-    let place = if word.eq_ignore_ascii_case("of") {
+    let place = if b[s..e].eq_ignore_ascii_case(b"of") {
         match word_before(b, s) {
             Some((s, e)) if b[s].is_ascii_lowercase() => {
                 rules.lex.lookup(&text[s..e], Kind::Lower, buf) & rules.place_kinds != 0
@@ -642,7 +647,7 @@ fn cues_before(
         }
     } else {
         lists & rules.place_before != 0
-            && lists & rules.lex.mask(word_kind(word)) & rules.place_before != 0
+            && lists & rules.lex.mask(word_kind(&text[s..e])) & rules.place_before != 0
     };
     (role, place)
 }
@@ -707,6 +712,18 @@ fn next_is_kind_noun(
     })
 }
 
+/// The bytes of [`word_before`]'s words, by value: one load a byte where
+/// the three ranges and the hyphen are four tests.
+static WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric() || c as u8 == b'-';
+        c += 1;
+    }
+    t
+};
+
 /// The word (ASCII letters, digits and hyphens) before `i`, past white
 /// space; `None` if punctuation or nothing comes first.
 pub(crate) fn word_before(b: &[u8], i: usize) -> Option<(usize, usize)> {
@@ -714,7 +731,7 @@ pub(crate) fn word_before(b: &[u8], i: usize) -> Option<(usize, usize)> {
     let s = e - b[..e]
         .iter()
         .rev()
-        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
+        .take_while(|&&c| WORD_BYTES[usize::from(c)])
         .count();
     (s < e).then_some((s, e))
 }
@@ -1487,7 +1504,7 @@ mod tests {
             tested += 1;
             assert_eq!(
                 {
-                    let lists = trigger_lists(rules, &text[i..end], Kind::Cap, &mut buf);
+                    let lists = trigger_lists(rules, text, (i, end), Kind::Cap, &mut buf);
                     trigger(rules, text, i, end, Kind::Cap, lists, &mut buf)
                 },
                 every_cue(rules, text, i, end),

@@ -176,18 +176,52 @@ impl Lexicon {
         self.lists(token, buf) & mask
     }
 
+    /// [`Lexicon::lookup`] of the word `text[start..end]`, inlined, for
+    /// the scans that look up most words (finding the rules' windows and
+    /// tokenizing them), where a call and its saved registers cost a third
+    /// of the lookup. Elsewhere the call keeps callers small (and their own
+    /// inlining as it was).
+    #[inline(always)]
+    pub(crate) fn lookup_inline(
+        &self,
+        text: &str,
+        word: (usize, usize),
+        kind: Kind,
+        buf: &mut String,
+    ) -> ListBits {
+        match self.mask(kind) {
+            0 => 0,
+            mask => self.lists_inline(text, word, buf) & mask,
+        }
+    }
+
     /// The lists `token` is in whatever its shape: [`Lexicon::lookup`]
     /// without the lists' cases (see [`Lexicon::mask`]), for a word whose
     /// shape matters only if it is in some lists.
-    #[inline]
+    #[inline(never)]
     pub(crate) fn lists(&self, token: &str, buf: &mut String) -> ListBits {
-        if self.words.is_empty() {
-            return 0;
-        }
-        let t = token.strip_suffix('.').unwrap_or(token);
-        match self.table.get(t.as_bytes()) {
+        self.lists_inline(token, (0, token.len()), buf)
+    }
+
+    /// [`Lexicon::lists`] of the word `text[start..end]`, inlined (see
+    /// [`Lexicon::lookup_inline`]). Read as bytes: a `str` is sliced (its
+    /// ends checked for character boundaries) only to be folded.
+    #[inline(always)]
+    pub(crate) fn lists_inline(
+        &self,
+        text: &str,
+        (start, end): (usize, usize),
+        buf: &mut String,
+    ) -> ListBits {
+        let word = &text.as_bytes()[start..end];
+        let key = word.strip_suffix(b".").unwrap_or(word);
+        let found = match key.len() {
+            ..=8 => self.table.get_short(key),
+            _ => self.table.get_long(key),
+        };
+        match found {
             Some(bits) => bits,
-            None => self.lookup_folded(t, buf),
+            None => self.lookup_folded(&text[start..start + key.len()], buf),
         }
     }
 
@@ -200,6 +234,10 @@ impl Lexicon {
     /// out of line, which keeps [`Lexicon::lookup`] small enough to inline.
     #[inline(never)]
     fn lookup_folded(&self, token: &str, buf: &mut String) -> ListBits {
+        // No words (the table's probe found none at once): nothing to fold.
+        if self.words.is_empty() {
+            return 0;
+        }
         buf.clear();
         buf.push_str(&key_of(token));
         self.words.get(buf.as_str()).copied().unwrap_or(0)
@@ -294,6 +332,9 @@ struct Slot {
     len: u32,
     /// Where the bytes past the eighth start in [`Table::rest`].
     rest: u32,
+    /// The bytes past the eighth up to the 16th, lower-cased, zero-padded:
+    /// a key of up to 16 bytes is compared as two integers.
+    tail: u64,
     bits: ListBits,
 }
 
@@ -303,11 +344,14 @@ fn lower(x: u64) -> u64 {
     x | in_range(x, b'A', b'Z') >> 2
 }
 
+/// The multiplier of the table's hash (FxHash's).
+const HASH_K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
 /// The first eight bytes of `key` lower-cased, and its hash, which ignores
 /// ASCII case; `None` when `key` is not ASCII.
-#[inline]
+#[inline(always)]
 fn hash_folded(key: &[u8]) -> Option<(u64, u64)> {
-    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    const K: u64 = HASH_K;
     let n = key.len();
     let first = load_le(&key[..n.min(8)]);
     let head = lower(first);
@@ -362,6 +406,7 @@ impl Table {
                 head,
                 len: k.len() as u32,
                 rest: t.rest.len() as u32,
+                tail: lower(load_le(k.get(8..k.len().min(16)).unwrap_or_default())),
                 bits,
             };
             t.rest.extend_from_slice(k.get(8..).unwrap_or_default());
@@ -369,28 +414,59 @@ impl Table {
         t
     }
 
-    /// The bits of `key`; `None` when it is not ASCII (only ASCII words
-    /// are here, but its folded form may be a word).
-    #[inline]
-    fn get(&self, key: &[u8]) -> Option<ListBits> {
-        let (head, h) = hash_folded(key)?;
-        if self.slots.is_empty() {
-            return Some(0);
+    /// The bits of `key`, of eight bytes at most; `None` when it is not
+    /// ASCII (only ASCII words are here, but its folded form may be a
+    /// word). Most words: their head and length are the whole key, hashed
+    /// as [`hash_folded`] hashes them, with no loop and no rest to compare.
+    #[inline(always)]
+    fn get_short(&self, key: &[u8]) -> Option<ListBits> {
+        let x = load_le(key);
+        if x & HIGH != 0 {
+            return None;
         }
+        let head = lower(x);
+        let h = (head ^ key.len() as u64).wrapping_mul(HASH_K);
+        Some(self.probe(h, |s| s.head == head && s.len as usize == key.len()))
+    }
+
+    /// [`Table::get_short`] of a key longer than eight bytes: out of line,
+    /// so that the short keys' path stays small. A key of up to 16 bytes
+    /// is two words, hashed as [`hash_folded`] hashes them.
+    #[inline(never)]
+    fn get_long(&self, key: &[u8]) -> Option<ListBits> {
+        let n = key.len();
+        if n > 16 {
+            let (head, h) = hash_folded(key)?;
+            return Some(self.probe(h, |s| {
+                s.head == head && s.len as usize == n && self.rest_eq(s.rest, &key[8..])
+            }));
+        }
+        let (x, y) = (load_le(&key[..8]), load_le(&key[8..]));
+        if (x | y) & HIGH != 0 {
+            return None;
+        }
+        let (head, tail) = (lower(x), lower(y));
+        let h = ((head ^ n as u64).rotate_left(5) ^ tail)
+            .wrapping_mul(HASH_K)
+            .wrapping_mul(HASH_K);
+        Some(self.probe(h, |s| {
+            s.head == head && s.tail == tail && s.len as usize == n
+        }))
+    }
+
+    /// The bits of the slot of hash `h` that `is_key` accepts, or 0 when
+    /// the probe meets an empty slot first (or there are none).
+    #[inline(always)]
+    fn probe(&self, h: u64, is_key: impl Fn(&Slot) -> bool) -> ListBits {
         let mut i = (h >> self.shift) as usize;
-        loop {
-            let s = &self.slots[i];
-            if s.len == 0 {
-                return Some(0);
-            }
-            if s.head == head
-                && s.len as usize == key.len()
-                && (key.len() <= 8 || self.rest_eq(s.rest, &key[8..]))
-            {
-                return Some(s.bits);
+        // No slots (a table never built) is an empty slot too.
+        while let Some(s) = self.slots.get(i).filter(|s| s.len != 0) {
+            if is_key(s) {
+                return s.bits;
             }
             i = (i + 1) & self.mask;
         }
+        0
     }
 
     /// Whether the bytes past the eighth of a key whose rest starts at `at`
@@ -438,6 +514,32 @@ mod tests {
             }
         }
         assert_eq!(hash_folded("Zürich".as_bytes()), None);
+    }
+
+    /// Keys of every length are found whatever their case, by the short
+    /// path (up to eight bytes), the two-word one (up to 16) and the long
+    /// one, and a key one byte shorter or longer is not.
+    #[test]
+    fn keys_of_every_length_are_found() {
+        let mut lex = Lexicon::default();
+        let bit = lex.list("all", Case::Any).unwrap_or(0);
+        let word = "internationalizations-of-the-world";
+        for n in 1..word.len() {
+            if n % 2 == 1 {
+                lex.add_word(&word[..n], bit);
+            }
+        }
+        lex.seal();
+        let mut buf = String::new();
+        for n in 1..word.len() {
+            let want = if n % 2 == 1 { bit } else { 0 };
+            let upper = word[..n].to_ascii_uppercase();
+            assert_eq!(lex.lists(&word[..n], &mut buf), want, "{n}");
+            assert_eq!(lex.lists(&upper, &mut buf), want, "{n}");
+            let text = format!(" {upper}.");
+            assert_eq!(lex.lists_inline(&text, (1, n + 1), &mut buf), want, "{n}");
+            assert_eq!(lex.lists_inline(&text, (1, n + 2), &mut buf), want, "{n}");
+        }
     }
 
     /// A word's lists whatever its shape, masked by the lists of a shape,

@@ -479,9 +479,8 @@ pub(crate) fn tokenize_range_known(
                 let end = word_end(text, i);
                 (end, word_kind(&text[i..end]))
             });
-            let word = &text[i..end];
             // Dotted acronyms and initials: `U.S.`, `M.`
-            if kind == Kind::Initial || (kind == Kind::Upper && word.len() <= 2) {
+            if kind == Kind::Initial || (kind == Kind::Upper && end - i <= 2) {
                 let mut j = end;
                 while b.get(j) == Some(&b'.')
                     && b.get(j + 1).is_some_and(u8::is_ascii_uppercase)
@@ -499,7 +498,7 @@ pub(crate) fn tokenize_range_known(
             if kind == Kind::Initial && b.get(end) != Some(&b'.') {
                 kind = Kind::Upper;
             }
-            let lists = lex.lookup(&text[i..end], kind, &mut buf);
+            let lists = lex.lookup_inline(text, (i, end), kind, &mut buf);
             // An abbreviation or initial takes its period.
             if b.get(end) == Some(&b'.')
                 && (kind == Kind::Initial || (lists & lex.abbrev_bit()) != 0)

@@ -610,7 +610,15 @@ fn is_section(t: &str) -> bool {
 }
 
 fn is_placeholder(t: &str) -> bool {
-    t.len() <= 40 && contains_ci(PLACEHOLDERS, t.strip_suffix(':').unwrap_or(t).trim_end())
+    // Every placeholder starts with one of these letters, in either case:
+    // most short lines are out at their first byte (every line is asked).
+    let initial = t.as_bytes().first().map(|c| c | 0x20);
+    t.len() <= 40
+        && matches!(
+            initial,
+            Some(b'a' | b'c' | b'g' | b'i' | b'n' | b'p' | b'r' | b's' | b'v')
+        )
+        && contains_ci(PLACEHOLDERS, t.strip_suffix(':').unwrap_or(t).trim_end())
 }
 
 fn is_footer(t: &str) -> bool {

@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
-use crate::swar::{in_range, load_le, HIGH};
+use crate::swar::{eq_byte, in_range, load_le, HIGH};
 
 /// A normalized copy of a text and the map from its bytes to the original's.
 ///
@@ -277,22 +277,41 @@ static PLAIN_ASCII: [bool; 256] = {
 ///
 /// Eight bytes at a time: a byte-at-a-time loop with a table lookup was most
 /// of the normalization's instructions, and news text runs on for a line or
-/// more.
-fn plain_run_end(b: &[u8], mut i: usize, mut prev_space: bool) -> usize {
-    while let Some(chunk) = b.get(i..i + 8) {
-        let x = load_le(chunk);
-        let space = in_range(x, b' ', b' ');
+/// more. Sixteen a step while they last, with one branch for both words.
+fn plain_run_end(b: &[u8], mut i: usize, prev_space: bool) -> usize {
+    // The bytes of `x` that end the run, and its spaces; `prev` is the high
+    // bit of byte 0 when the byte before is a space.
+    let ends = |x: u64, prev: u64| {
+        let space = eq_byte(x, b' ');
         // Not printable ASCII (nor a space), a backtick, or a second space.
-        let bad = (!in_range(x, b' ', b'~') & HIGH)
-            | in_range(x, b'`', b'`')
-            | (space & (space << 8 | u64::from(prev_space) << 7));
+        let bad =
+            (!in_range(x, b' ', b'~') & HIGH) | eq_byte(x, b'`') | (space & (space << 8 | prev));
+        (bad, (space >> 56) & 0x80)
+    };
+    let mut prev = u64::from(prev_space) << 7;
+    while let Some(chunk) = b.get(i..i + 16) {
+        let (lo, between) = ends(load_le(&chunk[..8]), prev);
+        let (hi, last) = ends(load_le(&chunk[8..]), between);
+        if lo | hi != 0 {
+            let at = if lo != 0 {
+                lo.trailing_zeros()
+            } else {
+                64 + hi.trailing_zeros()
+            };
+            return i + (at / 8) as usize;
+        }
+        prev = last;
+        i += 16;
+    }
+    if let Some(chunk) = b.get(i..i + 8) {
+        let (bad, last) = ends(load_le(chunk), prev);
         if bad != 0 {
             return i + (bad.trailing_zeros() / 8) as usize;
         }
-        prev_space = space >> 63 == 1;
+        prev = last;
         i += 8;
     }
-    plain_run_end_bytewise(b, i, prev_space)
+    plain_run_end_bytewise(b, i, prev != 0)
 }
 
 /// [`plain_run_end`] a byte at a time: for the last bytes, and the

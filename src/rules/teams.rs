@@ -17,6 +17,7 @@
 //! places with the same name (any case) become the same team: "Seattle" in
 //! "Texas's lead over Seattle" after the standings.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 use super::apply::{local_entity, overlapping_mentions, Edit};
@@ -126,7 +127,7 @@ fn word_starts(line: &[u8]) -> (usize, usize) {
 }
 
 /// A run of capitalized tokens followed by a number: `start..end` in bytes.
-fn scored_runs(line: &str, base: usize, toks: &mut Vec<(Tok, Span)>, runs: &mut Vec<Span>) -> bool {
+fn scored_runs(line: &str, base: usize, toks: &mut Vec<Token>, runs: &mut Vec<Span>) -> bool {
     toks.clear();
     runs.clear();
     // A score line has no more lower-case words than scored runs, nor more
@@ -291,12 +292,36 @@ struct ScoreLine {
     runs: Vec<(Span, Run)>,
 }
 
+/// A token of a line, with its span in the field.
+type Token = (Tok, Span);
+
+thread_local! {
+    /// The tokens and scored runs of a line: buffers reused from document
+    /// to document (growing them anew cost allocations in every document
+    /// with figures).
+    static SCRATCH: RefCell<(Vec<Token>, Vec<Span>)> = RefCell::default();
+}
+
 /// The score lines of the document.
 fn score_lines(rules: &RuleSet, doc: &Doc<'_>) -> Vec<ScoreLine> {
+    SCRATCH.with(|s| match s.try_borrow_mut() {
+        Ok(mut s) => {
+            let (toks, runs) = &mut *s;
+            score_lines_with(rules, doc, toks, runs)
+        }
+        Err(_) => score_lines_with(rules, doc, &mut Vec::new(), &mut Vec::new()),
+    })
+}
+
+/// [`score_lines`], with buffers for a line's tokens and scored runs.
+fn score_lines_with(
+    rules: &RuleSet,
+    doc: &Doc<'_>,
+    toks: &mut Vec<Token>,
+    runs: &mut Vec<Span>,
+) -> Vec<ScoreLine> {
     let mut buf = String::new();
     let mut lines = Vec::new();
-    let mut toks = Vec::new();
-    let mut runs = Vec::new();
     for field in [Field::Title, Field::Text] {
         let text = doc.field_text(field);
         let b = text.as_bytes();
@@ -308,7 +333,7 @@ fn score_lines(rules: &RuleSet, doc: &Doc<'_>) -> Vec<ScoreLine> {
             let end = memchr::memchr(b'\n', &b[d..]).map_or(b.len(), |k| d + k + 1);
             from = end;
             let line = &text[start..end];
-            if scored_runs(line, start, &mut toks, &mut runs) {
+            if scored_runs(line, start, toks, runs) {
                 lines.push(ScoreLine {
                     field,
                     runs: runs
@@ -322,9 +347,25 @@ fn score_lines(rules: &RuleSet, doc: &Doc<'_>) -> Vec<ScoreLine> {
     lines
 }
 
-/// The first index from `from` holding an ASCII digit.
+/// The first index from `from` holding an ASCII digit. Sixteen bytes a
+/// step, one branch for both words: every byte of every text is looked at,
+/// and most lines hold no digit.
 fn next_digit(b: &[u8], from: usize) -> Option<usize> {
-    Some(skip_to_range(b, from, b'0'..=b'9', false)).filter(|&d| d < b.len())
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 16) {
+        let lo = swar::ascii_digits(swar::load_le(&chunk[..8]));
+        let hi = swar::ascii_digits(swar::load_le(&chunk[8..]));
+        if lo | hi != 0 {
+            let at = if lo != 0 {
+                lo.trailing_zeros()
+            } else {
+                64 + hi.trailing_zeros()
+            };
+            return Some(i + (at / 8) as usize);
+        }
+        i += 16;
+    }
+    Some(skip_to_range(b, i, b'0'..=b'9', false)).filter(|&d| d < b.len())
 }
 
 /// The local entity of the team named `name` (any case), made the first

@@ -7,6 +7,7 @@ use std::cell::RefCell;
 
 use serde::Serialize;
 
+use crate::dictionary::{Label, MatchPolicy};
 use crate::doc::{Doc, EntityRef, Evidence, Field, Mention};
 use crate::offsets::{char_len, CharOffsets};
 use crate::swar;
@@ -79,8 +80,7 @@ impl Doc<'_> {
         number(out, ",\"end\":", m.span.end);
         number(out, ",\"char_start\":", char_start);
         number(out, ",\"char_end\":", char_start + char_len(surface));
-        keyword(out, ",\"field\":", m.field.as_str());
-        keyword(out, ",\"label\":", m.label.as_str());
+        field_and_label(out, m.field, m.label);
         text(out, ",\"text\":", surface);
         match self.entity_id(m) {
             Some(id) => text(out, ",\"entity\":", id),
@@ -124,13 +124,13 @@ impl Doc<'_> {
         match m.evidence {
             Evidence::Alias { alias } | Evidence::ShortForm { alias, .. } => {
                 let (text, policy, _) = self.inner.alias_info(alias);
-                let source = match m.evidence {
-                    Evidence::Alias { .. } => "alias",
-                    _ => "short_form",
-                };
-                keyword(out, "", source);
-                self::text(out, ",\"alias\":", text);
-                keyword(out, ",\"match\":", policy.as_str());
+                // (Each a copy of a known length.)
+                match m.evidence {
+                    Evidence::Alias { .. } => out.extend_from_slice(b"\"alias\",\"alias\":"),
+                    _ => out.extend_from_slice(b"\"short_form\",\"alias\":"),
+                }
+                string(out, text);
+                match_policy(out, policy);
                 if let Evidence::ShortForm { antecedent, .. } = m.evidence {
                     if let Some(a) = self.mentions.get(antecedent as usize) {
                         keyword(out, ",\"antecedent\":[", a.field.as_str());
@@ -394,6 +394,97 @@ fn long_digits(out: &mut Vec<u8>, mut n: usize) {
     out.extend_from_slice(&digits[at..]);
 }
 
+/// Bytes zero-padded to `N`, and their length: written whole, then cut to
+/// length (see [`write_padded`]).
+type Padded<const N: usize> = ([u8; N], usize);
+
+/// `parts` one after the other, [`Padded`].
+const fn padded<const N: usize>(parts: &[&[u8]]) -> Padded<N> {
+    let (mut out, mut n, mut p) = ([0u8; N], 0, 0);
+    while p < parts.len() {
+        let mut i = 0;
+        while i < parts[p].len() {
+            out[n] = parts[p][i];
+            n += 1;
+            i += 1;
+        }
+        p += 1;
+    }
+    (out, n)
+}
+
+/// Appends the bytes of `padded`: a copy of a known length is a few
+/// stores, where one of the names' own lengths was a call to `memcpy`.
+#[inline(always)]
+fn write_padded<const N: usize>(out: &mut Vec<u8>, padded: &Padded<N>) {
+    let (bytes, len) = padded;
+    let end = out.len() + len;
+    out.extend_from_slice(bytes);
+    out.truncate(end);
+}
+
+// (`as_str` is not a `const fn`: the names below are those it gives, as
+// the tests check.)
+
+/// `,"field":…,"label":…` of every field and label.
+const FIELD_AND_LABEL: [[Padded<40>; 4]; 2] = {
+    const fn head(field: &[u8], label: &[u8]) -> Padded<40> {
+        padded(&[b",\"field\":\"", field, b"\",\"label\":\"", label, b"\""])
+    }
+    const fn labels(field: &[u8]) -> [Padded<40>; 4] {
+        [
+            head(field, b"person"),
+            head(field, b"organization"),
+            head(field, b"place"),
+            head(field, b"nationality"),
+        ]
+    }
+    [labels(b"title"), labels(b"text")]
+};
+
+/// Appends `,"field":…,"label":…` (see [`FIELD_AND_LABEL`]).
+#[inline]
+fn field_and_label(out: &mut Vec<u8>, field: Field, label: Label) {
+    let f = match field {
+        Field::Title => 0,
+        Field::Text => 1,
+    };
+    let l = match label {
+        Label::Person => 0,
+        Label::Organization => 1,
+        Label::Place => 2,
+        Label::Nationality => 3,
+    };
+    write_padded(out, &FIELD_AND_LABEL[f][l]);
+}
+
+/// `,"match":…` of every match policy.
+const MATCH: [Padded<24>; 5] = {
+    const fn head(policy: &[u8]) -> Padded<24> {
+        padded(&[b",\"match\":\"", policy, b"\""])
+    }
+    [
+        head(b"exact"),
+        head(b"capitalized"),
+        head(b"any"),
+        head(b"short"),
+        head(b"auto"),
+    ]
+};
+
+/// Appends `,"match":…` (see [`MATCH`]).
+#[inline]
+fn match_policy(out: &mut Vec<u8>, policy: MatchPolicy) {
+    let p = match policy {
+        MatchPolicy::Exact => 0,
+        MatchPolicy::Capitalized => 1,
+        MatchPolicy::Any => 2,
+        MatchPolicy::Short => 3,
+        MatchPolicy::Auto => 4,
+    };
+    write_padded(out, &MATCH[p]);
+}
+
 /// Appends `prefix`, then `s` quoted: for the crate's own names (labels,
 /// fields, policies, sources), which never need an escape.
 #[inline]
@@ -619,6 +710,36 @@ mod tests {
             f32::INFINITY,
         ] {
             check(x);
+        }
+    }
+
+    /// The names in the tables of names are those `as_str` gives.
+    #[test]
+    fn tables_hold_the_names() {
+        use super::{Padded, FIELD_AND_LABEL, MATCH};
+        use crate::{Field, Label, MatchPolicy};
+        let text = |p: &Padded<40>| String::from_utf8(p.0[..p.1].to_vec()).unwrap();
+        for (f, field) in [Field::Title, Field::Text].into_iter().enumerate() {
+            for (l, label) in Label::ALL.into_iter().enumerate() {
+                let want = format!(
+                    ",\"field\":\"{}\",\"label\":\"{}\"",
+                    field.as_str(),
+                    label.as_str()
+                );
+                assert_eq!(text(&FIELD_AND_LABEL[f][l]), want);
+            }
+        }
+        let policies = [
+            MatchPolicy::Exact,
+            MatchPolicy::Capitalized,
+            MatchPolicy::Any,
+            MatchPolicy::Short,
+            MatchPolicy::Auto,
+        ];
+        for (p, policy) in policies.into_iter().enumerate() {
+            let (bytes, len) = MATCH[p];
+            let want = format!(",\"match\":\"{}\"", policy.as_str());
+            assert_eq!(String::from_utf8(bytes[..len].to_vec()).unwrap(), want);
         }
     }
 

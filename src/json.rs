@@ -332,8 +332,21 @@ fn recent_float(out: &mut Vec<u8>, x: f32) {
 /// way through `serde_json::to_writer` cost more than the digits).
 #[inline(always)]
 fn number(out: &mut Vec<u8>, prefix: &str, n: usize) {
-    // (Inlined, as `float`.)
-    out.extend_from_slice(prefix.as_bytes());
+    // (Inlined, as `float`.) Offsets: the prefix and the digits put
+    // together in one buffer, written whole and cut to length, one check of
+    // the capacity and one store, not two of each.
+    let p = prefix.as_bytes();
+    if (10..100_000_000).contains(&n) && p.len() <= 16 {
+        let (ascii, len) = decimal(n as u64);
+        let mut buf = [0u8; 24];
+        buf[..p.len()].copy_from_slice(p);
+        buf[p.len()..p.len() + 8].copy_from_slice(&ascii.to_le_bytes());
+        let end = out.len() + p.len() + len;
+        out.extend_from_slice(&buf);
+        out.truncate(end);
+        return;
+    }
+    out.extend_from_slice(p);
     digits(out, n);
 }
 
@@ -348,33 +361,39 @@ fn digits(out: &mut Vec<u8>, n: usize) {
         return;
     }
     if n < 100_000_000 {
-        // At most eight digits (all offsets but in huge texts): split in
-        // one word, the first digit in its lowest byte, by a fixed few
-        // multiplications (a division by 10 a digit cost twice as much on
-        // offsets), then written whole and cut to length. Appending a slice
-        // of variable length is a call to `memcpy`; one of eight bytes is one
-        // store.
-        let n = n as u64;
-        // Two halves of four digits, the first in the low 32 bits: `n / 10^4`
-        // there, the rest above.
-        let halves = (n << 32) - ((10_000 << 32) - 1) * (n / 10_000);
-        // Each half (below 10^4) in two of two digits: v / 100 (as
-        // `v * 5243 >> 19`), then the rest above, in 16 bits each.
-        let hundreds = ((halves * 5243) >> 19) & 0x0000_007f_0000_007f;
-        let pairs = (halves << 16) - ((100 << 16) - 1) * hundreds;
-        // Each pair (below 100) in two digits: v / 10 (as `v * 103 >> 10`).
-        let tens = ((pairs * 103) >> 10) & 0x000f_000f_000f_000f;
-        let digits = (pairs << 8) - ((10 << 8) - 1) * tens;
-        // The leading zeros are the low zero bytes (`n` is not zero).
-        let zeros = digits.trailing_zeros() / 8;
-        let len = 8 - zeros as usize;
+        // Written whole and cut to length. Appending a slice of variable
+        // length is a call to `memcpy`; one of eight bytes is one store.
+        let (ascii, len) = decimal(n as u64);
         let end = out.len() + len;
-        let ascii = (digits + 0x3030_3030_3030_3030) >> (8 * zeros);
         out.extend_from_slice(&ascii.to_le_bytes());
         out.truncate(end);
         return;
     }
     long_digits(out, n);
+}
+
+/// The decimal digits of `n`, from 10 to 10^8 - 1, as the low bytes of a
+/// word (the first digit lowest; the bytes above are zero), and how many.
+#[inline(always)]
+fn decimal(n: u64) -> (u64, usize) {
+    // At most eight digits (all offsets but in huge texts): split in one
+    // word, the first digit in its lowest byte, by a fixed few
+    // multiplications (a division by 10 a digit cost twice as much on
+    // offsets).
+    // Two halves of four digits, the first in the low 32 bits: `n / 10^4`
+    // there, the rest above.
+    let halves = (n << 32) - ((10_000 << 32) - 1) * (n / 10_000);
+    // Each half (below 10^4) in two of two digits: v / 100 (as
+    // `v * 5243 >> 19`), then the rest above, in 16 bits each.
+    let hundreds = ((halves * 5243) >> 19) & 0x0000_007f_0000_007f;
+    let pairs = (halves << 16) - ((100 << 16) - 1) * hundreds;
+    // Each pair (below 100) in two digits: v / 10 (as `v * 103 >> 10`).
+    let tens = ((pairs * 103) >> 10) & 0x000f_000f_000f_000f;
+    let digits = (pairs << 8) - ((10 << 8) - 1) * tens;
+    // The leading zeros are the low zero bytes (`n` is not zero).
+    let zeros = digits.trailing_zeros() / 8;
+    let ascii = (digits + 0x3030_3030_3030_3030) >> (8 * zeros);
+    (ascii, 8 - zeros as usize)
 }
 
 /// Appends `n`, of nine digits or more, in decimal.

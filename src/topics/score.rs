@@ -138,6 +138,9 @@ struct Hit {
     start: usize,
     end: usize,
     in_title: bool,
+    /// Whether its phrase is a context term (read when the hit is
+    /// collected, not looked up again).
+    is_term: bool,
     sentence: u32,
 }
 
@@ -701,15 +704,18 @@ fn phrase_evidence(
     let mut needs_context = false;
     let mut has_terms = false;
     let mut push = |s: &mut Scratch, m: &PhraseMatch, in_title: bool| {
+        let mut is_term = false;
         if let Some(e) = tables.phrase_info.get(m.phrase as usize) {
             needs_context |= e.has_context;
-            has_terms |= e.is_term;
+            is_term = e.is_term;
+            has_terms |= is_term;
         }
         s.hits.push(Hit {
             phrase: m.phrase,
             start: m.start,
             end: m.end,
             in_title,
+            is_term,
             sentence: 0,
         });
     };
@@ -770,7 +776,7 @@ fn phrase_evidence(
         s.stamp = 1;
     }
     if needs_context && has_terms {
-        link_term_hits(s, tables);
+        link_term_hits(s);
     }
     let first_text = s.hits.partition_point(|h| h.in_title);
     let n_rules = tables.flat_rules.len();
@@ -946,12 +952,12 @@ fn phrase_evidence(
 
 /// Stamps the terms among the hits as in the document, and links each
 /// term's text hits (see `Scratch::term_hits`).
-fn link_term_hits(s: &mut Scratch, tables: &Tables) {
+fn link_term_hits(s: &mut Scratch) {
     s.prev_same.clear();
     s.prev_same.resize(s.hits.len(), NO_HIT);
     for (k, h) in s.hits.iter().enumerate() {
         let p = h.phrase as usize;
-        if !tables.phrase_info.get(p).is_some_and(|e| e.is_term) {
+        if !h.is_term {
             continue;
         }
         let (stamp, last) = &mut s.term_hits[p];

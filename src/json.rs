@@ -7,6 +7,7 @@ use std::cell::RefCell;
 
 use serde::Serialize;
 
+use crate::dictionary::{Label, MatchPolicy};
 use crate::doc::{Doc, EntityRef, Evidence, Field, Mention};
 use crate::offsets::{char_len, CharOffsets};
 use crate::swar;
@@ -79,8 +80,7 @@ impl Doc<'_> {
         number(out, ",\"end\":", m.span.end);
         number(out, ",\"char_start\":", char_start);
         number(out, ",\"char_end\":", char_start + char_len(surface));
-        keyword(out, ",\"field\":", m.field.as_str());
-        keyword(out, ",\"label\":", m.label.as_str());
+        field_and_label(out, m.field, m.label);
         text(out, ",\"text\":", surface);
         match self.entity_id(m) {
             Some(id) => text(out, ",\"entity\":", id),
@@ -124,13 +124,13 @@ impl Doc<'_> {
         match m.evidence {
             Evidence::Alias { alias } | Evidence::ShortForm { alias, .. } => {
                 let (text, policy, _) = self.inner.alias_info(alias);
-                let source = match m.evidence {
-                    Evidence::Alias { .. } => "alias",
-                    _ => "short_form",
-                };
-                keyword(out, "", source);
-                self::text(out, ",\"alias\":", text);
-                keyword(out, ",\"match\":", policy.as_str());
+                // (Each a copy of a known length.)
+                match m.evidence {
+                    Evidence::Alias { .. } => out.extend_from_slice(b"\"alias\",\"alias\":"),
+                    _ => out.extend_from_slice(b"\"short_form\",\"alias\":"),
+                }
+                string(out, text);
+                match_policy(out, policy);
                 if let Evidence::ShortForm { antecedent, .. } = m.evidence {
                     if let Some(a) = self.mentions.get(antecedent as usize) {
                         keyword(out, ",\"antecedent\":[", a.field.as_str());
@@ -332,8 +332,21 @@ fn recent_float(out: &mut Vec<u8>, x: f32) {
 /// way through `serde_json::to_writer` cost more than the digits).
 #[inline(always)]
 fn number(out: &mut Vec<u8>, prefix: &str, n: usize) {
-    // (Inlined, as `float`.)
-    out.extend_from_slice(prefix.as_bytes());
+    // (Inlined, as `float`.) Offsets: the prefix and the digits put
+    // together in one buffer, written whole and cut to length, one check of
+    // the capacity and one store, not two of each.
+    let p = prefix.as_bytes();
+    if (10..100_000_000).contains(&n) && p.len() <= 16 {
+        let (ascii, len) = decimal(n as u64);
+        let mut buf = [0u8; 24];
+        buf[..p.len()].copy_from_slice(p);
+        buf[p.len()..p.len() + 8].copy_from_slice(&ascii.to_le_bytes());
+        let end = out.len() + p.len() + len;
+        out.extend_from_slice(&buf);
+        out.truncate(end);
+        return;
+    }
+    out.extend_from_slice(p);
     digits(out, n);
 }
 
@@ -348,33 +361,39 @@ fn digits(out: &mut Vec<u8>, n: usize) {
         return;
     }
     if n < 100_000_000 {
-        // At most eight digits (all offsets but in huge texts): split in
-        // one word, the first digit in its lowest byte, by a fixed few
-        // multiplications (a division by 10 a digit cost twice as much on
-        // offsets), then written whole and cut to length. Appending a slice
-        // of variable length is a call to `memcpy`; one of eight bytes is one
-        // store.
-        let n = n as u64;
-        // Two halves of four digits, the first in the low 32 bits: `n / 10^4`
-        // there, the rest above.
-        let halves = (n << 32) - ((10_000 << 32) - 1) * (n / 10_000);
-        // Each half (below 10^4) in two of two digits: v / 100 (as
-        // `v * 5243 >> 19`), then the rest above, in 16 bits each.
-        let hundreds = ((halves * 5243) >> 19) & 0x0000_007f_0000_007f;
-        let pairs = (halves << 16) - ((100 << 16) - 1) * hundreds;
-        // Each pair (below 100) in two digits: v / 10 (as `v * 103 >> 10`).
-        let tens = ((pairs * 103) >> 10) & 0x000f_000f_000f_000f;
-        let digits = (pairs << 8) - ((10 << 8) - 1) * tens;
-        // The leading zeros are the low zero bytes (`n` is not zero).
-        let zeros = digits.trailing_zeros() / 8;
-        let len = 8 - zeros as usize;
+        // Written whole and cut to length. Appending a slice of variable
+        // length is a call to `memcpy`; one of eight bytes is one store.
+        let (ascii, len) = decimal(n as u64);
         let end = out.len() + len;
-        let ascii = (digits + 0x3030_3030_3030_3030) >> (8 * zeros);
         out.extend_from_slice(&ascii.to_le_bytes());
         out.truncate(end);
         return;
     }
     long_digits(out, n);
+}
+
+/// The decimal digits of `n`, from 10 to 10^8 - 1, as the low bytes of a
+/// word (the first digit lowest; the bytes above are zero), and how many.
+#[inline(always)]
+fn decimal(n: u64) -> (u64, usize) {
+    // At most eight digits (all offsets but in huge texts): split in one
+    // word, the first digit in its lowest byte, by a fixed few
+    // multiplications (a division by 10 a digit cost twice as much on
+    // offsets).
+    // Two halves of four digits, the first in the low 32 bits: `n / 10^4`
+    // there, the rest above.
+    let halves = (n << 32) - ((10_000 << 32) - 1) * (n / 10_000);
+    // Each half (below 10^4) in two of two digits: v / 100 (as
+    // `v * 5243 >> 19`), then the rest above, in 16 bits each.
+    let hundreds = ((halves * 5243) >> 19) & 0x0000_007f_0000_007f;
+    let pairs = (halves << 16) - ((100 << 16) - 1) * hundreds;
+    // Each pair (below 100) in two digits: v / 10 (as `v * 103 >> 10`).
+    let tens = ((pairs * 103) >> 10) & 0x000f_000f_000f_000f;
+    let digits = (pairs << 8) - ((10 << 8) - 1) * tens;
+    // The leading zeros are the low zero bytes (`n` is not zero).
+    let zeros = digits.trailing_zeros() / 8;
+    let ascii = (digits + 0x3030_3030_3030_3030) >> (8 * zeros);
+    (ascii, 8 - zeros as usize)
 }
 
 /// Appends `n`, of nine digits or more, in decimal.
@@ -392,6 +411,97 @@ fn long_digits(out: &mut Vec<u8>, mut n: usize) {
         }
     }
     out.extend_from_slice(&digits[at..]);
+}
+
+/// Bytes zero-padded to `N`, and their length: written whole, then cut to
+/// length (see [`write_padded`]).
+type Padded<const N: usize> = ([u8; N], usize);
+
+/// `parts` one after the other, [`Padded`].
+const fn padded<const N: usize>(parts: &[&[u8]]) -> Padded<N> {
+    let (mut out, mut n, mut p) = ([0u8; N], 0, 0);
+    while p < parts.len() {
+        let mut i = 0;
+        while i < parts[p].len() {
+            out[n] = parts[p][i];
+            n += 1;
+            i += 1;
+        }
+        p += 1;
+    }
+    (out, n)
+}
+
+/// Appends the bytes of `padded`: a copy of a known length is a few
+/// stores, where one of the names' own lengths was a call to `memcpy`.
+#[inline(always)]
+fn write_padded<const N: usize>(out: &mut Vec<u8>, padded: &Padded<N>) {
+    let (bytes, len) = padded;
+    let end = out.len() + len;
+    out.extend_from_slice(bytes);
+    out.truncate(end);
+}
+
+// (`as_str` is not a `const fn`: the names below are those it gives, as
+// the tests check.)
+
+/// `,"field":…,"label":…` of every field and label.
+const FIELD_AND_LABEL: [[Padded<40>; 4]; 2] = {
+    const fn head(field: &[u8], label: &[u8]) -> Padded<40> {
+        padded(&[b",\"field\":\"", field, b"\",\"label\":\"", label, b"\""])
+    }
+    const fn labels(field: &[u8]) -> [Padded<40>; 4] {
+        [
+            head(field, b"person"),
+            head(field, b"organization"),
+            head(field, b"place"),
+            head(field, b"nationality"),
+        ]
+    }
+    [labels(b"title"), labels(b"text")]
+};
+
+/// Appends `,"field":…,"label":…` (see [`FIELD_AND_LABEL`]).
+#[inline]
+fn field_and_label(out: &mut Vec<u8>, field: Field, label: Label) {
+    let f = match field {
+        Field::Title => 0,
+        Field::Text => 1,
+    };
+    let l = match label {
+        Label::Person => 0,
+        Label::Organization => 1,
+        Label::Place => 2,
+        Label::Nationality => 3,
+    };
+    write_padded(out, &FIELD_AND_LABEL[f][l]);
+}
+
+/// `,"match":…` of every match policy.
+const MATCH: [Padded<24>; 5] = {
+    const fn head(policy: &[u8]) -> Padded<24> {
+        padded(&[b",\"match\":\"", policy, b"\""])
+    }
+    [
+        head(b"exact"),
+        head(b"capitalized"),
+        head(b"any"),
+        head(b"short"),
+        head(b"auto"),
+    ]
+};
+
+/// Appends `,"match":…` (see [`MATCH`]).
+#[inline]
+fn match_policy(out: &mut Vec<u8>, policy: MatchPolicy) {
+    let p = match policy {
+        MatchPolicy::Exact => 0,
+        MatchPolicy::Capitalized => 1,
+        MatchPolicy::Any => 2,
+        MatchPolicy::Short => 3,
+        MatchPolicy::Auto => 4,
+    };
+    write_padded(out, &MATCH[p]);
 }
 
 /// Appends `prefix`, then `s` quoted: for the crate's own names (labels,
@@ -619,6 +729,36 @@ mod tests {
             f32::INFINITY,
         ] {
             check(x);
+        }
+    }
+
+    /// The names in the tables of names are those `as_str` gives.
+    #[test]
+    fn tables_hold_the_names() {
+        use super::{Padded, FIELD_AND_LABEL, MATCH};
+        use crate::{Field, Label, MatchPolicy};
+        let text = |p: &Padded<40>| String::from_utf8(p.0[..p.1].to_vec()).unwrap();
+        for (f, field) in [Field::Title, Field::Text].into_iter().enumerate() {
+            for (l, label) in Label::ALL.into_iter().enumerate() {
+                let want = format!(
+                    ",\"field\":\"{}\",\"label\":\"{}\"",
+                    field.as_str(),
+                    label.as_str()
+                );
+                assert_eq!(text(&FIELD_AND_LABEL[f][l]), want);
+            }
+        }
+        let policies = [
+            MatchPolicy::Exact,
+            MatchPolicy::Capitalized,
+            MatchPolicy::Any,
+            MatchPolicy::Short,
+            MatchPolicy::Auto,
+        ];
+        for (p, policy) in policies.into_iter().enumerate() {
+            let (bytes, len) = MATCH[p];
+            let want = format!(",\"match\":\"{}\"", policy.as_str());
+            assert_eq!(String::from_utf8(bytes[..len].to_vec()).unwrap(), want);
         }
     }
 

@@ -63,11 +63,11 @@ struct Scratch {
     /// The `requires_any` terms of each rule met in the document that are
     /// in it, each with the head of its text hits, found once a rule: per
     /// rule, the stamp of the last document it was met in and its run of
-    /// `present` then (a phrase's later hits meet its rules again).
+    /// `present` then (a phrase's later hits meet its rules again); and its
+    /// `unless_any` terms there the same way, found once a rule where its
+    /// `requires_any` terms let it fire (`NOT_FOUND` before).
     present: Vec<(u32, u32)>,
-    present_at: Vec<(u32, u32, u32)>,
-    /// The `unless_any` terms of the rule at hand that are in the document.
-    present_unless: Vec<(u32, u32)>,
+    present_at: Vec<PresentAt>,
     stamp: u32,
     /// Per phrase, the stamp of the last document it gave evidence in and
     /// the text it gave then: the next hit is most likely the same text,
@@ -129,6 +129,13 @@ struct TopicRuns {
     children: (u32, u32),
 }
 
+/// A rule's runs of `Scratch::present` in the document of its stamp: of its
+/// `requires_any` terms, then of its `unless_any` terms.
+type PresentAt = (u32, (u32, u32), (u32, u32));
+
+/// The `unless_any` terms not found yet, in a [`PresentAt`].
+const NOT_FOUND: (u32, u32) = (u32::MAX, u32::MAX);
+
 /// No hit, in `Scratch::term_hits` and `Scratch::prev_same`.
 const NO_HIT: u32 = u32::MAX;
 
@@ -138,6 +145,9 @@ struct Hit {
     start: usize,
     end: usize,
     in_title: bool,
+    /// Whether its phrase is a context term (read when the hit is
+    /// collected, not looked up again).
+    is_term: bool,
     sentence: u32,
 }
 
@@ -701,15 +711,18 @@ fn phrase_evidence(
     let mut needs_context = false;
     let mut has_terms = false;
     let mut push = |s: &mut Scratch, m: &PhraseMatch, in_title: bool| {
+        let mut is_term = false;
         if let Some(e) = tables.phrase_info.get(m.phrase as usize) {
             needs_context |= e.has_context;
-            has_terms |= e.is_term;
+            is_term = e.is_term;
+            has_terms |= is_term;
         }
         s.hits.push(Hit {
             phrase: m.phrase,
             start: m.start,
             end: m.end,
             in_title,
+            is_term,
             sentence: 0,
         });
     };
@@ -759,18 +772,19 @@ fn phrase_evidence(
         s.phrase_text.resize(tables.phrase_info.len(), (0, 0));
     }
     if s.present_at.len() < tables.flat_rules.len() {
-        s.present_at.resize(tables.flat_rules.len(), (0, 0, 0));
+        s.present_at
+            .resize(tables.flat_rules.len(), (0, (0, 0), NOT_FOUND));
     }
     s.stamp = s.stamp.wrapping_add(1);
     if s.stamp == 0 {
         s.term_hits.fill((0, NO_HIT));
         s.phrase_text.fill((0, 0));
-        s.present_at.fill((0, 0, 0));
+        s.present_at.fill((0, (0, 0), NOT_FOUND));
         s.runs.fill(TopicRuns::default());
         s.stamp = 1;
     }
     if needs_context && has_terms {
-        link_term_hits(s, tables);
+        link_term_hits(s);
     }
     let first_text = s.hits.partition_point(|h| h.in_title);
     let n_rules = tables.flat_rules.len();
@@ -780,7 +794,6 @@ fn phrase_evidence(
     let boost = config.title_boost;
     let mut present_all = std::mem::take(&mut s.present);
     present_all.clear();
-    let mut present_unless = std::mem::take(&mut s.present_unless);
     // The special-free window of the last text hit that needed one (see
     // `special_free_window`; none yet): the window of every word start in
     // it, and hits come in order, many to a window (a sentence, in
@@ -814,15 +827,20 @@ fn phrase_evidence(
                 if at.0 != stamp {
                     let from = present_all.len() as u32;
                     present_all.extend(requires.iter().filter_map(in_doc));
-                    *at = (stamp, from, present_all.len() as u32);
+                    *at = (stamp, (from, present_all.len() as u32), NOT_FOUND);
                 }
-                let present = &present_all[at.1 as usize..at.2 as usize];
                 // Decided without sentences when no term is in the document.
-                if !requires.is_empty() && present.is_empty() {
+                let (from, to) = at.1;
+                if !requires.is_empty() && from == to {
                     continue;
                 }
-                present_unless.clear();
-                present_unless.extend(unless.iter().filter_map(in_doc));
+                if at.2 == NOT_FOUND {
+                    let from = present_all.len() as u32;
+                    present_all.extend(unless.iter().filter_map(in_doc));
+                    at.2 = (from, present_all.len() as u32);
+                }
+                let run = |(a, b): (u32, u32)| &present_all[a as usize..b as usize];
+                let (present, present_unless) = (run(at.1), run(at.2));
                 let unless_in_doc = !present_unless.is_empty();
                 if rule.doc_scope {
                     if unless_in_doc {
@@ -887,10 +905,10 @@ fn phrase_evidence(
                         pass = !hit.in_title && in_sentence(present);
                     }
                     if pass && unless_in_doc {
-                        if any_in(&present_unless, &near) {
+                        if any_in(present_unless, &near) {
                             pass = false;
                         } else if !hit.in_title {
-                            pass = !in_sentence(&present_unless);
+                            pass = !in_sentence(present_unless);
                         }
                     }
                     if !pass {
@@ -941,17 +959,16 @@ fn phrase_evidence(
     s.fired_touched.clear();
     s.starts = index.starts;
     s.present = present_all;
-    s.present_unless = present_unless;
 }
 
 /// Stamps the terms among the hits as in the document, and links each
 /// term's text hits (see `Scratch::term_hits`).
-fn link_term_hits(s: &mut Scratch, tables: &Tables) {
+fn link_term_hits(s: &mut Scratch) {
     s.prev_same.clear();
     s.prev_same.resize(s.hits.len(), NO_HIT);
     for (k, h) in s.hits.iter().enumerate() {
         let p = h.phrase as usize;
-        if !tables.phrase_info.get(p).is_some_and(|e| e.is_term) {
+        if !h.is_term {
             continue;
         }
         let (stamp, last) = &mut s.term_hits[p];

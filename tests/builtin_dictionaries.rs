@@ -275,6 +275,35 @@ fn leaders_named_by_family_name_alone() {
 }
 
 #[test]
+fn leaders_as_the_news_spells_them() {
+    for (text, surface, id) in [
+        // The Factbook writes "XI Jinping": a family name, not a numeral.
+        ("Xi Jinping arrived.", "Xi Jinping", "person:xi-jinping"),
+        ("He met Kim Jong-un.", "Kim Jong-un", "person:kim-jong-un"),
+        (
+            "Zelenskiy said so.",
+            "Zelenskiy",
+            "person:volodymyr-zelenskyy",
+        ),
+        (
+            "Zelensky said so.",
+            "Zelensky",
+            "person:volodymyr-zelenskyy",
+        ),
+        // A family name with its particle, after the full name.
+        (
+            "Bart De Wever spoke. De Wever left.",
+            "De Wever",
+            "person:bart-de-wever",
+        ),
+    ] {
+        assert_eq!(id_of(text, surface).as_deref(), Some(id), "{text}");
+    }
+    // A first name and a particle are no name of the leader's.
+    assert!(!has("Bart de Wever spoke. Bart de Smet left.", "Bart de"));
+}
+
+#[test]
 fn office_holders_spelled_otherwise_are_the_leaders_they_became() {
     // PETRARCH2 spells some of today's leaders otherwise than the Factbook:
     // one entry, with both spellings, not two.

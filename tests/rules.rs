@@ -541,6 +541,19 @@ fn rule_families() {
             "organization",
             "hall_of_fame",
         ),
+        // An initial, then the first name and the family name.
+        (
+            "Chief financial officer H. Neil Nichols said he was surprised.",
+            "H. Neil Nichols",
+            "person",
+            "initials_surname",
+        ),
+        (
+            "M. Waugh scored 50.",
+            "M. Waugh",
+            "person",
+            "initials_surname",
+        ),
         // A first name no list knows before initials and a family name.
         (
             "Delwyn J. Langejans is an American luthier.",

@@ -196,7 +196,8 @@ LEADER_OVERRIDE = {
     "person:pedro-sanchez-perez-castejon": ("Pedro Sánchez", ["Pedro Sanchez", "Pedro Sánchez Pérez-Castejón"], "Sánchez"),
     "person:ali-hoseini-khamenei": ("Ali Khamenei", ["Ali Hosseini Khamenei", "Ayatollah Ali Khamenei", "Ayatollah Khamenei"], "Khamenei"),
     "person:benyamin-netanyahu": ("Benjamin Netanyahu", ["Benyamin Netanyahu"], "Netanyahu"),
-    "person:volodymyr-zelenskyy": ("Volodymyr Zelenskyy", ["Volodymyr Zelensky", "Volodymyr Zelenskiy"], "Zelenskyy"),
+    "person:volodymyr-zelenskyy": ("Volodymyr Zelenskyy", ["Volodymyr Zelensky", "Volodymyr Zelenskiy", "Zelensky", "Zelenskiy"],
+                                   "Zelenskyy"),
     "person:luiz-inacio-lula-da-silva": ("Luiz Inácio Lula da Silva", ["Lula da Silva", "Luiz Inacio Lula da Silva"], "Lula"),
 }
 

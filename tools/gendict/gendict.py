@@ -1436,6 +1436,21 @@ def is_caps(tok):
     return False
 
 
+REGNAL_NUMERALS = ("II", "III", "IV", "VI", "VII", "VIII", "IX", "XI")
+
+
+def regnal(toks, i):
+    """Whether `toks[i]` is a monarch's numeral ("CHARLES III"), not a family name in
+    capitals that reads as one ("President XI Jinping"): a numeral ends the name."""
+    return toks[i] in REGNAL_NUMERALS and i > 0 and (i + 1 == len(toks) or not toks[i + 1][:1].isupper())
+
+
+def recase_name_part(toks, i):
+    """`recase` of a name's part; a family name that reads as a numeral is a name ("Xi")."""
+    t = toks[i]
+    return t[:1] + t[1:].lower() if t in REGNAL_NUMERALS and not regnal(toks, i) else recase(t)
+
+
 def parse_person(seg):
     m = re.match(r"^(.*?)\s*\(since ([^)]*)\)", seg)
     if not m:
@@ -1443,7 +1458,7 @@ def parse_person(seg):
     pre, since = m.group(1).strip(), parse_date(m.group(2))
     pre = re.sub(r"\(.*?\)", "", pre).strip()
     toks = pre.split()
-    ci = [i for i, t in enumerate(toks) if is_caps(t) and t not in ("II", "III", "IV", "VI", "VII", "VIII", "IX", "XI")]
+    ci = [i for i, t in enumerate(toks) if is_caps(t) and not regnal(toks, i)]
     if not ci:
         return None
     i0 = ci[0]
@@ -1454,10 +1469,16 @@ def parse_person(seg):
     office = " ".join(toks[:j]).strip(" ,")
     name_toks = toks[j:]
     given_before = toks[j:i0]
-    caps = [t for t in name_toks if is_caps(t) and t not in ("II", "III", "IV", "VI")]
-    full = " ".join(recase(t) for t in name_toks)
+    caps = [t for k, t in enumerate(name_toks) if is_caps(t) and not regnal(name_toks, k)]
+    full = " ".join(recase_name_part(name_toks, k) for k in range(len(name_toks)))
     full = re.sub(r"\b(Bin|Al|Ibn|Da|De|Van|Von|Der|Den|Du|Del)\b(?= )", lambda mm: mm.group(1).lower() if mm.start() > 0 else mm.group(1), full)
-    surname = " ".join(recase(t) for t in name_toks if t in caps[:1])
+    # A family name that opens with particles is named with them alone ("DE WEVER": "De Wever",
+    # "VAN DER BELLEN": "Van der Bellen").
+    n = next((k for k, t in enumerate(caps) if t.lower() not in PARTICLES), 0)
+    family = caps[:n + 1]
+    surname = " ".join(recase_name_part(name_toks, k) if j == 0 else recase_name_part(name_toks, k).lower()
+                       if t.lower() in PARTICLES else recase_name_part(name_toks, k)
+                       for j, (k, t) in enumerate((k, t) for k, t in enumerate(name_toks) if t in family))
     return {"office": office, "since": since, "full": full, "given_before": given_before, "caps": caps,
             "surname": surname, "east_first": i0 == j}
 
@@ -1493,8 +1514,10 @@ def build_leaders(files, fb, countries, ctx):
                     if short != name and len(keep) >= 1:
                         aliases.append(name)
                         name = short
-                    if keep and len(p["caps"]) >= 2 and rest and is_caps(p["caps"][1]):
+                    if keep and len(p["caps"]) >= 2 and rest and is_caps(p["caps"][1]) and rest[0].lower() not in PARTICLES:
                         aliases.append("%s %s" % (keep[0], rest[0]))  # Pedro Sanchez Perez-Castejon -> Pedro Sanchez
+                elif iso in ("KP", "KR"):
+                    aliases += office_holders.variants(name, True)  # Kim Jong Un -> Kim Jong-un
                 sid0 = "person:%s" % slug(name)
                 if sid0 in CO.LEADER_OVERRIDE:
                     name, extra_al, sf = CO.LEADER_OVERRIDE[sid0]
@@ -1697,6 +1720,10 @@ Notes on choices (details in `tools/gendict/FALSE_POSITIVES.md`):
 - Where an alias object has the same text as `name`, it is meant to override the name's `auto` policy (for
   example to add the guard).
 - Person short forms (`short`) of two letters ("Xi", "Li") are left out: the format requires two-letter aliases to be `exact`.
+- Leaders' names are read from the Factbook's capitals: a numeral ends a monarch's name ("CHARLES III"), but a family
+  name that reads as one opens a name ("XI Jinping"); a family name that opens with particles keeps them ("DE WEVER":
+  short form "De Wever"; "VAN DER BELLEN": "Van der Bellen"); a Korean given name in two parts is also written with a
+  hyphen ("Kim Jong-un"), as PETRARCH2's office holders are.
 - The family name of a current head of state or government is a plain alias, matched alone ("Putin said"), where it
   names no one else, and so is one a PETRARCH2 curator lists alone ("Assad", "Merkel") where no other entry has it as
   a plain alias: not a word (WordNet; "Trump", "Macron" and "Tusk" are curated exceptions), not a US Census given

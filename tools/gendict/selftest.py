@@ -42,6 +42,13 @@ CASES = [
     ("Mobile phone sales rose.", False, []),
     ("NICE WEATHER IN READING", True, []),
     ("She reached the DMZ near Panmunjom.", False, [("DMZ", "place:region:dmz"), ("Panmunjom", "place:region:panmunjom")]),
+    # The Factbook's "President XI Jinping": a family name in capitals that reads as a numeral.
+    ("Xi Jinping met Kim Jong-un.", False, [("Xi Jinping", "person:xi-jinping"), ("Kim Jong-un", "person:kim-jong-un")]),
+    ("Zelenskiy and Zelensky are one.", False,
+     [("Zelenskiy", "person:volodymyr-zelenskyy"), ("Zelensky", "person:volodymyr-zelenskyy")]),
+    # A family name that opens with a particle keeps it.
+    ("Bart de Wever spoke. De Wever left.", False, [("Bart de Wever", "person:bart-de-wever"), ("De Wever", "person:bart-de-wever")]),
+    ("Bart de Wever spoke. Bart de", False, [("Bart de Wever", "person:bart-de-wever")]),
 ]
 
 

@@ -1456,6 +1456,33 @@ fn sports_prose_makes_teams() {
 }
 
 #[test]
+fn the_other_side_of_a_result_is_a_team() {
+    let tagger = tagger();
+    // (text, the teams found, in order)
+    let cases: &[(&str, &[&str])] = &[
+        // A name no dictionary knows, across a result from a team, and its
+        // other uses in the text.
+        (
+            "Chicago beat Kumbaya Town by two runs. Later Kumbaya Town left.",
+            &["Chicago", "Kumbaya Town", "Kumbaya Town"],
+        ),
+        ("Kumbaya v Chicago (postponed)", &["Kumbaya", "Chicago"]),
+        // A name cut short by a word it may not hold, and a price.
+        ("East Kumbaya v Chicago", &["Chicago"]),
+        ("Chicago beat Kumbaya.", &["Chicago", "Kumbaya"]),
+        ("CHICAGO BEAT KUMBAYA IN FINAL", &["CHICAGO"]),
+    ];
+    for &(text, want) in cases {
+        let got: Vec<String> = found(&tagger, text)
+            .into_iter()
+            .filter(|(_, label, _)| *label == "organization")
+            .map(|(s, _, _)| s)
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
 fn teams_by_their_nicknames() {
     let tagger = tagger();
     let teams = |text: &str| -> Vec<String> {

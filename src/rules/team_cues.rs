@@ -12,6 +12,10 @@
 //! | `team_before` | right before the place ("against", "joined", "rivals") | weak |
 //! | `team_after` | right after the place ("won", "reached", "were", "manager") | weak |
 //!
+//! A result or a fixture also makes a team of the name on its other side
+//! that no dictionary or rule knows ("Leicestershire beat [Somerset]"):
+//! up to three capitalized words, whole (not "East [Fife]").
+//!
 //! A strong cue makes a team anywhere. Weak cues count only in a sports
 //! document: one with a score line that names a team, or a strong cue.
 //! Countries stay places, as in score lines: a national side is named by its
@@ -21,7 +25,7 @@
 //! ("Lubbock, Texas").
 
 use super::apply::word_before;
-use super::token::{skip_blanks, word_end, word_kind};
+use super::token::{skip_blanks, word_end, word_kind, Kind};
 use super::{ListBits, RuleSet};
 use crate::dictionary::Label;
 use crate::doc::{Doc, Span};
@@ -135,6 +139,69 @@ pub(crate) fn cue(
     } else {
         Cue::None
     }
+}
+
+/// The most words of a team's name read on the other side of a result or a
+/// fixture ("Bradford Bulls", "Lada Togliatti").
+const OPPONENT_WORDS: usize = 3;
+
+/// The name on the other side of the result or fixture that makes the team
+/// at `span` one ("Leicestershire beat [Somerset]", "[Walsall] v Wrexham"):
+/// the run of up to three capitalized words across the cue, on the same
+/// line, none of them a function word, a month or a weekday. Words in
+/// capitals are left alone: in a headline every word is.
+pub(crate) fn opponent(rules: &RuleSet, text: &str, span: Span, buf: &mut String) -> Option<Span> {
+    let b = text.as_bytes();
+    let cues = rules.team_cues.win | rules.team_cues.versus;
+    let is_cue = |w: (usize, usize), buf: &mut String| {
+        let word = &text[w.0..w.1];
+        rules.lex.lookup(word, word_kind(word), buf) & cues != 0
+    };
+    let name_word = |w: (usize, usize), buf: &mut String| {
+        let word = &text[w.0..w.1];
+        word_kind(word) == Kind::Cap && rules.lex.lookup(word, Kind::Cap, buf) & rules.inert == 0
+    };
+    let mut run: Option<Span> = None;
+    if let Some(cue) = next_word(text, span.end).filter(|&w| is_cue(w, buf)) {
+        let mut at = cue.1;
+        for _ in 0..OPPONENT_WORDS {
+            match next_word(text, at).filter(|&w| name_word(w, buf)) {
+                Some((s, e)) => {
+                    run = Some(Span {
+                        start: run.map_or(s, |r| r.start),
+                        end: e,
+                    });
+                    at = e;
+                }
+                None => break,
+            }
+        }
+    } else if let Some(cue) = same_line_word_before(b, span.start).filter(|&w| is_cue(w, buf)) {
+        let mut at = cue.0;
+        for _ in 0..OPPONENT_WORDS {
+            match same_line_word_before(b, at).filter(|&w| name_word(w, buf)) {
+                Some((s, e)) => {
+                    run = Some(Span {
+                        start: s,
+                        end: run.map_or(e, |r| r.end),
+                    });
+                    at = s;
+                }
+                None => break,
+            }
+        }
+    }
+    // A name cut short by a word it may not hold ("East [Fife]") is no
+    // team's.
+    let capitalized = |w: Option<(usize, usize)>| w.is_some_and(|(s, _)| b[s].is_ascii_uppercase());
+    run.filter(|r| {
+        !capitalized(next_word(text, r.end)) && !capitalized(same_line_word_before(b, r.start))
+    })
+}
+
+/// The word before `i` on the same line.
+fn same_line_word_before(b: &[u8], i: usize) -> Option<(usize, usize)> {
+    word_before(b, i).filter(|&(_, e)| !b[e..i].contains(&b'\n'))
 }
 
 /// Whether the place at `span` is named as a place: after a preposition of

@@ -23,7 +23,7 @@ use std::collections::{HashMap, HashSet};
 use super::apply::{local_entity, overlapping_mentions, Edit};
 use super::lexicon::FxBuild;
 use super::nicknames::nicknames;
-use super::team_cues::{named_as_place, teams_in_prose};
+use super::team_cues::{named_as_place, opponent, teams_in_prose};
 use super::token::Kind;
 use super::RuleSet;
 use crate::dictionary::Label;
@@ -467,6 +467,7 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
             team_of(doc, &mut teams, &name, country);
             prose_names.insert(key);
         }
+        opponents(rules, doc, taken, &mut edit, &mut teams, &in_prose, rule);
     }
     // Teams by their nicknames ("the Mets"), in a document about sport.
     let sporty = sporty || !teams.is_empty();
@@ -509,6 +510,34 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
         }
     }
     edit.finish(doc);
+}
+
+/// Adds the teams named on the other side of the results and fixtures that
+/// made the places `in_prose` teams ("Leicestershire beat [Somerset]"),
+/// where no mention holds their words. Linking finds their other uses
+/// ("[Somerset] got a solid start").
+fn opponents(
+    rules: &RuleSet,
+    doc: &mut Doc<'_>,
+    taken: &mut Taken,
+    edit: &mut Edit,
+    teams: &mut HashMap<String, u32, FxBuild>,
+    in_prose: &[usize],
+    rule: u32,
+) {
+    let mut buf = String::new();
+    for &i in in_prose {
+        let m = doc.mentions[i];
+        let text = doc.field_text(m.field);
+        let Some(span) = opponent(rules, text, m.span, &mut buf) else {
+            continue;
+        };
+        if taken.overlapping(m.field, span).is_none() {
+            let name = text[span.range()].to_string();
+            let local = team_of(doc, teams, &name, None);
+            add_team(edit, taken, m.field, span, local, rule);
+        }
+    }
 }
 
 /// Whether the mention lies in the text's dateline, as the article parts

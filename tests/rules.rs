@@ -541,6 +541,25 @@ fn rule_families() {
             "organization",
             "hall_of_fame",
         ),
+        // A bank named in its own language.
+        (
+            "A spokesman for Banco do Brasil said so.",
+            "Banco do Brasil",
+            "organization",
+            "bank_of",
+        ),
+        (
+            "Banca del Monte di Parma said it would issue bonds.",
+            "Banca del Monte di Parma",
+            "organization",
+            "bank_of",
+        ),
+        (
+            "Among them are Banco di Sicilia and Efibanca Spa.",
+            "Banco di Sicilia",
+            "organization",
+            "bank_of",
+        ),
         // An initial, then the first name and the family name.
         (
             "Chief financial officer H. Neil Nichols said he was surprised.",

@@ -174,7 +174,8 @@ pub(crate) struct Screens {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 52] = [
+const WINDOWED_RULES: [&str; 53] = [
+    "bank_of",
     "ampersand_firm",
     "named_body",
     "firm_of_place",
@@ -230,7 +231,8 @@ const WINDOWED_RULES: [&str; 52] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 82] = [
+const WINDOWED_LISTS: [&str; 83] = [
+    "bank_head",
     "body_mod",
     "press_article",
     "'sunday'",

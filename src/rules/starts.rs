@@ -34,8 +34,8 @@ type Atoms = u128;
 
 impl Starts {
     /// The pairs of `patterns`, over the symbols of `syms`; none when their
-    /// first two tokens have more atoms than a set holds (then every token
-    /// is searched).
+    /// first two tokens have more distinct atoms than a set holds (then
+    /// every token is searched).
     pub(crate) fn new<'a>(
         patterns: impl IntoIterator<Item = &'a Parsed>,
         syms: &Symbols,
@@ -52,11 +52,19 @@ impl Starts {
             .chain(prefix.pairs.iter().flat_map(|(a, b)| [a, b]))
             .copied()
             .collect();
-        if used.len() > Atoms::BITS as usize {
-            return Ok(None);
+        // Atoms that accept the same symbols share a bit ("@nm" and
+        // "cap&!nonname&!month" are one atom written two ways): the set
+        // holds the distinct ones.
+        let mut bit_of_class: HashMap<[Vec<u8>; WIDTH], Atoms> = HashMap::new();
+        let mut bit: HashMap<usize, Atoms> = HashMap::new();
+        for &a in &used {
+            let class = class_bytes(&atoms.terms[a], syms)?;
+            let next = bit_of_class.len();
+            if next == Atoms::BITS as usize && !bit_of_class.contains_key(&class) {
+                return Ok(None);
+            }
+            bit.insert(a, *bit_of_class.entry(class).or_insert(1 << next));
         }
-        let bit: HashMap<usize, Atoms> =
-            used.iter().enumerate().map(|(i, &a)| (a, 1 << i)).collect();
         let set = |ids: &BTreeSet<usize>| ids.iter().fold(0, |s, a| s | bit[a]);
         let mut then = Box::new([0; Atoms::BITS as usize]);
         for (a, b) in &prefix.pairs {

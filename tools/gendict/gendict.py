@@ -51,7 +51,7 @@ highlands lowlands plateau river interior frontier border mid centrale maritime 
 # that name alone ("Abu", India) is not matched bare.
 NAME_PARTICLES = {"abu", "bin", "ibn", "bint", "ben", "al", "el"}
 # City names that are also company or institution names in business news.
-ORG_COLLIDE = {"Columbia", "Brent", "Van", "San", "Man", "Palo", "Metro", "Negara", "Santa", "Kuroda", "Tamura", "Fujioka",
+ORG_COLLIDE = {"Banco", "Columbia", "Brent", "Van", "San", "Man", "Palo", "Metro", "Negara", "Santa", "Kuroda", "Tamura", "Fujioka",
                "Komatsu", "Asahi", "Wako", "Fuji", "Orion", "Monsanto", "Goodyear", "Redland", "Richfield", "Hercules", "Ifo",
                "Whampoa", "Keswick", "Wertheim", "Kennedy", "Vulcan", "Avon", "Arvin", "Bethlehem", "Niagara", "Brunswick",
                "Ashland", "Narragansett", "Sharp", "Sony", "Canon", "Casio", "Nikon", "Seiko", "Citizen", "Kubota", "Daikin",

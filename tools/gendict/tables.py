@@ -554,9 +554,10 @@ CAPITAL_EXTRA = {
     "KZ": ["Astana"], "CN": ["Peking"], "KR": ["Seoul City"][:0],
 }
 
-# Factbook local country forms that are mostly company-name parts in news (Nippon Steel, Credit Suisse).
+# Factbook and WordNet local country forms that are mostly company-name parts in news (Nippon Steel, Credit Suisse,
+# Banco do Brasil, Air Algerie).
 LOCAL_EXCLUDE = {"Nippon", "Nihon", "Suisse", "Schweiz", "Svizzera", "Svizra", "Brasil", "Espana", "España", "Italia",
-                 "Misr", "Bharat", "Hrvatska"}
+                 "Misr", "Bharat", "Hrvatska", "Algerie"}
 
 # Aliases added to PETRARCH2 groups, and groups PETRARCH2 (2013) lacks.
 GROUP_ALIASES = {

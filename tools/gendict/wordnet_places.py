@@ -9,6 +9,8 @@ people or companies (the same test as GeoNames' towns)."""
 import os
 import re
 
+import tables as T
+
 # Direct instance hypernym -> kind.
 KINDS = {
     "river": "river", "tributary": "river",
@@ -36,6 +38,9 @@ KINDS = {
 DIVISIONS = {"region", "French_region", "Italian_region", "district", "state", "Canadian_province",
              "Australian_state"}
 DIVISION_KINDS = {"admin1", "region", "territory", "constituent_country"}
+# Instance hypernyms of countries: WordNet's other names of a country are aliases of its entry.
+COUNTRY_KINDS = {"country", "European_country", "Asian_country", "African_country", "South_American_country",
+                 "North_American_country", "Central_American_country", "Middle_Eastern_country"}
 
 
 # Names that in news mostly stand inside another name or for something else (a review of the
@@ -82,6 +87,37 @@ def division_owners(files, fold):
     return owners
 
 
+def name_country(countries, words, syn_people, syn_groups, ctx, known, fold, alias_ok, add_aliases, finish_entry):
+    """Adds WordNet's other spellings of a country's name to its entry, the one the synset's
+    names name (`countries`: folded name or alias -> country entry): older and transliterated
+    spellings news used ("Kazakstan", "Surinam", "Byelarus", "Rumania"), two letters or fewer
+    from the name; not other names ("Cathay", "Annam"), nor local forms that stand inside firms'
+    names ("Italia", `tables.LOCAL_EXCLUDE`), nor a name another entry has, or a person's, a
+    language's or a people's ("Tadjik"; `syn_groups`), a word or a company's."""
+    lemmas = [lemma(w) for w in words]
+    found = {id(countries[fold(w)]): countries[fold(w)] for w in lemmas if fold(w) in countries}
+    if len(found) != 1:
+        return
+    e = next(iter(found.values()))
+    extra = [w for w in lemmas if fold(w) not in known and w[:1].isupper() and alias_ok(w) and len(w) >= 4
+             and not ctx.risky_place(w) and fold(w) not in syn_people and fold(w) not in syn_groups
+             and w not in T.LOCAL_EXCLUDE and spelling_distance(fold(w), fold(e["name"])) <= 2]
+    if extra:
+        add_aliases(e, extra, ctx)
+        finish_entry(e, ctx)
+
+
+def spelling_distance(a, b):
+    """Levenshtein distance between the letters of `a` and of `b`."""
+    a, b = re.sub(r"[^a-z]", "", a), re.sub(r"[^a-z]", "", b)
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
 def name_division(e, lemmas, syn_people, ctx, known, fold, alias_ok, add_aliases, finish_entry):
     """Adds WordNet's names of the division `e` to it: its English names the entry lacks, and its
     bare name where only a given name of the same spelling withheld it, either where WordNet knows
@@ -105,12 +141,18 @@ def build(files, base, ctx, known, fold, alias_ok, add_aliases, finish_entry):
     name_of = lambda o: syn[o][1][0]
     # Names of people and of peoples' languages ("Abkhaz"): no other name of a place.
     syn_people = {fold(lemma(w)) for lexfile, words, _, _ in syn.values() if lexfile in (10, 18) for w in words}
+    syn_groups = {fold(lemma(w)) for lexfile, words, _, _ in syn.values() if lexfile == 14 for w in words}
     owners = division_owners(files, fold)
+    countries = {fold(n): e for e in files["places/countries.jsonl"] if "id" in e
+                 for n in [e["name"]] + [a if isinstance(a, str) else a["text"] for a in e.get("aliases", [])]}
     out = []
     for off, (lexfile, words, ptrs, gloss) in sorted(syn.items()):
         if lexfile not in (15, 17):  # noun.location, noun.object
             continue
         hypernyms = [name_of(o) for s, o in ptrs if s == "@i"]
+        if any(h in COUNTRY_KINDS for h in hypernyms):
+            name_country(countries, words, syn_people, syn_groups, ctx, known, fold, alias_ok, add_aliases, finish_entry)
+            continue
         kinds = [KINDS[h] for h in hypernyms if h in KINDS]
         division = any(h in DIVISIONS for h in hypernyms)
         if not kinds and not division:

@@ -153,7 +153,8 @@ fn finish(h: u64, first: u64) -> Key {
 /// pattern that ends there, whether the walk can go on past the head (the
 /// node has a child outside letters and digits: the byte after a head never
 /// is one), and whether the bytes it would go on with are screened (see
-/// [`FirstWords::continues`]).
+/// [`FirstWords::continues`]); and whether the head is also one of another
+/// bank's (see [`Resume::others`]).
 ///
 /// Kept packed as the table's slot holds it, eight bytes: unpacked into
 /// four fields it was copied field by field at every head found, and passed
@@ -161,7 +162,8 @@ fn finish(h: u64, first: u64) -> Key {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(super) struct Resume {
     pub(super) node: u32,
-    /// 1 + the pattern (0 for none), and the flags `GOES_ON`, `SCREENED`.
+    /// 1 + the pattern (0 for none), and the flags `GOES_ON`, `SCREENED`,
+    /// `OTHERS`.
     meta: u32,
 }
 
@@ -178,6 +180,33 @@ impl Resume {
             meta |= SCREENED;
         }
         Resume { node, meta }
+    }
+
+    /// The same, with the head also one of the other bank's (see
+    /// [`Resume::others`]).
+    pub(super) fn with_others(self) -> Resume {
+        Resume {
+            node: self.node,
+            meta: self.meta | OTHERS,
+        }
+    }
+
+    /// Where a walk at a head of the other bank's patterns only resumes:
+    /// nowhere, as no pattern of this bank starts with it.
+    pub(super) fn others_only() -> Resume {
+        Resume {
+            node: 0,
+            meta: OTHERS,
+        }
+    }
+
+    /// Whether some pattern of the other bank may start at the head: a word
+    /// start whose head is not one of that bank's patterns' (nor empty)
+    /// can start none of them. Only a table given the other bank's heads
+    /// marks them; a head it does not hold is none of them.
+    #[inline]
+    pub(super) fn others(self) -> bool {
+        self.meta & OTHERS != 0
     }
 
     /// The pattern ending at the node.
@@ -219,6 +248,7 @@ fn screen_hash(node: u32, next: [u8; SCREEN_BYTES]) -> u64 {
 const PATTERN_BITS: u32 = (1 << 24) - 1;
 const GOES_ON: u32 = 1 << 24;
 const SCREENED: u32 = 1 << 25;
+const OTHERS: u32 = 1 << 26;
 
 /// Bits in `FirstWords::filter` (8 KiB).
 const FILTER_BITS: usize = 1 << 16;
@@ -230,10 +260,9 @@ fn filter_bit(hash: u64) -> usize {
     (hash >> 40) as usize & (FILTER_BITS - 1)
 }
 
-/// One slot of the open-addressing table, 16 bytes; `node == 0` (the root,
-/// which no non-empty head leads to) marks it empty, and so does
-/// `first == 0`, which no head's key has. The walk needs nothing more than
-/// the slot unless it goes on past the head.
+/// One slot of the open-addressing table, 16 bytes; `first == 0`, which no
+/// head's key has, marks it empty. The walk needs nothing more than the
+/// slot unless it goes on past the head.
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
     /// The head's [`Key::first`]: with no zero byte in a head, its first
@@ -280,12 +309,12 @@ impl FirstWords {
         };
         let mask = capacity - 1;
         for (head, resume) in heads {
-            debug_assert!(!head.is_empty() && resume.node != 0);
+            debug_assert!(!head.is_empty());
             let key = key(head, 0, head.len());
             let bit = filter_bit(key.hash);
             words.filter[bit / 64] |= 1 << (bit % 64);
             let mut i = key.hash as usize & mask;
-            while words.slots[i].resume.node != 0 {
+            while words.slots[i].first != 0 {
                 i = (i + 1) & mask;
             }
             if head.len() > 8 {
@@ -328,7 +357,7 @@ impl FirstWords {
             {
                 return Some(slot.resume);
             }
-            if slot.resume.node == 0 {
+            if slot.first == 0 {
                 return None;
             }
             i = (i + 1) & mask;

@@ -110,9 +110,12 @@ impl PhraseSet {
         let folded = Folded::new(phrases)?;
         let (capitalized, anywhere): (Vec<u32>, Vec<u32>) =
             (0..folded.policies.len() as u32).partition(|&i| folded.capitalized[i as usize]);
+        // The anywhere bank's first-word table (a trie's) marks the
+        // capitalized bank's heads: most word starts are not one, and
+        // need no look at the original text's case (see `Walk::bank`).
         let (anywhere, capitalized) = rayon::join(
-            || Bank::new(&folded, anywhere, dfa_max),
-            || Bank::new(&folded, capitalized, dfa_max),
+            || Bank::new(&folded, &anywhere, &capitalized, dfa_max),
+            || Bank::new(&folded, &capitalized, &[], dfa_max),
         );
         Ok(PhraseSet {
             anywhere: anywhere?,
@@ -162,8 +165,8 @@ impl PhraseSet {
         for_each_word_start(norm, text, |at, head_end| {
             // Hashed at most once, for both banks' first-word tables.
             let head = Head::new(hay, at, head_end);
-            walk.bank(&self.anywhere, anywhere, at, &head);
-            if any_capitalized && starts_upper(text, norm, at) {
+            let capitalized_may_start = walk.bank(&self.anywhere, anywhere, at, &head);
+            if any_capitalized && capitalized_may_start && starts_upper(text, norm, at) {
                 let mid = walk.out.len();
                 walk.bank(&self.capitalized, capitalized, at, &head);
                 merge_last_start(walk.out, first, mid);
@@ -227,15 +230,22 @@ impl Walk<'_> {
     /// head is `head`. Inlined into the word-start loop up to the head
     /// table's answer: many word starts end there, and a call (with its
     /// spills) cost more than the lookup.
+    ///
+    /// Returns whether a pattern of the capitalized bank may start here, as
+    /// far as the anywhere bank's table tells (see `Resume::others`): true
+    /// for a DFA, false for a trie whose table does not hold the head.
     #[inline(always)]
-    fn bank(&mut self, bank: &Bank, kind: Kind<'_>, at: usize, head: &Head<'_>) {
+    fn bank(&mut self, bank: &Bank, kind: Kind<'_>, at: usize, head: &Head<'_>) -> bool {
         match kind {
-            Kind::Dfa(a) if bank.may_start(self.norm.as_bytes(), at) => {
-                self.walk(a, bank, at);
+            Kind::Dfa(a) => {
+                if bank.may_start(self.norm.as_bytes(), at) {
+                    self.walk(a, bank, at);
+                }
+                true
             }
             Kind::Trie(t) => {
                 let Some(resume) = bank.resume(head) else {
-                    return;
+                    return false;
                 };
                 // The screen is read here, before the call: on Reuters with
                 // the topic phrases, four in five screened walks stop at it,
@@ -250,8 +260,9 @@ impl Walk<'_> {
                         self.emit(bank, pattern as usize, at..end);
                     }
                 }
+                resume.others()
             }
-            Kind::Dfa(_) | Kind::None => {}
+            Kind::None => true,
         }
     }
 
@@ -586,6 +597,32 @@ mod tests {
         set.find(text, &norm, &mut out);
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].phrase, 12345);
+    }
+
+    /// The anywhere bank's table (a trie's) holds the capitalized bank's
+    /// heads too, marked, whether a pattern of its own starts with them or
+    /// not; a head of neither is not there.
+    #[test]
+    fn capitalized_heads_marked() {
+        let phrases = [
+            ("missile", Any),
+            ("test site", Any),
+            ("Missile Command", Capitalized),
+            ("Seoul", Capitalized),
+        ];
+        let set = PhraseSet::build(phrases, 0).unwrap();
+        let text = b"missile test seoul site";
+        let marked = |at: usize, end: usize| {
+            let head = Head::new(text, at, end);
+            set.anywhere.resume(&head).map(Resume::others)
+        };
+        assert_eq!(marked(0, 7), Some(true));
+        assert_eq!(marked(8, 12), Some(false));
+        assert_eq!(marked(13, 18), Some(true));
+        assert_eq!(marked(19, 23), None);
+        // Not a pattern of the anywhere bank: nowhere to resume its walk.
+        let seoul = set.anywhere.resume(&Head::new(text, 13, 18)).unwrap();
+        assert_eq!((seoul.goes_on(), seoul.pattern()), (false, None));
     }
 
     #[test]

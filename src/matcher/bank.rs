@@ -161,13 +161,20 @@ pub(super) enum Kind<'a> {
 
 impl Bank {
     /// The bank of `phrases` (indices into `folded`). Patterns are numbered
-    /// in sorted order, which the trie is built in.
-    pub(super) fn new(folded: &Folded, phrases: Vec<u32>, dfa_max: usize) -> Result<Bank, Error> {
+    /// in sorted order, which the trie is built in. A trie's first-word
+    /// table also marks the heads of the patterns of `others`, another
+    /// bank's phrases (see `Resume::others`).
+    pub(super) fn new(
+        folded: &Folded,
+        phrases: &[u32],
+        others: &[u32],
+        dfa_max: usize,
+    ) -> Result<Bank, Error> {
         // Sorting by an 8-byte prefix first keeps most comparisons off the
         // texts (a cache miss each, at a million phrases).
         let mut keyed: Vec<(u64, u32)> = phrases
-            .into_iter()
-            .map(|p| (prefix(folded.pattern(p)), p))
+            .iter()
+            .map(|&p| (prefix(folded.pattern(p)), p))
             .collect();
         keyed.par_sort_unstable_by(|&(ka, a), &(kb, b)| {
             ka.cmp(&kb)
@@ -191,7 +198,10 @@ impl Bank {
             Some(compile(&patterns, dfa_max)?)
         };
         let (words, pairs) = match &automaton {
-            Some(Compiled::Trie(t)) => (first_words(t, &patterns), Vec::new()),
+            Some(Compiled::Trie(t)) => {
+                let others = heads(others.iter().map(|&p| folded.pattern(p)));
+                (first_words(t, &patterns, &others), Vec::new())
+            }
             _ => (FirstWords::default(), first_pairs(&patterns)),
         };
         Ok(Bank {
@@ -217,7 +227,7 @@ impl Bank {
     #[inline(always)]
     pub(super) fn resume(&self, head: &Head<'_>) -> Option<Resume> {
         if head.len() == 0 {
-            return Some(Resume::new(0, None, true, false));
+            return Some(Resume::new(0, None, true, false).with_others());
         }
         self.words.resume(head)
     }
@@ -311,11 +321,9 @@ fn first_pairs(patterns: &[&str]) -> Vec<u64> {
     pairs
 }
 
-/// The distinct non-empty heads of `patterns` (see `words.rs`), each with
-/// the node of `trie` it leads to, and their continuations.
-fn first_words(trie: &Trie, patterns: &[&str]) -> FirstWords {
+/// The distinct non-empty heads of `patterns` (see `words.rs`), sorted.
+fn heads<'p>(patterns: impl Iterator<Item = &'p str>) -> Vec<&'p [u8]> {
     let mut heads: Vec<&[u8]> = patterns
-        .iter()
         .map(|p| &p.as_bytes()[..head_len(p.as_bytes())])
         .filter(|h| !h.is_empty())
         .collect();
@@ -323,15 +331,32 @@ fn first_words(trie: &Trie, patterns: &[&str]) -> FirstWords {
     // "ab" and a byte beyond ASCII).
     heads.sort_unstable();
     heads.dedup();
+    heads
+}
+
+/// The heads of `patterns`, each with the node of `trie` it leads to, and
+/// their continuations; and the heads `others` (sorted) of another bank's
+/// patterns, marked on those heads or in slots of their own.
+fn first_words(trie: &Trie, patterns: &[&str], others: &[&[u8]]) -> FirstWords {
+    let heads = heads(patterns.iter().copied());
     let mut continuations = Vec::new();
-    let mut words = FirstWords::new(heads.iter().map(|&h| {
-        let node = trie.node_of(h).unwrap_or(0);
-        debug_assert!(node != 0, "a head is a prefix of a pattern");
-        let goes_on = trie.children(node).any(|(_, b)| !b.is_ascii_alphanumeric());
-        let screened = goes_on && screen(trie, node, &mut continuations);
-        let resume = Resume::new(node as u32, trie.pattern_at(node), goes_on, screened);
-        (h, resume)
-    }));
+    let mut resumes: Vec<(&[u8], Resume)> = heads
+        .iter()
+        .map(|&h| {
+            let node = trie.node_of(h).unwrap_or(0);
+            debug_assert!(node != 0, "a head is a prefix of a pattern");
+            let goes_on = trie.children(node).any(|(_, b)| !b.is_ascii_alphanumeric());
+            let screened = goes_on && screen(trie, node, &mut continuations);
+            let resume = Resume::new(node as u32, trie.pattern_at(node), goes_on, screened);
+            match others.binary_search(&h) {
+                Ok(_) => (h, resume.with_others()),
+                Err(_) => (h, resume),
+            }
+        })
+        .collect();
+    let others_only = others.iter().filter(|h| heads.binary_search(h).is_err());
+    resumes.extend(others_only.map(|&h| (h, Resume::others_only())));
+    let mut words = FirstWords::new(resumes.into_iter());
     words.set_screen(&continuations);
     words
 }

@@ -43,12 +43,19 @@ pub(crate) struct Head<'a> {
 }
 
 /// A head's hash and its first eight bytes (zero-padded), which decide
-/// equality for all but the longest heads without a call to `memcmp`.
+/// equality for all but the longest heads without a call to `memcmp`. The
+/// first eight bytes of a head longer than eight carry the flag [`LONGER`]
+/// (no head byte has its high bit), so that one comparison of `first` also
+/// tells heads of eight bytes from the longer ones they begin.
 #[derive(Clone, Copy, Debug)]
 struct Key {
     hash: u64,
     first: u64,
 }
+
+/// The bit of [`Key::first`] set for a head longer than eight bytes: the
+/// high bit of its eighth byte, which is ASCII in every head.
+const LONGER: u64 = 1 << 63;
 
 impl<'a> Head<'a> {
     /// The head `hay[at..end]`: `at` a word start of the normalized text
@@ -96,19 +103,21 @@ const MIX: u64 = 0xf135_7aea_2e62_a9c5;
 /// The key of `hay[at..end]`: FxHash-style mixing, eight bytes at a time.
 /// Words are read as whole 8-byte loads where `hay` has the bytes, the
 /// bytes past `end` masked off: most heads are one load and one multiply.
+/// The length is not mixed in: a head has no zero byte, so its zero-padded
+/// words alone tell it from every other.
 #[inline(always)]
 fn key(hay: &[u8], at: usize, end: usize) -> Key {
     // A head of at most eight bytes (most words) with eight bytes to read
     // is the loop of `key_long` run once, without its bookkeeping: the head
     // is hashed at nearly every word start of a text, in the word-start
     // loop.
+    // (`first_chunk` of the rest: `get(at..at + 8)` also checked that
+    // `at + 8` does not overflow, two instructions more a head.)
     let len = end - at;
-    match (len, hay.get(at..at + 8)) {
-        (1..=8, Some(w)) => {
-            let word =
-                u64::from_le_bytes(w.try_into().unwrap_or([0; 8])) & (u64::MAX >> (64 - 8 * len));
-            let h = (len as u64).rotate_left(26) ^ word;
-            finish(h.wrapping_mul(MIX), word)
+    match (len, hay.get(at..).and_then(<[u8]>::first_chunk::<8>)) {
+        (1..=8, Some(&w)) => {
+            let word = u64::from_le_bytes(w) & (u64::MAX >> (64 - 8 * len));
+            finish(word.wrapping_mul(MIX), word)
         }
         _ => key_long(hay, at, end),
     }
@@ -123,8 +132,9 @@ fn key_long(hay: &[u8], at: usize, end: usize) -> Key {
     let mut words = head.chunks(8).map(load_le);
     let first = words.next().unwrap_or(0);
     let mix = |h: u64, word: u64| (h.rotate_left(26) ^ word).wrapping_mul(MIX);
-    let h = words.fold(mix(head.len() as u64, first), mix);
-    finish(h, first)
+    let h = words.fold(first.wrapping_mul(MIX), mix);
+    let longer = if head.len() > 8 { LONGER } else { 0 };
+    finish(h, first | longer)
 }
 
 /// The key of a head from its mixed words and its first word.
@@ -143,7 +153,8 @@ fn finish(h: u64, first: u64) -> Key {
 /// pattern that ends there, whether the walk can go on past the head (the
 /// node has a child outside letters and digits: the byte after a head never
 /// is one), and whether the bytes it would go on with are screened (see
-/// [`FirstWords::continues`]).
+/// [`FirstWords::continues`]); and whether the head is also one of another
+/// bank's (see [`Resume::others`]).
 ///
 /// Kept packed as the table's slot holds it, eight bytes: unpacked into
 /// four fields it was copied field by field at every head found, and passed
@@ -151,8 +162,8 @@ fn finish(h: u64, first: u64) -> Key {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(super) struct Resume {
     pub(super) node: u32,
-    /// 1 + the pattern (0 for none), and the flags `GOES_ON`, `SCREENED`
-    /// (and in a slot, `LONG`).
+    /// 1 + the pattern (0 for none), and the flags `GOES_ON`, `SCREENED`,
+    /// `OTHERS`.
     meta: u32,
 }
 
@@ -169,6 +180,33 @@ impl Resume {
             meta |= SCREENED;
         }
         Resume { node, meta }
+    }
+
+    /// The same, with the head also one of the other bank's (see
+    /// [`Resume::others`]).
+    pub(super) fn with_others(self) -> Resume {
+        Resume {
+            node: self.node,
+            meta: self.meta | OTHERS,
+        }
+    }
+
+    /// Where a walk at a head of the other bank's patterns only resumes:
+    /// nowhere, as no pattern of this bank starts with it.
+    pub(super) fn others_only() -> Resume {
+        Resume {
+            node: 0,
+            meta: OTHERS,
+        }
+    }
+
+    /// Whether some pattern of the other bank may start at the head: a word
+    /// start whose head is not one of that bank's patterns' (nor empty)
+    /// can start none of them. Only a table given the other bank's heads
+    /// marks them; a head it does not hold is none of them.
+    #[inline]
+    pub(super) fn others(self) -> bool {
+        self.meta & OTHERS != 0
     }
 
     /// The pattern ending at the node.
@@ -209,8 +247,8 @@ fn screen_hash(node: u32, next: [u8; SCREEN_BYTES]) -> u64 {
 /// flags.
 const PATTERN_BITS: u32 = (1 << 24) - 1;
 const GOES_ON: u32 = 1 << 24;
-const LONG: u32 = 1 << 25;
-const SCREENED: u32 = 1 << 26;
+const SCREENED: u32 = 1 << 25;
+const OTHERS: u32 = 1 << 26;
 
 /// Bits in `FirstWords::filter` (8 KiB).
 const FILTER_BITS: usize = 1 << 16;
@@ -222,16 +260,15 @@ fn filter_bit(hash: u64) -> usize {
     (hash >> 40) as usize & (FILTER_BITS - 1)
 }
 
-/// One slot of the open-addressing table, 16 bytes; `node == 0` (the root,
-/// which no non-empty head leads to) marks it empty. The walk needs nothing
-/// more than the slot unless it goes on past the head.
+/// One slot of the open-addressing table, 16 bytes; `first == 0`, which no
+/// head's key has, marks it empty. The walk needs nothing more than the
+/// slot unless it goes on past the head.
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
-    /// The head's first eight bytes, zero-padded: with no zero byte in a
-    /// head, they are the whole head when it is at most eight bytes long.
+    /// The head's [`Key::first`]: with no zero byte in a head, its first
+    /// eight bytes are the whole head when it is at most eight bytes long.
     first: u64,
-    /// Where the walk resumes, with the flag `LONG` (the head is longer
-    /// than eight bytes) in its `meta`.
+    /// Where the walk resumes.
     resume: Resume,
 }
 
@@ -272,17 +309,15 @@ impl FirstWords {
         };
         let mask = capacity - 1;
         for (head, resume) in heads {
-            debug_assert!(!head.is_empty() && resume.node != 0);
+            debug_assert!(!head.is_empty());
             let key = key(head, 0, head.len());
             let bit = filter_bit(key.hash);
             words.filter[bit / 64] |= 1 << (bit % 64);
             let mut i = key.hash as usize & mask;
-            while words.slots[i].resume.node != 0 {
+            while words.slots[i].first != 0 {
                 i = (i + 1) & mask;
             }
-            let mut resume = resume;
             if head.len() > 8 {
-                resume.meta |= LONG;
                 let start = words.tails.len() as u32;
                 words.tails.extend_from_slice(&head[8..]);
                 words.tail_ranges[i] = (start, words.tails.len() as u32);
@@ -310,18 +345,20 @@ impl FirstWords {
             return None;
         }
         let mask = self.slots.len() - 1;
-        let long = head.len() > 8;
         let mut i = key.hash as usize & mask;
         loop {
             let slot = self.slots[i];
-            if slot.resume.node == 0 {
-                return None;
-            }
+            // Equal firsts make the slot a full one, of a head as long or
+            // as short as this one (see `Key`): most heads found are
+            // settled by this one comparison.
             if slot.first == key.first
-                && (slot.resume.meta & LONG != 0) == long
-                && (!long || self.tail_matches(i, &head.hay[head.at + 8..head.end]))
+                && (key.first & LONGER == 0
+                    || self.tail_matches(i, &head.hay[head.at + 8..head.end]))
             {
                 return Some(slot.resume);
+            }
+            if slot.first == 0 {
+                return None;
             }
             i = (i + 1) & mask;
         }
@@ -399,7 +436,7 @@ mod tests {
             words.resume(&head(b"missile test")),
             Some(at(3, None, true))
         );
-        // (A long head's slot also says it is long.)
+        // (A long head's resume is the one it was given.)
         let long_resume = words.resume(&head(long)).unwrap();
         assert_eq!(
             (

@@ -29,8 +29,6 @@ pub(crate) struct PhraseEntry {
     pub(crate) policy: MatchPolicy,
     pub(crate) rules: Vec<u32>,
     pub(crate) is_term: bool,
-    /// Whether some rule of this phrase has context terms to check.
-    pub(crate) has_context: bool,
 }
 
 /// A rule as scoring reads it, in [`Tables::flat_rules`]: the rules of one
@@ -65,13 +63,12 @@ impl FlatRule {
 }
 
 /// What scoring needs of a phrase, in 12 bytes: its rules in
-/// [`Tables::flat_rules`] and its flags.
+/// [`Tables::flat_rules`] and whether it is a context term.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct PhraseInfo {
     pub(crate) rules_start: u32,
     pub(crate) rules_end: u32,
     pub(crate) is_term: bool,
-    pub(crate) has_context: bool,
 }
 
 /// Evidence an entity kind or label gives; `topic: None` means explicitly none.
@@ -302,7 +299,6 @@ impl Tables {
             let requires = terms(raw.requires_any)?;
             let unless = terms(raw.unless_any)?;
             let rule = self.rules.len() as u32;
-            let has_context = !requires.is_empty() || !unless.is_empty();
             self.rules.push(Rule {
                 topic,
                 weight,
@@ -312,7 +308,6 @@ impl Tables {
             });
             let p = self.intern(&phrase, policy);
             self.phrases[p as usize].rules.push(rule);
-            self.phrases[p as usize].has_context |= has_context;
             Ok(())
         })
     }
@@ -406,7 +401,6 @@ impl Tables {
                 rules_start,
                 rules_end: self.flat_rules.len() as u32,
                 is_term: p.is_term,
-                has_context: p.has_context,
             });
         }
     }
@@ -429,7 +423,6 @@ impl Tables {
             policy,
             rules: Vec::new(),
             is_term: false,
-            has_context: false,
         });
         self.phrase_index.insert(key, next);
         next

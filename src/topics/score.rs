@@ -56,10 +56,8 @@ struct Scratch {
     hits: Vec<Hit>,
     /// Per phrase, the stamp of the last document it was a term hit in and
     /// its last text hit there (`NO_HIT` for none): the head of the list of
-    /// its text hits, linked through `prev_same`.
+    /// its text hits, linked through `Hit::prev_same`.
     term_hits: Vec<(u32, u32)>,
-    /// Per hit of a term, the term's text hit before it (`NO_HIT` for none).
-    prev_same: Vec<u32>,
     /// The `requires_any` terms of each rule met in the document that are
     /// in it, each with the head of its text hits, found once a rule: per
     /// rule, the stamp of the last document it was met in and its run of
@@ -136,7 +134,7 @@ type PresentAt = (u32, (u32, u32), (u32, u32));
 /// The `unless_any` terms not found yet, in a [`PresentAt`].
 const NOT_FOUND: (u32, u32) = (u32::MAX, u32::MAX);
 
-/// No hit, in `Scratch::term_hits` and `Scratch::prev_same`.
+/// No hit, in `Scratch::term_hits` and `Hit::prev_same`.
 const NO_HIT: u32 = u32::MAX;
 
 #[derive(Clone, Copy)]
@@ -149,6 +147,9 @@ struct Hit {
     /// collected, not looked up again).
     is_term: bool,
     sentence: u32,
+    /// For a text hit of a term, the term's text hit before it (`NO_HIT`
+    /// for none; see `Scratch::term_hits`).
+    prev_same: u32,
 }
 
 /// Evidence for one (topic, source, text, in_title) key.
@@ -331,7 +332,13 @@ fn score_with(
     s.text_slots.clear();
     s.events.clear();
     s.items.clear();
-    phrase_evidence(s, tables, input, wrapped, config);
+    // (Read once: the hits' offsets are checked and the words counted
+    // faster in ASCII text.)
+    let ascii = Ascii {
+        title: input.title.is_ascii(),
+        text: input.text.is_ascii(),
+    };
+    phrase_evidence(s, tables, input, ascii, wrapped, config);
     entity_evidence(s, tables, input.entities);
     sum_events(s);
     roll_up(s, tables);
@@ -345,7 +352,7 @@ fn score_with(
     s.children
         .sort_unstable_by_key(|&(p, c)| u64::from(p) << 32 | u64::from(c));
     find_child_runs(s);
-    let words = count_words(input.title) + count_words(input.text);
+    let words = count_words(input.title, ascii.title) + count_words(input.text, ascii.text);
     let norm = (MIN_WORDS.max(words as f32) / MIN_WORDS).sqrt();
     let mut kept = std::mem::take(&mut s.kept);
     kept.clear();
@@ -481,9 +488,17 @@ fn evidence_of(s: &Scratch, tables: &Tables, ranges: EvidenceRanges, out: &mut S
     });
 }
 
-/// Words as `split_whitespace` counts them, without decoding ASCII text.
-fn count_words(text: &str) -> usize {
-    if !text.is_ascii() {
+/// Whether an article's title and text are ASCII.
+#[derive(Clone, Copy)]
+struct Ascii {
+    title: bool,
+    text: bool,
+}
+
+/// Words as `split_whitespace` counts them, without decoding ASCII text
+/// (`ascii`: whether `text` is).
+fn count_words(text: &str, ascii: bool) -> usize {
+    if !ascii {
         return text.split_whitespace().count();
     }
     // A word starts at a byte that is not white space after one that is (or
@@ -703,19 +718,45 @@ fn phrase_evidence(
     s: &mut Scratch,
     tables: &Tables,
     input: &TopicInput<'_>,
+    ascii: Ascii,
     wrapped: Option<bool>,
     config: &TopicConfig,
 ) {
+    if s.term_hits.len() < tables.phrase_info.len() {
+        s.term_hits.resize(tables.phrase_info.len(), (0, NO_HIT));
+        s.phrase_text.resize(tables.phrase_info.len(), (0, 0));
+    }
+    if s.present_at.len() < tables.flat_rules.len() {
+        s.present_at
+            .resize(tables.flat_rules.len(), (0, (0, 0), NOT_FOUND));
+    }
+    s.stamp = s.stamp.wrapping_add(1);
+    if s.stamp == 0 {
+        s.term_hits.fill((0, NO_HIT));
+        s.phrase_text.fill((0, 0));
+        s.present_at.fill((0, (0, 0), NOT_FOUND));
+        s.runs.fill(TopicRuns::default());
+        s.stamp = 1;
+    }
     s.hits.clear();
-    let valid = |text: &str, m: &PhraseMatch| text.get(m.start..m.end).is_some();
-    let mut needs_context = false;
-    let mut has_terms = false;
-    let mut push = |s: &mut Scratch, m: &PhraseMatch, in_title: bool| {
-        let mut is_term = false;
-        if let Some(e) = tables.phrase_info.get(m.phrase as usize) {
-            needs_context |= e.has_context;
-            is_term = e.is_term;
-            has_terms |= is_term;
+    // (In ASCII text every offset up to the end is a character boundary.)
+    let valid = |text: &str, ascii: bool, m: &PhraseMatch| {
+        if ascii {
+            m.start <= m.end && m.end <= text.len()
+        } else {
+            text.get(m.start..m.end).is_some()
+        }
+    };
+    // Terms are linked as their hits are collected (a pass of its own over
+    // the hits cost over a third as much again as collecting them).
+    let push = |s: &mut Scratch, m: &PhraseMatch, in_title: bool| {
+        let is_term = tables
+            .phrase_info
+            .get(m.phrase as usize)
+            .is_some_and(|e| e.is_term);
+        let mut prev_same = NO_HIT;
+        if is_term {
+            prev_same = link_term_hit(s, m.phrase, in_title);
         }
         s.hits.push(Hit {
             phrase: m.phrase,
@@ -724,10 +765,11 @@ fn phrase_evidence(
             in_title,
             is_term,
             sentence: 0,
+            prev_same,
         });
     };
     for m in input.title_hits {
-        if valid(input.title, m) {
+        if valid(input.title, ascii.title, m) {
             push(s, m, true);
         }
     }
@@ -738,7 +780,7 @@ fn phrase_evidence(
     for m in input.text_hits {
         sorted &= last_start <= m.start;
         last_start = m.start;
-        if valid(input.text, m) {
+        if valid(input.text, ascii.text, m) {
             push(s, m, false);
         }
     }
@@ -766,25 +808,7 @@ fn phrase_evidence(
             }
         }
         s.hits.sort_by_key(|h| (!h.in_title, h.sentence));
-    }
-    if s.term_hits.len() < tables.phrase_info.len() {
-        s.term_hits.resize(tables.phrase_info.len(), (0, NO_HIT));
-        s.phrase_text.resize(tables.phrase_info.len(), (0, 0));
-    }
-    if s.present_at.len() < tables.flat_rules.len() {
-        s.present_at
-            .resize(tables.flat_rules.len(), (0, (0, 0), NOT_FOUND));
-    }
-    s.stamp = s.stamp.wrapping_add(1);
-    if s.stamp == 0 {
-        s.term_hits.fill((0, NO_HIT));
-        s.phrase_text.fill((0, 0));
-        s.present_at.fill((0, (0, 0), NOT_FOUND));
-        s.runs.fill(TopicRuns::default());
-        s.stamp = 1;
-    }
-    if needs_context && has_terms {
-        link_term_hits(s);
+        relink_term_hits(s);
     }
     let first_text = s.hits.partition_point(|h| h.in_title);
     let n_rules = tables.flat_rules.len();
@@ -815,7 +839,7 @@ fn phrase_evidence(
             let requires = rule.requires(&tables.terms);
             let unless = rule.unless(&tables.terms);
             if !requires.is_empty() || !unless.is_empty() {
-                let (term_hits, prev_same, stamp) = (&s.term_hits, &s.prev_same, s.stamp);
+                let (term_hits, stamp) = (&s.term_hits, s.stamp);
                 // Most terms of a rule are not in the document: the checks
                 // below go over those that are alone (a rule has ten terms
                 // on average, and each was looked up at every check).
@@ -868,7 +892,7 @@ fn phrase_evidence(
                                 if sorted && x.start < range.start {
                                     break;
                                 }
-                                k = prev_same[k as usize];
+                                k = x.prev_same;
                             }
                             false
                         })
@@ -961,24 +985,33 @@ fn phrase_evidence(
     s.present = present_all;
 }
 
-/// Stamps the terms among the hits as in the document, and links each
-/// term's text hits (see `Scratch::term_hits`).
-fn link_term_hits(s: &mut Scratch) {
-    s.prev_same.clear();
-    s.prev_same.resize(s.hits.len(), NO_HIT);
-    for (k, h) in s.hits.iter().enumerate() {
-        let p = h.phrase as usize;
-        if !h.is_term {
-            continue;
+/// Stamps term `phrase` as in the document and, for a text hit, makes the
+/// hit about to be pushed the head of its text hits (see
+/// `Scratch::term_hits`): returns the hit's `prev_same`.
+fn link_term_hit(s: &mut Scratch, phrase: u32, in_title: bool) -> u32 {
+    let (stamp, last) = &mut s.term_hits[phrase as usize];
+    if *stamp != s.stamp {
+        *stamp = s.stamp;
+        *last = NO_HIT;
+    }
+    if in_title {
+        return NO_HIT;
+    }
+    std::mem::replace(last, s.hits.len() as u32)
+}
+
+/// Links the terms' text hits again after the hits were reordered.
+fn relink_term_hits(s: &mut Scratch) {
+    for h in &s.hits {
+        if h.is_term {
+            s.term_hits[h.phrase as usize].1 = NO_HIT;
         }
-        let (stamp, last) = &mut s.term_hits[p];
-        if *stamp != s.stamp {
-            *stamp = s.stamp;
-            *last = NO_HIT;
-        }
-        if !h.in_title {
-            s.prev_same[k] = *last;
-            *last = k as u32;
+    }
+    for k in 0..s.hits.len() {
+        let h = s.hits[k];
+        if h.is_term && !h.in_title {
+            let last = &mut s.term_hits[h.phrase as usize].1;
+            s.hits[k].prev_same = std::mem::replace(last, k as u32);
         }
     }
 }
@@ -1264,7 +1297,7 @@ mod tests {
             )
         ) {
             let text = pieces.concat();
-            prop_assert_eq!(count_words(&text), text.split_whitespace().count());
+            prop_assert_eq!(count_words(&text, text.is_ascii()), text.split_whitespace().count());
         }
 
         /// The leading bytes are the first sixteen, zero-padded, read

@@ -80,6 +80,17 @@ pub(crate) struct EntityRule {
     pub(crate) weight: f32,
 }
 
+/// The rules of an entity kind, and the pair rules that count it.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct KindRules {
+    /// Its own rules; where it has none, its label's rules apply.
+    pub(crate) rules: Vec<EntityRule>,
+    /// The indexes in [`Tables::pair_rules`] of the rules with this kind
+    /// among their `kinds`, in order (found once a fact, not by comparing
+    /// each entity's kind with each rule's kinds).
+    pub(crate) pairs: Vec<u32>,
+}
+
 /// Fires once when entities of `kinds` come from `min_countries` countries.
 #[derive(Clone, Debug)]
 pub(crate) struct PairRule {
@@ -96,7 +107,7 @@ pub(crate) struct Tables {
     pub(crate) rules: Vec<Rule>,
     pub(crate) phrases: Vec<PhraseEntry>,
     pub(crate) phrase_index: HashMap<(String, MatchPolicy), u32, FxBuild>,
-    pub(crate) kind_rules: HashMap<String, Vec<EntityRule>, FxBuild>,
+    pub(crate) kind_rules: HashMap<String, KindRules, FxBuild>,
     pub(crate) label_rules: HashMap<Label, Vec<EntityRule>, FxBuild>,
     pub(crate) pair_rules: Vec<PairRule>,
     /// Number of kind and label rules ([`EntityRule::id`] is below it).
@@ -339,7 +350,7 @@ impl Tables {
             };
             match (raw.kind, raw.label, raw.pair) {
                 (Some(kind), None, None) => {
-                    self.kind_rules.entry(kind).or_default().push(rule);
+                    self.kind_rules.entry(kind).or_default().rules.push(rule);
                     self.entity_rule_count += 1;
                 }
                 (None, Some(label), None) => {
@@ -352,6 +363,13 @@ impl Tables {
                         return Err(Error::invalid(
                             "a pair rule needs kinds and min_countries of at least 2",
                         ));
+                    }
+                    let index = self.pair_rules.len() as u32;
+                    for kind in &pair.kinds {
+                        let pairs = &mut self.kind_rules.entry(kind.clone()).or_default().pairs;
+                        if pairs.last() != Some(&index) {
+                            pairs.push(index);
+                        }
                     }
                     self.pair_rules.push(PairRule {
                         kinds: pair.kinds,

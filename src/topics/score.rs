@@ -111,7 +111,10 @@ struct Scratch {
     hashed_facts: Vec<(u64, u32)>,
     /// Entity facts kept after de-duplication (indexes).
     facts: Vec<u32>,
-    /// The facts with a country that a pair rule counts (indexes).
+    /// (pair rule, fact) for each distinct fact with a country and a kind
+    /// that the pair rule counts.
+    pair_counted: Vec<(u32, u32)>,
+    /// The facts that one pair rule counts (indexes).
     pair_facts: Vec<u32>,
 }
 
@@ -1071,11 +1074,17 @@ fn entity_evidence(s: &mut Scratch, tables: &Tables, entities: &[EntityFact<'_>]
         s.facts.push(i);
     }
     s.facts.sort_unstable();
+    s.pair_counted.clear();
     for k in 0..s.facts.len() {
         let fact = &entities[s.facts[k] as usize];
-        let (key_name, rules) = match tables.kind_rules.get(fact.kind) {
-            Some(rules) => (fact.kind, rules),
-            None => match tables.label_rules.get(&fact.label) {
+        let kind = tables.kind_rules.get(fact.kind);
+        if let (Some(kind), Some(_)) = (kind, fact.country) {
+            let counted = kind.pairs.iter().map(|&p| (p, s.facts[k]));
+            s.pair_counted.extend(counted);
+        }
+        let (key_name, rules) = match kind {
+            Some(kind) if !kind.rules.is_empty() => (fact.kind, &kind.rules),
+            _ => match tables.label_rules.get(&fact.label) {
                 Some(rules) => (fact.label.as_str(), rules),
                 None => continue,
             },
@@ -1120,13 +1129,12 @@ fn entity_evidence(s: &mut Scratch, tables: &Tables, entities: &[EntityFact<'_>]
     }
     s.entity_touched.clear();
     let country = |i: &u32| entities[*i as usize].country.unwrap_or_default();
-    for pair in &tables.pair_rules {
+    // The distinct facts have the countries of all facts.
+    for (p, pair) in (0..).zip(&tables.pair_rules) {
         let countries = &mut s.pair_facts;
         countries.clear();
-        countries.extend((0..entities.len() as u32).filter(|&i| {
-            let f = &entities[i as usize];
-            f.country.is_some() && pair.kinds.iter().any(|k| k == f.kind)
-        }));
+        let counted = s.pair_counted.iter().filter(|&&(q, _)| q == p);
+        countries.extend(counted.map(|&(_, i)| i));
         if countries.len() < pair.min_countries {
             continue;
         }

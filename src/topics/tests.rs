@@ -233,6 +233,25 @@ fn entity_rules_kind_label_pair() {
     // One country is not a pair.
     let t = run(&m, "", "", &facts[3..4]);
     assert_eq!(score_of(&t, "medtop:20000639"), 0.0);
+    // A kind that only a pair rule names has no rules of its own: its
+    // label's apply.
+    let office = EntityFact {
+        label: Label::Organization,
+        kind: "head_of_state",
+        country: Some("FR"),
+        name: "Office of the President",
+    };
+    let t = run(&m, "", "", &[facts[3], office]);
+    let gov = t.iter().find(|t| t.id == "medtop:20000593").unwrap();
+    assert_eq!(
+        gov.evidence[0].text,
+        "organization: Office of the President (FR)"
+    );
+    let diplomacy = t.iter().find(|t| t.id == "medtop:20000639").unwrap();
+    assert_eq!(
+        diplomacy.evidence[0].text,
+        "head_of_state/foreign_minister from FR, KR"
+    );
 }
 
 #[test]

@@ -29,8 +29,6 @@ pub(crate) struct PhraseEntry {
     pub(crate) policy: MatchPolicy,
     pub(crate) rules: Vec<u32>,
     pub(crate) is_term: bool,
-    /// Whether some rule of this phrase has context terms to check.
-    pub(crate) has_context: bool,
 }
 
 /// A rule as scoring reads it, in [`Tables::flat_rules`]: the rules of one
@@ -65,13 +63,12 @@ impl FlatRule {
 }
 
 /// What scoring needs of a phrase, in 12 bytes: its rules in
-/// [`Tables::flat_rules`] and its flags.
+/// [`Tables::flat_rules`] and whether it is a context term.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct PhraseInfo {
     pub(crate) rules_start: u32,
     pub(crate) rules_end: u32,
     pub(crate) is_term: bool,
-    pub(crate) has_context: bool,
 }
 
 /// Evidence an entity kind or label gives; `topic: None` means explicitly none.
@@ -81,6 +78,17 @@ pub(crate) struct EntityRule {
     pub(crate) id: u32,
     pub(crate) topic: Option<u32>,
     pub(crate) weight: f32,
+}
+
+/// The rules of an entity kind, and the pair rules that count it.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct KindRules {
+    /// Its own rules; where it has none, its label's rules apply.
+    pub(crate) rules: Vec<EntityRule>,
+    /// The indexes in [`Tables::pair_rules`] of the rules with this kind
+    /// among their `kinds`, in order (found once a fact, not by comparing
+    /// each entity's kind with each rule's kinds).
+    pub(crate) pairs: Vec<u32>,
 }
 
 /// Fires once when entities of `kinds` come from `min_countries` countries.
@@ -99,7 +107,7 @@ pub(crate) struct Tables {
     pub(crate) rules: Vec<Rule>,
     pub(crate) phrases: Vec<PhraseEntry>,
     pub(crate) phrase_index: HashMap<(String, MatchPolicy), u32, FxBuild>,
-    pub(crate) kind_rules: HashMap<String, Vec<EntityRule>, FxBuild>,
+    pub(crate) kind_rules: HashMap<String, KindRules, FxBuild>,
     pub(crate) label_rules: HashMap<Label, Vec<EntityRule>, FxBuild>,
     pub(crate) pair_rules: Vec<PairRule>,
     /// Number of kind and label rules ([`EntityRule::id`] is below it).
@@ -302,7 +310,6 @@ impl Tables {
             let requires = terms(raw.requires_any)?;
             let unless = terms(raw.unless_any)?;
             let rule = self.rules.len() as u32;
-            let has_context = !requires.is_empty() || !unless.is_empty();
             self.rules.push(Rule {
                 topic,
                 weight,
@@ -312,7 +319,6 @@ impl Tables {
             });
             let p = self.intern(&phrase, policy);
             self.phrases[p as usize].rules.push(rule);
-            self.phrases[p as usize].has_context |= has_context;
             Ok(())
         })
     }
@@ -344,7 +350,7 @@ impl Tables {
             };
             match (raw.kind, raw.label, raw.pair) {
                 (Some(kind), None, None) => {
-                    self.kind_rules.entry(kind).or_default().push(rule);
+                    self.kind_rules.entry(kind).or_default().rules.push(rule);
                     self.entity_rule_count += 1;
                 }
                 (None, Some(label), None) => {
@@ -357,6 +363,13 @@ impl Tables {
                         return Err(Error::invalid(
                             "a pair rule needs kinds and min_countries of at least 2",
                         ));
+                    }
+                    let index = self.pair_rules.len() as u32;
+                    for kind in &pair.kinds {
+                        let pairs = &mut self.kind_rules.entry(kind.clone()).or_default().pairs;
+                        if pairs.last() != Some(&index) {
+                            pairs.push(index);
+                        }
                     }
                     self.pair_rules.push(PairRule {
                         kinds: pair.kinds,
@@ -406,7 +419,6 @@ impl Tables {
                 rules_start,
                 rules_end: self.flat_rules.len() as u32,
                 is_term: p.is_term,
-                has_context: p.has_context,
             });
         }
     }
@@ -429,7 +441,6 @@ impl Tables {
             policy,
             rules: Vec::new(),
             is_term: false,
-            has_context: false,
         });
         self.phrase_index.insert(key, next);
         next

@@ -56,10 +56,8 @@ struct Scratch {
     hits: Vec<Hit>,
     /// Per phrase, the stamp of the last document it was a term hit in and
     /// its last text hit there (`NO_HIT` for none): the head of the list of
-    /// its text hits, linked through `prev_same`.
+    /// its text hits, linked through `Hit::prev_same`.
     term_hits: Vec<(u32, u32)>,
-    /// Per hit of a term, the term's text hit before it (`NO_HIT` for none).
-    prev_same: Vec<u32>,
     /// The `requires_any` terms of each rule met in the document that are
     /// in it, each with the head of its text hits, found once a rule: per
     /// rule, the stamp of the last document it was met in and its run of
@@ -113,7 +111,10 @@ struct Scratch {
     hashed_facts: Vec<(u64, u32)>,
     /// Entity facts kept after de-duplication (indexes).
     facts: Vec<u32>,
-    /// The facts with a country that a pair rule counts (indexes).
+    /// (pair rule, fact) for each distinct fact with a country and a kind
+    /// that the pair rule counts.
+    pair_counted: Vec<(u32, u32)>,
+    /// The facts that one pair rule counts (indexes).
     pair_facts: Vec<u32>,
 }
 
@@ -136,7 +137,7 @@ type PresentAt = (u32, (u32, u32), (u32, u32));
 /// The `unless_any` terms not found yet, in a [`PresentAt`].
 const NOT_FOUND: (u32, u32) = (u32::MAX, u32::MAX);
 
-/// No hit, in `Scratch::term_hits` and `Scratch::prev_same`.
+/// No hit, in `Scratch::term_hits` and `Hit::prev_same`.
 const NO_HIT: u32 = u32::MAX;
 
 #[derive(Clone, Copy)]
@@ -149,6 +150,9 @@ struct Hit {
     /// collected, not looked up again).
     is_term: bool,
     sentence: u32,
+    /// For a text hit of a term, the term's text hit before it (`NO_HIT`
+    /// for none; see `Scratch::term_hits`).
+    prev_same: u32,
 }
 
 /// Evidence for one (topic, source, text, in_title) key.
@@ -331,7 +335,13 @@ fn score_with(
     s.text_slots.clear();
     s.events.clear();
     s.items.clear();
-    phrase_evidence(s, tables, input, wrapped, config);
+    // (Read once: the hits' offsets are checked and the words counted
+    // faster in ASCII text.)
+    let ascii = Ascii {
+        title: input.title.is_ascii(),
+        text: input.text.is_ascii(),
+    };
+    phrase_evidence(s, tables, input, ascii, wrapped, config);
     entity_evidence(s, tables, input.entities);
     sum_events(s);
     roll_up(s, tables);
@@ -345,7 +355,7 @@ fn score_with(
     s.children
         .sort_unstable_by_key(|&(p, c)| u64::from(p) << 32 | u64::from(c));
     find_child_runs(s);
-    let words = count_words(input.title) + count_words(input.text);
+    let words = count_words(input.title, ascii.title) + count_words(input.text, ascii.text);
     let norm = (MIN_WORDS.max(words as f32) / MIN_WORDS).sqrt();
     let mut kept = std::mem::take(&mut s.kept);
     kept.clear();
@@ -481,9 +491,17 @@ fn evidence_of(s: &Scratch, tables: &Tables, ranges: EvidenceRanges, out: &mut S
     });
 }
 
-/// Words as `split_whitespace` counts them, without decoding ASCII text.
-fn count_words(text: &str) -> usize {
-    if !text.is_ascii() {
+/// Whether an article's title and text are ASCII.
+#[derive(Clone, Copy)]
+struct Ascii {
+    title: bool,
+    text: bool,
+}
+
+/// Words as `split_whitespace` counts them, without decoding ASCII text
+/// (`ascii`: whether `text` is).
+fn count_words(text: &str, ascii: bool) -> usize {
+    if !ascii {
         return text.split_whitespace().count();
     }
     // A word starts at a byte that is not white space after one that is (or
@@ -595,13 +613,13 @@ fn grow_text_slots(s: &mut Scratch) {
 
 /// Whether text `id` is the lower-case form of `surface` (ASCII surfaces
 /// only; others are interned the long way).
-fn is_lower_of(s: &Scratch, id: u32, surface: &str) -> bool {
-    let text = s.arena[s.texts[id as usize].clone()].as_bytes();
+fn is_lower_of(s: &Scratch, id: u32, surface: &[u8]) -> bool {
+    let text = &s.arena.as_bytes()[s.texts[id as usize].clone()];
     if text.len() != surface.len() {
         return false;
     }
     let lower = |x: u64| x | in_range(x, b'A', b'Z') >> 2;
-    let (mut a, mut b) = (surface.as_bytes(), text);
+    let (mut a, mut b) = (surface, text);
     // Eight bytes at a time (a byte at a time cost three times as much):
     // ASCII, and equal once upper case is lowered (the high bit of an upper
     // case byte, moved to 0x20).
@@ -619,13 +637,33 @@ fn is_lower_of(s: &Scratch, id: u32, surface: &str) -> bool {
 /// Interns the lower-case form of a surface.
 fn intern_lower(s: &mut Scratch, surface: &str) -> u32 {
     let from = s.arena.len();
-    if surface.is_ascii() {
+    // Most surfaces are lower case already: copied as they are (lowering
+    // each byte cost more than the rest of interning).
+    if is_ascii_lower(surface.as_bytes()) {
+        s.arena.push_str(surface);
+    } else if surface.is_ascii() {
         s.arena.push_str(surface);
         s.arena[from..].make_ascii_lowercase();
     } else {
         s.arena.push_str(&surface.to_lowercase());
     }
     intern_tail(s, from)
+}
+
+/// Whether `text` is ASCII without upper-case letters, eight bytes at a
+/// time.
+fn is_ascii_lower(mut text: &[u8]) -> bool {
+    loop {
+        // (Every byte of a short `text` is loaded, the rest zero.)
+        let x = load_le(text);
+        if x & HIGH != 0 || in_range(x, b'A', b'Z') != 0 {
+            return false;
+        }
+        match text.get(8..) {
+            Some(rest) if !rest.is_empty() => text = rest,
+            _ => return true,
+        }
+    }
 }
 
 /// Sentence numbers of text offsets, from sentence starts found only as far
@@ -703,19 +741,45 @@ fn phrase_evidence(
     s: &mut Scratch,
     tables: &Tables,
     input: &TopicInput<'_>,
+    ascii: Ascii,
     wrapped: Option<bool>,
     config: &TopicConfig,
 ) {
+    if s.term_hits.len() < tables.phrase_info.len() {
+        s.term_hits.resize(tables.phrase_info.len(), (0, NO_HIT));
+        s.phrase_text.resize(tables.phrase_info.len(), (0, 0));
+    }
+    if s.present_at.len() < tables.flat_rules.len() {
+        s.present_at
+            .resize(tables.flat_rules.len(), (0, (0, 0), NOT_FOUND));
+    }
+    s.stamp = s.stamp.wrapping_add(1);
+    if s.stamp == 0 {
+        s.term_hits.fill((0, NO_HIT));
+        s.phrase_text.fill((0, 0));
+        s.present_at.fill((0, (0, 0), NOT_FOUND));
+        s.runs.fill(TopicRuns::default());
+        s.stamp = 1;
+    }
     s.hits.clear();
-    let valid = |text: &str, m: &PhraseMatch| text.get(m.start..m.end).is_some();
-    let mut needs_context = false;
-    let mut has_terms = false;
-    let mut push = |s: &mut Scratch, m: &PhraseMatch, in_title: bool| {
-        let mut is_term = false;
-        if let Some(e) = tables.phrase_info.get(m.phrase as usize) {
-            needs_context |= e.has_context;
-            is_term = e.is_term;
-            has_terms |= is_term;
+    // (In ASCII text every offset up to the end is a character boundary.)
+    let valid = |text: &str, ascii: bool, m: &PhraseMatch| {
+        if ascii {
+            m.start <= m.end && m.end <= text.len()
+        } else {
+            text.get(m.start..m.end).is_some()
+        }
+    };
+    // Terms are linked as their hits are collected (a pass of its own over
+    // the hits cost over a third as much again as collecting them).
+    let push = |s: &mut Scratch, m: &PhraseMatch, in_title: bool| {
+        let is_term = tables
+            .phrase_info
+            .get(m.phrase as usize)
+            .is_some_and(|e| e.is_term);
+        let mut prev_same = NO_HIT;
+        if is_term {
+            prev_same = link_term_hit(s, m.phrase, in_title);
         }
         s.hits.push(Hit {
             phrase: m.phrase,
@@ -724,10 +788,11 @@ fn phrase_evidence(
             in_title,
             is_term,
             sentence: 0,
+            prev_same,
         });
     };
     for m in input.title_hits {
-        if valid(input.title, m) {
+        if valid(input.title, ascii.title, m) {
             push(s, m, true);
         }
     }
@@ -738,7 +803,7 @@ fn phrase_evidence(
     for m in input.text_hits {
         sorted &= last_start <= m.start;
         last_start = m.start;
-        if valid(input.text, m) {
+        if valid(input.text, ascii.text, m) {
             push(s, m, false);
         }
     }
@@ -766,25 +831,7 @@ fn phrase_evidence(
             }
         }
         s.hits.sort_by_key(|h| (!h.in_title, h.sentence));
-    }
-    if s.term_hits.len() < tables.phrase_info.len() {
-        s.term_hits.resize(tables.phrase_info.len(), (0, NO_HIT));
-        s.phrase_text.resize(tables.phrase_info.len(), (0, 0));
-    }
-    if s.present_at.len() < tables.flat_rules.len() {
-        s.present_at
-            .resize(tables.flat_rules.len(), (0, (0, 0), NOT_FOUND));
-    }
-    s.stamp = s.stamp.wrapping_add(1);
-    if s.stamp == 0 {
-        s.term_hits.fill((0, NO_HIT));
-        s.phrase_text.fill((0, 0));
-        s.present_at.fill((0, (0, 0), NOT_FOUND));
-        s.runs.fill(TopicRuns::default());
-        s.stamp = 1;
-    }
-    if needs_context && has_terms {
-        link_term_hits(s);
+        relink_term_hits(s);
     }
     let first_text = s.hits.partition_point(|h| h.in_title);
     let n_rules = tables.flat_rules.len();
@@ -801,21 +848,26 @@ fn phrase_evidence(
     let mut window = 0..1;
     let soft_breaks = wrapped == Some(true);
     for k in 0..s.hits.len() {
-        let hit = s.hits[k];
-        let Some(entry) = tables.phrase_info.get(hit.phrase as usize) else {
-            continue;
+        // About half the hits (in Reuters) are of terms without rules of
+        // their own: passed over before the hit is read whole.
+        let rules = match tables.phrase_info.get(s.hits[k].phrase as usize) {
+            Some(entry) if entry.rules_start < entry.rules_end => {
+                entry.rules_start..entry.rules_end
+            }
+            _ => continue,
         };
+        let hit = s.hits[k];
         // The hit's sentence range and hard block, for context checks
         // (found lazily).
         let mut range: Option<Range<usize>> = None;
         let mut block: Option<Range<usize>> = None;
         let mut text_id: Option<u32> = None;
-        for r in entry.rules_start..entry.rules_end {
+        for r in rules {
             let rule = &tables.flat_rules[r as usize];
             let requires = rule.requires(&tables.terms);
             let unless = rule.unless(&tables.terms);
             if !requires.is_empty() || !unless.is_empty() {
-                let (term_hits, prev_same, stamp) = (&s.term_hits, &s.prev_same, s.stamp);
+                let (term_hits, stamp) = (&s.term_hits, s.stamp);
                 // Most terms of a rule are not in the document: the checks
                 // below go over those that are alone (a rule has ten terms
                 // on average, and each was looked up at every check).
@@ -868,7 +920,7 @@ fn phrase_evidence(
                                 if sorted && x.start < range.start {
                                     break;
                                 }
-                                k = prev_same[k as usize];
+                                k = x.prev_same;
                             }
                             false
                         })
@@ -931,11 +983,13 @@ fn phrase_evidence(
                     } else {
                         input.text
                     };
-                    let surface = &src[hit.start..hit.end];
+                    // (As bytes: the hit's offsets were checked when it
+                    // was collected.)
+                    let surface = &src.as_bytes()[hit.start..hit.end];
                     let id = match s.phrase_text[hit.phrase as usize] {
                         (stamp, id) if stamp == s.stamp && is_lower_of(s, id, surface) => id,
                         _ => {
-                            let id = intern_lower(s, surface);
+                            let id = intern_lower(s, &src[hit.start..hit.end]);
                             s.phrase_text[hit.phrase as usize] = (s.stamp, id);
                             id
                         }
@@ -961,24 +1015,33 @@ fn phrase_evidence(
     s.present = present_all;
 }
 
-/// Stamps the terms among the hits as in the document, and links each
-/// term's text hits (see `Scratch::term_hits`).
-fn link_term_hits(s: &mut Scratch) {
-    s.prev_same.clear();
-    s.prev_same.resize(s.hits.len(), NO_HIT);
-    for (k, h) in s.hits.iter().enumerate() {
-        let p = h.phrase as usize;
-        if !h.is_term {
-            continue;
+/// Stamps term `phrase` as in the document and, for a text hit, makes the
+/// hit about to be pushed the head of its text hits (see
+/// `Scratch::term_hits`): returns the hit's `prev_same`.
+fn link_term_hit(s: &mut Scratch, phrase: u32, in_title: bool) -> u32 {
+    let (stamp, last) = &mut s.term_hits[phrase as usize];
+    if *stamp != s.stamp {
+        *stamp = s.stamp;
+        *last = NO_HIT;
+    }
+    if in_title {
+        return NO_HIT;
+    }
+    std::mem::replace(last, s.hits.len() as u32)
+}
+
+/// Links the terms' text hits again after the hits were reordered.
+fn relink_term_hits(s: &mut Scratch) {
+    for h in &s.hits {
+        if h.is_term {
+            s.term_hits[h.phrase as usize].1 = NO_HIT;
         }
-        let (stamp, last) = &mut s.term_hits[p];
-        if *stamp != s.stamp {
-            *stamp = s.stamp;
-            *last = NO_HIT;
-        }
-        if !h.in_title {
-            s.prev_same[k] = *last;
-            *last = k as u32;
+    }
+    for k in 0..s.hits.len() {
+        let h = s.hits[k];
+        if h.is_term && !h.in_title {
+            let last = &mut s.term_hits[h.phrase as usize].1;
+            s.hits[k].prev_same = std::mem::replace(last, k as u32);
         }
     }
 }
@@ -1013,11 +1076,17 @@ fn entity_evidence(s: &mut Scratch, tables: &Tables, entities: &[EntityFact<'_>]
         s.facts.push(i);
     }
     s.facts.sort_unstable();
+    s.pair_counted.clear();
     for k in 0..s.facts.len() {
         let fact = &entities[s.facts[k] as usize];
-        let (key_name, rules) = match tables.kind_rules.get(fact.kind) {
-            Some(rules) => (fact.kind, rules),
-            None => match tables.label_rules.get(&fact.label) {
+        let kind = tables.kind_rules.get(fact.kind);
+        if let (Some(kind), Some(_)) = (kind, fact.country) {
+            let counted = kind.pairs.iter().map(|&p| (p, s.facts[k]));
+            s.pair_counted.extend(counted);
+        }
+        let (key_name, rules) = match kind {
+            Some(kind) if !kind.rules.is_empty() => (fact.kind, &kind.rules),
+            _ => match tables.label_rules.get(&fact.label) {
                 Some(rules) => (fact.label.as_str(), rules),
                 None => continue,
             },
@@ -1062,13 +1131,12 @@ fn entity_evidence(s: &mut Scratch, tables: &Tables, entities: &[EntityFact<'_>]
     }
     s.entity_touched.clear();
     let country = |i: &u32| entities[*i as usize].country.unwrap_or_default();
-    for pair in &tables.pair_rules {
+    // The distinct facts have the countries of all facts.
+    for (p, pair) in (0..).zip(&tables.pair_rules) {
         let countries = &mut s.pair_facts;
         countries.clear();
-        countries.extend((0..entities.len() as u32).filter(|&i| {
-            let f = &entities[i as usize];
-            f.country.is_some() && pair.kinds.iter().any(|k| k == f.kind)
-        }));
+        let counted = s.pair_counted.iter().filter(|&&(q, _)| q == p);
+        countries.extend(counted.map(|&(_, i)| i));
         if countries.len() < pair.min_countries {
             continue;
         }
@@ -1167,8 +1235,13 @@ fn sum_events(s: &mut Scratch) {
     let (arena, texts, leads) = (s.arena.as_bytes(), &s.texts, &s.leads);
     let text = |t: u32| &arena[texts[t as usize].clone()];
     let mut start = 0;
-    while start < s.items.len() {
-        let order = s.items[start].order;
+    while let Some([a, b]) = s.items.get(start..start + 2) {
+        // (Most items tie with none: passed over with one comparison.)
+        if a.order != b.order {
+            start += 1;
+            continue;
+        }
+        let order = a.order;
         let len = s.items[start..]
             .iter()
             .take_while(|i| i.order == order)
@@ -1264,7 +1337,7 @@ mod tests {
             )
         ) {
             let text = pieces.concat();
-            prop_assert_eq!(count_words(&text), text.split_whitespace().count());
+            prop_assert_eq!(count_words(&text, text.is_ascii()), text.split_whitespace().count());
         }
 
         /// The leading bytes are the first sixteen, zero-padded, read
@@ -1294,7 +1367,15 @@ mod tests {
                     .bytes()
                     .zip(text.bytes())
                     .all(|(a, b)| a.is_ascii() && a.to_ascii_lowercase() == b);
-            prop_assert_eq!(is_lower_of(&s, 0, &surface), bytewise);
+            prop_assert_eq!(is_lower_of(&s, 0, surface.as_bytes()), bytewise);
+        }
+
+        /// A text is ASCII lower case as a byte at a time says, around
+        /// the eight-byte words.
+        #[test]
+        fn ascii_lower_case_is_checked_as_bytes(text in "[a-zA-Z@\\[`{ é]{0,20}") {
+            let bytewise = text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+            prop_assert_eq!(is_ascii_lower(text.as_bytes()), bytewise);
         }
     }
 }

@@ -127,6 +127,39 @@ fn strike_depends_on_context() {
     assert!(score_of(&t, sport) > 0.0);
 }
 
+/// Hits given out of order are scored as in order: their terms' hits are
+/// linked again after they are sorted into sentence order.
+#[test]
+fn hits_out_of_order_score_as_in_order() {
+    let m = model();
+    let title = "Strike by workers";
+    let text = "The union called a strike. A missile strike hit. Workers died in an air strike; \
+                the union struck again, and a drone strike followed.";
+    let (mut title_hits, mut text_hits) = (Vec::new(), Vec::new());
+    m.find_phrases(title, &mut title_hits);
+    m.find_phrases(text, &mut text_hits);
+    let config = TopicConfig {
+        threshold: 0.0,
+        ..TopicConfig::default()
+    };
+    let input = TopicInput {
+        title,
+        text,
+        title_hits: &title_hits,
+        text_hits: &text_hits,
+        entities: &[],
+    };
+    let in_order = m.score(&input, &config);
+    assert!(score_of(&in_order, "medtop:20000530") > 0.0);
+    assert!(score_of(&in_order, "medtop:20000056") > 0.0);
+    let reversed: Vec<_> = text_hits.iter().rev().cloned().collect();
+    let reversed = TopicInput {
+        text_hits: &reversed,
+        ..input
+    };
+    assert_eq!(m.score(&reversed, &config), in_order);
+}
+
 #[test]
 fn negative_phrase_cancels() {
     let m = model();
@@ -200,6 +233,25 @@ fn entity_rules_kind_label_pair() {
     // One country is not a pair.
     let t = run(&m, "", "", &facts[3..4]);
     assert_eq!(score_of(&t, "medtop:20000639"), 0.0);
+    // A kind that only a pair rule names has no rules of its own: its
+    // label's apply.
+    let office = EntityFact {
+        label: Label::Organization,
+        kind: "head_of_state",
+        country: Some("FR"),
+        name: "Office of the President",
+    };
+    let t = run(&m, "", "", &[facts[3], office]);
+    let gov = t.iter().find(|t| t.id == "medtop:20000593").unwrap();
+    assert_eq!(
+        gov.evidence[0].text,
+        "organization: Office of the President (FR)"
+    );
+    let diplomacy = t.iter().find(|t| t.id == "medtop:20000639").unwrap();
+    assert_eq!(
+        diplomacy.evidence[0].text,
+        "head_of_state/foreign_minister from FR, KR"
+    );
 }
 
 #[test]

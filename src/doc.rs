@@ -115,6 +115,24 @@ pub enum Evidence {
         /// Index, in [`Doc::mentions`], of the mention that introduced the name.
         antecedent: u32,
     },
+    /// A short form (`Merz`) right after the title of its entry's office
+    /// (`Chancellor Merz`), with no full name before it: a head of state or
+    /// government, in a document that names their country. The built-in
+    /// leaders are today's: in old text the title may name a predecessor,
+    /// unless a longer name follows it ("Prime Minister Kim Mahn-je").
+    ///
+    /// ```
+    /// use gazetag::{Evidence, Tagger};
+    ///
+    /// let doc = Tagger::default().tag("In Berlin, Chancellor Merz spoke.");
+    /// let merz = doc.mentions().iter().find(|m| doc.surface(m) == "Merz").unwrap();
+    /// assert!(matches!(merz.evidence, Evidence::Titled { .. }));
+    /// assert_eq!(doc.entity_id(merz), Some("person:friedrich-merz"));
+    /// ```
+    Titled {
+        /// The short alias that matched.
+        alias: u32,
+    },
     /// The person named in the byline of a raw article.
     Byline,
     /// A rule of the tagger's rule set (index into its rules; see
@@ -455,7 +473,9 @@ impl<'t> Doc<'t> {
     /// The alias text and policy behind a mention, for dictionary mentions.
     pub fn alias(&self, mention: &Mention) -> Option<(&str, MatchPolicy)> {
         let alias = match mention.evidence {
-            Evidence::Alias { alias } | Evidence::ShortForm { alias, .. } => alias,
+            Evidence::Alias { alias }
+            | Evidence::ShortForm { alias, .. }
+            | Evidence::Titled { alias } => alias,
             Evidence::Byline | Evidence::Rule { .. } => return None,
         };
         let (text, policy, _) = self.inner.alias_info(alias);
@@ -599,6 +619,16 @@ impl<'t> Doc<'t> {
                     alias: Some(text.to_string()),
                     policy: Some(policy.as_str()),
                     antecedent: a.map(|a| (a.field, a.span.start, a.span.end)),
+                    candidates: self.candidate_ids(m),
+                }
+            }
+            Evidence::Titled { alias } => {
+                let (text, policy, _) = self.inner.alias_info(alias);
+                EvidenceRecord {
+                    source: "titled",
+                    alias: Some(text.to_string()),
+                    policy: Some(policy.as_str()),
+                    antecedent: None,
                     candidates: self.candidate_ids(m),
                 }
             }

@@ -122,11 +122,14 @@ impl Doc<'_> {
         }
         out.extend_from_slice(b",\"evidence\":{\"source\":");
         match m.evidence {
-            Evidence::Alias { alias } | Evidence::ShortForm { alias, .. } => {
+            Evidence::Alias { alias }
+            | Evidence::ShortForm { alias, .. }
+            | Evidence::Titled { alias } => {
                 let (text, policy, _) = self.inner.alias_info(alias);
                 // (Each a copy of a known length.)
                 match m.evidence {
                     Evidence::Alias { .. } => out.extend_from_slice(b"\"alias\",\"alias\":"),
+                    Evidence::Titled { .. } => out.extend_from_slice(b"\"titled\",\"alias\":"),
                     _ => out.extend_from_slice(b"\"short_form\",\"alias\":"),
                 }
                 string(out, text);

@@ -74,7 +74,8 @@ pub struct EntityRecord {
 /// The evidence of a mention, in the output.
 #[derive(Clone, Debug, Serialize)]
 pub struct EvidenceRecord {
-    /// `alias`, `short_form`, `byline`, or a rule name.
+    /// `alias`, `short_form`, `titled` (a short form after its office's
+    /// title), `byline`, or `rule` (the rule's name in `alias`).
     pub source: &'static str,
     /// The alias that matched.
     #[serde(skip_serializing_if = "Option::is_none")]

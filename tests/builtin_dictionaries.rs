@@ -1,6 +1,6 @@
 //! Tricky look-ups in the built-in dictionaries, through the default tagger.
 
-use gazetag::{Label, Tagger};
+use gazetag::{Evidence, Label, Tagger};
 
 /// (surface, label, entity id or None for "tagged without one entity") of
 /// every mention.
@@ -323,6 +323,50 @@ fn leaders_as_the_news_spells_them() {
     ]);
     // A first name and a particle are no name of the leader's.
     assert!(!has("Bart de Wever spoke. Bart de Smet left.", "Bart de"));
+}
+
+#[test]
+fn heads_of_state_and_government_by_their_titles() {
+    // A family name after the title of a leader's office, in a text that
+    // names the leader's country, with no full name before it; the later
+    // short forms link to it.
+    let text = "German Chancellor Merz met the Finnish president in Berlin. \
+                Merz said President Stubb agreed.";
+    let doc = Tagger::default().tag(text);
+    let got: Vec<(&str, Option<&str>, &str)> = doc
+        .mentions()
+        .iter()
+        .filter(|m| m.label == Label::Person)
+        .map(|m| {
+            let source = match m.evidence {
+                Evidence::Titled { .. } => "titled",
+                Evidence::ShortForm { .. } => "short_form",
+                _ => "other",
+            };
+            (doc.surface(m), doc.entity_id(m), source)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Merz", Some("person:friedrich-merz"), "titled"),
+            ("Merz", Some("person:friedrich-merz"), "short_form"),
+            ("Stubb", Some("person:alexander-stubb"), "titled"),
+        ]
+    );
+    // Not where the country is not named, nor after another country's
+    // nationality, nor inside a longer name.
+    for (text, surface) in [
+        ("Chancellor Merz said.", "Merz"),
+        ("Taiwanese President Lee spoke of Korea and Seoul.", "Lee"),
+        ("In Germany, Chancellor Merz Schmidt spoke.", "Merz"),
+    ] {
+        let id = id_of(text, surface);
+        assert!(
+            !id.as_deref().is_some_and(|i| i.starts_with("person:")),
+            "{text}: {id:?}"
+        );
+    }
 }
 
 #[test]

@@ -250,6 +250,7 @@ impl<'a> Article<'a> {
                         _ => "short form".to_string(),
                     }
                 }
+                Evidence::Titled { .. } => "short form after its office".to_string(),
                 Evidence::Byline => "byline".to_string(),
                 Evidence::Rule { rule } => format!("rule {}", doc.rule_name(rule)),
             };

@@ -42,7 +42,10 @@ pub(crate) fn drop_inside_events(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut
         let m = doc.mentions[i];
         taken.remove(m.field, m.span);
         edit.remove(i);
-        if let Evidence::Alias { alias } | Evidence::ShortForm { alias, .. } = m.evidence {
+        if let Evidence::Alias { alias }
+        | Evidence::ShortForm { alias, .. }
+        | Evidence::Titled { alias } = m.evidence
+        {
             doc.rejected.push(Rejected {
                 span: m.span,
                 field: m.field,

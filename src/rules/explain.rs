@@ -110,14 +110,14 @@ pub(crate) fn explain(doc: &Doc<'_>, field: Field, span: Span) -> Explanation {
 
 fn mention(doc: &Doc<'_>, m: &Mention, text: String) -> ExplainedCandidate {
     let (source, alias, policy, rule) = match m.evidence {
-        Evidence::Alias { .. } | Evidence::ShortForm { .. } => {
+        Evidence::Alias { .. } | Evidence::ShortForm { .. } | Evidence::Titled { .. } => {
             let (a, p) = doc.alias(m).map_or((None, None), |(a, p)| {
                 (Some(a.to_string()), Some(p.as_str()))
             });
-            let source = if matches!(m.evidence, Evidence::ShortForm { .. }) {
-                "short_form"
-            } else {
-                "alias"
+            let source = match m.evidence {
+                Evidence::ShortForm { .. } => "short_form",
+                Evidence::Titled { .. } => "titled",
+                _ => "alias",
             };
             (source, a, p, None)
         }

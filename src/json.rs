@@ -78,10 +78,8 @@ impl Doc<'_> {
     fn write_entity(&self, m: &Mention, chars: &mut CharOffsets<'_>, out: &mut Vec<u8>) {
         let surface = self.surface(m);
         let char_start = chars.at(m.span.start);
-        number(out, "{\"start\":", m.span.start);
-        number(out, ",\"end\":", m.span.end);
-        number(out, ",\"char_start\":", char_start);
-        number(out, ",\"char_end\":", char_start + char_len(surface));
+        let span = (m.span.start, m.span.end);
+        offsets(out, span, (char_start, char_start + char_len(surface)));
         field_and_label(out, m.field, m.label);
         text(out, ",\"text\":", surface);
         self.write_entity_fields(m.entity, out);
@@ -419,6 +417,42 @@ fn number(out: &mut Vec<u8>, prefix: &str, n: usize) {
     digits(out, n);
 }
 
+/// Appends `{"start":…,"end":…,"char_start":…,"char_end":…` of an entity
+/// record: its byte offsets `span` and char offsets `chars`.
+#[inline(always)]
+fn offsets(out: &mut Vec<u8>, span: (usize, usize), chars: (usize, usize)) {
+    let (start, end) = span;
+    if chars == span && (1..100_000_000).contains(&start) && end < 100_000_000 {
+        // Where the text up to the mention's end is ASCII (most), the char
+        // offsets are the byte offsets: the digits of each made once, and
+        // the four written into one buffer, written whole and cut to length
+        // (one check of the capacity, not four).
+        let (s, e) = (decimal(start as u64), decimal(end as u64));
+        let parts: [(&[u8], _); 4] = [
+            (b"{\"start\":", s),
+            (b",\"end\":", e),
+            (b",\"char_start\":", s),
+            (b",\"char_end\":", e),
+        ];
+        let mut buf = [0u8; 96];
+        let mut at = 0;
+        for (prefix, (ascii, len)) in parts {
+            buf[at..at + prefix.len()].copy_from_slice(prefix);
+            at += prefix.len();
+            buf[at..at + 8].copy_from_slice(&ascii.to_le_bytes());
+            at += len;
+        }
+        let end = out.len() + at;
+        out.extend_from_slice(&buf);
+        out.truncate(end);
+        return;
+    }
+    number(out, "{\"start\":", start);
+    number(out, ",\"end\":", end);
+    number(out, ",\"char_start\":", chars.0);
+    number(out, ",\"char_end\":", chars.1);
+}
+
 /// Appends `n` in decimal. Inlined, with the rare long numbers out of
 /// line: a call cost a fifth of its instructions (saving and restoring the
 /// registers the long way needs).
@@ -441,7 +475,7 @@ fn digits(out: &mut Vec<u8>, n: usize) {
     long_digits(out, n);
 }
 
-/// The decimal digits of `n`, from 10 to 10^8 - 1, as the low bytes of a
+/// The decimal digits of `n`, from 1 to 10^8 - 1, as the low bytes of a
 /// word (the first digit lowest; the bytes above are zero), and how many.
 #[inline(always)]
 fn decimal(n: u64) -> (u64, usize) {
@@ -794,6 +828,40 @@ mod tests {
             let mut got = b"x".to_vec();
             super::number(&mut got, ":", n);
             assert_eq!(got, format!("x:{}", n).as_bytes());
+        }
+    }
+
+    #[test]
+    fn offsets_are_written_as_four_numbers() {
+        let values = [
+            0usize,
+            1,
+            5,
+            9,
+            10,
+            99,
+            100,
+            12_345,
+            99_999_999,
+            100_000_000,
+            1 << 40,
+        ];
+        for start in values {
+            for end in values.into_iter().filter(|&end| end >= start) {
+                for chars in [
+                    (start, end),
+                    (start, end + 1),
+                    (start.saturating_sub(1), end),
+                ] {
+                    let mut got = b"x".to_vec();
+                    super::offsets(&mut got, (start, end), chars);
+                    let want = format!(
+                        "x{{\"start\":{start},\"end\":{end},\"char_start\":{},\"char_end\":{}",
+                        chars.0, chars.1
+                    );
+                    assert_eq!(String::from_utf8(got).unwrap(), want);
+                }
+            }
         }
     }
 

@@ -117,10 +117,8 @@ impl Doc<'_> {
                 }
             }
             Evidence::Byline => keyword(out, "", "byline"),
-            Evidence::Rule { rule } => {
-                keyword(out, "", "rule");
-                text(out, ",\"alias\":", self.rule_name(rule));
-            }
+            // (The source and the key in one copy of a known length.)
+            Evidence::Rule { rule } => text(out, "\"rule\",\"alias\":", self.rule_name(rule)),
         }
         out.extend_from_slice(b"}}");
     }
@@ -174,9 +172,9 @@ struct EntryFields {
     /// The tagger whose entries the slots hold. Held, weakly, so that its
     /// allocation, and so its address, is no other tagger's while held.
     owner: Weak<Inner>,
-    /// By a hash of the entry's index: the index plus one (zero for an
-    /// empty slot) and the fields.
-    slots: Vec<(u32, Vec<u8>)>,
+    /// By a hash of the entry's index: the index (`None` for an empty
+    /// slot) and the fields.
+    slots: Vec<(Option<u32>, Vec<u8>)>,
 }
 
 thread_local! {
@@ -212,7 +210,7 @@ fn cached_entry_fields(inner: &Arc<Inner>, i: u32, e: &Entry, out: &mut Vec<u8>)
         // Fibonacci hashing, as for the recent floats.
         let slot = (i.wrapping_mul(0x9e37_79b9) >> (32 - ENTRY_SLOTS.trailing_zeros())) as usize;
         let (key, fields) = &mut c.slots[slot];
-        if *key == i + 1 {
+        if *key == Some(i) {
             out.extend_from_slice(fields);
         } else {
             // Written where they go, then kept: the slot's buffer is
@@ -221,7 +219,7 @@ fn cached_entry_fields(inner: &Arc<Inner>, i: u32, e: &Entry, out: &mut Vec<u8>)
             write(out);
             fields.clear();
             fields.extend_from_slice(&out[from..]);
-            *key = i + 1;
+            *key = Some(i);
         }
         true
     });

@@ -609,16 +609,25 @@ fn is_section(t: &str) -> bool {
     t.len() <= 30 && contains_ci(SECTIONS, t)
 }
 
+/// Inlined: every line is asked, and most are out at the first tests (a
+/// call cost as much as they do).
+#[inline(always)]
 fn is_placeholder(t: &str) -> bool {
     // Every placeholder starts with one of these letters, in either case:
-    // most short lines are out at their first byte (every line is asked).
+    // most short lines are out at their first byte.
     let initial = t.as_bytes().first().map(|c| c | 0x20);
     t.len() <= 40
         && matches!(
             initial,
             Some(b'a' | b'c' | b'g' | b'i' | b'n' | b'p' | b'r' | b's' | b'v')
         )
-        && contains_ci(PLACEHOLDERS, t.strip_suffix(':').unwrap_or(t).trim_end())
+        && is_listed_placeholder(t)
+}
+
+/// Whether `t` is one of [`PLACEHOLDERS`] (a trailing colon ignored).
+#[inline(never)]
+fn is_listed_placeholder(t: &str) -> bool {
+    contains_ci(PLACEHOLDERS, t.strip_suffix(':').unwrap_or(t).trim_end())
 }
 
 fn is_footer(t: &str) -> bool {
@@ -627,7 +636,8 @@ fn is_footer(t: &str) -> bool {
 
 /// [`is_footer`] for a line of a text: `text_rights` is false when the
 /// text holds no "all rights reserved" (see [`rights_reserved`]), so that
-/// the line need not be searched.
+/// the line need not be searched. Inlined, as [`is_placeholder`].
+#[inline(always)]
 fn is_footer_in(t: &str, text_rights: bool) -> bool {
     if t.len() > 300 {
         return false;
@@ -643,6 +653,7 @@ fn is_footer_in(t: &str, text_rights: bool) -> bool {
 /// prefixes of its first byte are compared: a line starting with 's' is
 /// asked about "subscribe" and "sign up", not about all eight (a tenth of
 /// all lines start with one of these letters).
+#[inline(never)]
 fn footer_prefix(t: &str) -> bool {
     match t.as_bytes().first().map(|c| c | 0x20) {
         Some(b's') => {
@@ -658,14 +669,17 @@ fn footer_prefix(t: &str) -> bool {
 
 /// "All rights reserved" in any case. Every line of every document is asked,
 /// so a SIMD search for the word's rare letter comes first.
+#[inline(never)]
 fn rights_reserved(t: &str) -> bool {
     const PHRASE: &[u8] = b"all rights reserved";
     const V: usize = 16; // where the rare letter is in the phrase
     let b = t.as_bytes();
     // Most lines have a 'v' somewhere; only the window around each one is
-    // compared.
+    // compared, where the byte before is the phrase's ('r' in either case:
+    // most 'v's are out there).
     memchr::memchr2_iter(b'v', b'V', b).any(|p| {
         p >= V
+            && b[p - 1] | 0x20 == b'r'
             && b.get(p - V..p - V + PHRASE.len())
                 .is_some_and(|w| w.eq_ignore_ascii_case(PHRASE))
     })
@@ -688,28 +702,47 @@ fn has_promo_word(t: &str) -> bool {
     t.as_bytes().split(|b| !b.is_ascii_alphanumeric()).any(|w| {
         // Most words have no promo word of their length and initial: they
         // are turned away without a scan of the list.
-        let initial = w.first().map_or(0, |b| b | 0x20).wrapping_sub(b'a');
-        PROMO_INITIALS
-            .get(w.len())
-            .is_some_and(|&bits| initial < 26 && bits >> initial & 1 == 1)
+        may_be_listed(&PROMO_INITIALS, w)
             && PROMO_WORDS
                 .iter()
                 .any(|p| p.as_bytes().eq_ignore_ascii_case(w))
     })
 }
 
-/// Per length (up to 15 bytes), a bit for the initial of each
-/// [`PROMO_WORDS`] word of that length (`a` the lowest).
-const PROMO_INITIALS: [u32; 16] = {
+/// Per length (up to 15 bytes), a bit for the initial of each word of
+/// `lists` of that length (`a` the lowest). The words are lower-case ASCII
+/// and start with a letter.
+const fn initials(lists: &[&[&str]]) -> [u32; 16] {
     let mut bits = [0; 16];
-    let mut i = 0;
-    while i < PROMO_WORDS.len() {
-        let w = PROMO_WORDS[i].as_bytes();
-        bits[w.len()] |= 1 << (w[0] - b'a');
-        i += 1;
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let w = lists[l][i].as_bytes();
+            assert!(w.len() < 16 && w[0].is_ascii_lowercase());
+            bits[w.len()] |= 1 << (w[0] - b'a');
+            i += 1;
+        }
+        l += 1;
     }
     bits
-};
+}
+
+/// Whether a word of the lists of `initials` may be `w` in some ASCII
+/// case: one of them has its length and initial.
+fn may_be_listed(initials: &[u32; 16], w: &[u8]) -> bool {
+    // (Only a letter's byte is a letter's once `| 0x20` lowers it.)
+    let initial = w.first().map_or(0, |b| b | 0x20).wrapping_sub(b'a');
+    initials
+        .get(w.len())
+        .is_some_and(|&bits| initial < 26 && bits >> initial & 1 == 1)
+}
+
+/// The initials (see [`initials`]) of [`PROMO_WORDS`].
+const PROMO_INITIALS: [u32; 16] = initials(&[PROMO_WORDS]);
+
+/// The initials (see [`initials`]) of the words that are no name's.
+const NOT_NAME_INITIALS: [u32; 16] = initials(&[NOT_NAME, SECTIONS, ROLE_WORDS, PROMO_WORDS]);
 
 fn is_role(t: &str) -> bool {
     t.len() <= 80
@@ -725,10 +758,11 @@ fn is_name_word(w: &str) -> bool {
     first_upper
         && w.chars().count() <= 24
         && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-        && !contains_ci(NOT_NAME, w)
-        && !contains_ci(SECTIONS, w)
-        && !contains_ci(ROLE_WORDS, w)
-        && !contains_ci(PROMO_WORDS, w)
+        && !(may_be_listed(&NOT_NAME_INITIALS, w.as_bytes())
+            && (contains_ci(NOT_NAME, w)
+                || contains_ci(SECTIONS, w)
+                || contains_ci(ROLE_WORDS, w)
+                || contains_ci(PROMO_WORDS, w)))
 }
 
 /// Returns true for a line of 2 to 4 words that looks like a person's name.
@@ -738,22 +772,35 @@ fn is_name_line(t: &str) -> bool {
     }
     // The words in an array, not a `Vec`: this runs for most short lines.
     let mut words = [""; 4];
-    let mut n = 0;
-    for w in t.split_whitespace() {
-        if n == words.len() {
-            return false;
-        }
-        words[n] = w;
-        n += 1;
-    }
-    if n < 2 {
-        return false;
-    }
+    let n = match words_into(t, &mut words) {
+        Some(n) if n >= 2 => n,
+        _ => return false,
+    };
     let last = n - 1;
     words[..n]
         .iter()
         .enumerate()
         .all(|(i, w)| is_name_word(w) || (i != 0 && i != last && NAME_PARTICLES.contains(w)))
+}
+
+/// The words of `t` (as `split_whitespace` gives them) put in `into`, and
+/// how many; `None` when there are more. An ASCII line is split a byte at a
+/// time, without decoding chars, unless it holds a vertical tab (white
+/// space that `split_ascii_whitespace` keeps in a word).
+fn words_into<'t>(t: &'t str, into: &mut [&'t str]) -> Option<usize> {
+    fn fill<'t>(words: impl Iterator<Item = &'t str>, into: &mut [&'t str]) -> Option<usize> {
+        let mut n = 0;
+        for w in words {
+            *into.get_mut(n)? = w;
+            n += 1;
+        }
+        Some(n)
+    }
+    if t.is_ascii() && !t.as_bytes().contains(&0x0b) {
+        fill(t.split_ascii_whitespace(), into)
+    } else {
+        fill(t.split_whitespace(), into)
+    }
 }
 
 /// Recognizes a byline starting at line `i`; returns the name's range.
@@ -816,9 +863,8 @@ fn by_line(t: &str) -> Option<Option<Range<usize>>> {
 
 fn is_title(text: &str, lines: &[Line], i: usize, stamps: &mut Stamps) -> bool {
     let t = text.get(lines[i].span.clone()).unwrap_or("");
-    let words = t.split_whitespace().count();
     let shaped = t.len() <= 250
-        && (3..=30).contains(&words)
+        && (3..=30).contains(&word_count(t))
         && t.chars().any(char::is_alphabetic)
         && by_line(t).is_none()
         && !stamps.at(text, lines, i)
@@ -841,14 +887,29 @@ pub(crate) fn prepare() {
     dateline_pattern();
 }
 
-/// `t.split_whitespace().count() <= n`. ASCII text (the callers' lines
-/// are short) is counted eight bytes at a time: the word starts of a word
-/// at once, a byte at a time cost more than the pattern search after.
+/// `t.split_whitespace().count() <= n`, counted as [`word_count`] does.
 fn at_most_words(t: &str, n: usize) -> bool {
     if !t.is_ascii() {
         return t.split_whitespace().nth(n).is_none();
     }
-    let mut chunks = t.as_bytes().chunks_exact(8);
+    ascii_word_count(t.as_bytes()) <= n
+}
+
+/// `t.split_whitespace().count()`. ASCII text (the callers' lines are
+/// short) is counted eight bytes at a time: the word starts of a word at
+/// once, where the standard library decodes a char at a time (that cost
+/// more than the pattern search after).
+fn word_count(t: &str) -> usize {
+    if !t.is_ascii() {
+        return t.split_whitespace().count();
+    }
+    ascii_word_count(t.as_bytes())
+}
+
+/// The words of ASCII `b`, split at white space as `split_whitespace`
+/// splits.
+fn ascii_word_count(b: &[u8]) -> usize {
+    let mut chunks = b.chunks_exact(8);
     let mut words = 0;
     // Whether the byte before is white space (or the start).
     let mut after_space = true;
@@ -864,7 +925,7 @@ fn at_most_words(t: &str, n: usize) -> bool {
         words += usize::from(!space && after_space);
         after_space = space;
     }
-    words <= n
+    words
 }
 
 /// [`is_timestamp`] of the header's lines, each judged once: the title
@@ -1140,7 +1201,8 @@ mod tests {
             );
         }
 
-        /// [`at_most_words`] counts as `split_whitespace` does.
+        /// [`at_most_words`], [`word_count`] and [`words_into`] count and
+        /// split as `split_whitespace` does.
         #[test]
         fn words_counted_as_split_whitespace(
             t in texts(&[
@@ -1149,13 +1211,21 @@ mod tests {
             ], 40),
             n in 0usize..10,
         ) {
-            proptest::prop_assert_eq!(at_most_words(&t, n), t.split_whitespace().count() <= n);
-            // The same text without its non-ASCII chars, for the word-wise count.
+            // The same text without its non-ASCII chars, for the word-wise ways.
             let ascii: String = t.chars().filter(char::is_ascii).collect();
-            proptest::prop_assert_eq!(
-                at_most_words(&ascii, n),
-                ascii.split_whitespace().count() <= n
-            );
+            for t in [&t, &ascii] {
+                let words: Vec<&str> = t.split_whitespace().collect();
+                proptest::prop_assert_eq!(at_most_words(t, n), words.len() <= n);
+                proptest::prop_assert_eq!(word_count(t), words.len());
+                let mut into = [""; 4];
+                let got = words_into(t, &mut into[..n.min(4)]);
+                if words.len() <= n.min(4) {
+                    proptest::prop_assert_eq!(got, Some(words.len()));
+                    proptest::prop_assert_eq!(&into[..words.len()], &words[..]);
+                } else {
+                    proptest::prop_assert_eq!(got, None);
+                }
+            }
         }
     }
 

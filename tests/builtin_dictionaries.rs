@@ -281,6 +281,24 @@ fn leaders_named_by_family_name_alone() {
 }
 
 #[test]
+fn islamic_state_by_its_names() {
+    for name in [
+        "ISIL",
+        "Daesh",
+        "Islamic State of Iraq and the Levant",
+        "Islamic State of Iraq and Levant",
+        "Islamic State of Iraq and al-Sham",
+    ] {
+        let text = format!("Fighters of the {name} fled.");
+        assert_eq!(
+            id_of(&text, name).as_deref(),
+            Some("org:group:islamic-state"),
+            "{name}"
+        );
+    }
+}
+
+#[test]
 fn older_spellings_of_countries() {
     // WordNet's other spellings of a country's name, two letters from it.
     assert_ids(&[

@@ -1370,6 +1370,8 @@ def build_groups(files, src, ctx, country_name_folds):
         isl = {"id": "org:group:islamic-state", "label": "organization", "kind": "armed_group", "name": "Islamic State", "aliases": []}
         seen[isl["id"]] = isl
     add_aliases(isl, [("ISIS", "exact"), ("ISIL", "exact"), "Islamic State of Iraq and the Levant", "Islamic State of Iraq and Syria",
+                      # news also drops the article and writes the Arabic name of Syria
+                      "Islamic State of Iraq and Levant", "Islamic State of Iraq and al-Sham", "Islamic State in Iraq and Syria",
                       ("Daesh", "capitalized"), ("Da'esh", "capitalized"), "Islamic State group",
                       # "IS" in capitals only, and never in an all-caps headline or at a sentence start
                       ("IS", "exact", "common_word")], ctx)

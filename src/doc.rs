@@ -214,6 +214,9 @@ pub enum Reason {
     /// The start of an event's name ("Fed Cup", "U.S. Open"): not the
     /// entity it names.
     InsideEvent,
+    /// The start of a market index's name ("the Dow Jones industrial
+    /// average", "the FTSE 100 index"): not the organization it names.
+    InsideIndex,
     /// A place's name written in capitals in running text, short enough to
     /// be an acronym ("the GAO has", not the town of Gao).
     AcronymInText,
@@ -232,6 +235,7 @@ impl Reason {
             Reason::OutRanked => "out_ranked",
             Reason::AmbiguousLabel => "ambiguous_label",
             Reason::InsideEvent => "inside_event",
+            Reason::InsideIndex => "inside_index",
             Reason::AcronymInText => "acronym_in_text",
         }
     }

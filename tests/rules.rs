@@ -1475,6 +1475,37 @@ fn sports_prose_makes_teams() {
 }
 
 #[test]
+fn market_indices_name_no_organization() {
+    let tagger = tagger_with(concat!(
+        r#"{"id": "org:dj", "label": "organization", "kind": "company", "name": "Dow Jones"}"#,
+        "\n",
+        r#"{"id": "org:ftse", "label": "organization", "kind": "company", "name": "FTSE"}"#,
+        "\n",
+        r#"{"id": "org:nasdaq", "label": "organization", "kind": "exchange", "name": "Nasdaq"}"#,
+        "\n",
+        r#"{"id": "org:treasury", "label": "organization", "kind": "ministry", "name": "Treasury"}"#,
+    ));
+    let orgs = |text: &str| -> Vec<String> {
+        found(&tagger, text)
+            .into_iter()
+            .filter(|(_, label, _)| *label == "organization")
+            .map(|(s, _, _)| s)
+            .collect()
+    };
+    for text in [
+        "The Dow Jones industrial average fell 31 points.",
+        "London's FTSE 100 index climbed.",
+        "The Nasdaq composite index closed lower.",
+        "one of the Dow Jones industrials, he said",
+    ] {
+        assert_eq!(orgs(text), Vec::<String>::new(), "{text}");
+    }
+    // The organizations themselves, and an index-linked gilt's issuer.
+    assert_eq!(orgs("Dow Jones and Co said."), ["Dow Jones and Co"]);
+    assert_eq!(orgs("a Treasury index-linked stock due 1992"), ["Treasury"]);
+}
+
+#[test]
 fn the_other_side_of_a_result_is_a_team() {
     let tagger = tagger();
     // (text, the teams found, in order)

@@ -9,7 +9,10 @@
 //! word ("the Venice Film Festival"). In a headline in capitals, the words of
 //! `event_also_verb` ("OPEN", "TOUR") end no event. A place after a word of
 //! `event_head` and "of" names an event too ("the Battle of Fredericksburg",
-//! "the Treaty of Baden"), and is dropped the same way.
+//! "the Treaty of Baden"), and is dropped the same way. An organization
+//! that starts a market index's name ("the Dow Jones industrial average",
+//! "the FTSE 100 index"; lists `index_word`, `index_mod`) is dropped too,
+//! with the reason [`Reason::InsideIndex`].
 
 use super::apply::word_before;
 use super::apply::Edit;
@@ -23,7 +26,7 @@ use crate::resolve::Taken;
 /// Drops the mentions that start the name of an event (see the module docs).
 pub(crate) fn drop_inside_events(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken) {
     let mut buf = String::new();
-    let inside: Vec<usize> = (0..doc.mentions.len())
+    let mut inside: Vec<(usize, Reason)> = (0..doc.mentions.len())
         .filter(|&i| {
             let m = &doc.mentions[i];
             let text = doc.field_text(m.field);
@@ -33,12 +36,23 @@ pub(crate) fn drop_inside_events(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut
                 || (matches!(m.evidence, Evidence::Rule { .. })
                     && ends_in_event(rules, &text[m.span.range()], &mut buf))
         })
+        .map(|i| (i, Reason::InsideEvent))
         .collect();
+    if rules.index_words != 0 {
+        for (i, m) in doc.mentions.iter().enumerate() {
+            if m.label == Label::Organization
+                && before_index(rules, doc.field_text(m.field), m.span.end, &mut buf)
+                && !inside.iter().any(|&(j, _)| j == i)
+            {
+                inside.push((i, Reason::InsideIndex));
+            }
+        }
+    }
     if inside.is_empty() {
         return;
     }
     let mut edit = Edit::default();
-    for i in inside {
+    for (i, reason) in inside {
         let m = doc.mentions[i];
         taken.remove(m.field, m.span);
         edit.remove(i);
@@ -50,11 +64,58 @@ pub(crate) fn drop_inside_events(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut
                 span: m.span,
                 field: m.field,
                 alias,
-                reason: Reason::InsideEvent,
+                reason,
             });
         }
     }
     edit.finish(doc);
+}
+
+/// Whether the words after `end` end a market index's name: a word of
+/// `index_word`, after a number or a word of `index_mod` or both ("100
+/// index", "industrials", "composite index"), or "average" after a word of
+/// `index_mod` ("industrial average"). Line breaks count as blanks: wire
+/// copy wraps there.
+fn before_index(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bool {
+    let b = text.as_bytes();
+    // A word and no compound ("index-linked stock").
+    let next = |at: usize| {
+        let s = at
+            + b[at..]
+                .iter()
+                .take_while(|c| c.is_ascii_whitespace())
+                .count();
+        let e = s + b[s..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        (e > s && b.get(e) != Some(&b'-')).then_some((s, e))
+    };
+    let Some((mut s, mut e)) = next(end) else {
+        return false;
+    };
+    if b[s].is_ascii_digit() {
+        let Some(w) = next(e) else {
+            return false;
+        };
+        (s, e) = w;
+    }
+    // Most organizations are followed by other words: screened by first
+    // byte and length before the lookup.
+    if !b[s].is_ascii_lowercase() || !rules.screens.indices.may_hold(&text[s..e]) {
+        return false;
+    }
+    let bits = rules.lex.lookup(&text[s..e], Kind::Lower, buf);
+    if bits & rules.index_words != 0 {
+        return true;
+    }
+    if bits & rules.index_mods == 0 {
+        return false;
+    }
+    next(e).is_some_and(|(s, e)| {
+        let w = &text[s..e];
+        w == "average" || rules.lex.lookup(w, Kind::Lower, buf) & rules.index_words != 0
+    })
 }
 
 /// Whether a name a rule found ends in an event word: the whole is the

@@ -159,6 +159,9 @@ fn loser(doc: &Doc<'_>, r: &Rejected, text: String, overlap: &str) -> ExplainedC
         Reason::CommonWordGuard => "a common word at a sentence start or in a headline".to_string(),
         Reason::QualifierGuard => "a region's abbreviation not after a name and a comma".to_string(),
         Reason::InsideEvent => "starts the name of an event ('Fed Cup', 'U.S. Open')".to_string(),
+        Reason::InsideIndex => {
+            "starts the name of a market index ('the Dow Jones industrial average')".to_string()
+        }
         Reason::AcronymInText => {
             "a place's name in capitals in running text, short enough to be an acronym ('GAO')".to_string()
         }

@@ -116,6 +116,10 @@ pub struct RuleSet {
     /// between it and them ("Grand").
     pub(crate) event_words: ListBits,
     pub(crate) event_mods: ListBits,
+    /// Words that end a market index's name after an organization
+    /// ("index"), and words before them or before "average" ("industrial").
+    pub(crate) index_words: ListBits,
+    pub(crate) index_mods: ListBits,
     /// Words before "the" that make a plural a place ("in the Alps").
     pub(crate) nickname_not_after: ListBits,
     /// Event words that are also verbs or adjectives ("open").
@@ -164,6 +168,7 @@ pub(crate) struct Screens {
     pub kind_nouns: Screen,
     pub versus: Screen,
     pub events: Screen,
+    pub indices: Screen,
     pub legal_forms: Screen,
 }
 
@@ -567,6 +572,8 @@ impl RuleSet {
             family_first: bits(&["cn_surname"]),
             event_words: bits(&["event_word"]),
             event_mods: bits(&["event_mod"]),
+            index_words: bits(&["index_word"]),
+            index_mods: bits(&["index_mod"]),
             event_verbs: bits(&["event_also_verb"]),
             event_heads: bits(&["event_head"]),
             name_articles: bits(&["name_article"]),
@@ -593,6 +600,7 @@ impl RuleSet {
                 kind_nouns: Screen::new(&src.lex, bits(&["place_noun", "press_noun"])),
                 versus: Screen::new(&src.lex, bits(&["team_versus"])),
                 events: Screen::new(&src.lex, bits(&["event_word", "event_mod"])),
+                indices: Screen::new(&src.lex, bits(&["index_word", "index_mod"])),
                 legal_forms: Screen::new(&src.lex, bits(&["org_suffix_upper"])),
             },
             inert,

@@ -157,6 +157,16 @@ impl Sentences<'_> {
     pub(crate) fn skip_to_block(&mut self, line: usize) {
         self.pos = self.pos.max(line);
     }
+
+    /// The start of the sentence that [`Iterator::next`] gives next, found
+    /// without scanning for its end: a sentence starts at the first byte
+    /// after the last boundary that is not white space (the sentence from
+    /// such a byte is never empty). So a caller that asks where the sentence
+    /// after a byte starts does not split that sentence too.
+    pub(crate) fn next_start(&self) -> Option<usize> {
+        let start = skip_whitespace(self.text, self.pos);
+        (start < self.text.len()).then_some(start)
+    }
 }
 
 /// Whether the line break at `i` ends a sentence whatever the text's shape
@@ -643,9 +653,11 @@ mod tests {
             assert_eq!(hard_block(text, pos), lo..hi, "{:?} at {}", text, pos);
         }
         let all: Vec<usize> = sentences(text).map(|r| r.start).collect();
+        check_next_starts(sentences(text));
         for b in hard_breaks(text) {
             let mut from = sentences(text);
             from.skip_to_block(b + 1);
+            check_next_starts(from.clone());
             let got: Vec<usize> = from.map(|r| r.start).collect();
             let want: Vec<usize> = all.iter().copied().filter(|&s| s > b).collect();
             assert_eq!(got, want, "{:?} from {}", text, b + 1);
@@ -654,6 +666,17 @@ mod tests {
                 "{:?}",
                 text
             );
+        }
+    }
+
+    /// [`Sentences::next_start`] tells where each sentence `it` gives starts.
+    fn check_next_starts(mut it: Sentences<'_>) {
+        loop {
+            let start = it.next_start();
+            assert_eq!(start, it.next().map(|r| r.start), "{:?}", it.text);
+            if start.is_none() {
+                break;
+            }
         }
     }
 
@@ -676,7 +699,7 @@ mod tests {
         fn hard_blocks_match_the_splitter(
             words in prop::collection::vec(
                 prop::sample::select(vec![
-                    "the", "The", "Mr.", "U.S.", "end.", "why?", "\"Good,\"", "(yes.)", "…", "。",
+                    "the", "The", "Mr.", "U.S.", "end.", "why?", "\"Good,\"", "(yes.)", "…", "。", "\u{2029}", "\r\n",
                     "\n", "\n\n", "\n    ", "\n\t", " \n", "- item", "• item", "3.5", "Inc.", "x",
                     "a fairly long line of wrapped wire copy that runs on\n",
                 ]),
@@ -917,6 +940,7 @@ mod tests {
             "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q. The",
         ];
         for &input in cases {
+            check_next_starts(sentences(input));
             let mut last = 0;
             for r in sentences(input) {
                 assert!(

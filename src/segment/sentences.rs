@@ -184,15 +184,18 @@ pub(crate) fn hard_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
     memchr::memchr_iter(b'\n', bytes).filter(move |&i| is_hard_break(bytes, i))
 }
 
-/// The lines between the hard line breaks around byte `pos` of `text`:
-/// from after the last hard break ([`is_hard_break`]) before `pos` (or the
-/// start) to the first at or after it (or the end). Its sentence lies in
-/// them. Found by scanning out from `pos`, not the whole text.
-pub(crate) fn hard_block(text: &str, pos: usize) -> Range<usize> {
+/// The lines between the hard line breaks around the bytes `span` of
+/// `text`, among which is no hard break: from after the last hard break
+/// ([`is_hard_break`]) before `span` (or the start) to the first at or after
+/// its end (or the end). The sentence of a byte in `span` lies in them.
+/// Found by scanning out from `span`, not the whole text (and not `span`,
+/// which a caller may know holds no hard break).
+pub(crate) fn hard_block(text: &str, span: Range<usize>) -> Range<usize> {
     let bytes = text.as_bytes();
-    let lo = memchr::memrchr_iter(b'\n', &bytes[..pos])
+    let lo = memchr::memrchr_iter(b'\n', &bytes[..span.start])
         .find(|&i| is_hard_break(bytes, i))
         .map_or(0, |i| i + 1);
+    let pos = span.end;
     let hi = memchr::memchr_iter(b'\n', &bytes[pos..])
         .map(|i| pos + i)
         .find(|&i| is_hard_break(bytes, i))
@@ -650,7 +653,7 @@ mod tests {
             let k = breaks.partition_point(|&b| b < pos);
             let lo = if k == 0 { 0 } else { breaks[k - 1] + 1 };
             let hi = breaks.get(k).copied().unwrap_or(text.len());
-            assert_eq!(hard_block(text, pos), lo..hi, "{:?} at {}", text, pos);
+            assert_eq!(hard_block(text, pos..pos), lo..hi, "{:?} at {}", text, pos);
         }
         let all: Vec<usize> = sentences(text).map(|r| r.start).collect();
         check_next_starts(sentences(text));

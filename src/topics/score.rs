@@ -701,15 +701,16 @@ impl SentenceIndex<'_> {
         }
     }
 
-    /// The lines between the hard line breaks around `pos`: its sentence
-    /// lies in them.
-    fn block_of(&mut self, pos: usize) -> Range<usize> {
+    /// The lines between the hard line breaks around `span`, bytes among
+    /// which is no hard break (see [`hard_block`]): the sentence of a byte
+    /// in `span` lies in them.
+    fn block_of(&mut self, span: Range<usize>) -> Range<usize> {
         // Hits come in order, many to a block: the last block is the block
         // of every byte in it and of the break that ends it. (Finding all
         // the text's breaks cost a scan of the whole text.)
         match &self.block {
-            Some(b) if b.start <= pos && pos <= b.end => b.clone(),
-            _ => self.block.insert(hard_block(self.text, pos)).clone(),
+            Some(b) if b.start <= span.start && span.start <= b.end => b.clone(),
+            _ => self.block.insert(hard_block(self.text, span)).clone(),
         }
     }
 
@@ -961,20 +962,22 @@ fn phrase_evidence(
                     // one in its sentence), the sentence is known, and
                     // checked before the block (which is looked for only
                     // when a term is in the sentence).
+                    // The block is scanned for out from the ends of `near`
+                    // (less the byte that bounds it, which may be a hard
+                    // break): no hard break is inside.
                     let mut in_sentence = |terms: &[(u32, u32)]| {
                         if range.is_none() {
                             range = index.known_range(hit.start);
                         }
+                        let span = near.start..near.end - 1;
                         if let Some(r) = &range {
                             return any_in(terms, r)
                                 && any_in(
                                     terms,
-                                    block.get_or_insert_with(|| index.block_of(hit.start)),
+                                    block.get_or_insert_with(|| index.block_of(span)),
                                 );
                         }
-                        let b = block
-                            .get_or_insert_with(|| index.block_of(hit.start))
-                            .clone();
+                        let b = block.get_or_insert_with(|| index.block_of(span)).clone();
                         any_in(terms, &b) && {
                             let r = range.insert(index.range_at(hit.start, b.start));
                             any_in(terms, r)

@@ -157,6 +157,16 @@ impl Sentences<'_> {
     pub(crate) fn skip_to_block(&mut self, line: usize) {
         self.pos = self.pos.max(line);
     }
+
+    /// The start of the sentence that [`Iterator::next`] gives next, found
+    /// without scanning for its end: a sentence starts at the first byte
+    /// after the last boundary that is not white space (the sentence from
+    /// such a byte is never empty). So a caller that asks where the sentence
+    /// after a byte starts does not split that sentence too.
+    pub(crate) fn next_start(&self) -> Option<usize> {
+        let start = skip_whitespace(self.text, self.pos);
+        (start < self.text.len()).then_some(start)
+    }
 }
 
 /// Whether the line break at `i` ends a sentence whatever the text's shape
@@ -174,15 +184,18 @@ pub(crate) fn hard_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
     memchr::memchr_iter(b'\n', bytes).filter(move |&i| is_hard_break(bytes, i))
 }
 
-/// The lines between the hard line breaks around byte `pos` of `text`:
-/// from after the last hard break ([`is_hard_break`]) before `pos` (or the
-/// start) to the first at or after it (or the end). Its sentence lies in
-/// them. Found by scanning out from `pos`, not the whole text.
-pub(crate) fn hard_block(text: &str, pos: usize) -> Range<usize> {
+/// The lines between the hard line breaks around the bytes `span` of
+/// `text`, among which is no hard break: from after the last hard break
+/// ([`is_hard_break`]) before `span` (or the start) to the first at or after
+/// its end (or the end). The sentence of a byte in `span` lies in them.
+/// Found by scanning out from `span`, not the whole text (and not `span`,
+/// which a caller may know holds no hard break).
+pub(crate) fn hard_block(text: &str, span: Range<usize>) -> Range<usize> {
     let bytes = text.as_bytes();
-    let lo = memchr::memrchr_iter(b'\n', &bytes[..pos])
+    let lo = memchr::memrchr_iter(b'\n', &bytes[..span.start])
         .find(|&i| is_hard_break(bytes, i))
         .map_or(0, |i| i + 1);
+    let pos = span.end;
     let hi = memchr::memchr_iter(b'\n', &bytes[pos..])
         .map(|i| pos + i)
         .find(|&i| is_hard_break(bytes, i))
@@ -640,12 +653,14 @@ mod tests {
             let k = breaks.partition_point(|&b| b < pos);
             let lo = if k == 0 { 0 } else { breaks[k - 1] + 1 };
             let hi = breaks.get(k).copied().unwrap_or(text.len());
-            assert_eq!(hard_block(text, pos), lo..hi, "{:?} at {}", text, pos);
+            assert_eq!(hard_block(text, pos..pos), lo..hi, "{:?} at {}", text, pos);
         }
         let all: Vec<usize> = sentences(text).map(|r| r.start).collect();
+        check_next_starts(sentences(text));
         for b in hard_breaks(text) {
             let mut from = sentences(text);
             from.skip_to_block(b + 1);
+            check_next_starts(from.clone());
             let got: Vec<usize> = from.map(|r| r.start).collect();
             let want: Vec<usize> = all.iter().copied().filter(|&s| s > b).collect();
             assert_eq!(got, want, "{:?} from {}", text, b + 1);
@@ -654,6 +669,17 @@ mod tests {
                 "{:?}",
                 text
             );
+        }
+    }
+
+    /// [`Sentences::next_start`] tells where each sentence `it` gives starts.
+    fn check_next_starts(mut it: Sentences<'_>) {
+        loop {
+            let start = it.next_start();
+            assert_eq!(start, it.next().map(|r| r.start), "{:?}", it.text);
+            if start.is_none() {
+                break;
+            }
         }
     }
 
@@ -676,7 +702,7 @@ mod tests {
         fn hard_blocks_match_the_splitter(
             words in prop::collection::vec(
                 prop::sample::select(vec![
-                    "the", "The", "Mr.", "U.S.", "end.", "why?", "\"Good,\"", "(yes.)", "…", "。",
+                    "the", "The", "Mr.", "U.S.", "end.", "why?", "\"Good,\"", "(yes.)", "…", "。", "\u{2029}", "\r\n",
                     "\n", "\n\n", "\n    ", "\n\t", " \n", "- item", "• item", "3.5", "Inc.", "x",
                     "a fairly long line of wrapped wire copy that runs on\n",
                 ]),
@@ -917,6 +943,7 @@ mod tests {
             "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q. The",
         ];
         for &input in cases {
+            check_next_starts(sentences(input));
             let mut last = 0;
             for r in sentences(input) {
                 assert!(

@@ -680,7 +680,10 @@ struct SentenceIndex<'a> {
 }
 
 impl SentenceIndex<'_> {
-    /// Finds starts until one is past `pos`.
+    /// Finds starts until one is past `pos`. The last start found is that
+    /// of a sentence not split yet (see [`Sentences::next_start`]): the
+    /// sentence after that of `pos` is split only once an offset in it is
+    /// asked for (splitting it at once cost a third of the splitter's work).
     fn extend_past(&mut self, pos: usize) {
         let starts = &mut self.starts;
         let iter = self.iter.get_or_insert_with(|| {
@@ -688,25 +691,26 @@ impl SentenceIndex<'_> {
             sentences_judged(self.text, self.wrapped)
         });
         while starts.last().is_none_or(|&l| l <= pos) {
-            match iter.next() {
-                Some(r) => starts.push(r.start),
-                None => {
-                    starts.push(usize::MAX);
-                    break;
-                }
+            let next = iter.next_start().unwrap_or(usize::MAX);
+            if starts.last() == Some(&next) {
+                // Found already, and not past `pos`: split its sentence.
+                iter.next();
+            } else {
+                starts.push(next);
             }
         }
     }
 
-    /// The lines between the hard line breaks around `pos`: its sentence
-    /// lies in them.
-    fn block_of(&mut self, pos: usize) -> Range<usize> {
+    /// The lines between the hard line breaks around `span`, bytes among
+    /// which is no hard break (see [`hard_block`]): the sentence of a byte
+    /// in `span` lies in them.
+    fn block_of(&mut self, span: Range<usize>) -> Range<usize> {
         // Hits come in order, many to a block: the last block is the block
         // of every byte in it and of the break that ends it. (Finding all
         // the text's breaks cost a scan of the whole text.)
         match &self.block {
-            Some(b) if b.start <= pos && pos <= b.end => b.clone(),
-            _ => self.block.insert(hard_block(self.text, pos)).clone(),
+            Some(b) if b.start <= span.start && span.start <= b.end => b.clone(),
+            _ => self.block.insert(hard_block(self.text, span)).clone(),
         }
     }
 
@@ -723,6 +727,19 @@ impl SentenceIndex<'_> {
         });
         iter.skip_to_block(block);
         self.extend_past(pos);
+        self.found_range(pos)
+    }
+
+    /// The byte range of the sentence holding `pos` if its starts were
+    /// found already: [`SentenceIndex::range_at`] would find no more, so
+    /// its block is not needed. The same rule holds for `pos`.
+    fn known_range(&self, pos: usize) -> Option<Range<usize>> {
+        let past = self.iter.is_some() && self.starts.last().is_some_and(|&l| l > pos);
+        past.then(|| self.found_range(pos))
+    }
+
+    /// The byte range of the sentence holding `pos`, from the starts found.
+    fn found_range(&self, pos: usize) -> Range<usize> {
         let sentence = 1 + self.starts.partition_point(|&s| s <= pos) as u32;
         Self::range_of(&self.starts, sentence)
     }
@@ -941,12 +958,28 @@ fn phrase_evidence(
                     // around it, which hold its whole sentence: terms not
                     // there need no splitter, which starts at their first
                     // line when they are.
+                    // Once the splitter has passed the hit (for an earlier
+                    // one in its sentence), the sentence is known, and
+                    // checked before the block (which is looked for only
+                    // when a term is in the sentence).
+                    // The block is scanned for out from the ends of `near`
+                    // (less the byte that bounds it, which may be a hard
+                    // break): no hard break is inside.
                     let mut in_sentence = |terms: &[(u32, u32)]| {
-                        let b = block
-                            .get_or_insert_with(|| index.block_of(hit.start))
-                            .clone();
+                        if range.is_none() {
+                            range = index.known_range(hit.start);
+                        }
+                        let span = near.start..near.end - 1;
+                        if let Some(r) = &range {
+                            return any_in(terms, r)
+                                && any_in(
+                                    terms,
+                                    block.get_or_insert_with(|| index.block_of(span)),
+                                );
+                        }
+                        let b = block.get_or_insert_with(|| index.block_of(span)).clone();
                         any_in(terms, &b) && {
-                            let r = range.get_or_insert_with(|| index.range_at(hit.start, b.start));
+                            let r = range.insert(index.range_at(hit.start, b.start));
                             any_in(terms, r)
                         }
                     };

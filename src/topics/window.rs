@@ -92,12 +92,13 @@ fn last_may_end(b: &[u8], mut end: usize, wrapped: bool) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::sentences_judged;
+    use crate::segment::{hard_block, sentences_judged};
     use proptest::prelude::*;
 
     /// Every word start in a [`special_free_window`] is in the sentence of
     /// the window's word start, as the splitter decides it, the text
-    /// hard-wrapped or not.
+    /// hard-wrapped or not; and the window's hard block (see
+    /// [`hard_block`]) is that of its word start.
     fn check_windows(text: &str) {
         for wrapped in [false, true] {
             check_windows_judged(text, wrapped);
@@ -122,6 +123,8 @@ mod tests {
             .collect();
         for &a in &word_starts {
             let w = special_free_window(text, a, wrapped);
+            let block = hard_block(text, w.start..w.end - 1);
+            assert_eq!(block, hard_block(text, a..a), "{:?} ({})", text, wrapped);
             for &b in &word_starts {
                 if w.contains(&b) {
                     assert_eq!(

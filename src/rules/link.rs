@@ -20,7 +20,7 @@ use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
 use crate::guard::line_at;
 use crate::link::Headline;
 use crate::resolve::Taken;
-use crate::swar::{load_le, HIGH};
+use crate::swar::load_le;
 
 /// What a key links to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -777,144 +777,178 @@ pub(crate) fn line_in_capitals(bytes: &[u8], i: usize) -> bool {
     !bytes[line_at(bytes, i)].iter().any(u8::is_ascii_lowercase)
 }
 
-/// Finds the keys of a document in one pass over a text, 8 bytes at a time:
-/// keys start with a capital or a non-ASCII byte, rare in running text, so
-/// most words of 8 bytes are skipped with a few operations, and at a byte
-/// that starts a key only the keys starting with it are compared (a text
-/// search per key, or an automaton built per document, costs more).
+/// Finds the keys of a document in a text: memchr looks for the bytes that
+/// start keys, three at a time (a document's keys start with a few
+/// capitals, each rare in running text), and at each such byte only the
+/// keys starting with it are compared, by their first eight bytes at once
+/// (a text search per key, or an automaton built per document, costs more;
+/// so did a pass of 8 bytes at a time that stopped at every capital).
 struct KeyFinder<'k, 'f> {
-    /// (first two bytes, key, index of the key), by prefix and index. The
-    /// prefix of a one-byte key is its byte and [`NO_SECOND`]: a document
-    /// naming thousands of people has many keys of one first byte, and a
-    /// second one keeps the keys tried at each capital few.
-    keys: Vec<((u8, u16), &'k [u8], usize)>,
+    /// The keys, by first byte, second byte ([`NO_SECOND`] for a key of one
+    /// byte: the last of its first byte) and index.
+    keys: Vec<Prefixed<'k>>,
     /// The keys starting with byte `b` are `keys[lo..hi]` for
-    /// `(lo, hi) = first[b]`: each capital searches only its own, not all
+    /// `(lo, hi) = first[b]`: each byte found tries only its own, not all
     /// the keys. 256 entries, lent by the thread: set for the first bytes
     /// of the keys, and reset for them on drop (made, or moved, per
     /// document, the table cost more than the search saved).
     first: &'f mut [(u32, u32); 256],
-    /// Whether a key is one byte long (they hardly ever are).
-    one_byte_keys: bool,
-    /// Set in every byte when a key starts with a byte the skip would miss.
-    no_skip: u64,
 }
 
-/// The second byte of a one-byte key's prefix.
+/// A key of [`KeyFinder`], with its first eight bytes as a word.
+struct Prefixed<'k> {
+    /// The key's first eight bytes (fewer zero-padded), as [`load_le`]
+    /// reads them.
+    prefix: u64,
+    /// The bytes of `prefix` that are the key's.
+    mask: u64,
+    /// The key's second byte, or [`NO_SECOND`].
+    second: u16,
+    key: &'k [u8],
+    /// The key's index.
+    index: usize,
+}
+
+impl<'k> Prefixed<'k> {
+    /// Whether the key starts `rest`, whose first eight bytes are `word`.
+    #[inline(always)]
+    fn starts(&self, rest: &[u8], word: u64) -> bool {
+        word & self.mask == self.prefix
+            && rest.len() >= self.key.len()
+            && (self.key.len() <= 8 || rest[8..self.key.len()] == self.key[8..])
+    }
+}
+
+/// The most bytes one pass of [`KeyFinder::find`] looks for (memchr3).
+const BYTES_PER_PASS: usize = 3;
+
+/// The second byte of a one-byte key.
 const NO_SECOND: u16 = 256;
+
+/// The most keys of one first byte that [`KeyFinder::at`] compares all: a
+/// document naming thousands of people has many keys of one first byte,
+/// and then only those of the same second byte are compared.
+const COMPARED_ALL: usize = 8;
 
 impl<'k, 'f> KeyFinder<'k, 'f> {
     /// The finder of `keys`, with `first`, all `(0, 0)`, as its table.
     fn new(keys: impl Iterator<Item = &'k [u8]>, first: &'f mut Vec<(u32, u32)>) -> Self {
-        let mut sorted: Vec<((u8, u16), &[u8], usize)> = keys
+        let mut sorted: Vec<Prefixed<'k>> = keys
             .enumerate()
-            .filter_map(|(i, k)| {
-                let second = k.get(1).map_or(NO_SECOND, |&c| u16::from(c));
-                Some(((*k.first()?, second), k, i))
+            .filter(|(_, k)| !k.is_empty())
+            .map(|(index, key)| {
+                let n = key.len().min(8);
+                Prefixed {
+                    prefix: load_le(key),
+                    mask: u64::MAX >> (8 * (8 - n)),
+                    second: key.get(1).map_or(NO_SECOND, |&c| u16::from(c)),
+                    key,
+                    index,
+                }
             })
             .collect();
-        sorted.sort_unstable_by_key(|k| (k.0, k.2));
-        let mut no_skip = 0;
+        sorted.sort_unstable_by_key(|k| (k.key[0], k.second, k.index));
         first.resize(256, (0, 0));
         // An array, not a slice: indexed by a byte, it needs no bounds check.
         let Ok(first) = <&mut [(u32, u32); 256]>::try_from(&mut first[..]) else {
             unreachable!("the table has 256 entries");
         };
         for (i, k) in sorted.iter().enumerate() {
-            let range = &mut first[usize::from(k.0 .0)];
+            let range = &mut first[usize::from(k.key[0])];
             if range.0 == range.1 {
                 *range = (i as u32, i as u32);
             }
             range.1 += 1;
-            if flagged(u64::from(k.0 .0)) & 0x80 == 0 {
-                no_skip = HIGH;
-            }
         }
         KeyFinder {
-            one_byte_keys: sorted.iter().any(|k| k.0 .1 == NO_SECOND),
             keys: sorted,
             first,
-            no_skip,
         }
     }
 
     /// Every occurrence in `bytes`, overlapping ones included, as (start,
-    /// index of the key), in that order. Out of line: inlined into
-    /// [`link`], its loop over the text kept its state on the stack.
-    #[inline(never)]
+    /// index of the key): those of each key in order of start, those of
+    /// different keys in no order.
     fn find(&self, bytes: &[u8], hits: &mut Vec<(usize, usize)>) {
         hits.clear();
-        // By index, not by an iterator of chunks, whose state the loop kept
-        // on the stack.
-        let mut i = 0;
-        while i + 8 <= bytes.len() {
-            let mut m = flagged(load_le(&bytes[i..i + 8])) | self.no_skip;
-            while m != 0 {
-                self.at(bytes, i + m.trailing_zeros() as usize / 8, hits);
-                m &= m - 1;
+        let mut heads = [0u8; BYTES_PER_PASS];
+        let mut n = 0;
+        // The keys are sorted by first byte: each group's first is new.
+        for (i, k) in self.keys.iter().enumerate() {
+            if i > 0 && self.keys[i - 1].key[0] == k.key[0] {
+                continue;
             }
-            i += 8;
+            heads[n] = k.key[0];
+            n += 1;
+            if n == BYTES_PER_PASS {
+                self.pass(bytes, &heads, hits);
+                n = 0;
+            }
         }
-        for s in i..bytes.len() {
-            self.at(bytes, s, hits);
+        if n > 0 {
+            self.pass(bytes, &heads[..n], hits);
         }
     }
 
-    /// The keys that start at `s`, in index order. Inlined: called for
-    /// every flagged byte, the call cost more than the test at most.
+    /// The occurrences of the keys that start with a byte of `heads` (one
+    /// to three bytes).
+    fn pass(&self, bytes: &[u8], heads: &[u8], hits: &mut Vec<(usize, usize)>) {
+        match *heads {
+            [a] => memchr::memchr_iter(a, bytes).for_each(|s| self.at(bytes, s, hits)),
+            [a, b] => memchr::memchr2_iter(a, b, bytes).for_each(|s| self.at(bytes, s, hits)),
+            [a, b, c] => memchr::memchr3_iter(a, b, c, bytes).for_each(|s| self.at(bytes, s, hits)),
+            _ => unreachable!("a pass looks for one to three bytes"),
+        }
+    }
+
+    /// The keys that start at `s`: its byte starts some. Inlined: called
+    /// for every byte found, the call cost more than the test at most.
     #[inline(always)]
     fn at(&self, bytes: &[u8], s: usize, hits: &mut Vec<(usize, usize)>) {
-        let b = usize::from(bytes[s]);
-        let (lo, hi) = self.first[b];
-        let (lo, hi) = (lo as usize, hi as usize);
-        if lo == hi {
-            return;
+        let (lo, hi) = self.first[usize::from(bytes[s])];
+        let rest = &bytes[s..];
+        let word = load_le(rest);
+        let mut keys = &self.keys[lo as usize..hi as usize];
+        if keys.len() > COMPARED_ALL {
+            keys = narrow(keys, rest, s, hits);
         }
-        let keys = &self.keys[lo..hi];
-        let first = hits.len();
-        if self.one_byte_keys {
-            Self::group(keys, bytes, s, NO_SECOND, hits);
-        }
-        let one_byte = hits.len() > first;
-        if let Some(&c) = bytes.get(s + 1) {
-            Self::group(keys, bytes, s, u16::from(c), hits);
-        }
-        if one_byte {
-            hits[first..].sort_unstable_by_key(|h| h.1);
-        }
-    }
-
-    /// The keys of `keys` (those of one first byte) with second byte
-    /// `second` that start at `s`.
-    fn group(
-        keys: &[((u8, u16), &[u8], usize)],
-        bytes: &[u8],
-        s: usize,
-        second: u16,
-        hits: &mut Vec<(usize, usize)>,
-    ) {
-        let from = keys.partition_point(|k| k.0 .1 < second);
-        for &(_, key, i) in keys[from..].iter().take_while(|k| k.0 .1 == second) {
-            if bytes[s..].starts_with(key) {
-                hits.push((s, i));
+        for k in keys {
+            if k.starts(rest, word) {
+                hits.push((s, k.index));
             }
         }
     }
+}
+
+/// Of `keys`, many of the first byte of `rest` (at `s`), those of its
+/// second byte, to compare; the one-byte key, if any, is a hit. Out of
+/// line: hardly ever called, inlined it made [`KeyFinder::at`] slower.
+#[inline(never)]
+fn narrow<'a, 'k>(
+    keys: &'a [Prefixed<'k>],
+    rest: &[u8],
+    s: usize,
+    hits: &mut Vec<(usize, usize)>,
+) -> &'a [Prefixed<'k>] {
+    if let Some(one) = keys.last().filter(|k| k.second == NO_SECOND) {
+        hits.push((s, one.index));
+    }
+    let Some(&second) = rest.get(1) else {
+        return &[];
+    };
+    let second = u16::from(second);
+    let from = keys.partition_point(|k| k.second < second);
+    let to = from + keys[from..].partition_point(|k| k.second == second);
+    &keys[from..to]
 }
 
 impl Drop for KeyFinder<'_, '_> {
     /// Leaves the table all `(0, 0)` for the next document.
     fn drop(&mut self) {
         for k in &self.keys {
-            self.first[usize::from(k.0 .0)] = (0, 0);
+            self.first[usize::from(k.key[0])] = (0, 0);
         }
     }
-}
-
-/// The high bit of each byte of `w` that is non-ASCII or has bit 5 clear
-/// (capitals, control characters, `@[\]^_`).
-fn flagged(w: u64) -> u64 {
-    (w | !(w << 2)) & HIGH
 }
 
 /// Whether an occurrence of a key with `targets` at `span` is passed over
@@ -1376,14 +1410,30 @@ mod tests {
 
     #[test]
     fn key_finder_finds_every_occurrence() {
-        let texts: [&[u8]; 4] = [
+        let texts: [&[u8]; 5] = [
             b"Kim Jong Un met Kim. KimKim said Kim Jong and Jong Un",
+            b"Ka Kb Ke Ki Ko Ku KimKim K",
             "Z\u{fc}rich and \u{c9}mile: Zurich, \u{c9}mile".as_bytes(),
             b"the 3M deal, 3M, @3M; lower kim Kim",
             b"Kim",
         ];
-        let keysets: [&[&[u8]]; 4] = [
+        let keysets: [&[&[u8]]; 6] = [
             &[b"Kim", b"Kim Jong", b"Jong Un", b"KimKim"],
+            // More first bytes than one pass looks for.
+            &[b"Un", b"Kim", b"said", b"Jong", b"and", b"KimKim", b"Z"],
+            // More keys of one first byte than are all compared.
+            &[
+                b"Ku",
+                b"K",
+                b"Kim",
+                b"Ka",
+                b"Kim Jong",
+                b"Ke",
+                b"Kb",
+                b"KimKim",
+                b"Ki",
+                b"Jong",
+            ],
             &["\u{c9}mile".as_bytes(), b"Zurich", b"Z"],
             // Keys starting with bytes the 8-byte skip does not flag.
             &[b"3M", b"kim", b"@3M", b""],
@@ -1393,6 +1443,7 @@ mod tests {
         for text in texts {
             for keys in keysets {
                 KeyFinder::new(keys.iter().copied(), &mut first).find(text, &mut hits);
+                hits.sort_unstable();
                 assert_eq!(
                     hits,
                     naive(text, keys),

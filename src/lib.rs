@@ -96,7 +96,7 @@ a Hadoop Streaming mapper.
 `Tagger::default()` parses and compiles the built-in dictionaries (about 65,000
 entries, 96,000 aliases), the rules and the topic model once per process, in
 about 0.15-0.25 s, with a peak of about 110 MB; later calls clone it. One core tags
-about 14-16 MB/s of news end to end (rules, topics and JSON included; 23-26 MB/s
+about 13-17 MB/s of news end to end (rules, topics and JSON included; 20-25 MB/s
 without topics), and cores add up: `tag_batch` or one tagger shared by threads. A dictionary of a million aliases loads and compiles in
 under 2 s of CPU (parsing and folding run on all cores), holding 350-380 MB
 at its peak, and tags about 45-50 MB/s on one core, half of it the parsed entries (about 230 bytes each, texts

@@ -502,6 +502,20 @@ impl<'t> Doc<'t> {
         self.inner.alias_info(alias).0
     }
 
+    /// The dictionary entry an alias index belongs to (of
+    /// [`Evidence::Alias`] or [`Rejected::alias`]): the entity a rejected
+    /// candidate would have named.
+    ///
+    /// ```
+    /// let doc = gazetag::Tagger::default().tag("Hegseth said.");
+    /// let r = doc.rejected().iter().find(|r| doc.alias_text(r.alias) == "Hegseth").unwrap();
+    /// let entry = doc.alias_entry(r.alias).unwrap();
+    /// assert_eq!(&*entry.id, "person:pete-hegseth");
+    /// ```
+    pub fn alias_entry(&self, alias: u32) -> Option<&Entry> {
+        self.inner.entry_of_alias(alias)
+    }
+
     /// The name of a rule, for [`Evidence::Rule`].
     pub fn rule_name(&self, rule: u32) -> &str {
         self.inner.rules.rule_name(rule)

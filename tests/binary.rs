@@ -827,3 +827,26 @@ fn output_formats_html_brat_and_explain() {
     assert!(files[0].ends_with(".ann") && files[1].ends_with(".txt"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn explain_names_the_entity_a_rejected_candidate_would_have_named() {
+    // Office holders share the short form "Smith": each rejected candidate
+    // says whose it was.
+    let r = run_default(
+        &["--explain"],
+        br#"{"id": "1", "text": "Hegseth and Smith said so."}"#,
+    );
+    assert_eq!(r.code, 0);
+    let rejected = r.lines[0]["rejected"].as_array().expect("rejected");
+    let entities = |alias: &str| -> Vec<&str> {
+        rejected
+            .iter()
+            .filter(|x| x["alias"] == alias)
+            .filter_map(|x| x["entity"].as_str())
+            .collect()
+    };
+    assert_eq!(entities("Hegseth"), ["person:pete-hegseth"]);
+    let smiths = entities("Smith");
+    assert!(smiths.len() > 1 && smiths.iter().all(|e| e.starts_with("person:")));
+    assert!(smiths.windows(2).all(|w| w[0] != w[1]), "{smiths:?}");
+}

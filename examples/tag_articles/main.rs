@@ -202,7 +202,8 @@ struct Args {
     brat_dir: Option<PathBuf>,
 
     /// Add to each JSON record the candidates that were not tagged and why
-    /// (`rejected`: span, alias, reason); entities carry their evidence.
+    /// (`rejected`: span, alias, the entity it would have named, reason);
+    /// entities carry their evidence.
     #[arg(long)]
     explain: bool,
 

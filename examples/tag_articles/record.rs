@@ -281,12 +281,15 @@ fn explain(doc: &gazetag::Doc<'_>) -> Vec<Rejected> {
                 .unwrap_or("")
                 .to_string(),
             alias: doc.alias_text(r.alias).to_string(),
+            entity: doc.alias_entry(r.alias).map(|e| e.id.to_string()),
             reason: r.reason.as_str(),
         })
         .collect()
 }
 
-/// A rejected candidate in an `--explain` record.
+/// A rejected candidate in an `--explain` record: its span, the alias and
+/// the entity it would have named (several entries may share one alias:
+/// "Smith"), and why it lost.
 #[derive(Debug, Serialize)]
 struct Rejected {
     field: &'static str,
@@ -294,6 +297,8 @@ struct Rejected {
     end: usize,
     text: String,
     alias: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entity: Option<String>,
     reason: &'static str,
 }
 

@@ -264,6 +264,22 @@ pub(crate) fn for_each_word_start(
     }
 }
 
+/// The run of ASCII letters and digits right after `i`, past ASCII white
+/// space (line breaks too: wire copy wraps there), as a range of `b`; none
+/// where something else comes first.
+pub(crate) fn ascii_word_after(b: &[u8], i: usize) -> Option<(usize, usize)> {
+    let start = i + b[i..]
+        .iter()
+        .take_while(|c| c.is_ascii_whitespace())
+        .count();
+    let end = start
+        + b[start..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+    (end > start).then_some((start, end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

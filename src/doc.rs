@@ -619,10 +619,11 @@ impl<'t> Doc<'t> {
             EntityRef::Ambiguous(_) => (None, None, None, None),
         };
         let evidence = match m.evidence {
-            Evidence::Alias { alias } => {
+            Evidence::Alias { alias } | Evidence::Titled { alias } => {
                 let (text, policy, _) = self.inner.alias_info(alias);
+                let titled = matches!(m.evidence, Evidence::Titled { .. });
                 EvidenceRecord {
-                    source: "alias",
+                    source: if titled { "titled" } else { "alias" },
                     alias: Some(text.to_string()),
                     policy: Some(policy.as_str()),
                     antecedent: None,
@@ -637,16 +638,6 @@ impl<'t> Doc<'t> {
                     alias: Some(text.to_string()),
                     policy: Some(policy.as_str()),
                     antecedent: a.map(|a| (a.field, a.span.start, a.span.end)),
-                    candidates: self.candidate_ids(m),
-                }
-            }
-            Evidence::Titled { alias } => {
-                let (text, policy, _) = self.inner.alias_info(alias);
-                EvidenceRecord {
-                    source: "titled",
-                    alias: Some(text.to_string()),
-                    policy: Some(policy.as_str()),
-                    antecedent: None,
                     candidates: self.candidate_ids(m),
                 }
             }

@@ -786,6 +786,8 @@ mod tests {
             "Côte d’Ivoire and “Washington” talks — Jordan, Mr. Jordan, Springfield.",
         ),
         ("", "The Foreign Ministry said so."),
+        // A short form after its office's title (evidence `titled`).
+        ("", "In Berlin, Chancellor Merz spoke. Merz left."),
         ("", ""),
     ];
 

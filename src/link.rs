@@ -15,6 +15,7 @@
 
 use std::collections::HashMap;
 
+use crate::boundary::ascii_word_after;
 use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Reason, Rejected};
 use crate::resolve::{group, Candidate, Group, Taken};
 use crate::rules::FxBuild;
@@ -148,7 +149,9 @@ fn titled(doc: &Doc<'_>, cands: &[Candidate]) -> Option<usize> {
     }
     let c = cands.first()?;
     let text = doc.field_text(c.field);
-    if word_after(text, c.span.end).is_some_and(|w| w[0].is_ascii_uppercase()) {
+    if ascii_word_after(text.as_bytes(), c.span.end)
+        .is_some_and(|(s, _)| text.as_bytes()[s].is_ascii_uppercase())
+    {
         return None;
     }
     let title = words_before_on_line(text, c.span.start, 2);
@@ -232,21 +235,6 @@ fn words_before_on_line(text: &str, i: usize, n: usize) -> Vec<(usize, usize, &s
     }
     out.reverse();
     out
-}
-
-/// The bytes of the word right after `i`, past white space (a line break
-/// too: wire copy wraps names).
-fn word_after(text: &str, i: usize) -> Option<&[u8]> {
-    let b = text.as_bytes();
-    let start = i + b[i..]
-        .iter()
-        .take_while(|c| c.is_ascii_whitespace())
-        .count();
-    let len = b[start..]
-        .iter()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .count();
-    (start > i && len > 0).then(|| &b[start..start + len])
 }
 
 /// Where a document's headline is: the title field, and the text's own

@@ -19,6 +19,7 @@ use super::apply::Edit;
 use super::link::line_in_capitals;
 use super::token::{skip_blanks, word_end, word_kind, Kind};
 use super::RuleSet;
+use crate::boundary::ascii_word_after;
 use crate::dictionary::Label;
 use crate::doc::{Doc, Evidence, Reason, Rejected};
 use crate::resolve::Taken;
@@ -79,18 +80,7 @@ pub(crate) fn drop_inside_events(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut
 fn before_index(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bool {
     let b = text.as_bytes();
     // A word and no compound ("index-linked stock").
-    let next = |at: usize| {
-        let s = at
-            + b[at..]
-                .iter()
-                .take_while(|c| c.is_ascii_whitespace())
-                .count();
-        let e = s + b[s..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .count();
-        (e > s && b.get(e) != Some(&b'-')).then_some((s, e))
-    };
+    let next = |at: usize| ascii_word_after(b, at).filter(|&(_, e)| b.get(e) != Some(&b'-'));
     let Some((mut s, mut e)) = next(end) else {
         return false;
     };

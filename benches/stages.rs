@@ -40,7 +40,7 @@ use gazetag::{segment, Doc, EntityRef, Tagger, Topics};
 const PARTS: usize = 20_550;
 const SENTENCES: usize = 153_354;
 const NORMALIZED_BYTES: usize = 16_325_255;
-const PHRASE_MATCHES: usize = 245_705;
+const PHRASE_MATCHES: usize = 245_700;
 const TOPICS: usize = 160_124;
 const MENTIONS: usize = 166_208;
 const RECORD_BYTES: usize = 89_329_075;

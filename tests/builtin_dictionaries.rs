@@ -299,6 +299,19 @@ fn islamic_state_by_its_names() {
 }
 
 #[test]
+fn arabic_article_dropped_only_in_the_arab_world() {
+    // "Ar Raqqah" and "Al Hillah" are also "Raqqa" and "Hilla"; the "El" of
+    // "El Viejo" (Nicaragua) or "El Banco" (Colombia) is Spanish, and the
+    // word after it names no town alone.
+    let text = "Fighting in Raqqa and Hilla; Viejo and Banco were quiet.";
+    assert_ids(&[
+        (text, "Raqqa", "place:city:172955"),
+        (text, "Hilla", "place:city:99347"),
+    ]);
+    assert!(!has(text, "Viejo") && !has(text, "Banco"));
+}
+
+#[test]
 fn older_spellings_of_countries() {
     // WordNet's other spellings of a country's name, two letters from it.
     assert_ids(&[

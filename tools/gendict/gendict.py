@@ -51,7 +51,7 @@ highlands lowlands plateau river interior frontier border mid centrale maritime 
 # that name alone ("Abu", India) is not matched bare.
 NAME_PARTICLES = {"abu", "bin", "ibn", "bint", "ben", "al", "el"}
 # City names that are also company or institution names in business news.
-ORG_COLLIDE = {"Banco", "Columbia", "Brent", "Van", "San", "Man", "Palo", "Metro", "Negara", "Santa", "Kuroda", "Tamura", "Fujioka",
+ORG_COLLIDE = {"Columbia", "Brent", "Van", "San", "Man", "Palo", "Metro", "Negara", "Santa", "Kuroda", "Tamura", "Fujioka",
                "Komatsu", "Asahi", "Wako", "Fuji", "Orion", "Monsanto", "Goodyear", "Redland", "Richfield", "Hercules", "Ifo",
                "Whampoa", "Keswick", "Wertheim", "Kennedy", "Vulcan", "Avon", "Arvin", "Bethlehem", "Niagara", "Brunswick",
                "Ashland", "Narragansett", "Sharp", "Sony", "Canon", "Casio", "Nikon", "Seiko", "Citizen", "Kubota", "Daikin",
@@ -735,10 +735,11 @@ ARABIC_ARTICLE = re.compile(r"^(?:Al|Ar|As|Ash|At|Ath|Ad|Adh|Az|An|El|Ed|Es|Et|E
 def close_variants(c, name, ctx, country_name_folds):
     """Forms of a city's name that news writes and its name alone misses: without the marks of
     transliterated hamza and ayn ("Sāmarrā’" -> "Samarra"), and, where GeoNames lists them,
-    without the Arabic article or a final h ("Ar Raqqah" -> "Raqqah", "Raqqa")."""
+    without the Arabic article or a final h ("Ar Raqqah" -> "Raqqah", "Raqqa"). The article is
+    Arabic only in the Arab world: "El" of "El Banco" (Colombia) or "El Salto" is Spanish and stays."""
     clean = TRANSLIT_MARKS.sub("", name)
     out = [clean] if clean != name else []
-    bare = ARABIC_ARTICLE.sub("", clean)
+    bare = ARABIC_ARTICLE.sub("", clean) if c["countrycode"] in T.ARABIC_SPEAKING else clean
     squash = lambda x: re.sub(r"[^a-z0-9]", "", fold(x))
     wanted = {squash(bare), squash(bare).rstrip("h")} - {squash(clean)}
     for a in sorted(set(c.get("alternatenames") or [])):

@@ -554,6 +554,11 @@ CAPITAL_EXTRA = {
     "KZ": ["Astana"], "CN": ["Peking"], "KR": ["Seoul City"][:0],
 }
 
+# Countries whose place names carry the Arabic article ("Ar Raqqah", "El Hermel"): the Arab League's members
+# and Western Sahara. Elsewhere "El" is Spanish ("El Banco", "El Salto") and no article to drop.
+ARABIC_SPEAKING = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO",
+                   "SD", "SY", "TN", "AE", "YE", "EH"}
+
 # Factbook and WordNet local country forms that are mostly company-name parts in news (Nippon Steel, Credit Suisse,
 # Banco do Brasil, Air Algerie).
 LOCAL_EXCLUDE = {"Nippon", "Nihon", "Suisse", "Schweiz", "Svizzera", "Svizra", "Brasil", "Espana", "España", "Italia",

@@ -1011,6 +1011,19 @@ fn rule_families() {
             "place",
             "road_number",
         ),
+        // A given name that is also a word, before a name word.
+        (
+            "Russ Cochran 67 Mark Calcavecchia, Payne Stewart",
+            "Mark Calcavecchia",
+            "person",
+            "given_surname",
+        ),
+        (
+            "Jay Buhner hit his 38th homer.",
+            "Jay Buhner",
+            "person",
+            "given_surname",
+        ),
         // A part of a place no dictionary names whole.
         (
             "He grew up in South Chicago, he said.",
@@ -1665,6 +1678,68 @@ fn office_and_country_attributes() {
     assert_eq!(e.office.as_deref(), Some("Defense Minister"));
     assert_eq!(e.country.as_deref(), Some("KR"));
     assert_eq!(e.label, Label::Person);
+}
+
+/// A given name that is also a word ("Mark", "Frank", "Bill") is a person
+/// before a name word, never alone, and not before a word of a firm's name.
+#[test]
+fn given_names_that_are_words_name_no_one_alone() {
+    let tagger = tagger();
+    for text in [
+        "The Mark rose against the dollar on Monday.",
+        "Talks were frank, and Bill said nothing.",
+        "The bill passed. Mark Corp shares rose.",
+    ] {
+        let got = found(&tagger, text);
+        assert!(got.iter().all(|f| f.1 != "person"), "{text}: {got:?}");
+    }
+}
+
+/// British style names an office by the place or region it answers for:
+/// "Minister for the Middle East", "Secretary of State for Scotland". The
+/// place stays a place; the name after it is the person holding the office.
+#[test]
+fn office_for_a_place_names_its_holder() {
+    let tagger = tagger_with(
+        r#"{"id": "place:region:middle-east", "label": "place", "kind": "region", "name": "Middle East"}
+{"id": "place:region:asia", "label": "place", "kind": "region", "name": "Asia"}
+{"id": "place:country:scotland", "label": "place", "kind": "country", "name": "Scotland"}"#,
+    );
+    for (text, person, office, place) in [
+        (
+            "Minister for the Middle East Tobias Ellwood condemned the attack.",
+            "Tobias Ellwood",
+            "Minister for the Middle East",
+            "Middle East",
+        ),
+        (
+            "Minister for Asia Mark Field said on Monday.",
+            "Mark Field",
+            "Minister for Asia",
+            "Asia",
+        ),
+        (
+            "Secretary of State for Scotland David Mundell said so.",
+            "David Mundell",
+            "Secretary of State for Scotland",
+            "Scotland",
+        ),
+    ] {
+        let doc = tagger.tag(text);
+        let got = found(&tagger, text);
+        assert!(labelled(&got, place, "place"), "{text}: {got:?}");
+        let m = doc
+            .mentions()
+            .iter()
+            .find(|m| doc.surface(m) == person)
+            .unwrap_or_else(|| panic!("{text}: {got:?}"));
+        let EntityRef::Local(i) = m.entity else {
+            panic!("not a local entity: {:?}", m)
+        };
+        let e = &doc.local_entities()[i as usize];
+        assert_eq!(e.office.as_deref(), Some(office), "{text}");
+        assert_eq!(e.label, Label::Person);
+    }
 }
 
 /// Wire copy wrapped at a fixed width: a name broken over two lines is one

@@ -54,6 +54,17 @@ sun moon star rose lily iris ivy holly dawn summer winter autumn april june july
 august march major king prince duke earl baron lord bishop pope guy don ray
 """.split())
 
+# Given names that are also words, but whose word is seldom capitalized in
+# running text before another capitalized word: no title ("King", "Major"),
+# no adjective of a party or a people ("Christian", "Royal"), no place, no
+# firm's first word ("Golden", "Marine", "Holly", "Reed", "Hunter"). There
+# they are the given name ("Mark Calcavecchia", "Frank Wezniak"), so they
+# are in `given` as well as in `given_common`: the rules that want a given
+# name before a name word take them, and `given_alone`, which excludes
+# `given_common`, still never reads one alone as a person ("the Mark rose").
+GIVEN_BEFORE_NAME = set("""
+mark frank bill jay ray gene guy dick herb earl dean cliff rod rex bud randy rusty dusty sandy sonny eddy beau
+""".split())
 
 # Titles and name particles that stand first in CountryInfo names ("Ayatollah
 # Ali Khamenei", "Datuk Seri ...", "Bin Laden"): no given names.
@@ -164,7 +175,7 @@ def main():
         "generated_by": "tools/gennames/gennames.py",
     }
     emit(os.path.join(a.out, "names_given.jsonl"),
-         [("given", given - common), ("given_common", given & common)],
+         [("given", (given - common) | (given & GIVEN_BEFORE_NAME)), ("given_common", given & common)],
          dict(meta, note="given names; *_common also ordinary words or places"))
     emit(os.path.join(a.out, "names_surname.jsonl"),
          [("surname", surname - surname_common), ("surname_common", surname & surname_common)],

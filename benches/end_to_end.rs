@@ -17,7 +17,7 @@ use gazetag::Tagger;
 /// Mentions on the whole Reuters corpus with the built-in dictionaries (same
 /// constant as in `stages.rs`). When a pipeline change moves it on purpose,
 /// the failing assertion prints the new value: put it here.
-const MENTIONS: usize = 166_252;
+const MENTIONS: usize = 166_254;
 
 /// Tags and serializes every article into `buf` (one JSON line each, the
 /// buffer cleared per article as a writer flushed to a file would be);

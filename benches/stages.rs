@@ -40,10 +40,10 @@ use gazetag::{segment, Doc, EntityRef, Tagger, Topics};
 const PARTS: usize = 20_550;
 const SENTENCES: usize = 153_354;
 const NORMALIZED_BYTES: usize = 16_325_255;
-const PHRASE_MATCHES: usize = 245_700;
-const TOPICS: usize = 160_124;
-const MENTIONS: usize = 166_252;
-const RECORD_BYTES: usize = 89_338_389;
+const PHRASE_MATCHES: usize = 246_003;
+const TOPICS: usize = 160_131;
+const MENTIONS: usize = 166_254;
+const RECORD_BYTES: usize = 89_388_030;
 
 fn parts_count(corpus: &common::Corpus) -> usize {
     corpus

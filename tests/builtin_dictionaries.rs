@@ -356,6 +356,36 @@ fn leaders_as_the_news_spells_them() {
     assert!(!has("Bart de Wever spoke. Bart de Smet left.", "Bart de"));
 }
 
+/// Office holders listed with middle initials are named without them in
+/// most stories; the short name links, and so do the family names after
+/// it. Not where the short name is another person's full name.
+#[test]
+fn office_holders_without_their_middle_initials() {
+    assert_ids(&[
+        (
+            "Fed Chairman Paul Volcker spoke. Volcker said rates would hold.",
+            "Paul Volcker",
+            "person:paul-a-volcker",
+        ),
+        (
+            "Paul Volcker spoke. Volcker said rates would hold.",
+            "Volcker",
+            "person:paul-a-volcker",
+        ),
+        (
+            "Paul A. Volcker spoke on Monday.",
+            "Paul A. Volcker",
+            "person:paul-a-volcker",
+        ),
+        // "George W. Bush" is not "George Bush", his father's name.
+        (
+            "Vice President George Bush spoke.",
+            "George Bush",
+            "person:george-bush",
+        ),
+    ]);
+}
+
 #[test]
 fn heads_of_state_and_government_by_their_titles() {
     // A family name after the title of a leader's office, in a text that

@@ -91,6 +91,46 @@ def variants(name, family_first):
     return out
 
 
+def without_initials(name):
+    """A western name's given name and surname without the initials between
+    them, as most stories write it ("Paul A. Volcker" -> "Paul Volcker"); None
+    for a name with no such initials."""
+    parts = name.split(" ")
+    if len(parts) >= 3 and not is_initial(parts[0]) and not is_initial(parts[-1]) \
+            and all(is_initial(p) for p in parts[1:-1]):
+        return "%s %s" % (parts[0], parts[-1])
+    return None
+
+
+def unshared_short_names(path, files, fold):
+    """The folded names without initials (`without_initials`) that one office
+    holder alone has: not the full name of another person of the list, the
+    Factbook or the curated list ("George W. Bush" is not "George Bush"), nor
+    shared by two ("George A. Smith", "George B. Smith")."""
+    full = set()
+    for fn in ("people/leaders.jsonl", "people/officials.jsonl"):
+        for e in files.get(fn, []):
+            full.update(fold(alias_text(a)) for a in [e["name"]] + e.get("aliases", [])
+                        if not (isinstance(a, dict) and a.get("match") == "short"))
+    owners = defaultdict(set)
+    for toks, _, _ in office_holders(path):
+        name = case_name(toks)
+        full.add(fold(name))
+        short = without_initials(name)
+        if short:
+            owners[fold(short)].add(fold(name))
+    return {s for s, names in owners.items() if len(names) == 1 and s not in full}
+
+
+def alias_text(a):
+    return a if isinstance(a, str) else a["text"]
+
+
+def is_initial(part):
+    """A name part that is one letter and a period ("A.")."""
+    return len(part) == 2 and part[0].isalpha() and part[1] == "."
+
+
 def surname(name, family_first):
     """The family name, and its form without the article ('al-Assad' -> 'Assad')."""
     last = name.split(" ")[0 if family_first else -1]
@@ -188,6 +228,7 @@ def build(files, path, iso3_to_iso2, ctx, known_people, place_words, fold, add_a
     out = files.setdefault("people/office_holders.jsonl", [])
     by_key = {}
     known = known_index(files, fold)
+    unshared = unshared_short_names(path, files, fold)
     for toks, syns, offices in office_holders(path):
         if all(t.lower() in place_words or t.lower() in ORG_WORDS for t in toks):
             continue  # "Iraqi Kurdistan", "Kosovo Assembly": places and bodies filed as actors
@@ -200,6 +241,9 @@ def build(files, path, iso3_to_iso2, ctx, known_people, place_words, fold, add_a
         country = iso3_to_iso2.get(offices[0][0][:3])
         family_first = offices[0][0][:3] in FAMILY_FIRST
         items = spellings(name, toks, syns, family_first)
+        short = without_initials(name)
+        if short and not family_first and fold(short) in unshared:
+            items.insert(0, short)
         same = None if family_first else known_entry(known, country, toks, fold)
         if same is not None:
             own = fold(same["name"])

@@ -27,6 +27,8 @@ CASES = [
     ("Ahn said nothing.", False, []),
     ("Defense Minister Ahn Gyu-back met Hegseth. Ahn said the talks went well.", False,
      [("Ahn Gyu-back", "person:ahn-gyu-back"), ("Ahn", "person:ahn-gyu-back")]),
+    ("Paul Volcker said rates would hold.", False, [("Paul Volcker", "person:paul-a-volcker")]),
+    ("George Bush spoke.", False, [("George Bush", "person:george-bush")]),
     ("Pete Hegseth spoke. Later Hegseth left.", False, [("Pete Hegseth", "person:pete-hegseth"), ("Hegseth", "person:pete-hegseth")]),
     ("Pyongyang said it would retaliate.", False, [("Pyongyang", "place:city:1871859")]),
     ("The Korean delegation arrived.", False, [("Korean", "nationality:ambiguous:korean")]),

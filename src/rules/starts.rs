@@ -15,7 +15,8 @@ use super::pattern::{class_bytes, Item, Parsed, Symbols, Term, WIDTH};
 /// The atoms of the patterns' first two tokens, numbered, and which pairs
 /// of them the patterns' matches may start with. An over-approximation
 /// (`^` counts as passed; a lazy quantifier as optional): a pair it rules
-/// out starts no match that is not empty.
+/// out starts no match that is not empty, nor does a last token whose
+/// atoms make no match alone.
 #[derive(Clone, Debug)]
 pub(crate) struct Starts {
     /// For each byte of a token's symbol, by its value: the atoms that
@@ -86,8 +87,12 @@ impl Starts {
         if first == 0 {
             return false;
         }
-        if first & self.alone != 0 || symbols.len() <= at + WIDTH {
+        if first & self.alone != 0 {
             return true;
+        }
+        // A match that starts at the last token is that token alone.
+        if symbols.len() <= at + WIDTH {
+            return false;
         }
         let next = self.atoms_at(symbols, at + WIDTH);
         let mut left = first;

@@ -26,7 +26,7 @@ mod bank;
 mod trie;
 mod words;
 
-use bank::{range, Bank, Folded, Kind};
+use bank::{range, Bank, Folded, Kind, Sorted};
 use trie::Trie;
 use words::{Head, Resume};
 
@@ -110,12 +110,19 @@ impl PhraseSet {
         let folded = Folded::new(phrases)?;
         let (capitalized, anywhere): (Vec<u32>, Vec<u32>) =
             (0..folded.policies.len() as u32).partition(|&i| folded.capitalized[i as usize]);
+        let sort = |phrases: &[u32]| {
+            let sorted = Sorted::new(&folded, phrases);
+            let heads = sorted.heads();
+            (sorted, heads)
+        };
+        let ((anywhere, anywhere_heads), (capitalized, capitalized_heads)) =
+            rayon::join(|| sort(&anywhere), || sort(&capitalized));
         // The anywhere bank's first-word table (a trie's) marks the
         // capitalized bank's heads: most word starts are not one, and
         // need no look at the original text's case (see `Walk::bank`).
         let (anywhere, capitalized) = rayon::join(
-            || Bank::new(&folded, &anywhere, &capitalized, dfa_max),
-            || Bank::new(&folded, &capitalized, &[], dfa_max),
+            || Bank::new(anywhere, &anywhere_heads, &capitalized_heads, dfa_max),
+            || Bank::new(capitalized, &capitalized_heads, &[], dfa_max),
         );
         Ok(PhraseSet {
             anywhere: anywhere?,

@@ -159,17 +159,23 @@ pub(super) enum Kind<'a> {
     None,
 }
 
-impl Bank {
-    /// The bank of `phrases` (indices into `folded`). Patterns are numbered
-    /// in sorted order, which the trie is built in. A trie's first-word
-    /// table also marks the heads of the patterns of `others`, another
-    /// bank's phrases (see `Resume::others`).
-    pub(super) fn new(
-        folded: &Folded,
-        phrases: &[u32],
-        others: &[u32],
-        dfa_max: usize,
-    ) -> Result<Bank, Error> {
+/// A bank's phrases sorted by fold, and the folds they make, each once:
+/// the first half of the bank's build. Both banks are sorted before either
+/// is compiled, as the anywhere bank's table marks the capitalized bank's
+/// heads (see [`Bank::new`]), which its sorted patterns give cheaply.
+pub(super) struct Sorted<'f> {
+    /// The phrases (indices into a `Folded`), in the order of their folds.
+    phrases: Vec<u32>,
+    /// The distinct folds, sorted: the automaton's patterns.
+    patterns: Vec<&'f str>,
+    /// The phrases of pattern `p` are `phrases[starts[p]..starts[p + 1]]`.
+    starts: Vec<u32>,
+}
+
+impl<'f> Sorted<'f> {
+    /// The phrases `phrases` (indices into `folded`), sorted by fold (then
+    /// index), grouped by fold.
+    pub(super) fn new(folded: &'f Folded, phrases: &[u32]) -> Sorted<'f> {
         // Sorting by an 8-byte prefix first keeps most comparisons off the
         // texts (a cache miss each, at a million phrases).
         let mut keyed: Vec<(u64, u32)> = phrases
@@ -192,16 +198,58 @@ impl Bank {
             }
         }
         starts.push(phrases.len() as u32);
+        Sorted {
+            phrases,
+            patterns,
+            starts,
+        }
+    }
+
+    /// The distinct non-empty heads of the patterns (see `words.rs`),
+    /// sorted.
+    pub(super) fn heads(&self) -> Vec<&'f [u8]> {
+        let mut heads: Vec<&[u8]> = Vec::new();
+        for p in &self.patterns {
+            let head = &p.as_bytes()[..head_len(p.as_bytes())];
+            // Patterns that share a head mostly follow one another.
+            if !head.is_empty() && heads.last() != Some(&head) {
+                heads.push(head);
+            }
+        }
+        // Sorted patterns can repeat a head after others ("ab", "abc", then
+        // "ab" and a byte beyond ASCII), so the heads are sorted again; in
+        // long runs already in order, which a stable sort merges rather than
+        // sorting anew.
+        heads.sort();
+        heads.dedup();
+        heads
+    }
+}
+
+impl Bank {
+    /// The bank of the phrases `sorted`, whose patterns' heads are `heads`
+    /// (see [`Sorted::heads`]). Patterns are numbered in sorted order,
+    /// which the trie is built in. A trie's first-word table also marks
+    /// the heads `others` (sorted) of another bank's patterns (see
+    /// `Resume::others`).
+    pub(super) fn new(
+        sorted: Sorted<'_>,
+        heads: &[&[u8]],
+        others: &[&[u8]],
+        dfa_max: usize,
+    ) -> Result<Bank, Error> {
+        let Sorted {
+            phrases,
+            patterns,
+            starts,
+        } = sorted;
         let automaton = if patterns.is_empty() {
             None
         } else {
             Some(compile(&patterns, dfa_max)?)
         };
         let (words, pairs) = match &automaton {
-            Some(Compiled::Trie(t)) => {
-                let others = heads(others.iter().map(|&p| folded.pattern(p)));
-                (first_words(t, &patterns, &others), Vec::new())
-            }
+            Some(Compiled::Trie(t)) => (first_words(t, heads, others), Vec::new()),
             _ => (FirstWords::default(), first_pairs(&patterns)),
         };
         Ok(Bank {
@@ -321,41 +369,31 @@ fn first_pairs(patterns: &[&str]) -> Vec<u64> {
     pairs
 }
 
-/// The distinct non-empty heads of `patterns` (see `words.rs`), sorted.
-fn heads<'p>(patterns: impl Iterator<Item = &'p str>) -> Vec<&'p [u8]> {
-    let mut heads: Vec<&[u8]> = patterns
-        .map(|p| &p.as_bytes()[..head_len(p.as_bytes())])
-        .filter(|h| !h.is_empty())
-        .collect();
-    // Sorted patterns can repeat a head after others ("ab", "abc", then
-    // "ab" and a byte beyond ASCII).
-    heads.sort_unstable();
-    heads.dedup();
-    heads
-}
-
-/// The heads of `patterns`, each with the node of `trie` it leads to, and
-/// their continuations; and the heads `others` (sorted) of another bank's
-/// patterns, marked on those heads or in slots of their own.
-fn first_words(trie: &Trie, patterns: &[&str], others: &[&[u8]]) -> FirstWords {
-    let heads = heads(patterns.iter().copied());
+/// The heads `heads` (sorted) of a trie's patterns, each with the node of
+/// `trie` it leads to, and their continuations; and the heads `others`
+/// (sorted) of another bank's patterns, marked on those heads or in slots
+/// of their own.
+fn first_words(trie: &Trie, heads: &[&[u8]], others: &[&[u8]]) -> FirstWords {
     let mut continuations = Vec::new();
-    let mut resumes: Vec<(&[u8], Resume)> = heads
-        .iter()
-        .map(|&h| {
-            let node = trie.node_of(h).unwrap_or(0);
-            debug_assert!(node != 0, "a head is a prefix of a pattern");
-            let goes_on = trie.children(node).any(|(_, b)| !b.is_ascii_alphanumeric());
-            let screened = goes_on && screen(trie, node, &mut continuations);
-            let resume = Resume::new(node as u32, trie.pattern_at(node), goes_on, screened);
-            match others.binary_search(&h) {
-                Ok(_) => (h, resume.with_others()),
-                Err(_) => (h, resume),
-            }
-        })
-        .collect();
-    let others_only = others.iter().filter(|h| heads.binary_search(h).is_err());
-    resumes.extend(others_only.map(|&h| (h, Resume::others_only())));
+    let mut others = others.iter().copied().peekable();
+    let mut others_only = Vec::new();
+    let mut resumes: Vec<(&[u8], Resume)> = Vec::with_capacity(heads.len() + others.len());
+    for &h in heads {
+        // Both lists sorted: the other bank's heads before `h` are not
+        // this bank's.
+        while let Some(o) = others.next_if(|&o| o < h) {
+            others_only.push(o);
+        }
+        let marked = others.next_if_eq(&h).is_some();
+        let node = trie.node_of(h).unwrap_or(0);
+        debug_assert!(node != 0, "a head is a prefix of a pattern");
+        let goes_on = trie.children(node).any(|(_, b)| !b.is_ascii_alphanumeric());
+        let screened = goes_on && screen(trie, node, &mut continuations);
+        let resume = Resume::new(node as u32, trie.pattern_at(node), goes_on, screened);
+        resumes.push((h, if marked { resume.with_others() } else { resume }));
+    }
+    others_only.extend(others);
+    resumes.extend(others_only.into_iter().map(|h| (h, Resume::others_only())));
     let mut words = FirstWords::new(resumes.into_iter());
     words.set_screen(&continuations);
     words

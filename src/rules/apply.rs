@@ -191,10 +191,12 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                 // Most tokens start no match, as the pair they begin tells.
                 let starts = patterns.starts.as_ref();
                 let mut at = off;
-                while at < s.symbols.len() {
-                    if starts.is_some_and(|st| !st.may_start(&s.symbols, at)) {
-                        at += WIDTH;
-                        continue;
+                loop {
+                    if let Some(starts) = starts {
+                        at = starts.next_start(&s.symbols, at);
+                    }
+                    if at >= s.symbols.len() {
+                        break;
                     }
                     let input = Input::new(&s.symbols).range(at..).anchored(Anchored::Yes);
                     let found = match patterns.dfa.try_search_fwd(&mut c.dfa, &input) {

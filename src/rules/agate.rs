@@ -21,7 +21,7 @@
 
 use std::sync::LazyLock;
 
-use memchr::{memchr2_iter, memmem};
+use memchr::{memchr3_iter, memmem};
 
 use super::apply::{add_person, overlapping_mentions, Edit};
 use super::lists::{part_of, Part};
@@ -39,9 +39,13 @@ pub(crate) struct AgateRules {
     pub scorecard: u32,
 }
 
-/// The words of batting lines, searched for in every text: built once.
-static FINDERS: LazyLock<[memmem::Finder<'static>; 3]> =
-    LazyLock::new(|| [b" b ".as_slice(), b" out ", b"Did not bat"].map(memmem::Finder::new));
+/// " b " and " out ", words of batting lines searched for in every text:
+/// built once.
+static FINDERS: LazyLock<[memmem::Finder<'static>; 2]> =
+    LazyLock::new(|| [b" b ".as_slice(), b" out "].map(memmem::Finder::new));
+
+/// The list of the players of a side who did not bat, found at its 'D'.
+const DID_NOT_BAT: &[u8] = b"Did not bat";
 
 /// Words in a name at most, initials and particles included.
 const MAX_WORDS: usize = 5;
@@ -109,30 +113,40 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, ids: A
 fn candidate_lines(b: &[u8], out: &mut Vec<(usize, usize)>) {
     let mut hits = Vec::new();
     let next_after = |i: usize| b[i..].trim_ascii_start().first().copied();
-    for i in memchr2_iter(b'-', b'(', b) {
-        if b[i] == b'-' {
-            let before = b[..i].trim_ascii_end().last();
-            if !before.is_some_and(u8::is_ascii_digit) {
-                continue;
+    // Dashes, parentheses and the 'D' of "Did not bat" in one scan: a pass
+    // of its own over the text cost more than the capital D's.
+    for i in memchr3_iter(b'-', b'(', b'D', b) {
+        match b[i] {
+            b'-' => {
+                let before = b[..i].trim_ascii_end().last();
+                if !before.is_some_and(u8::is_ascii_digit) {
+                    continue;
+                }
+                // A shirt number before a name ("15 - Christian", "7-
+                // Abdullah"), or bowling figures ("10-0-38-3"): three
+                // dashes in one word.
+                let name = next_after(i + 1).is_some_and(|c| c.is_ascii_uppercase() || c >= 0x80);
+                if name || is_figures_at(b, i) {
+                    hits.push(i);
+                }
             }
-            // A shirt number before a name ("15 - Christian", "7-
-            // Abdullah"), or bowling figures ("10-0-38-3"): three dashes
-            // in one word.
-            let name = next_after(i + 1).is_some_and(|c| c.is_ascii_uppercase() || c >= 0x80);
-            if name || is_figures_at(b, i) {
-                hits.push(i);
+            b'(' => {
+                // "(31st)", "( 11th , 61st )", "(Becerril 46th)": an
+                // ordinal before the closing parenthesis.
+                let inside = &b[i + 1..b.len().min(i + 48)];
+                let close = inside.iter().position(|&c| c == b')');
+                if close.is_some_and(|k| has_ordinal(&inside[..k])) {
+                    hits.push(i);
+                }
             }
-        } else {
-            // "(31st)", "( 11th , 61st )", "(Becerril 46th)": an ordinal
-            // before the closing parenthesis.
-            let inside = &b[i + 1..b.len().min(i + 48)];
-            let close = inside.iter().position(|&c| c == b')');
-            if close.is_some_and(|k| has_ordinal(&inside[..k])) {
-                hits.push(i);
+            _ => {
+                if b[i..].starts_with(DID_NOT_BAT) {
+                    hits.push(i);
+                }
             }
         }
     }
-    let [bowled, out_, did_not_bat] = &*FINDERS;
+    let [bowled, out_] = &*FINDERS;
     for i in bowled.find_iter(b) {
         // "... c Vaas b Chandana 56", "lbw b Fleming 0"
         if next_after(i + 3).is_some_and(|c| c.is_ascii_uppercase()) {
@@ -145,7 +159,6 @@ fn candidate_lines(b: &[u8], out: &mut Vec<(usize, usize)>) {
             hits.push(i);
         }
     }
-    hits.extend(did_not_bat.find_iter(b));
     if hits.is_empty() {
         return;
     }

@@ -165,6 +165,11 @@ fn after_event_head(rules: &RuleSet, text: &str, start: usize, buf: &mut String)
 /// words of `event_mod` come between: every word is in capitals there
 /// ("SAN MARINO V ENGLAND IN WORLD CUP").
 fn before_event(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bool {
+    // Most names are followed by punctuation or a lower-case word: told
+    // from the bytes before the loop reads the lists' bits.
+    if capital_after_blanks(text.as_bytes(), end).is_none() {
+        return false;
+    }
     let mut at = end;
     for _ in 0..3 {
         let Some((s, e, capitals)) = next_capitalized(text, at) else {
@@ -201,11 +206,7 @@ fn before_event(rules: &RuleSet, text: &str, end: usize, buf: &mut String) -> bo
 /// The capitalized word after `i`, past spaces on the same line, and
 /// whether it is in capitals (whether its line is, [`before_event`] tells).
 fn next_capitalized(text: &str, i: usize) -> Option<(usize, usize, bool)> {
-    let b = text.as_bytes();
-    let s = skip_blanks(b, i);
-    if s == i || !b.get(s)?.is_ascii_uppercase() {
-        return None;
-    }
+    let s = capital_after_blanks(text.as_bytes(), i)?;
     let e = word_end(text, s);
     // In a headline in capitals ("1997 FED CUP DRAW"), words in capitals.
     match word_kind(&text[s..e]) {
@@ -213,6 +214,13 @@ fn next_capitalized(text: &str, i: usize) -> Option<(usize, usize, bool)> {
         Kind::Upper => Some((s, e, true)),
         _ => None,
     }
+}
+
+/// Where the word after `i` starts, past one or more blanks (spaces, tabs)
+/// on the same line, if it starts with an ASCII capital.
+fn capital_after_blanks(b: &[u8], i: usize) -> Option<usize> {
+    let s = skip_blanks(b, i);
+    (s > i && b.get(s)?.is_ascii_uppercase()).then_some(s)
 }
 
 #[cfg(test)]

@@ -114,27 +114,32 @@ fn the_positions(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
 fn nickname_after(rules: &RuleSet, text: &str, i: usize, buf: &mut String) -> Option<Span> {
     let b = text.as_bytes();
     let not_name = rules.not_in_lists | rules.event_words;
-    let word_at = |s: usize, buf: &mut String| -> Option<usize> {
-        if !b.get(s)?.is_ascii_uppercase() {
-            return None;
-        }
-        let e = word_end(text, s);
+    let capital_at = |s: usize| b.get(s).is_some_and(u8::is_ascii_uppercase);
+    let name_word = |s: usize, e: usize, buf: &mut String| {
         let w = &text[s..e];
-        (word_kind(w) == Kind::Cap && rules.lex.lookup(w, Kind::Cap, buf) & not_name == 0)
-            .then_some(e)
+        word_kind(w) == Kind::Cap && rules.lex.lookup(w, Kind::Cap, buf) & not_name == 0
     };
-    let mut end = word_at(i, buf)?;
-    if b.get(end) == Some(&b' ') {
-        if let Some(e) = word_at(end + 1, buf) {
-            end = e;
-        }
-    }
-    // A capitalized word after: a longer name ("the Rolling Stones Tour").
-    if b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_uppercase) {
+    if !capital_at(i) {
         return None;
     }
-    let last = text[..end].rsplit(' ').next()?;
-    if last.len() < 4 || !last.ends_with('s') || last.ends_with("ss") {
+    let first_end = word_end(text, i);
+    // A second capitalized word after one space is the name's, or the
+    // name is none (it may not hold the word, or is longer).
+    let second = (b.get(first_end) == Some(&b' ') && capital_at(first_end + 1)).then(|| {
+        let s = first_end + 1;
+        (s, word_end(text, s))
+    });
+    // Whether the last word is a plural is told before any word is looked
+    // up: after most "the" it is not ("the Treasury", "the Soviet Union").
+    let (last, end) = second.unwrap_or((i, first_end));
+    if !is_plural(&text[last..end]) || !name_word(i, first_end, buf) {
+        return None;
+    }
+    if second.is_some() && !name_word(last, end, buf) {
+        return None;
+    }
+    // A capitalized word after: a longer name ("the Rolling Stones Tour").
+    if b.get(end) == Some(&b' ') && capital_at(end + 1) {
         return None;
     }
     // "in the Alps": a place.
@@ -143,6 +148,12 @@ fn nickname_after(rules: &RuleSet, text: &str, i: usize, buf: &mut String) -> Op
         rules.lex.lookup(&text[s..e], Kind::Lower, buf) & rules.nickname_not_after != 0
     });
     (!placed).then_some(Span { start: i, end })
+}
+
+/// Whether a nickname may end in `word`: a plural in -s of four bytes or
+/// more ("Mets", not "Bass" or "Gas").
+fn is_plural(word: &str) -> bool {
+    word.len() >= 4 && word.ends_with('s') && !word.ends_with("ss")
 }
 
 #[cfg(test)]

@@ -103,27 +103,56 @@ fn classify(word: &str) -> Tok {
 /// [`NUMBER_PUNCT`] (every number does, and some non-numbers: fine); eight
 /// bytes at a time.
 fn word_starts(line: &[u8]) -> (usize, usize) {
-    // ASCII white space: '\t', '\n', '\x0C', '\r' and ' ' (not '\x0B').
-    let space = |x| {
-        swar::in_range(x, b'\t', b'\n')
-            | swar::in_range(x, 0x0C, b'\r')
-            | swar::in_range(x, b' ', b' ')
-    };
-    let (mut lower, mut numbers) = (0, 0);
-    // The high bit of byte 0 when the byte before the chunk is white space
-    // (or the line starts).
-    let mut before = 0x80;
-    for chunk in line.chunks(8) {
-        let x = swar::load_le(chunk);
-        let ws = space(x);
-        // Padding past the end starts no word that counts: zero is neither.
-        let starts = !ws & swar::HIGH & (ws << 8 | before);
-        lower += swar::count_high(starts & swar::in_range(x, b'a', b'z'));
-        // Digits and NUMBER_PUNCT are the bytes '+' to ':'.
-        numbers += swar::count_high(starts & swar::in_range(x, b'+', b':'));
-        before = (ws >> 56) & 0x80;
+    let mut counts = WordStarts::default();
+    // Whole words loaded as such, the tail alone padded: this runs on every
+    // line with a digit.
+    let mut chunks = line.chunks_exact(8);
+    for chunk in &mut chunks {
+        counts.add(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
     }
-    (lower, numbers)
+    let tail = chunks.remainder();
+    if !tail.is_empty() {
+        // Padding past the end starts no word that counts: zero is neither.
+        counts.add(swar::load_le(tail));
+    }
+    (counts.lower, counts.numbers)
+}
+
+/// The running counts of [`word_starts`].
+struct WordStarts {
+    lower: usize,
+    numbers: usize,
+    /// The high bit of byte 0 when the byte before the next chunk is white
+    /// space (or the line starts).
+    before: u64,
+}
+
+impl Default for WordStarts {
+    fn default() -> Self {
+        WordStarts {
+            lower: 0,
+            numbers: 0,
+            before: 0x80,
+        }
+    }
+}
+
+impl WordStarts {
+    /// Counts the word starts of the next eight bytes, `x`.
+    #[inline]
+    fn add(&mut self, x: u64) {
+        // ASCII white space: '\t', '\n', '\x0C', '\r' and ' ' (not '\x0B').
+        let ws = swar::in_range(x, b'\t', b'\n')
+            | swar::in_range(x, 0x0C, b'\r')
+            | swar::eq_byte(x, b' ');
+        // Bytes after white space; those counted below are no white space
+        // themselves.
+        let after_space = (ws << 8 | self.before) & swar::HIGH;
+        self.lower += swar::count_high(after_space & swar::in_range(x, b'a', b'z'));
+        // Digits and NUMBER_PUNCT are the bytes '+' to ':'.
+        self.numbers += swar::count_high(after_space & swar::in_range(x, b'+', b':'));
+        self.before = (ws >> 56) & 0x80;
+    }
 }
 
 /// A run of capitalized tokens followed by a number: `start..end` in bytes.

@@ -539,9 +539,11 @@ pub(crate) fn link<'t>(
             }) {
                 continue;
             }
-            let Some(&(s, e, key)) = at_start
-                .iter()
-                .find(|&&(s, e, _)| at_token(text, s, e, lines, &bare, toks))
+            // One tokenization serves every occurrence at this start (the
+            // first is the longest).
+            let (s, longest) = (at_start[0].0, at_start[0].1);
+            tokenize_key(text, s, longest, lines, &bare, toks);
+            let Some(&(s, e, key)) = at_start.iter().find(|&&(_, e, _)| at_token(toks, s, e))
             else {
                 continue;
             };
@@ -983,25 +985,29 @@ fn passed_over(
     }
 }
 
-/// Whether `text[s..e]` starts at a capitalized token and ends with a
-/// token. `toks` is scratch space; `bare` an empty lexicon (kinds are all
+/// Tokenizes the chunks from the one holding `s` to the one holding `e`
+/// into `toks` (cleared first): those of a key at `s..e` and of a shorter
+/// key at `s` ([`at_token`]). `bare` is an empty lexicon (kinds are all
 /// this needs).
-fn at_token(
+fn tokenize_key(
     text: &str,
     s: usize,
     e: usize,
     lines: &mut Option<LineBreaks>,
     bare: &Lexicon,
     toks: &mut Vec<Token>,
-) -> bool {
+) {
     let bytes = text.as_bytes();
     toks.clear();
-    // The chunks from the key's start to its end: tokens do not cross
-    // white space, so no later one may end at `e`.
-    let chunk = chunk_start(bytes, s);
-    let to = right(bytes, e, 0);
-    let read = LineBreaks::for_range(lines, text, chunk, to);
-    tokenize_range(text, chunk, to, read, bare, toks);
+    // Tokens do not cross white space, so no later one may end at `e`.
+    let (from, to) = (chunk_start(bytes, s), right(bytes, e, 0));
+    let read = LineBreaks::for_range(lines, text, from, to);
+    tokenize_range(text, from, to, read, bare, toks);
+}
+
+/// Whether `s..e` starts at a capitalized token of `toks` and ends with a
+/// token (see [`tokenize_key`]).
+fn at_token(toks: &[Token], s: usize, e: usize) -> bool {
     let Some(i) = toks.iter().position(|t| t.start as usize == s) else {
         return false;
     };
@@ -1182,8 +1188,11 @@ fn chunk_start(b: &[u8], at: usize) -> usize {
 }
 
 /// A name ending at `end` counts alone: not followed by another
-/// capitalized word (unless that word is in a rule word list). `toks` is
-/// scratch space; `bare` an empty lexicon (kinds are all this needs).
+/// capitalized word (unless that word is in a rule word list). `toks` holds
+/// the tokens of the name ([`tokenize_key`] of it or of a longer key at its
+/// start), and the chunk after them is tokenized only when no token
+/// follows the name there: when the name ends the last of their chunks.
+/// `bare` is an empty lexicon (kinds are all this needs).
 fn standalone(
     rules: &RuleSet,
     text: &str,
@@ -1193,11 +1202,11 @@ fn standalone(
     buf: &mut String,
     toks: &mut Vec<Token>,
 ) -> bool {
-    let b = text.as_bytes();
-    toks.clear();
-    let (from, to) = (chunk_start(b, end), right(b, end, 1));
-    let read = LineBreaks::for_range(lines, text, from, to);
-    tokenize_range(text, from, to, read, bare, toks);
+    if toks.last().is_none_or(|t| (t.start as usize) < end) {
+        let to = right(text.as_bytes(), end, 1);
+        let read = LineBreaks::for_range(lines, text, end, to);
+        tokenize_range(text, end, to, read, bare, toks);
+    }
     let Some(t) = toks.iter().find(|t| t.start as usize >= end) else {
         return true;
     };

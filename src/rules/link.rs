@@ -208,7 +208,6 @@ pub(crate) fn link<'t>(
             )),
         })
     };
-    let org_words = std::cell::OnceCell::new();
     let mut new_orgs = Vec::new();
     for field in [Field::Title, Field::Text] {
         let text = doc.field_text(field);
@@ -285,9 +284,7 @@ pub(crate) fn link<'t>(
                                 || (memchr::memmem::find_iter(bytes, surname).nth(1).is_some()
                                     && (*sporty.get_or_init(|| is_sporty(doc))
                                         || (!has_lower_case_word(bytes, surname)
-                                            && !org_words
-                                                .get_or_init(|| words_of_orgs(doc))
-                                                .contains(surname))));
+                                            && !is_word_of_org(doc, surname))));
                             if bits & rules.inert == 0 && trusted {
                                 let headline = Target {
                                     after: (Field::Title, 0),
@@ -720,15 +717,11 @@ pub(crate) fn has_lower_case_word(bytes: &[u8], word: &str) -> bool {
     })
 }
 
-/// The capitalized words of the document's organization mentions.
-fn words_of_orgs<'d>(doc: &'d Doc<'_>) -> std::collections::HashSet<&'d str, FxBuild> {
-    org_words(doc).collect()
-}
-
-/// Whether `word` is one of [`words_of_orgs`], for a word or two: no set
-/// is built, and no name is split: `word`, capitalized and all letters and
-/// digits, is searched for in each name, with no letter or digit on
-/// either side.
+/// Whether `word` is a capitalized word of the document's organization
+/// mentions (split at every character that is no letter or digit). No
+/// set of the words is built, and no name is split (few words are asked
+/// about): `word`, capitalized and all letters and digits, is searched for
+/// in each name, with no letter or digit on either side.
 pub(crate) fn is_word_of_org(doc: &Doc<'_>, word: &str) -> bool {
     if !word.starts_with(char::is_uppercase) || !word.chars().all(char::is_alphanumeric) {
         return false;
@@ -747,16 +740,6 @@ pub(crate) fn is_word_of_org(doc: &Doc<'_>, word: &str) -> bool {
                     && !alphanumeric(name[at + word.len()..].chars().next())
             })
         })
-}
-
-/// The capitalized words of the document's organization mentions, in
-/// order, with repeats.
-fn org_words<'d>(doc: &'d Doc<'_>) -> impl Iterator<Item = &'d str> {
-    doc.mentions
-        .iter()
-        .filter(|m| m.label == Label::Organization)
-        .flat_map(|m| doc.surface(m).split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.starts_with(char::is_uppercase))
 }
 
 fn from_name_lists(rules: &RuleSet, evidence: Evidence) -> bool {
@@ -1332,7 +1315,7 @@ mod tests {
 
     use super::{KeyFinder, Keys, Target};
     use crate::dictionary::Label;
-    use crate::doc::{EntityRef, Field};
+    use crate::doc::{Doc, EntityRef, Field};
 
     fn target(entity: u32, rule: &'static str) -> Target {
         Target {
@@ -1377,6 +1360,16 @@ mod tests {
         assert_eq!(lists.len(), 2);
     }
 
+    /// The capitalized words of the document's organization mentions, in
+    /// order, with repeats: what [`super::is_word_of_org`] finds.
+    fn org_words<'d>(doc: &'d Doc<'_>) -> impl Iterator<Item = &'d str> {
+        doc.mentions
+            .iter()
+            .filter(|m| m.label == Label::Organization)
+            .flat_map(|m| doc.surface(m).split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.starts_with(char::is_uppercase))
+    }
+
     #[test]
     fn words_of_organizations_are_whole_capitalized_words() {
         let text = "Niagara Mohawk Power Corp said. Mohawk-Hudson Inc, \u{c9}lectricit\u{e9} \
@@ -1397,7 +1390,7 @@ mod tests {
         for w in words {
             assert_eq!(
                 super::is_word_of_org(&doc, w),
-                super::org_words(&doc).any(|o| o == w),
+                org_words(&doc).any(|o| o == w),
                 "{w:?}"
             );
         }

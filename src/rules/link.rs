@@ -48,6 +48,10 @@ impl Target {
 /// The keys [`link`] makes room for first.
 const KEYS: usize = 14;
 
+/// The most keys [`Keys`] finds one among by comparing them all: for a few,
+/// hashing the key and the table's upkeep cost more.
+const COMPARED_KEYS: usize = 8;
+
 /// Buffers of [`link`], kept by the thread from document to document.
 #[derive(Default)]
 pub(crate) struct Buffers {
@@ -77,8 +81,9 @@ struct Keys<'t, 'b> {
     /// The keys, by their index in `targets`: keys are never removed, so the
     /// indices of a document are `0..names.len()`.
     names: Vec<Cow<'t, str>>,
-    /// The hash of a key to its index. A key whose hash an earlier key holds
-    /// is not in it, but found in `names` (hardly ever).
+    /// The hash of a key to its index, once there are more than
+    /// [`COMPARED_KEYS`] keys. A key whose hash an earlier key holds is not
+    /// in it, but found in `names` (hardly ever).
     hashes: &'b mut HashMap<u64, usize, FxBuild>,
     targets: &'b mut Vec<Vec<Target>>,
 }
@@ -101,24 +106,39 @@ impl<'t, 'b> Keys<'t, 'b> {
         FxBuild::default().hash_one(key)
     }
 
-    /// The index of `key` whose hash is `h`, if it is a key.
-    fn position(&self, key: &str, h: u64) -> Option<usize> {
-        let &i = self.hashes.get(&h)?;
-        if self.names[i] == key {
-            return Some(i);
+    /// The index of `key`, if it is a key.
+    fn position(&self, key: &str) -> Option<usize> {
+        if self.names.len() > COMPARED_KEYS {
+            let &i = self.hashes.get(&Self::hash(key))?;
+            if self.names[i] == key {
+                return Some(i);
+            }
         }
         self.names.iter().position(|k| k == key)
+    }
+
+    /// Hashes the key just added into `hashes`, and the keys before it when
+    /// they pass [`COMPARED_KEYS`].
+    fn hash_last(&mut self) {
+        let n = self.names.len();
+        let from = match n {
+            ..=COMPARED_KEYS => return,
+            _ if n == COMPARED_KEYS + 1 => 0,
+            _ => n - 1,
+        };
+        for (i, key) in self.names.iter().enumerate().skip(from) {
+            self.hashes.entry(Self::hash(key)).or_insert(i);
+        }
     }
 
     /// Adds a target to `key`. A defined acronym outranks a rule's own name
     /// for the same word; an entity is a key's target once.
     fn add(&mut self, key: Cow<'t, str>, t: Target) {
         let new = self.names.len();
-        let h = Self::hash(&key);
-        let i = self.position(&key, h).unwrap_or(new);
+        let i = self.position(&key).unwrap_or(new);
         if i == new {
             self.names.push(key);
-            self.hashes.entry(h).or_insert(new);
+            self.hash_last();
             // The list of an earlier document's key is reused.
             match self.targets.get_mut(i) {
                 Some(v) => v.clear(),
@@ -149,8 +169,7 @@ impl<'t, 'b> Keys<'t, 'b> {
     }
 
     fn get(&self, key: &str) -> Option<&[Target]> {
-        self.position(key, Self::hash(key))
-            .map(|i| &self.targets[i][..])
+        self.position(key).map(|i| &self.targets[i][..])
     }
 
     /// The targets of every key, to change.
@@ -1313,7 +1332,7 @@ mod tests {
     use std::borrow::Cow;
     use std::collections::HashMap;
 
-    use super::{KeyFinder, Keys, Target};
+    use super::{KeyFinder, Keys, Target, COMPARED_KEYS};
     use crate::dictionary::Label;
     use crate::doc::{Doc, EntityRef, Field};
 
@@ -1351,13 +1370,21 @@ mod tests {
         keys.add(Cow::Borrowed("EPR"), target(4, "acronym"));
         assert_eq!(entities(&keys, "EPR"), [EntityRef::Local(4)]);
         assert_eq!(keys.targets_mut().len(), 1);
-        // A key whose hash another holds is found all the same.
+        // Past a few keys, keys are found by their hashes; a key whose hash
+        // another holds is found all the same.
+        for k in 0..COMPARED_KEYS {
+            keys.add(
+                Cow::Owned(format!("K{k}")),
+                target(10 + k as u32, "acronym"),
+            );
+        }
+        assert_eq!(entities(&keys, "K0"), [EntityRef::Local(10)]);
         keys.hashes.insert(Keys::hash("MND"), 0);
         keys.add(Cow::Borrowed("MND"), target(5, "acronym"));
         assert_eq!(entities(&keys, "MND"), [EntityRef::Local(5)]);
         assert_eq!(entities(&keys, "EPR"), [EntityRef::Local(4)]);
         assert!(keys.get("KEDO").is_none());
-        assert_eq!(lists.len(), 2);
+        assert_eq!(lists.len(), 2 + COMPARED_KEYS);
     }
 
     /// The capitalized words of the document's organization mentions, in

@@ -873,7 +873,7 @@ impl Edit {
         added.sort_by_key(position);
         merged.clear();
         if mentions.is_sorted_by_key(position) {
-            merge_sorted(mentions, added, new_index, merged);
+            merge_sorted(mentions, added.into_iter(), new_index, merged);
         } else {
             let mut all: Vec<(u32, Mention)> = (mentions.iter().enumerate())
                 .filter(|&(i, _)| new_index[i] != GONE)
@@ -913,11 +913,11 @@ fn position(m: &Mention) -> (Field, usize, usize) {
 /// most edits change a few of many.
 fn merge_sorted(
     mentions: &[Mention],
-    added: Vec<Mention>,
+    added: impl Iterator<Item = Mention>,
     new_index: &mut [u32],
     merged: &mut Vec<Mention>,
 ) {
-    let mut added = added.into_iter().peekable();
+    let mut added = added.peekable();
     let mut i = 0;
     while i < mentions.len() {
         if new_index[i] == GONE {

@@ -853,14 +853,9 @@ impl Edit {
     /// are few: they are sorted and merged in, not all sorted again. The
     /// result swaps places with the mentions' own buffer.
     fn apply(self, doc: &mut Doc<'_>, bufs: &mut FinishBuffers) {
-        let FinishBuffers {
-            new_index,
-            merged,
-            olds,
-        } = bufs;
+        let FinishBuffers { new_index, merged } = bufs;
         let mentions = &mut doc.mentions;
         let n = mentions.len();
-        const GONE: u32 = u32::MAX;
         new_index.clear();
         new_index.resize(n, 0);
         for &i in &self.removed {
@@ -876,44 +871,23 @@ impl Edit {
                 }
             }
         }
-        // What a stable sort of the mentions that stay, then those added,
-        // makes: a mention before one added at the same position.
-        let key = |m: &Mention| (m.field, m.span.start, m.span.end);
         let mut added = self.added;
-        added.sort_by_key(key);
+        added.sort_by_key(position);
         merged.clear();
-        olds.clear();
-        let kept = mentions
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| new_index[i] != GONE);
-        if mentions.is_sorted_by_key(key) {
-            let mut added = added.into_iter().peekable();
-            for (i, m) in kept {
-                while let Some(a) = added.next_if(|a| key(a) < key(m)) {
-                    merged.push(a);
-                    olds.push(GONE);
-                }
-                merged.push(*m);
-                olds.push(i as u32);
-            }
-            for a in added {
-                merged.push(a);
-                olds.push(GONE);
-            }
+        if mentions.is_sorted_by_key(position) {
+            merge_sorted(mentions, added.into_iter(), new_index, merged);
         } else {
-            let mut all: Vec<(u32, Mention)> = kept.map(|(i, m)| (i as u32, *m)).collect();
+            let mut all: Vec<(u32, Mention)> = (mentions.iter().enumerate())
+                .filter(|&(i, _)| new_index[i] != GONE)
+                .map(|(i, m)| (i as u32, *m))
+                .collect();
             all.extend(added.into_iter().map(|m| (GONE, m)));
-            all.sort_by_key(|(_, m)| key(m));
+            all.sort_by_key(|(_, m)| position(m));
             for (old, m) in all {
+                if old != GONE {
+                    new_index[old as usize] = merged.len() as u32;
+                }
                 merged.push(m);
-                olds.push(old);
-            }
-        }
-        new_index.fill(GONE);
-        for (new, &old) in olds.iter().enumerate() {
-            if old != GONE {
-                new_index[old as usize] = new as u32;
             }
         }
         for m in merged.iter_mut() {
@@ -925,6 +899,56 @@ impl Edit {
     }
 }
 
+/// The index of a mention that goes, in [`FinishBuffers::new_index`].
+const GONE: u32 = u32::MAX;
+
+/// The order of mentions: by field and position.
+fn position(m: &Mention) -> (Field, usize, usize) {
+    (m.field, m.span.start, m.span.end)
+}
+
+/// Merges `added` (sorted) into the `mentions` (sorted) that stay (those
+/// whose `new_index` is not [`GONE`]) into `merged`, as a stable sort of
+/// the mentions that stay, then those added, orders them (a mention before
+/// one added at the same position), and sets the `new_index` of each that
+/// stays. The mentions between two removed or added are copied as one run:
+/// most edits change a few of many.
+fn merge_sorted(
+    mentions: &[Mention],
+    added: impl Iterator<Item = Mention>,
+    new_index: &mut [u32],
+    merged: &mut Vec<Mention>,
+) {
+    let mut added = added.peekable();
+    let mut i = 0;
+    while i < mentions.len() {
+        if new_index[i] == GONE {
+            i += 1;
+            continue;
+        }
+        let end = new_index[i..]
+            .iter()
+            .position(|&x| x == GONE)
+            .map_or(mentions.len(), |k| i + k);
+        while i < end {
+            // The mentions of the run that go before the next one added.
+            let to = added.peek().map_or(end, |a| {
+                i + mentions[i..end].partition_point(|m| position(m) <= position(a))
+            });
+            for (k, slot) in new_index[i..to].iter_mut().enumerate() {
+                *slot = (merged.len() + k) as u32;
+            }
+            merged.extend_from_slice(&mentions[i..to]);
+            i = to;
+            if i < end {
+                // The next one added goes before the mention at `i`.
+                merged.extend(added.next());
+            }
+        }
+    }
+    merged.extend(added);
+}
+
 /// The buffers of [`Edit::apply`], kept by the thread.
 #[derive(Default)]
 struct FinishBuffers {
@@ -932,8 +956,6 @@ struct FinishBuffers {
     new_index: Vec<u32>,
     /// The mentions after the edit, in order.
     merged: Vec<Mention>,
-    /// The old index of each of `merged` (`u32::MAX` for one added).
-    olds: Vec<u32>,
 }
 
 thread_local! {

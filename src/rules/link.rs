@@ -48,6 +48,10 @@ impl Target {
 /// The keys [`link`] makes room for first.
 const KEYS: usize = 14;
 
+/// The most keys [`Keys`] finds one among by comparing them all: for a few,
+/// hashing the key and the table's upkeep cost more.
+const COMPARED_KEYS: usize = 8;
+
 /// Buffers of [`link`], kept by the thread from document to document.
 #[derive(Default)]
 pub(crate) struct Buffers {
@@ -77,8 +81,9 @@ struct Keys<'t, 'b> {
     /// The keys, by their index in `targets`: keys are never removed, so the
     /// indices of a document are `0..names.len()`.
     names: Vec<Cow<'t, str>>,
-    /// The hash of a key to its index. A key whose hash an earlier key holds
-    /// is not in it, but found in `names` (hardly ever).
+    /// The hash of a key to its index, once there are more than
+    /// [`COMPARED_KEYS`] keys. A key whose hash an earlier key holds is not
+    /// in it, but found in `names` (hardly ever).
     hashes: &'b mut HashMap<u64, usize, FxBuild>,
     targets: &'b mut Vec<Vec<Target>>,
 }
@@ -101,24 +106,39 @@ impl<'t, 'b> Keys<'t, 'b> {
         FxBuild::default().hash_one(key)
     }
 
-    /// The index of `key` whose hash is `h`, if it is a key.
-    fn position(&self, key: &str, h: u64) -> Option<usize> {
-        let &i = self.hashes.get(&h)?;
-        if self.names[i] == key {
-            return Some(i);
+    /// The index of `key`, if it is a key.
+    fn position(&self, key: &str) -> Option<usize> {
+        if self.names.len() > COMPARED_KEYS {
+            let &i = self.hashes.get(&Self::hash(key))?;
+            if self.names[i] == key {
+                return Some(i);
+            }
         }
         self.names.iter().position(|k| k == key)
+    }
+
+    /// Hashes the key just added into `hashes`, and the keys before it when
+    /// they pass [`COMPARED_KEYS`].
+    fn hash_last(&mut self) {
+        let n = self.names.len();
+        let from = match n {
+            ..=COMPARED_KEYS => return,
+            _ if n == COMPARED_KEYS + 1 => 0,
+            _ => n - 1,
+        };
+        for (i, key) in self.names.iter().enumerate().skip(from) {
+            self.hashes.entry(Self::hash(key)).or_insert(i);
+        }
     }
 
     /// Adds a target to `key`. A defined acronym outranks a rule's own name
     /// for the same word; an entity is a key's target once.
     fn add(&mut self, key: Cow<'t, str>, t: Target) {
         let new = self.names.len();
-        let h = Self::hash(&key);
-        let i = self.position(&key, h).unwrap_or(new);
+        let i = self.position(&key).unwrap_or(new);
         if i == new {
             self.names.push(key);
-            self.hashes.entry(h).or_insert(new);
+            self.hash_last();
             // The list of an earlier document's key is reused.
             match self.targets.get_mut(i) {
                 Some(v) => v.clear(),
@@ -149,8 +169,7 @@ impl<'t, 'b> Keys<'t, 'b> {
     }
 
     fn get(&self, key: &str) -> Option<&[Target]> {
-        self.position(key, Self::hash(key))
-            .map(|i| &self.targets[i][..])
+        self.position(key).map(|i| &self.targets[i][..])
     }
 
     /// The targets of every key, to change.
@@ -208,7 +227,6 @@ pub(crate) fn link<'t>(
             )),
         })
     };
-    let org_words = std::cell::OnceCell::new();
     let mut new_orgs = Vec::new();
     for field in [Field::Title, Field::Text] {
         let text = doc.field_text(field);
@@ -285,9 +303,7 @@ pub(crate) fn link<'t>(
                                 || (memchr::memmem::find_iter(bytes, surname).nth(1).is_some()
                                     && (*sporty.get_or_init(|| is_sporty(doc))
                                         || (!has_lower_case_word(bytes, surname)
-                                            && !org_words
-                                                .get_or_init(|| words_of_orgs(doc))
-                                                .contains(surname))));
+                                            && !is_word_of_org(doc, surname))));
                             if bits & rules.inert == 0 && trusted {
                                 let headline = Target {
                                     after: (Field::Title, 0),
@@ -539,9 +555,11 @@ pub(crate) fn link<'t>(
             }) {
                 continue;
             }
-            let Some(&(s, e, key)) = at_start
-                .iter()
-                .find(|&&(s, e, _)| at_token(text, s, e, lines, &bare, toks))
+            // One tokenization serves every occurrence at this start (the
+            // first is the longest).
+            let (s, longest) = (at_start[0].0, at_start[0].1);
+            tokenize_key(text, s, longest, lines, &bare, toks);
+            let Some(&(s, e, key)) = at_start.iter().find(|&&(_, e, _)| at_token(toks, s, e))
             else {
                 continue;
             };
@@ -718,15 +736,11 @@ pub(crate) fn has_lower_case_word(bytes: &[u8], word: &str) -> bool {
     })
 }
 
-/// The capitalized words of the document's organization mentions.
-fn words_of_orgs<'d>(doc: &'d Doc<'_>) -> std::collections::HashSet<&'d str, FxBuild> {
-    org_words(doc).collect()
-}
-
-/// Whether `word` is one of [`words_of_orgs`], for a word or two: no set
-/// is built, and no name is split: `word`, capitalized and all letters and
-/// digits, is searched for in each name, with no letter or digit on
-/// either side.
+/// Whether `word` is a capitalized word of the document's organization
+/// mentions (split at every character that is no letter or digit). No
+/// set of the words is built, and no name is split (few words are asked
+/// about): `word`, capitalized and all letters and digits, is searched for
+/// in each name, with no letter or digit on either side.
 pub(crate) fn is_word_of_org(doc: &Doc<'_>, word: &str) -> bool {
     if !word.starts_with(char::is_uppercase) || !word.chars().all(char::is_alphanumeric) {
         return false;
@@ -745,16 +759,6 @@ pub(crate) fn is_word_of_org(doc: &Doc<'_>, word: &str) -> bool {
                     && !alphanumeric(name[at + word.len()..].chars().next())
             })
         })
-}
-
-/// The capitalized words of the document's organization mentions, in
-/// order, with repeats.
-fn org_words<'d>(doc: &'d Doc<'_>) -> impl Iterator<Item = &'d str> {
-    doc.mentions
-        .iter()
-        .filter(|m| m.label == Label::Organization)
-        .flat_map(|m| doc.surface(m).split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.starts_with(char::is_uppercase))
 }
 
 fn from_name_lists(rules: &RuleSet, evidence: Evidence) -> bool {
@@ -983,25 +987,29 @@ fn passed_over(
     }
 }
 
-/// Whether `text[s..e]` starts at a capitalized token and ends with a
-/// token. `toks` is scratch space; `bare` an empty lexicon (kinds are all
+/// Tokenizes the chunks from the one holding `s` to the one holding `e`
+/// into `toks` (cleared first): those of a key at `s..e` and of a shorter
+/// key at `s` ([`at_token`]). `bare` is an empty lexicon (kinds are all
 /// this needs).
-fn at_token(
+fn tokenize_key(
     text: &str,
     s: usize,
     e: usize,
     lines: &mut Option<LineBreaks>,
     bare: &Lexicon,
     toks: &mut Vec<Token>,
-) -> bool {
+) {
     let bytes = text.as_bytes();
     toks.clear();
-    // The chunks from the key's start to its end: tokens do not cross
-    // white space, so no later one may end at `e`.
-    let chunk = chunk_start(bytes, s);
-    let to = right(bytes, e, 0);
-    let read = LineBreaks::for_range(lines, text, chunk, to);
-    tokenize_range(text, chunk, to, read, bare, toks);
+    // Tokens do not cross white space, so no later one may end at `e`.
+    let (from, to) = (chunk_start(bytes, s), right(bytes, e, 0));
+    let read = LineBreaks::for_range(lines, text, from, to);
+    tokenize_range(text, from, to, read, bare, toks);
+}
+
+/// Whether `s..e` starts at a capitalized token of `toks` and ends with a
+/// token (see [`tokenize_key`]).
+fn at_token(toks: &[Token], s: usize, e: usize) -> bool {
     let Some(i) = toks.iter().position(|t| t.start as usize == s) else {
         return false;
     };
@@ -1182,8 +1190,11 @@ fn chunk_start(b: &[u8], at: usize) -> usize {
 }
 
 /// A name ending at `end` counts alone: not followed by another
-/// capitalized word (unless that word is in a rule word list). `toks` is
-/// scratch space; `bare` an empty lexicon (kinds are all this needs).
+/// capitalized word (unless that word is in a rule word list). `toks` holds
+/// the tokens of the name ([`tokenize_key`] of it or of a longer key at its
+/// start), and the chunk after them is tokenized only when no token
+/// follows the name there: when the name ends the last of their chunks.
+/// `bare` is an empty lexicon (kinds are all this needs).
 fn standalone(
     rules: &RuleSet,
     text: &str,
@@ -1193,11 +1204,11 @@ fn standalone(
     buf: &mut String,
     toks: &mut Vec<Token>,
 ) -> bool {
-    let b = text.as_bytes();
-    toks.clear();
-    let (from, to) = (chunk_start(b, end), right(b, end, 1));
-    let read = LineBreaks::for_range(lines, text, from, to);
-    tokenize_range(text, from, to, read, bare, toks);
+    if toks.last().is_none_or(|t| (t.start as usize) < end) {
+        let to = right(text.as_bytes(), end, 1);
+        let read = LineBreaks::for_range(lines, text, end, to);
+        tokenize_range(text, end, to, read, bare, toks);
+    }
     let Some(t) = toks.iter().find(|t| t.start as usize >= end) else {
         return true;
     };
@@ -1321,9 +1332,9 @@ mod tests {
     use std::borrow::Cow;
     use std::collections::HashMap;
 
-    use super::{KeyFinder, Keys, Target};
+    use super::{KeyFinder, Keys, Target, COMPARED_KEYS};
     use crate::dictionary::Label;
-    use crate::doc::{EntityRef, Field};
+    use crate::doc::{Doc, EntityRef, Field};
 
     fn target(entity: u32, rule: &'static str) -> Target {
         Target {
@@ -1359,13 +1370,31 @@ mod tests {
         keys.add(Cow::Borrowed("EPR"), target(4, "acronym"));
         assert_eq!(entities(&keys, "EPR"), [EntityRef::Local(4)]);
         assert_eq!(keys.targets_mut().len(), 1);
-        // A key whose hash another holds is found all the same.
+        // Past a few keys, keys are found by their hashes; a key whose hash
+        // another holds is found all the same.
+        for k in 0..COMPARED_KEYS {
+            keys.add(
+                Cow::Owned(format!("K{k}")),
+                target(10 + k as u32, "acronym"),
+            );
+        }
+        assert_eq!(entities(&keys, "K0"), [EntityRef::Local(10)]);
         keys.hashes.insert(Keys::hash("MND"), 0);
         keys.add(Cow::Borrowed("MND"), target(5, "acronym"));
         assert_eq!(entities(&keys, "MND"), [EntityRef::Local(5)]);
         assert_eq!(entities(&keys, "EPR"), [EntityRef::Local(4)]);
         assert!(keys.get("KEDO").is_none());
-        assert_eq!(lists.len(), 2);
+        assert_eq!(lists.len(), 2 + COMPARED_KEYS);
+    }
+
+    /// The capitalized words of the document's organization mentions, in
+    /// order, with repeats: what [`super::is_word_of_org`] finds.
+    fn org_words<'d>(doc: &'d Doc<'_>) -> impl Iterator<Item = &'d str> {
+        doc.mentions
+            .iter()
+            .filter(|m| m.label == Label::Organization)
+            .flat_map(|m| doc.surface(m).split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.starts_with(char::is_uppercase))
     }
 
     #[test]
@@ -1388,7 +1417,7 @@ mod tests {
         for w in words {
             assert_eq!(
                 super::is_word_of_org(&doc, w),
-                super::org_words(&doc).any(|o| o == w),
+                org_words(&doc).any(|o| o == w),
                 "{w:?}"
             );
         }

@@ -253,7 +253,7 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
             }
         }
         if !proposals.is_empty() {
-            let mut edit = Edit::default();
+            let mut edit = Edit::new();
             for p in proposals.drain(..) {
                 commit(rules, doc, taken, &mut edit, &mut s.overlapping, p);
             }
@@ -805,7 +805,6 @@ pub(crate) fn mark_mentions(tokens: &mut [Token], mentions: &[Mention], field: F
 
 /// Mentions to remove and to add, merged at the end so that indices held
 /// by short forms stay right.
-#[derive(Default)]
 pub(crate) struct Edit {
     pub removed: Vec<usize>,
     pub added: Vec<Mention>,
@@ -816,6 +815,21 @@ pub(crate) struct Edit {
 }
 
 impl Edit {
+    /// An empty edit, in the buffers of the last one finished on this
+    /// thread (an edit is made per stage of the rules and document, most
+    /// of them small: buffers made, grown and freed each time cost more
+    /// than filling them).
+    pub(crate) fn new() -> Edit {
+        let spare = FINISH.with(|f| f.try_borrow_mut().map(|mut f| std::mem::take(&mut f.spare)));
+        let spare = spare.unwrap_or_default();
+        Edit {
+            removed: spare.removed,
+            added: spare.added,
+            removed_set: spare.removed_set,
+            added_spans: Taken::default(),
+        }
+    }
+
     /// Whether mention `i` is marked for removal.
     pub(crate) fn is_removed(&self, i: usize) -> bool {
         self.removed_set.contains(&i)
@@ -837,11 +851,12 @@ impl Edit {
     /// Applies the edit: removes, adds, sorts, and remaps the antecedents of
     /// short forms (a short form whose antecedent went goes too).
     pub(crate) fn finish(self, doc: &mut Doc<'_>) {
-        if self.removed.is_empty() && self.added.is_empty() {
-            return;
-        }
+        let unchanged = self.removed.is_empty() && self.added.is_empty();
         FINISH.with(|f| match f.try_borrow_mut() {
+            // Its buffers are kept all the same, for the next edit.
+            Ok(mut f) if unchanged => f.spare = self.into_buffers(),
             Ok(mut f) => self.apply(doc, &mut f),
+            Err(_) if unchanged => {}
             Err(_) => self.apply(doc, &mut FinishBuffers::default()),
         });
     }
@@ -850,11 +865,12 @@ impl Edit {
     /// are sorted by position, as every edit leaves them, and those added
     /// are few: they are sorted and merged in, not all sorted again. The
     /// result swaps places with the mentions' own buffer.
-    fn apply(self, doc: &mut Doc<'_>, bufs: &mut FinishBuffers) {
+    fn apply(mut self, doc: &mut Doc<'_>, bufs: &mut FinishBuffers) {
         let FinishBuffers {
             new_index,
             merged,
             olds,
+            spare,
         } = bufs;
         let mentions = &mut doc.mentions;
         let n = mentions.len();
@@ -877,8 +893,7 @@ impl Edit {
         // What a stable sort of the mentions that stay, then those added,
         // makes: a mention before one added at the same position.
         let key = |m: &Mention| (m.field, m.span.start, m.span.end);
-        let mut added = self.added;
-        added.sort_by_key(key);
+        self.added.sort_by_key(key);
         merged.clear();
         olds.clear();
         let kept = mentions
@@ -886,7 +901,7 @@ impl Edit {
             .enumerate()
             .filter(|&(i, _)| new_index[i] != GONE);
         if mentions.is_sorted_by_key(key) {
-            let mut added = added.into_iter().peekable();
+            let mut added = self.added.drain(..).peekable();
             for (i, m) in kept {
                 while let Some(a) = added.next_if(|a| key(a) < key(m)) {
                     merged.push(a);
@@ -901,7 +916,7 @@ impl Edit {
             }
         } else {
             let mut all: Vec<(u32, Mention)> = kept.map(|(i, m)| (i as u32, *m)).collect();
-            all.extend(added.into_iter().map(|m| (GONE, m)));
+            all.extend(self.added.drain(..).map(|m| (GONE, m)));
             all.sort_by_key(|(_, m)| key(m));
             for (old, m) in all {
                 merged.push(m);
@@ -920,6 +935,20 @@ impl Edit {
             }
         }
         std::mem::swap(mentions, merged);
+        *spare = self.into_buffers();
+    }
+
+    /// Its buffers, emptied.
+    fn into_buffers(self) -> EditBuffers {
+        let mut b = EditBuffers {
+            removed: self.removed,
+            added: self.added,
+            removed_set: self.removed_set,
+        };
+        b.removed.clear();
+        b.added.clear();
+        b.removed_set.clear();
+        b
     }
 }
 
@@ -932,6 +961,17 @@ struct FinishBuffers {
     merged: Vec<Mention>,
     /// The old index of each of `merged` (`u32::MAX` for one added).
     olds: Vec<u32>,
+    /// The buffers of the last edit finished, emptied, for [`Edit::new`].
+    spare: EditBuffers,
+}
+
+/// The buffers of an [`Edit`] that can be kept empty (its spans are a
+/// tree, which keeps no memory once cleared).
+#[derive(Default)]
+struct EditBuffers {
+    removed: Vec<usize>,
+    added: Vec<Mention>,
+    removed_set: HashSet<usize, FxBuild>,
 }
 
 thread_local! {
@@ -1209,31 +1249,32 @@ pub(crate) fn local_entity(
         }
         return known;
     }
-    // Pushed rather than `format!`ted, the slug straight into the id: this
-    // runs for every new name.
+    // Into the strings of a dropped document's entity, when the thread
+    // keeps one; pushed rather than `format!`ted, the slug straight into
+    // the id: this runs for every new name.
+    let mut entity = LocalEntity::spare();
     let prefix = label.as_str();
-    let mut id = String::with_capacity(8 + prefix.len() + name.len());
+    let id = &mut entity.id;
+    id.reserve(8 + prefix.len() + name.len());
     for part in ["local:", prefix, ":"] {
         id.push_str(part);
     }
-    push_slug(&mut id, name);
+    push_slug(id, name);
     let stem = id.len();
     let mut n = 2;
-    while doc.local_id_taken(&id) {
+    while doc.local_id_taken(id) {
         id.truncate(stem);
         let _ = write!(id, "-{n}");
         n += 1;
     }
-    doc.add_local_id(&id);
+    doc.add_local_id(id);
     doc.index_local(label, name, doc.locals.len() as u32);
-    doc.locals.push(LocalEntity {
-        id,
-        name: name.to_string(),
-        label,
-        kind: kind.to_string(),
-        country,
-        office,
-    });
+    entity.name.push_str(name);
+    entity.label = label;
+    entity.kind.push_str(kind);
+    entity.country = country;
+    entity.office = office;
+    doc.locals.push(entity);
     (doc.locals.len() - 1) as u32
 }
 
@@ -1371,7 +1412,7 @@ mod tests {
             };
             // One at the same span as a mention that stays, one between.
             let added = [at(7, 13), at(0, 5), at(14, 15)];
-            let mut edit = Edit::default();
+            let mut edit = Edit::new();
             edit.remove(2);
             for m in added {
                 edit.add(m);

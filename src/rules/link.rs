@@ -158,12 +158,9 @@ impl<'t, 'b> Keys<'t, 'b> {
         &mut self.targets[..self.names.len()]
     }
 
-    /// Every key with its targets.
-    fn iter(&self) -> impl Iterator<Item = (&str, &[Target])> {
-        self.names
-            .iter()
-            .zip(self.targets.iter())
-            .map(|(k, t)| (&**k, &t[..]))
+    /// The targets of every key, by the key's index.
+    fn targets(&self) -> &[Vec<Target>] {
+        &self.targets[..self.names.len()]
     }
 }
 
@@ -463,7 +460,7 @@ pub(crate) fn link<'t>(
             targets.retain(|t| !(t.rule == "link_name" && relinked.contains(&t.entity)));
         }
     }
-    let mut edit = Edit::default();
+    let mut edit = Edit::new();
     for (field, span, acr, removed) in new_orgs {
         for x in removed {
             taken.remove(field, doc.mentions[x].span);
@@ -496,10 +493,12 @@ pub(crate) fn link<'t>(
         return;
     }
     let mut others = Vec::new();
-    let keyed: Vec<(&str, &[Target])> = keys.iter().collect();
-    let finder = KeyFinder::new(keyed.iter().map(|(k, _)| k.as_bytes()), first);
+    // The keys and their targets are read by index from here on: no list
+    // of the pairs is made.
+    let (names, key_targets) = (&keys.names[..], keys.targets());
+    let finder = KeyFinder::new(names.iter().map(|k| k.as_bytes()), first);
     next.clear();
-    next.resize(keyed.len(), 0);
+    next.resize(names.len(), 0);
     // A headline names people by their surnames before the story gives
     // their full names ("Karbacher wins" above "Bernd Karbacher won").
     let headline = Headline::of(doc);
@@ -515,7 +514,7 @@ pub(crate) fn link<'t>(
         next.fill(0);
         finder.find(bytes, hits);
         for &(s, key) in hits.iter() {
-            let e = s + keyed[key].0.len();
+            let e = s + names[key].len();
             if s < next[key] {
                 continue;
             }
@@ -530,7 +529,7 @@ pub(crate) fn link<'t>(
             if at_start.iter().all(|&(s, e, key)| {
                 let span = Span { start: s, end: e };
                 passed_over(
-                    keyed[key].1,
+                    &key_targets[key],
                     field,
                     span,
                     headline.holds(field, span),
@@ -545,7 +544,7 @@ pub(crate) fn link<'t>(
             else {
                 continue;
             };
-            let targets = keyed[key].1;
+            let targets = &key_targets[key];
             let span = Span { start: s, end: e };
             let here = (field, span.start);
             let in_headline = headline.holds(field, span);
@@ -833,7 +832,7 @@ const COMPARED_ALL: usize = 8;
 impl<'k, 'f> KeyFinder<'k, 'f> {
     /// The finder of `keys`, with `first`, all `(0, 0)`, as its table.
     fn new(keys: impl Iterator<Item = &'k [u8]>, first: &'f mut Vec<(u32, u32)>) -> Self {
-        let mut sorted: Vec<Prefixed<'k>> = keys
+        let prefixed = keys
             .enumerate()
             .filter(|(_, k)| !k.is_empty())
             .map(|(index, key)| {
@@ -845,8 +844,11 @@ impl<'k, 'f> KeyFinder<'k, 'f> {
                     key,
                     index,
                 }
-            })
-            .collect();
+            });
+        // Allocated once for all the keys, not grown by doubling (the
+        // filter hides the count from `collect`).
+        let mut sorted = Vec::with_capacity(prefixed.size_hint().1.unwrap_or(0));
+        sorted.extend(prefixed);
         sorted.sort_unstable_by_key(|k| (k.key[0], k.second, k.index));
         first.resize(256, (0, 0));
         // An array, not a slice: indexed by a byte, it needs no bounds check.
@@ -1352,7 +1354,7 @@ mod tests {
         keys.add(Cow::Borrowed("MND"), target(2, "link_name"));
         assert_eq!(entities(&keys, "MND"), [EntityRef::Local(1)]);
         keys.add(Cow::Owned("KEDO".to_string()), target(3, "acronym"));
-        assert_eq!(keys.iter().count(), 2);
+        assert_eq!(keys.names.len(), 2);
         // The next document starts with no keys and empty lists.
         let mut keys = Keys::new(&mut hashes, &mut lists);
         assert!(keys.get("MND").is_none());

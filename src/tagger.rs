@@ -402,6 +402,8 @@ struct Candidates {
     groups: Vec<Group>,
     kept: Vec<usize>,
     ctx: CountryContext,
+    /// The spans taken, lent to the rules too.
+    taken: Taken,
 }
 
 /// Per-thread buffers, so that tagging allocates little beyond its output.
@@ -714,17 +716,11 @@ impl Tagger {
             groups,
             kept,
             ctx,
+            taken,
         } = cands;
         resolve::group(fulls, groups);
-        let mut taken = Taken::default();
-        resolve::select(
-            groups,
-            fulls,
-            inner.overlap,
-            &mut taken,
-            &mut doc.rejected,
-            kept,
-        );
+        taken.clear();
+        resolve::select(groups, fulls, inner.overlap, taken, &mut doc.rejected, kept);
 
         // Context from the spans that name one entry only.
         ctx.clear();
@@ -773,9 +769,9 @@ impl Tagger {
         }
         doc.mentions
             .sort_unstable_by_key(|m| (m.field, m.span.start, m.span.end));
-        link::short_forms(doc, shorts, groups, &mut taken);
-        byline_mention(doc, &mut taken);
-        rules::apply(&inner.rules, doc, &mut taken, inner.score_tables);
+        link::short_forms(doc, shorts, groups, taken);
+        byline_mention(doc, taken);
+        rules::apply(&inner.rules, doc, taken, inner.score_tables);
         drop_boilerplate(doc);
     }
 }

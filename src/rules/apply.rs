@@ -826,7 +826,7 @@ impl Edit {
             removed: spare.removed,
             added: spare.added,
             removed_set: spare.removed_set,
-            added_spans: Taken::default(),
+            added_spans: spare.added_spans,
         }
     }
 
@@ -944,10 +944,12 @@ impl Edit {
             removed: self.removed,
             added: self.added,
             removed_set: self.removed_set,
+            added_spans: self.added_spans,
         };
         b.removed.clear();
         b.added.clear();
         b.removed_set.clear();
+        b.added_spans.clear();
         b
     }
 }
@@ -965,13 +967,13 @@ struct FinishBuffers {
     spare: EditBuffers,
 }
 
-/// The buffers of an [`Edit`] that can be kept empty (its spans are a
-/// tree, which keeps no memory once cleared).
+/// The buffers of an [`Edit`], kept empty.
 #[derive(Default)]
 struct EditBuffers {
     removed: Vec<usize>,
     added: Vec<Mention>,
     removed_set: HashSet<usize, FxBuild>,
+    added_spans: Taken,
 }
 
 thread_local! {

@@ -268,8 +268,60 @@ pub(crate) struct Buffers {
 /// memory in every thread that tagged one.
 const KEPT_MENTIONS: usize = 1 << 12;
 
+/// At most this many local entities of dropped documents are kept per
+/// thread: more than a news article makes, and a batch of documents
+/// dropped together must not leave all of theirs behind.
+const KEPT_LOCALS: usize = 256;
+
 thread_local! {
     static SPARE: RefCell<Buffers> = RefCell::default();
+    /// Local entities of dropped documents, whose strings new local
+    /// entities take over (three strings allocated and freed per entity
+    /// cost more than filling them).
+    static SPARE_LOCALS: RefCell<Vec<LocalEntity>> = RefCell::default();
+}
+
+impl LocalEntity {
+    /// An entity to fill (label and all), its strings empty: one of a
+    /// dropped document's when this thread keeps one, its strings' memory
+    /// kept.
+    pub(crate) fn spare() -> LocalEntity {
+        let kept = SPARE_LOCALS
+            .try_with(|s| s.try_borrow_mut().ok().and_then(|mut s| s.pop()))
+            .ok()
+            .flatten();
+        match kept {
+            Some(mut e) => {
+                e.id.clear();
+                e.name.clear();
+                e.kind.clear();
+                e.country = None;
+                e.office = None;
+                e
+            }
+            None => LocalEntity {
+                id: String::new(),
+                name: String::new(),
+                label: Label::Person,
+                kind: String::new(),
+                country: None,
+                office: None,
+            },
+        }
+    }
+
+    /// Keeps the entities of `locals` for [`LocalEntity::spare`], up to
+    /// [`KEPT_LOCALS`]; `locals` is left empty.
+    fn keep_spare(locals: &mut Vec<LocalEntity>) {
+        let _ = SPARE_LOCALS.try_with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                let room = KEPT_LOCALS.saturating_sub(s.len());
+                s.extend(locals.drain(..).take(room));
+            }
+        });
+        // Not kept (no room, or the thread is exiting): freed.
+        locals.clear();
+    }
 }
 
 impl Buffers {
@@ -306,6 +358,7 @@ impl Buffers {
         if doc.mentions.capacity() + doc.rejected.capacity() > KEPT_MENTIONS {
             return;
         }
+        LocalEntity::keep_spare(&mut doc.locals);
         let mut kept = Buffers {
             mentions: std::mem::take(&mut doc.mentions),
             rejected: std::mem::take(&mut doc.rejected),

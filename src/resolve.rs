@@ -117,20 +117,16 @@ pub(crate) fn group(cands: &mut [Candidate], groups: &mut Vec<Group>) {
 /// ask whether a span is free.
 #[derive(Default, Debug)]
 pub(crate) struct Taken {
-    spans: [BTreeMap<usize, usize>; 2],
+    spans: [Spans; 2],
 }
 
 impl Taken {
-    fn map(&self, field: Field) -> &BTreeMap<usize, usize> {
-        &self.spans[field as usize]
-    }
-
     /// The taken span overlapping `span`, if any.
     // Inlined: its callers on every candidate (`select`) stay as fast
     // whatever calls it in the rules.
     #[inline]
     pub fn overlapping(&self, field: Field, span: Span) -> Option<Span> {
-        let (&s, &e) = self.map(field).range(..span.end).next_back()?;
+        let (s, e) = self.spans[field as usize].last_before(span.end)?;
         (e > span.start).then_some(Span { start: s, end: e })
     }
 
@@ -140,9 +136,89 @@ impl Taken {
 
     /// Frees a span taken before (a rule taking over a mention).
     pub fn remove(&mut self, field: Field, span: Span) {
-        let map = &mut self.spans[field as usize];
-        if map.get(&span.start) == Some(&span.end) {
-            map.remove(&span.start);
+        self.spans[field as usize].remove(span.start, span.end);
+    }
+
+    /// Frees every span, keeping the memory of short lists.
+    pub fn clear(&mut self) {
+        for spans in &mut self.spans {
+            spans.clear();
+        }
+    }
+}
+
+/// Above this many spans, a field's spans move from a list to a tree.
+const LISTED: usize = 512;
+
+/// The taken spans of a field, end by start. A list sorted by start while
+/// short, as in most documents: no node allocated and freed per few spans,
+/// and kept, emptied, from document to document. A tree once long, so that
+/// a huge document's insertions do not turn quadratic.
+#[derive(Debug)]
+enum Spans {
+    List(Vec<(usize, usize)>),
+    Tree(BTreeMap<usize, usize>),
+}
+
+impl Default for Spans {
+    fn default() -> Self {
+        Spans::List(Vec::new())
+    }
+}
+
+impl Spans {
+    /// The span that starts last before `end`.
+    #[inline]
+    fn last_before(&self, end: usize) -> Option<(usize, usize)> {
+        match self {
+            Spans::List(list) => {
+                let i = list.partition_point(|&(s, _)| s < end);
+                i.checked_sub(1).map(|i| list[i])
+            }
+            Spans::Tree(tree) => tree.range(..end).next_back().map(|(&s, &e)| (s, e)),
+        }
+    }
+
+    /// Takes `start..end`; a span taken at the same start ends there now.
+    fn insert(&mut self, start: usize, end: usize) {
+        match self {
+            Spans::List(list) => match list.binary_search_by_key(&start, |&(s, _)| s) {
+                Ok(i) => list[i].1 = end,
+                Err(i) if list.len() < LISTED => list.insert(i, (start, end)),
+                Err(_) => {
+                    let mut tree: BTreeMap<usize, usize> = list.drain(..).collect();
+                    tree.insert(start, end);
+                    *self = Spans::Tree(tree);
+                }
+            },
+            Spans::Tree(tree) => {
+                tree.insert(start, end);
+            }
+        }
+    }
+
+    /// Frees `start..end` if it is taken.
+    fn remove(&mut self, start: usize, end: usize) {
+        match self {
+            Spans::List(list) => {
+                if let Ok(i) = list.binary_search_by_key(&start, |&(s, _)| s) {
+                    if list[i].1 == end {
+                        list.remove(i);
+                    }
+                }
+            }
+            Spans::Tree(tree) => {
+                if tree.get(&start) == Some(&end) {
+                    tree.remove(&start);
+                }
+            }
+        }
+    }
+
+    fn clear(&mut self) {
+        match self {
+            Spans::List(list) => list.clear(),
+            Spans::Tree(_) => *self = Spans::default(),
         }
     }
 }
@@ -372,5 +448,49 @@ pub(crate) fn decide(
         Decision::Tied(best)
     } else {
         Decision::Conflict
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    #[test]
+    fn taken_spans_answer_alike_as_a_list_and_as_a_tree() {
+        for far in [0, LISTED] {
+            let mut taken = Taken::default();
+            // Spans past the others, that only make the list long.
+            for k in 0..far {
+                taken.insert(Field::Text, span(1000 + 10 * k, 1005 + 10 * k));
+            }
+            taken.insert(Field::Text, span(10, 20));
+            taken.insert(Field::Text, span(30, 35));
+            let tree = matches!(taken.spans[Field::Text as usize], Spans::Tree(_));
+            assert_eq!(tree, far > 0);
+            assert_eq!(
+                taken.overlapping(Field::Text, span(15, 40)),
+                Some(span(30, 35))
+            );
+            assert_eq!(taken.overlapping(Field::Text, span(20, 30)), None);
+            assert_eq!(taken.overlapping(Field::Title, span(10, 20)), None);
+            // A span at the same start replaces the one there.
+            taken.insert(Field::Text, span(10, 25));
+            assert_eq!(
+                taken.overlapping(Field::Text, span(22, 23)),
+                Some(span(10, 25))
+            );
+            // Only the span taken is freed.
+            taken.remove(Field::Text, span(30, 31));
+            assert!(taken.overlapping(Field::Text, span(30, 31)).is_some());
+            taken.remove(Field::Text, span(30, 35));
+            assert!(taken.overlapping(Field::Text, span(30, 31)).is_none());
+            taken.clear();
+            assert!(matches!(taken.spans[Field::Text as usize], Spans::List(_)));
+            assert!(taken.overlapping(Field::Text, span(10, 20)).is_none());
+        }
     }
 }

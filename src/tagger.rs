@@ -402,6 +402,11 @@ struct Candidates {
     groups: Vec<Group>,
     kept: Vec<usize>,
     ctx: CountryContext,
+    /// The spans taken, lent to the rules too.
+    taken: Taken,
+    /// The spans of the article's boilerplate, sorted: no candidate is
+    /// made there, and the rules' mentions there are dropped.
+    boilerplate: Vec<Span>,
 }
 
 /// Per-thread buffers, so that tagging allocates little beyond its output.
@@ -416,8 +421,6 @@ struct Scratch {
     seen: HashSet<EntityRef, FxBuild>,
     /// Candidate buffers, lent to each article.
     cands: Candidates,
-    /// The spans of the article's boilerplate, sorted.
-    boilerplate: Vec<Span>,
 }
 
 /// Topic phrase hits of the title and the text.
@@ -525,17 +528,19 @@ impl Tagger {
         cands.shorts.clear();
         let mut buffers = Buffers::take();
         segment::parts_into(text, &mut buffers.parts);
+        // Out of `cands` while candidates are added to it.
+        let mut boilerplate = std::mem::take(&mut cands.boilerplate);
+        boilerplate.clear();
+        boilerplate.extend(
+            buffers
+                .parts
+                .iter()
+                .filter(|p| !p.kind.is_tagged())
+                .map(|p| Span::from(p.span.clone())),
+        );
         let topic_hits = SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             let s = &mut *s;
-            s.boilerplate.clear();
-            s.boilerplate.extend(
-                buffers
-                    .parts
-                    .iter()
-                    .filter(|p| !p.kind.is_tagged())
-                    .map(|p| Span::from(p.span.clone())),
-            );
             let mut topic_hits = std::mem::take(&mut s.topic_hits);
             topic_hits.title.clear();
             topic_hits.text.clear();
@@ -546,7 +551,7 @@ impl Tagger {
                 s.norm.normalize_into(t);
                 s.matches.clear();
                 let skip = if field == Field::Text {
-                    &s.boilerplate[..]
+                    &boilerplate[..]
                 } else {
                     &[]
                 };
@@ -569,6 +574,7 @@ impl Tagger {
             }
             topic_hits
         });
+        cands.boilerplate = boilerplate;
         let mut doc = buffers.into_doc(title, text, Arc::clone(inner));
         self.resolve(&mut doc, &mut cands);
         let mut seen = HashSet::default();
@@ -714,17 +720,12 @@ impl Tagger {
             groups,
             kept,
             ctx,
+            taken,
+            boilerplate,
         } = cands;
         resolve::group(fulls, groups);
-        let mut taken = Taken::default();
-        resolve::select(
-            groups,
-            fulls,
-            inner.overlap,
-            &mut taken,
-            &mut doc.rejected,
-            kept,
-        );
+        taken.clear();
+        resolve::select(groups, fulls, inner.overlap, taken, &mut doc.rejected, kept);
 
         // Context from the spans that name one entry only.
         ctx.clear();
@@ -773,10 +774,10 @@ impl Tagger {
         }
         doc.mentions
             .sort_unstable_by_key(|m| (m.field, m.span.start, m.span.end));
-        link::short_forms(doc, shorts, groups, &mut taken);
-        byline_mention(doc, &mut taken);
-        rules::apply(&inner.rules, doc, &mut taken, inner.score_tables);
-        drop_boilerplate(doc);
+        link::short_forms(doc, shorts, groups, taken);
+        byline_mention(doc, taken);
+        rules::apply(&inner.rules, doc, taken, inner.score_tables);
+        drop_boilerplate(doc, boilerplate);
     }
 }
 
@@ -852,26 +853,17 @@ fn score_topics(
     );
 }
 
-/// Removes mentions that rules made inside boilerplate (the dictionary stage
-/// never proposes them), keeping short-form antecedent indices right.
-fn drop_boilerplate(doc: &mut Doc<'_>) {
-    let boilerplate: Vec<Span> = doc
-        .parts
-        .iter()
-        .filter(|p| !p.kind.is_tagged())
-        .map(|p| Span::from(p.span.clone()))
-        .collect();
-    if boilerplate.is_empty() {
+/// Removes mentions that rules made inside boilerplate (`boilerplate`,
+/// sorted spans of the text; the dictionary stage never proposes them),
+/// keeping short-form antecedent indices right.
+fn drop_boilerplate(doc: &mut Doc<'_>, boilerplate: &[Span]) {
+    let dropped = |m: &Mention| m.field == Field::Text && inside(boilerplate, m.span);
+    // Rules seldom tag boilerplate: most documents are left as they are,
+    // with nothing allocated.
+    if boilerplate.is_empty() || !doc.mentions.iter().any(dropped) {
         return;
     }
-    let keep: Vec<bool> = doc
-        .mentions
-        .iter()
-        .map(|m| m.field == Field::Title || !inside(&boilerplate, m.span))
-        .collect();
-    if keep.iter().all(|&k| k) {
-        return;
-    }
+    let keep: Vec<bool> = doc.mentions.iter().map(|m| !dropped(m)).collect();
     let mut new_index = Vec::with_capacity(keep.len());
     let mut next = 0u32;
     for &k in &keep {

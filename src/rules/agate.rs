@@ -69,7 +69,7 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, ids: A
     if found.is_empty() {
         return;
     }
-    let mut edit = Edit::default();
+    let mut edit = Edit::new();
     // The names added, looked up per name: a huge scorecard has many.
     let mut added = Taken::default();
     for (field, span, rule) in found {

@@ -255,7 +255,7 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
             }
         }
         if !proposals.is_empty() {
-            let mut edit = Edit::default();
+            let mut edit = Edit::new();
             for p in proposals.drain(..) {
                 commit(rules, doc, taken, &mut edit, &mut s.overlapping, p);
             }
@@ -807,7 +807,6 @@ pub(crate) fn mark_mentions(tokens: &mut [Token], mentions: &[Mention], field: F
 
 /// Mentions to remove and to add, merged at the end so that indices held
 /// by short forms stay right.
-#[derive(Default)]
 pub(crate) struct Edit {
     pub removed: Vec<usize>,
     pub added: Vec<Mention>,
@@ -818,6 +817,21 @@ pub(crate) struct Edit {
 }
 
 impl Edit {
+    /// An empty edit, in the buffers of the last one finished on this
+    /// thread (an edit is made per stage of the rules and document, most
+    /// of them small: buffers made, grown and freed each time cost more
+    /// than filling them).
+    pub(crate) fn new() -> Edit {
+        let spare = FINISH.with(|f| f.try_borrow_mut().map(|mut f| std::mem::take(&mut f.spare)));
+        let spare = spare.unwrap_or_default();
+        Edit {
+            removed: spare.removed,
+            added: spare.added,
+            removed_set: spare.removed_set,
+            added_spans: spare.added_spans,
+        }
+    }
+
     /// Whether mention `i` is marked for removal.
     pub(crate) fn is_removed(&self, i: usize) -> bool {
         self.removed_set.contains(&i)
@@ -839,11 +853,12 @@ impl Edit {
     /// Applies the edit: removes, adds, sorts, and remaps the antecedents of
     /// short forms (a short form whose antecedent went goes too).
     pub(crate) fn finish(self, doc: &mut Doc<'_>) {
-        if self.removed.is_empty() && self.added.is_empty() {
-            return;
-        }
+        let unchanged = self.removed.is_empty() && self.added.is_empty();
         FINISH.with(|f| match f.try_borrow_mut() {
+            // Its buffers are kept all the same, for the next edit.
+            Ok(mut f) if unchanged => f.spare = self.into_buffers(),
             Ok(mut f) => self.apply(doc, &mut f),
+            Err(_) if unchanged => {}
             Err(_) => self.apply(doc, &mut FinishBuffers::default()),
         });
     }
@@ -852,8 +867,12 @@ impl Edit {
     /// are sorted by position, as every edit leaves them, and those added
     /// are few: they are sorted and merged in, not all sorted again. The
     /// result swaps places with the mentions' own buffer.
-    fn apply(self, doc: &mut Doc<'_>, bufs: &mut FinishBuffers) {
-        let FinishBuffers { new_index, merged } = bufs;
+    fn apply(mut self, doc: &mut Doc<'_>, bufs: &mut FinishBuffers) {
+        let FinishBuffers {
+            new_index,
+            merged,
+            spare,
+        } = bufs;
         let mentions = &mut doc.mentions;
         let n = mentions.len();
         new_index.clear();
@@ -871,17 +890,16 @@ impl Edit {
                 }
             }
         }
-        let mut added = self.added;
-        added.sort_by_key(position);
+        self.added.sort_by_key(position);
         merged.clear();
         if mentions.is_sorted_by_key(position) {
-            merge_sorted(mentions, added.into_iter(), new_index, merged);
+            merge_sorted(mentions, self.added.drain(..), new_index, merged);
         } else {
             let mut all: Vec<(u32, Mention)> = (mentions.iter().enumerate())
                 .filter(|&(i, _)| new_index[i] != GONE)
                 .map(|(i, m)| (i as u32, *m))
                 .collect();
-            all.extend(added.into_iter().map(|m| (GONE, m)));
+            all.extend(self.added.drain(..).map(|m| (GONE, m)));
             all.sort_by_key(|(_, m)| position(m));
             for (old, m) in all {
                 if old != GONE {
@@ -896,6 +914,22 @@ impl Edit {
             }
         }
         std::mem::swap(mentions, merged);
+        *spare = self.into_buffers();
+    }
+
+    /// Its buffers, emptied.
+    fn into_buffers(self) -> EditBuffers {
+        let mut b = EditBuffers {
+            removed: self.removed,
+            added: self.added,
+            removed_set: self.removed_set,
+            added_spans: self.added_spans,
+        };
+        b.removed.clear();
+        b.added.clear();
+        b.removed_set.clear();
+        b.added_spans.clear();
+        b
     }
 }
 
@@ -956,6 +990,17 @@ struct FinishBuffers {
     new_index: Vec<u32>,
     /// The mentions after the edit, in order.
     merged: Vec<Mention>,
+    /// The buffers of the last edit finished, emptied, for [`Edit::new`].
+    spare: EditBuffers,
+}
+
+/// The buffers of an [`Edit`], kept empty.
+#[derive(Default)]
+struct EditBuffers {
+    removed: Vec<usize>,
+    added: Vec<Mention>,
+    removed_set: HashSet<usize, FxBuild>,
+    added_spans: Taken,
 }
 
 thread_local! {
@@ -1233,31 +1278,32 @@ pub(crate) fn local_entity(
         }
         return known;
     }
-    // Pushed rather than `format!`ted, the slug straight into the id: this
-    // runs for every new name.
+    // Into the strings of a dropped document's entity, when the thread
+    // keeps one; pushed rather than `format!`ted, the slug straight into
+    // the id: this runs for every new name.
+    let mut entity = LocalEntity::spare();
     let prefix = label.as_str();
-    let mut id = String::with_capacity(8 + prefix.len() + name.len());
+    let id = &mut entity.id;
+    id.reserve(8 + prefix.len() + name.len());
     for part in ["local:", prefix, ":"] {
         id.push_str(part);
     }
-    push_slug(&mut id, name);
+    push_slug(id, name);
     let stem = id.len();
     let mut n = 2;
-    while doc.local_id_taken(&id) {
+    while doc.local_id_taken(id) {
         id.truncate(stem);
         let _ = write!(id, "-{n}");
         n += 1;
     }
-    doc.add_local_id(&id);
+    doc.add_local_id(id);
     doc.index_local(label, name, doc.locals.len() as u32);
-    doc.locals.push(LocalEntity {
-        id,
-        name: name.to_string(),
-        label,
-        kind: kind.to_string(),
-        country,
-        office,
-    });
+    entity.name.push_str(name);
+    entity.label = label;
+    entity.kind.push_str(kind);
+    entity.country = country;
+    entity.office = office;
+    doc.locals.push(entity);
     (doc.locals.len() - 1) as u32
 }
 
@@ -1395,7 +1441,7 @@ mod tests {
             };
             // One at the same span as a mention that stays, one between.
             let added = [at(7, 13), at(0, 5), at(14, 15)];
-            let mut edit = Edit::default();
+            let mut edit = Edit::new();
             edit.remove(2);
             for m in added {
                 edit.add(m);

@@ -52,7 +52,7 @@ pub(crate) fn drop_inside_events(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut
     if inside.is_empty() {
         return;
     }
-    let mut edit = Edit::default();
+    let mut edit = Edit::new();
     for (i, reason) in inside {
         let m = doc.mentions[i];
         taken.remove(m.field, m.span);

@@ -54,7 +54,7 @@ pub(crate) fn relink(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken) {
         return;
     }
     let link = rules.link_rule("link_name");
-    let mut edit = Edit::default();
+    let mut edit = Edit::new();
     for (i, m) in doc.mentions.iter().enumerate() {
         if !alone(m) {
             continue;

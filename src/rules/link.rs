@@ -69,14 +69,27 @@ pub(crate) struct Buffers {
     first: Vec<(u32, u32)>,
     /// The hashes of [`Keys`].
     hashes: HashMap<u64, usize, FxBuild>,
+    /// The memory of [`Keys`]' names and of [`KeyFinder`]'s keys, empty
+    /// between documents (see [`recycled`]).
+    names: Vec<Cow<'static, str>>,
+    prefixed: Vec<Prefixed<'static>>,
+}
+
+/// `v` emptied, as a vector of items of another lifetime: collected from
+/// a vector of items of the same size and alignment, a vector takes over
+/// its memory (the standard library collects in place), so a buffer kept
+/// by the thread holds, for one document, items that borrow it.
+fn recycled<T, U>(mut v: Vec<T>) -> Vec<U> {
+    v.clear();
+    v.into_iter().map(|_| unreachable!("emptied")).collect()
 }
 
 /// The keys of a document and their targets. Keys are borrowed from the
 /// document's text, never copied, but for the names in capitals that
-/// headlines are matched with. The lists of targets, and the table of the
-/// keys' hashes, are kept by the thread from document to document: making
-/// and freeing one per key, or a table per document, cost more than the
-/// rest of adding them.
+/// headlines are matched with. The lists of targets, the table of the
+/// keys' hashes and the memory of the keys are kept by the thread from
+/// document to document: making and freeing one per key, or a table per
+/// document, cost more than the rest of adding them.
 struct Keys<'t, 'b> {
     /// The keys, by their index in `targets`: keys are never removed, so the
     /// indices of a document are `0..names.len()`.
@@ -89,14 +102,18 @@ struct Keys<'t, 'b> {
 }
 
 impl<'t, 'b> Keys<'t, 'b> {
+    /// No keys, their names in `names` (emptied).
     fn new(
         hashes: &'b mut HashMap<u64, usize, FxBuild>,
         targets: &'b mut Vec<Vec<Target>>,
+        mut names: Vec<Cow<'t, str>>,
     ) -> Keys<'t, 'b> {
         hashes.clear();
+        names.clear();
+        // Sized for the keys of most documents: seldom grown.
+        names.reserve(KEYS);
         Keys {
-            // Sized for the keys of most documents: seldom grown.
-            names: Vec::with_capacity(KEYS),
+            names,
             hashes,
             targets,
         }
@@ -177,12 +194,9 @@ impl<'t, 'b> Keys<'t, 'b> {
         &mut self.targets[..self.names.len()]
     }
 
-    /// Every key with its targets.
-    fn iter(&self) -> impl Iterator<Item = (&str, &[Target])> {
-        self.names
-            .iter()
-            .zip(self.targets.iter())
-            .map(|(k, t)| (&**k, &t[..]))
+    /// The targets of every key, by the key's index.
+    fn targets(&self) -> &[Vec<Target>] {
+        &self.targets[..self.names.len()]
     }
 }
 
@@ -211,9 +225,11 @@ pub(crate) fn link<'t>(
         spelled,
         first,
         hashes,
+        names: spare_names,
+        prefixed: spare_prefixed,
     } = bufs;
     spelled.clear();
-    let mut keys = Keys::new(hashes, targets);
+    let mut keys = Keys::new(hashes, targets, recycled(std::mem::take(spare_names)));
     // A report of sport: teams, line-ups, scorers, results of people
     // ("Jesper Parnevik (Sweden) 66").
     // Looked at only for a person of the name lists.
@@ -479,7 +495,7 @@ pub(crate) fn link<'t>(
             targets.retain(|t| !(t.rule == "link_name" && relinked.contains(&t.entity)));
         }
     }
-    let mut edit = Edit::default();
+    let mut edit = Edit::new();
     for (field, span, acr, removed) in new_orgs {
         for x in removed {
             taken.remove(field, doc.mentions[x].span);
@@ -509,13 +525,20 @@ pub(crate) fn link<'t>(
     }
     if keys.names.is_empty() {
         edit.finish(doc);
+        *spare_names = recycled(keys.names);
         return;
     }
     let mut others = Vec::new();
-    let keyed: Vec<(&str, &[Target])> = keys.iter().collect();
-    let finder = KeyFinder::new(keyed.iter().map(|(k, _)| k.as_bytes()), first);
+    // The keys and their targets are read by index from here on: no list
+    // of the pairs is made.
+    let (names, key_targets) = (&keys.names[..], keys.targets());
+    let finder = KeyFinder::new(
+        names.iter().map(|k| k.as_bytes()),
+        first,
+        recycled(std::mem::take(spare_prefixed)),
+    );
     next.clear();
-    next.resize(keyed.len(), 0);
+    next.resize(names.len(), 0);
     // A headline names people by their surnames before the story gives
     // their full names ("Karbacher wins" above "Bernd Karbacher won").
     let headline = Headline::of(doc);
@@ -531,7 +554,7 @@ pub(crate) fn link<'t>(
         next.fill(0);
         finder.find(bytes, hits);
         for &(s, key) in hits.iter() {
-            let e = s + keyed[key].0.len();
+            let e = s + names[key].len();
             if s < next[key] {
                 continue;
             }
@@ -546,7 +569,7 @@ pub(crate) fn link<'t>(
             if at_start.iter().all(|&(s, e, key)| {
                 let span = Span { start: s, end: e };
                 passed_over(
-                    keyed[key].1,
+                    &key_targets[key],
                     field,
                     span,
                     headline.holds(field, span),
@@ -563,7 +586,7 @@ pub(crate) fn link<'t>(
             else {
                 continue;
             };
-            let targets = keyed[key].1;
+            let targets = &key_targets[key];
             let span = Span { start: s, end: e };
             let here = (field, span.start);
             let in_headline = headline.holds(field, span);
@@ -660,6 +683,8 @@ pub(crate) fn link<'t>(
             });
         }
     }
+    *spare_prefixed = recycled(finder.into_spare());
+    *spare_names = recycled(keys.names);
     for (field, span) in others {
         let name = &doc.field_text(field)[span.range()];
         let local = local_entity(doc, Label::Person, name, "person", None, None);
@@ -835,9 +860,14 @@ const NO_SECOND: u16 = 256;
 const COMPARED_ALL: usize = 8;
 
 impl<'k, 'f> KeyFinder<'k, 'f> {
-    /// The finder of `keys`, with `first`, all `(0, 0)`, as its table.
-    fn new(keys: impl Iterator<Item = &'k [u8]>, first: &'f mut Vec<(u32, u32)>) -> Self {
-        let mut sorted: Vec<Prefixed<'k>> = keys
+    /// The finder of `keys`, with `first`, all `(0, 0)`, as its table, and
+    /// its list of keys in `sorted` (emptied).
+    fn new(
+        keys: impl Iterator<Item = &'k [u8]>,
+        first: &'f mut Vec<(u32, u32)>,
+        mut sorted: Vec<Prefixed<'k>>,
+    ) -> Self {
+        let prefixed = keys
             .enumerate()
             .filter(|(_, k)| !k.is_empty())
             .map(|(index, key)| {
@@ -849,8 +879,12 @@ impl<'k, 'f> KeyFinder<'k, 'f> {
                     key,
                     index,
                 }
-            })
-            .collect();
+            });
+        // Grown once for all the keys, not by doubling (the filter hides
+        // the count from `extend`).
+        sorted.clear();
+        sorted.reserve(prefixed.size_hint().1.unwrap_or(0));
+        sorted.extend(prefixed);
         sorted.sort_unstable_by_key(|k| (k.key[0], k.second, k.index));
         first.resize(256, (0, 0));
         // An array, not a slice: indexed by a byte, it needs no bounds check.
@@ -946,12 +980,27 @@ fn narrow<'a, 'k>(
     &keys[from..to]
 }
 
-impl Drop for KeyFinder<'_, '_> {
-    /// Leaves the table all `(0, 0)` for the next document.
-    fn drop(&mut self) {
+impl<'k> KeyFinder<'k, '_> {
+    /// Its list of keys, emptied, for the next finder; the table is left
+    /// all `(0, 0)`.
+    fn into_spare(mut self) -> Vec<Prefixed<'k>> {
+        self.reset_table();
+        let mut keys = std::mem::take(&mut self.keys);
+        keys.clear();
+        keys
+    }
+
+    fn reset_table(&mut self) {
         for k in &self.keys {
             self.first[usize::from(k.key[0])] = (0, 0);
         }
+    }
+}
+
+impl Drop for KeyFinder<'_, '_> {
+    /// Leaves the table all `(0, 0)` for the next document.
+    fn drop(&mut self) {
+        self.reset_table();
     }
 }
 
@@ -1354,7 +1403,7 @@ mod tests {
     #[test]
     fn keys_keep_acronyms_over_names_and_reuse_lists() {
         let (mut hashes, mut lists) = (HashMap::default(), Vec::new());
-        let mut keys = Keys::new(&mut hashes, &mut lists);
+        let mut keys = Keys::new(&mut hashes, &mut lists, Vec::new());
         keys.add(Cow::Borrowed("MND"), target(0, "link_name"));
         keys.add(Cow::Borrowed("MND"), target(0, "link_name"));
         assert_eq!(entities(&keys, "MND"), [EntityRef::Local(0)]);
@@ -1363,9 +1412,9 @@ mod tests {
         keys.add(Cow::Borrowed("MND"), target(2, "link_name"));
         assert_eq!(entities(&keys, "MND"), [EntityRef::Local(1)]);
         keys.add(Cow::Owned("KEDO".to_string()), target(3, "acronym"));
-        assert_eq!(keys.iter().count(), 2);
+        assert_eq!(keys.names.len(), 2);
         // The next document starts with no keys and empty lists.
-        let mut keys = Keys::new(&mut hashes, &mut lists);
+        let mut keys = Keys::new(&mut hashes, &mut lists, Vec::new());
         assert!(keys.get("MND").is_none());
         keys.add(Cow::Borrowed("EPR"), target(4, "acronym"));
         assert_eq!(entities(&keys, "EPR"), [EntityRef::Local(4)]);
@@ -1471,7 +1520,7 @@ mod tests {
         let (mut hits, mut first) = (Vec::new(), Vec::new());
         for text in texts {
             for keys in keysets {
-                KeyFinder::new(keys.iter().copied(), &mut first).find(text, &mut hits);
+                KeyFinder::new(keys.iter().copied(), &mut first, Vec::new()).find(text, &mut hits);
                 hits.sort_unstable();
                 assert_eq!(
                     hits,

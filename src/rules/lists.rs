@@ -48,7 +48,7 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
     if queue.is_empty() {
         return;
     }
-    let mut edit = Edit::default();
+    let mut edit = Edit::new();
     let mut buf = String::new();
     while let Some((field, span)) = queue.pop() {
         let text = doc.field_text(field);

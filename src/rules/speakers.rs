@@ -124,7 +124,7 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
     }
     found.sort_unstable_by_key(|s| s.start);
     found.dedup();
-    let mut edit = Edit::default();
+    let mut edit = Edit::new();
     for span in found {
         taken.insert(field, span);
         add_person(doc, &mut edit, field, span, rule);

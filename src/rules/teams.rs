@@ -435,7 +435,7 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
     // Once a line names a team, the document is a results page: a line of
     // unknown names only ("Cukaricki 4 2 0") holds teams too.
     let results_page = lines.iter().any(has_team);
-    let mut edit = Edit::default();
+    let mut edit = Edit::new();
     // Lower-cased name -> local entity of the team.
     let mut teams: HashMap<String, u32, FxBuild> = HashMap::default();
     for line in &lines {

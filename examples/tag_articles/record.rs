@@ -589,9 +589,9 @@ fn json_string<'a>(
     let mut room = Some(room);
     let mut out: Option<String> = None;
     loop {
-        // `memchr2` (vectorized): news text has an escaped line end every
-        // few dozen bytes.
-        let stop = from + memchr::memchr2(b'"', b'\\', b.get(from..)?)?;
+        // Vectorized: news text has an escaped line end every few dozen
+        // bytes.
+        let stop = from + quote_or_backslash(b.get(from..)?)?;
         if b[stop] == b'"' {
             let s = match out {
                 None => Cow::Borrowed(&line[start..stop]),
@@ -608,6 +608,28 @@ fn json_string<'a>(
         out.push(c);
         from = stop + len;
     }
+}
+
+/// The offset of the first `"` or `\` in `h`: `memchr2`'s answer.
+///
+/// On x86_64 by memchr's SSE2 searcher, which every x86_64 CPU has: it is
+/// inlined here, where `memchr2` goes through a function pointer to its
+/// AVX2 searcher and sets that up on each call. Most calls search a few
+/// dozen bytes (from one escaped line end to the next), so the setup cost
+/// more than the wider vectors saved: 16.5M instructions down to 14.5M on
+/// 5,000 Reuters articles.
+#[cfg(target_arch = "x86_64")]
+fn quote_or_backslash(h: &[u8]) -> Option<usize> {
+    match memchr::arch::x86_64::sse2::memchr::Two::new(b'"', b'\\') {
+        Some(two) => two.find(h),
+        None => memchr::memchr2(b'"', b'\\', h),
+    }
+}
+
+/// The offset of the first `"` or `\` in `h`.
+#[cfg(not(target_arch = "x86_64"))]
+fn quote_or_backslash(h: &[u8]) -> Option<usize> {
+    memchr::memchr2(b'"', b'\\', h)
 }
 
 /// The char of the JSON escape whose backslash is at `line[at]`, and the

@@ -197,14 +197,15 @@ impl Lexicon {
 
     /// [`Lexicon::lookup_inline`] of an ASCII word of `len` bytes, eight at
     /// most and no final period, read (as [`load_le`] reads it, zero-padded)
-    /// into `head`: the tokenizer has read it so while finding its end, and
-    /// reading it again (a load of variable length) and testing it for
-    /// ASCII cost as much as the probe.
+    /// into `head` and lower-cased (each capital gaining bit 0x20): the
+    /// tokenizer has read and tested it so while finding its end, and
+    /// reading it again (a load of variable length), testing it for ASCII
+    /// and lower-casing it cost as much as the probe.
     #[inline(always)]
     pub(crate) fn lookup_ascii(&self, head: u64, len: usize, kind: Kind) -> ListBits {
         match self.mask(kind) {
             0 => 0,
-            mask => self.table.get_ascii(head, len) & mask,
+            mask => self.table.get_lowered(head, len) & mask,
         }
     }
 
@@ -437,14 +438,13 @@ impl Table {
         if x & HIGH != 0 {
             return None;
         }
-        Some(self.get_ascii(x, key.len()))
+        Some(self.get_lowered(lower(x), key.len()))
     }
 
     /// The bits of the ASCII key of `len` bytes, eight at most, read (as
-    /// [`load_le`] reads it, zero-padded) into `x`.
+    /// [`load_le`] reads it, zero-padded) and lower-cased into `head`.
     #[inline(always)]
-    fn get_ascii(&self, x: u64, len: usize) -> ListBits {
-        let head = lower(x);
+    fn get_lowered(&self, head: u64, len: usize) -> ListBits {
         let h = (head ^ len as u64).wrapping_mul(HASH_K);
         self.probe(h, |s| s.head == head && s.len as usize == len)
     }

@@ -231,8 +231,8 @@ pub(crate) fn word_end(s: &str, mut i: usize) -> usize {
 /// it is plain, as most words are: ASCII letters followed by no byte that
 /// could continue it. Eight bytes at a time answer both; `None` otherwise.
 /// Third, the word's first eight bytes as [`swar::load_le`] reads them
-/// (zero-padded): the whole word when it is that short, as most are, for
-/// [`Lexicon::lookup_ascii`].
+/// (zero-padded), lower-cased: the whole word when it is that short, as
+/// most are, for [`Lexicon::lookup_ascii`].
 /// Always inlined: called for every word, it costs little more than a call.
 #[inline(always)]
 pub(crate) fn plain_word(s: &str, i: usize) -> Option<(usize, Kind, u64)> {
@@ -245,14 +245,16 @@ pub(crate) fn plain_word(s: &str, i: usize) -> Option<(usize, Kind, u64)> {
     loop {
         let x = swar::load_le(&b[end..b.len().min(end + 8)]);
         let lower = swar::in_range(x, b'a', b'z');
+        let upper = swar::in_range(x, b'A', b'Z');
         // The zero padding past the end is no letter.
-        let stop = !(lower | swar::in_range(x, b'A', b'Z')) & swar::HIGH;
+        let stop = !(lower | upper) & swar::HIGH;
         let n = (stop.trailing_zeros() / 8) as usize;
         // The bits below the first stop: all of them when there is none.
         let letters = !stop & stop.wrapping_sub(1);
         lower_rest |= lower & letters & !first;
         if first != 0 {
-            head = x & swar::spread_high(letters & swar::HIGH);
+            // Each capital gains bit 0x20, as the lexicon's keys do.
+            head = (x | upper >> 2) & swar::spread_high(letters & swar::HIGH);
         }
         first = 0;
         end += n;
@@ -641,7 +643,7 @@ mod tests {
                     "{i} {c}"
                 );
                 let first = &text.as_bytes()[i..end.min(i + 8)];
-                assert_eq!(head, swar::load_le(first), "{i} {c}");
+                assert_eq!(head, swar::load_le(&first.to_ascii_lowercase()), "{i} {c}");
             }
         }
     }

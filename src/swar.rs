@@ -71,6 +71,13 @@ pub(crate) fn count_high(x: u64) -> usize {
     ((x >> 7).wrapping_mul(ONES) >> 56) as usize
 }
 
+/// Each byte of `x` whose high bit is set (`x` holding no other bits, a
+/// mask of the tests above) as 0xFF, the others as 0: a mask to keep them.
+#[inline]
+pub(crate) fn spread_high(x: u64) -> u64 {
+    (x >> 7).wrapping_mul(0xFF)
+}
+
 /// The high bit of each byte of `x` that is an ASCII letter or digit.
 #[inline]
 pub(crate) fn alphanumeric(x: u64) -> u64 {

@@ -405,10 +405,13 @@ fn find_windows(
             }
             continue;
         }
-        let (end, kind) = plain_word(text, i).unwrap_or_else(|| {
-            let end = word_end(text, i).max(i + 1);
-            (end, word_kind(&text[i..end]))
-        });
+        let (end, kind) = plain_word(text, i).map_or_else(
+            || {
+                let end = word_end(text, i).max(i + 1);
+                (end, word_kind(&text[i..end]))
+            },
+            |(end, kind, _)| (end, kind),
+        );
         let lists = trigger_lists(rules, text, (i, end), kind, buf);
         match kind {
             Kind::Cap => seen.known.push((i, end, lists)),

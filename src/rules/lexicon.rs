@@ -195,6 +195,20 @@ impl Lexicon {
         }
     }
 
+    /// [`Lexicon::lookup_inline`] of an ASCII word of `len` bytes, eight at
+    /// most and no final period, read (as [`load_le`] reads it, zero-padded)
+    /// into `head` and lower-cased (each capital gaining bit 0x20): the
+    /// tokenizer has read and tested it so while finding its end, and
+    /// reading it again (a load of variable length), testing it for ASCII
+    /// and lower-casing it cost as much as the probe.
+    #[inline(always)]
+    pub(crate) fn lookup_ascii(&self, head: u64, len: usize, kind: Kind) -> ListBits {
+        match self.mask(kind) {
+            0 => 0,
+            mask => self.table.get_lowered(head, len) & mask,
+        }
+    }
+
     /// The lists `token` is in whatever its shape: [`Lexicon::lookup`]
     /// without the lists' cases (see [`Lexicon::mask`]), for a word whose
     /// shape matters only if it is in some lists.
@@ -424,9 +438,15 @@ impl Table {
         if x & HIGH != 0 {
             return None;
         }
-        let head = lower(x);
-        let h = (head ^ key.len() as u64).wrapping_mul(HASH_K);
-        Some(self.probe(h, |s| s.head == head && s.len as usize == key.len()))
+        Some(self.get_lowered(lower(x), key.len()))
+    }
+
+    /// The bits of the ASCII key of `len` bytes, eight at most, read (as
+    /// [`load_le`] reads it, zero-padded) and lower-cased into `head`.
+    #[inline(always)]
+    fn get_lowered(&self, head: u64, len: usize) -> ListBits {
+        let h = (head ^ len as u64).wrapping_mul(HASH_K);
+        self.probe(h, |s| s.head == head && s.len as usize == len)
     }
 
     /// [`Table::get_short`] of a key longer than eight bytes: out of line,

@@ -230,23 +230,32 @@ pub(crate) fn word_end(s: &str, mut i: usize) -> usize {
 /// The end and kind of the word at `i` ([`word_end`], [`word_kind`]) when
 /// it is plain, as most words are: ASCII letters followed by no byte that
 /// could continue it. Eight bytes at a time answer both; `None` otherwise.
+/// Third, the word's first eight bytes as [`swar::load_le`] reads them
+/// (zero-padded), lower-cased: the whole word when it is that short, as
+/// most are, for [`Lexicon::lookup_ascii`].
 /// Always inlined: called for every word, it costs little more than a call.
 #[inline(always)]
-pub(crate) fn plain_word(s: &str, i: usize) -> Option<(usize, Kind)> {
+pub(crate) fn plain_word(s: &str, i: usize) -> Option<(usize, Kind, u64)> {
     let b = s.as_bytes();
     let mut end = i;
     // Lower-case letters past the first.
     let mut lower_rest = 0;
     let mut first = 0x80;
+    let mut head = 0;
     loop {
         let x = swar::load_le(&b[end..b.len().min(end + 8)]);
         let lower = swar::in_range(x, b'a', b'z');
+        let upper = swar::in_range(x, b'A', b'Z');
         // The zero padding past the end is no letter.
-        let stop = !(lower | swar::in_range(x, b'A', b'Z')) & swar::HIGH;
+        let stop = !(lower | upper) & swar::HIGH;
         let n = (stop.trailing_zeros() / 8) as usize;
         // The bits below the first stop: all of them when there is none.
         let letters = !stop & stop.wrapping_sub(1);
         lower_rest |= lower & letters & !first;
+        if first != 0 {
+            // Each capital gains bit 0x20, as the lexicon's keys do.
+            head = (x | upper >> 2) & swar::spread_high(letters & swar::HIGH);
+        }
         first = 0;
         end += n;
         if n < 8 {
@@ -268,7 +277,7 @@ pub(crate) fn plain_word(s: &str, i: usize) -> Option<(usize, Kind)> {
     } else {
         Kind::Upper
     };
-    Some((end, kind))
+    Some((end, kind, head))
 }
 
 /// True when an apostrophe at `i` starts a possessive `'s` ending a word.
@@ -428,7 +437,7 @@ pub(crate) fn tokenize_range_known(
     known: &[KnownWord],
     out: &mut Vec<Token>,
 ) {
-    let mut known = known.iter().peekable();
+    let mut known = known;
     // The whole field: whether a line break wraps a line depends on the
     // line after it, which may lie past `to`.
     let field = text;
@@ -464,8 +473,7 @@ pub(crate) fn tokenize_range_known(
             }
         };
         if is_word_char(ch) {
-            while known.next_if(|w| w.0 < i).is_some() {}
-            if let Some(&(_, mut end, lists)) = known.next_if(|w| w.0 == i) {
+            if let Some((_, mut end, lists)) = take_known(&mut known, i) {
                 // As below: a capitalized word is no initial, and an
                 // abbreviation takes its period.
                 if b.get(end) == Some(&b'.') && lists & lex.abbrev_bit() != 0 {
@@ -475,10 +483,14 @@ pub(crate) fn tokenize_range_known(
                 i = end;
                 continue;
             }
-            let (mut end, mut kind) = plain_word(text, i).unwrap_or_else(|| {
-                let end = word_end(text, i);
-                (end, word_kind(&text[i..end]))
-            });
+            // The bytes of a plain word of eight bytes at most, as read.
+            let (mut end, mut kind, mut ascii_head) = match plain_word(text, i) {
+                Some((end, kind, head)) => (end, kind, (end - i <= 8).then_some(head)),
+                None => {
+                    let end = word_end(text, i);
+                    (end, word_kind(&text[i..end]), None)
+                }
+            };
             // Dotted acronyms and initials: `U.S.`, `M.`
             if kind == Kind::Initial || (kind == Kind::Upper && end - i <= 2) {
                 let mut j = end;
@@ -491,6 +503,7 @@ pub(crate) fn tokenize_range_known(
                 if j > end {
                     end = j + 1;
                     kind = Kind::Upper;
+                    ascii_head = None;
                 }
             }
             // A lone capital without a period is a word ("A", "I"), not an
@@ -498,7 +511,10 @@ pub(crate) fn tokenize_range_known(
             if kind == Kind::Initial && b.get(end) != Some(&b'.') {
                 kind = Kind::Upper;
             }
-            let lists = lex.lookup_inline(text, (i, end), kind, &mut buf);
+            let lists = match ascii_head {
+                Some(head) => lex.lookup_ascii(head, end - i, kind),
+                None => lex.lookup_inline(text, (i, end), kind, &mut buf),
+            };
             // An abbreviation or initial takes its period.
             if b.get(end) == Some(&b'.')
                 && (kind == Kind::Initial || (lists & lex.abbrev_bit()) != 0)
@@ -538,6 +554,18 @@ pub(crate) fn tokenize_range_known(
         push(out, i, end, kind, lists);
         i = end;
     }
+}
+
+/// The word of `known` starting at `i`, taken off its front with those
+/// starting before `i` (inside tokens read otherwise). A slice rather than
+/// a `Peekable`, whose peeked state costs a test and a store at every word.
+fn take_known(known: &mut &[KnownWord], i: usize) -> Option<KnownWord> {
+    while known.first().is_some_and(|w| w.0 < i) {
+        *known = &known[1..];
+    }
+    let &word = known.first().filter(|w| w.0 == i)?;
+    *known = &known[1..];
+    Some(word)
 }
 
 fn push(out: &mut Vec<Token>, start: usize, end: usize, kind: Kind, lists: ListBits) {
@@ -608,8 +636,14 @@ mod tests {
                 assert_eq!(end, plain, "{i} {c}");
             }
             assert_eq!(word_kind(&text[i..plain]), kind(&text[i..plain]), "{i} {c}");
-            if let Some(plain_kind) = plain_word(text, i) {
-                assert_eq!(plain_kind, (end, word_kind(&text[i..end])), "{i} {c}");
+            if let Some((plain_end, plain_kind, head)) = plain_word(text, i) {
+                assert_eq!(
+                    (plain_end, plain_kind),
+                    (end, word_kind(&text[i..end])),
+                    "{i} {c}"
+                );
+                let first = &text.as_bytes()[i..end.min(i + 8)];
+                assert_eq!(head, swar::load_le(&first.to_ascii_lowercase()), "{i} {c}");
             }
         }
     }

@@ -107,8 +107,9 @@ struct Scratch {
     kept: Vec<(u128, f32, u32)>,
     /// The evidence of each topic kept.
     ranges: Vec<EvidenceRanges>,
-    /// (`fact_hash`, index) of each entity fact, to find the distinct ones.
-    hashed_facts: Vec<(u64, u32)>,
+    /// Open addressing from an entity fact's `fact_hash` to the first fact
+    /// with its key (see `distinct_facts`).
+    fact_slots: Vec<(u64, u32)>,
     /// Entity facts kept after de-duplication (indexes).
     facts: Vec<u32>,
     /// (pair rule, fact) for each distinct fact with a country and a kind
@@ -1085,30 +1086,7 @@ fn entity_evidence(s: &mut Scratch, tables: &Tables, entities: &[EntityFact<'_>]
     if s.entity_fired.len() < n_rules {
         s.entity_fired.resize(n_rules, 0);
     }
-    // Distinct facts, first occurrences, in input order.
-    let key = |i: u32| {
-        let f = &entities[i as usize];
-        (f.kind, f.country, f.name, f.label)
-    };
-    // Sorted by a hash of the key first: equal keys still end up side by
-    // side, first occurrence first, and most comparisons are of two numbers,
-    // not of three strings.
-    let hashed = &mut s.hashed_facts;
-    hashed.clear();
-    hashed.extend(entities.iter().zip(0..).map(|(f, i)| (fact_hash(f), i)));
-    hashed.sort_unstable_by(|&(ha, a), &(hb, b)| {
-        ha.cmp(&hb)
-            .then_with(|| key(a).cmp(&key(b)))
-            .then(a.cmp(&b))
-    });
-    s.facts.clear();
-    for &(_, i) in hashed.iter() {
-        if s.facts.last().is_some_and(|&last| key(last) == key(i)) {
-            continue;
-        }
-        s.facts.push(i);
-    }
-    s.facts.sort_unstable();
+    distinct_facts(s, entities);
     s.pair_counted.clear();
     for k in 0..s.facts.len() {
         let fact = &entities[s.facts[k] as usize];
@@ -1201,6 +1179,46 @@ fn entity_evidence(s: &mut Scratch, tables: &Tables, entities: &[EntityFact<'_>]
         }
     }
 }
+
+/// Fills `Scratch::facts` with the distinct entity facts, first occurrences,
+/// in input order: each fact is looked up by its `fact_hash` in
+/// `Scratch::fact_slots` (a table of at least twice as many slots as facts)
+/// as it comes, so no sort is needed (sorting the facts by hash, then the
+/// distinct ones back into input order, cost more).
+fn distinct_facts(s: &mut Scratch, entities: &[EntityFact<'_>]) {
+    s.facts.clear();
+    if entities.is_empty() {
+        return;
+    }
+    let key = |i: u32| {
+        let f = &entities[i as usize];
+        (f.kind, f.country, f.name, f.label)
+    };
+    let bits = (2 * entities.len()).next_power_of_two().trailing_zeros();
+    s.fact_slots.clear();
+    s.fact_slots.resize(1 << bits, (0, NO_FACT));
+    for (f, i) in entities.iter().zip(0..) {
+        let hash = fact_hash(f);
+        // (The hash ends in a multiplication: its high bits are the best
+        // mixed.)
+        let mut slot = (hash >> (64 - bits)) as usize;
+        loop {
+            let (h, first) = &mut s.fact_slots[slot];
+            if *first == NO_FACT {
+                (*h, *first) = (hash, i);
+                s.facts.push(i);
+                break;
+            }
+            if *h == hash && key(*first) == key(i) {
+                break;
+            }
+            slot = (slot + 1) & ((1 << bits) - 1);
+        }
+    }
+}
+
+/// No fact, in `Scratch::fact_slots`.
+const NO_FACT: u32 = u32::MAX;
 
 /// A hash of the key an entity fact is counted once by: of the lengths and
 /// the first bytes of its strings, enough to tell most keys apart (the sort

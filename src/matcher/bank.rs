@@ -141,6 +141,9 @@ pub(super) struct Bank {
     /// in input order.
     starts: Vec<u32>,
     members: Vec<u32>,
+    /// One bit per pattern, set when its phrases are alike (see
+    /// [`Bank::alike`]).
+    alike: Vec<u64>,
 }
 
 #[derive(Clone, Debug)]
@@ -170,6 +173,9 @@ pub(super) struct Sorted<'f> {
     patterns: Vec<&'f str>,
     /// The phrases of pattern `p` are `phrases[starts[p]..starts[p + 1]]`.
     starts: Vec<u32>,
+    /// One bit per pattern, set when its phrases are alike (see
+    /// [`Bank::alike`]).
+    alike: Vec<u64>,
 }
 
 impl<'f> Sorted<'f> {
@@ -198,10 +204,12 @@ impl<'f> Sorted<'f> {
             }
         }
         starts.push(phrases.len() as u32);
+        let alike = alike_bits(folded, &phrases, &starts);
         Sorted {
             phrases,
             patterns,
             starts,
+            alike,
         }
     }
 
@@ -242,6 +250,7 @@ impl Bank {
             phrases,
             patterns,
             starts,
+            alike,
         } = sorted;
         let automaton = if patterns.is_empty() {
             None
@@ -258,6 +267,7 @@ impl Bank {
             pairs,
             starts,
             members: phrases,
+            alike,
         })
     }
 
@@ -314,6 +324,17 @@ impl Bank {
             .unwrap_or_default()
     }
 
+    /// Whether the phrases of pattern `p` are alike: all of one policy and
+    /// one case-keeping fold, so that one policy check decides them all. In
+    /// a large dictionary a pattern is often the same alias of several
+    /// entries (a town name in several countries).
+    #[inline]
+    pub(super) fn alike(&self, p: usize) -> bool {
+        self.alike
+            .get(p / 64)
+            .is_some_and(|w| w & (1 << (p % 64)) != 0)
+    }
+
     /// The pattern that is exactly `folded`.
     pub(super) fn pattern_of(&self, folded: &str) -> Option<usize> {
         let mut pattern = None;
@@ -350,6 +371,24 @@ impl Bank {
             None => 0,
         }
     }
+}
+
+/// The bits of [`Bank::alike`]: the phrases of pattern `p` are
+/// `phrases[starts[p]..starts[p + 1]]`, indices into `folded`.
+fn alike_bits(folded: &Folded, phrases: &[u32], starts: &[u32]) -> Vec<u64> {
+    let patterns = starts.len().saturating_sub(1);
+    let mut bits = vec![0u64; patterns.div_ceil(64)];
+    let case = |p: u32| {
+        let keep = range(&folded.keep, &folded.keep_ends, p as usize);
+        (folded.policies[p as usize], keep)
+    };
+    for (p, ends) in starts.windows(2).enumerate() {
+        let members = &phrases[ends[0] as usize..ends[1] as usize];
+        if members.windows(2).all(|w| case(w[0]) == case(w[1])) {
+            bits[p / 64] |= 1 << (p % 64);
+        }
+    }
+    bits
 }
 
 /// One bit for each pair of bytes some pattern starts with (a pattern of

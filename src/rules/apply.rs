@@ -810,6 +810,7 @@ pub(crate) fn mark_mentions(tokens: &mut [Token], mentions: &[Mention], field: F
 
 /// Mentions to remove and to add, merged at the end so that indices held
 /// by short forms stay right.
+#[derive(Default)]
 pub(crate) struct Edit {
     pub removed: Vec<usize>,
     pub added: Vec<Mention>,
@@ -825,14 +826,9 @@ impl Edit {
     /// of them small: buffers made, grown and freed each time cost more
     /// than filling them).
     pub(crate) fn new() -> Edit {
-        let spare = FINISH.with(|f| f.try_borrow_mut().map(|mut f| std::mem::take(&mut f.spare)));
-        let spare = spare.unwrap_or_default();
-        Edit {
-            removed: spare.removed,
-            added: spare.added,
-            removed_set: spare.removed_set,
-            added_spans: spare.added_spans,
-        }
+        FINISH
+            .with(|f| f.try_borrow_mut().map(|mut f| std::mem::take(&mut f.spare)))
+            .unwrap_or_default()
     }
 
     /// Whether mention `i` is marked for removal.
@@ -859,7 +855,7 @@ impl Edit {
         let unchanged = self.removed.is_empty() && self.added.is_empty();
         FINISH.with(|f| match f.try_borrow_mut() {
             // Its buffers are kept all the same, for the next edit.
-            Ok(mut f) if unchanged => f.spare = self.into_buffers(),
+            Ok(mut f) if unchanged => f.spare = self.emptied(),
             Ok(mut f) => self.apply(doc, &mut f),
             Err(_) if unchanged => {}
             Err(_) => self.apply(doc, &mut FinishBuffers::default()),
@@ -917,22 +913,16 @@ impl Edit {
             }
         }
         std::mem::swap(mentions, merged);
-        *spare = self.into_buffers();
+        *spare = self.emptied();
     }
 
-    /// Its buffers, emptied.
-    fn into_buffers(self) -> EditBuffers {
-        let mut b = EditBuffers {
-            removed: self.removed,
-            added: self.added,
-            removed_set: self.removed_set,
-            added_spans: self.added_spans,
-        };
-        b.removed.clear();
-        b.added.clear();
-        b.removed_set.clear();
-        b.added_spans.clear();
-        b
+    /// The edit emptied, its buffers kept.
+    fn emptied(mut self) -> Edit {
+        self.removed.clear();
+        self.added.clear();
+        self.removed_set.clear();
+        self.added_spans.clear();
+        self
     }
 }
 
@@ -993,17 +983,8 @@ struct FinishBuffers {
     new_index: Vec<u32>,
     /// The mentions after the edit, in order.
     merged: Vec<Mention>,
-    /// The buffers of the last edit finished, emptied, for [`Edit::new`].
-    spare: EditBuffers,
-}
-
-/// The buffers of an [`Edit`], kept empty.
-#[derive(Default)]
-struct EditBuffers {
-    removed: Vec<usize>,
-    added: Vec<Mention>,
-    removed_set: HashSet<usize, FxBuild>,
-    added_spans: Taken,
+    /// The last edit finished, emptied, for [`Edit::new`].
+    spare: Edit,
 }
 
 thread_local! {

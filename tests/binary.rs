@@ -746,6 +746,27 @@ fn topics_are_scored_unless_turned_off() {
     assert_eq!(r.lines[0]["topics"], serde_json::json!([]));
 }
 
+#[test]
+fn no_rules_tags_only_dictionary_names() {
+    let input = b"{\"id\":1,\"text\":\"Defense Minister Borlan Quist met Mr. Smith in Seoul.\"}\n";
+    let surfaces = |r: &Run| -> Vec<String> {
+        let text = "Defense Minister Borlan Quist met Mr. Smith in Seoul.";
+        let entities = r.lines[0]["entities"].as_array().expect("entities");
+        entities
+            .iter()
+            .map(|e| {
+                let (s, e) = (e["start"].as_u64().unwrap(), e["end"].as_u64().unwrap());
+                text[s as usize..e as usize].to_string()
+            })
+            .collect()
+    };
+    let r = run_default(&["--no-topics"], input);
+    assert_eq!(surfaces(&r), ["Borlan Quist", "Smith", "Seoul"]);
+    let r = run_default(&["--no-topics", "--no-rules"], input);
+    assert_eq!(surfaces(&r), ["Seoul"]);
+    assert_eq!(r.code, 0);
+}
+
 /// Runs the binary in `tests/data/nasty` with `args`, feeding it `stdin`.
 fn spawn(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(binary())

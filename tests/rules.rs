@@ -4,7 +4,7 @@
 //! cases do not move with the generated dictionaries.
 
 use gazetag::rules::RuleSet;
-use gazetag::{Dictionary, Doc, EntityRef, Evidence, Label, Span, Tagger};
+use gazetag::{Dictionary, Doc, EntityRef, Evidence, Label, Rules, Span, Tagger};
 
 const STARTER: &str = include_str!("data/seed_dictionary.jsonl");
 const EXTRA: &str = r#"
@@ -21,7 +21,7 @@ fn tagger() -> Tagger {
     let dict = Dictionary::from_jsonl_str("seed.jsonl", STARTER).unwrap();
     let extra = Dictionary::from_jsonl_str("extra.jsonl", EXTRA).unwrap();
     Tagger::builder()
-        .builtin_rules()
+        .rules(Rules::Builtin)
         .dictionary(dict)
         .dictionary(extra)
         .build()
@@ -32,7 +32,7 @@ fn tagger() -> Tagger {
 fn tagger_with(jsonl: &str) -> Tagger {
     let dict = Dictionary::from_jsonl_str("test.jsonl", jsonl).unwrap();
     Tagger::builder()
-        .builtin_rules()
+        .rules(Rules::Builtin)
         .dictionary(dict)
         .build()
         .unwrap()
@@ -1652,7 +1652,7 @@ fn score_tables_make_teams() {
     let prose = "Chicago rose 4 percent in 1996 and Houston 3 percent.";
     assert!(found(&tagger, prose).iter().all(|f| f.1 == "place"));
     let places = Tagger::builder()
-        .builtin_rules()
+        .rules(Rules::Builtin)
         .dictionary(Dictionary::from_jsonl_str("extra.jsonl", EXTRA).unwrap())
         .score_tables(gazetag::ScoreTables::Places)
         .build()
@@ -3054,4 +3054,35 @@ fn common_words_capitalized_after_an_acronym_make_no_organization() {
         let got = found(&tagger, text);
         assert!(labelled(&got, org, "organization"), "{text}: {got:?}");
     }
+}
+
+#[test]
+fn the_rules_mode_chooses_which_rule_files_run() {
+    let dir = std::env::temp_dir().join(format!("gazetag-rules-mode-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("rules")).unwrap();
+    std::fs::write(dir.join("places.jsonl"), EXTRA).unwrap();
+    std::fs::write(
+        dir.join("rules").join("ships.jsonl"),
+        r#"{"list": "ship_prefix", "case": "upper", "words": ["HMS"]}
+{"rule": "ship", "pattern": "ship_prefix (org: cap)", "kind": "ship"}
+"#,
+    )
+    .unwrap();
+    let text = "HMS Daring met Mr. Smith in Paris.";
+    let surfaces = |rules: Rules| -> Vec<String> {
+        let tagger = Tagger::builder()
+            .dictionary_path(&dir)
+            .rules(rules)
+            .build()
+            .unwrap();
+        found(&tagger, text).into_iter().map(|f| f.0).collect()
+    };
+    // The default runs a dictionary directory's rules, and the built-in
+    // ones only with the built-in dictionaries.
+    assert_eq!(surfaces(Rules::default()), ["Daring", "Paris"]);
+    assert_eq!(surfaces(Rules::WithDictionaries), ["Daring", "Paris"]);
+    assert_eq!(surfaces(Rules::Builtin), ["Daring", "Smith", "Paris"]);
+    assert_eq!(surfaces(Rules::Off), ["Paris"]);
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -28,6 +28,11 @@ What each system does:
   + text, over its tagging seconds), build its "tagger built in" time, matches
   its entity total. Ratios ("x gazetag speed") are to this row when it ran. With a generated
   dictionary it runs `--no-builtin --no-topics --dictionaries FILE`.
+- gazetag-cli-dict: the same with `--no-rules --no-topics`, built-in
+  dictionaries only: a dictionary tagger (matching, resolution, linking of
+  dictionary names, JSON out), the work the peers do plus resolution and
+  output. With a generated dictionary gazetag-cli already runs without rules
+  or topics, so this row is for the built-in dictionaries alone.
 - gazetag-matcher: normalization and `PhraseSet::find` only: every whole-word
   match with its case policy, overlaps included, like the peers.
 - flashtext 2.7 (pure Python), flashtext2 1.1.0 (Rust core): case-insensitive
@@ -58,14 +63,14 @@ ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 DEFAULT_CORPUS = os.path.normpath(os.path.join(ROOT, "..", "shared", "bench", "reuters21578.jsonl"))
 DICT_DIR = os.path.join(ROOT, "target", "bench-dicts")
 
-SYSTEMS = ["gazetag-cli", "gazetag", "gazetag-matcher", "flashtext2", "flashtext", "pyahocorasick", "spacy-phrase", "spacy-ner"]
+SYSTEMS = ["gazetag-cli", "gazetag-cli-dict", "gazetag", "gazetag-matcher", "flashtext2", "flashtext", "pyahocorasick", "spacy-phrase", "spacy-ner"]
 # Systems left out of a dictionary size by default: spaCy's PhraseMatcher
 # takes minutes to build 1M phrases (118-138 s in issue 6), its NER uses no
 # dictionary, and pure-Python flashtext needs about 12 s and 1.3 GB for 1M.
 DEFAULT_SKIP = {
-    "10k": {"spacy-ner"},
-    "100k": {"spacy-ner", "spacy-phrase"},
-    "1m": {"spacy-ner", "spacy-phrase"},
+    "10k": {"spacy-ner", "gazetag-cli-dict"},
+    "100k": {"spacy-ner", "spacy-phrase", "gazetag-cli-dict"},
+    "1m": {"spacy-ner", "spacy-phrase", "gazetag-cli-dict"},
 }
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
 
@@ -239,8 +244,12 @@ def ensure_cli():
     return os.path.join(cargo_target(), "release", "examples", "tag_articles")
 
 
-def run_cli(cli, args, jsonl, max_bytes, timeout):
-    """Runs tag_articles and reads its summary lines from stderr."""
+CLI_SYSTEMS = ("gazetag-cli", "gazetag-cli-dict")
+
+
+def run_cli(cli, system, args, jsonl, max_bytes, timeout):
+    """Runs tag_articles as `system` (one of CLI_SYSTEMS) and reads its
+    summary lines from stderr."""
     corpus = args.corpus
     if max_bytes:
         # tag_articles has no byte limit: hand it the first lines.
@@ -252,12 +261,14 @@ def run_cli(cli, args, jsonl, max_bytes, timeout):
     cmd = [cli, corpus, "--threads", "1", "--output", "/dev/null"]
     if jsonl:
         cmd += ["--no-builtin", "--no-topics", "--dictionaries", jsonl]
+    if system == "gazetag-cli-dict":
+        cmd += ["--no-rules", "--no-topics"]
 
     def parse(_out, err):
         m1 = re.search(r"(\d+) documents, ([\d.]+) MB \(([\d.]+) MB of text\) in ([\d.]+) s: ([\d.]+) MB/s", err)
         m2 = re.search(r"(\d+) entities .*tagger built in ([\d.]+) s", err)
         return {
-            "system": "gazetag-cli", "aliases": 0, "docs": int(m1.group(1)),
+            "system": system, "aliases": 0, "docs": int(m1.group(1)),
             "bytes": float(m1.group(2)) * 1e6, "secs": float(m1.group(4)), "mb_s": float(m1.group(5)),
             "build_s": float(m2.group(2)), "matches": int(m2.group(1)),
         }
@@ -352,9 +363,9 @@ def main():
 
     started = time.time()
     gazetag_bin = ensure_gazetag(args)
-    cli = ensure_cli() if "gazetag-cli" in args.systems.split(",") else None
+    cli = ensure_cli() if set(CLI_SYSTEMS) & set(args.systems.split(",")) else None
     dicts = dictionaries(args, gazetag_bin)
-    systems = [s for s in args.systems.split(",") if s != "gazetag-cli" or cli]
+    systems = [s for s in args.systems.split(",") if s not in CLI_SYSTEMS or cli]
     load = os.getloadavg()
     runs = []
     for name, (jsonl, txt) in dicts.items():
@@ -365,8 +376,8 @@ def main():
         for rnd in range(args.rounds):
             for system in chosen:
                 max_bytes = sample_bytes(system, args)
-                if system == "gazetag-cli":
-                    rec, err = run_cli(cli, args, jsonl, max_bytes, args.timeout)
+                if system in CLI_SYSTEMS:
+                    rec, err = run_cli(cli, system, args, jsonl, max_bytes, args.timeout)
                 else:
                     rec, err = run_child(command(system, args, gazetag_bin, jsonl, txt, max_bytes), args.timeout)
                 if rec is None:
@@ -416,7 +427,7 @@ def table(runs, dicts):
                 continue
             ratio = "%.3g" % (r["mb_s"] / ref["mb_s"]) if ref else ""
             rows.append("| %s | %s | %s | %.1f | %s | %s | %.2f | %.0f | %.1f | %d |" % (
-                system, name, {"spacy-ner": "(model)", "gazetag-cli": "(as gazetag)"}.get(system, "%d" % r["aliases"]),
+                system, name, {"spacy-ner": "(model)", "gazetag-cli": "(as gazetag)", "gazetag-cli-dict": "(as gazetag)"}.get(system, "%d" % r["aliases"]),
                 r["bytes"] / 1e6, fmt_speed(r["mb_s"]), ratio, r["build_s"], r["rss_mb"], r["cpu_s"], r["matches"]))
     return "\n".join(rows)
 

@@ -1,7 +1,8 @@
 //! End to end on the Reuters-21578 corpus (title + text bytes): tag every
 //! article and write its JSON record, single thread; then `Tagger::tag_batch`
 //! in rayon pools of 1 and 2 threads (thread scaling: compare the two
-//! throughputs of one run).
+//! throughputs of one run); and the dictionary tagger (`Rules::Off`, no
+//! topics) on one thread.
 //!
 //! Each bench counts the mentions it produced before timing, checks the
 //! count against `MENTIONS`, and every iteration against that count.
@@ -12,12 +13,15 @@
 mod common;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use gazetag::Tagger;
+use gazetag::{Rules, Tagger};
 
 /// Mentions on the whole Reuters corpus with the built-in dictionaries (same
 /// constant as in `stages.rs`). When a pipeline change moves it on purpose,
 /// the failing assertion prints the new value: put it here.
 const MENTIONS: usize = 166_254;
+
+/// Mentions of the dictionary tagger (built-in dictionaries, `Rules::Off`).
+const DICTIONARY_MENTIONS: usize = 98_499;
 
 /// Tags and serializes every article into `buf` (one JSON line each, the
 /// buffer cleared per article as a writer flushed to a file would be);
@@ -49,6 +53,22 @@ fn end_to_end(c: &mut Criterion) {
     common::check_count("end_to_end/tag+serialize", expected, MENTIONS, 50_000);
     g.bench_function("tag+serialize/1-thread", |b| {
         b.iter(|| assert_eq!(tag_and_write(&tagger, &corpus, &mut buf), expected))
+    });
+
+    let dictionary_only = Tagger::builder()
+        .builtin_dictionaries()
+        .rules(Rules::Off)
+        .build()
+        .unwrap();
+    let found = tag_and_write(&dictionary_only, &corpus, &mut buf);
+    common::check_count(
+        "end_to_end/tag+serialize/no-rules-no-topics",
+        found,
+        DICTIONARY_MENTIONS,
+        50_000,
+    );
+    g.bench_function("tag+serialize/no-rules-no-topics", |b| {
+        b.iter(|| assert_eq!(tag_and_write(&dictionary_only, &corpus, &mut buf), found))
     });
 
     let pairs = corpus.pairs();

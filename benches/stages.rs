@@ -41,9 +41,9 @@ const PARTS: usize = 20_550;
 const SENTENCES: usize = 153_354;
 const NORMALIZED_BYTES: usize = 16_325_255;
 const PHRASE_MATCHES: usize = 246_003;
-const TOPICS: usize = 160_131;
-const MENTIONS: usize = 166_254;
-const RECORD_BYTES: usize = 89_388_030;
+const TOPICS: usize = 160_141;
+const MENTIONS: usize = 166_251;
+const RECORD_BYTES: usize = 89_458_754;
 
 fn parts_count(corpus: &common::Corpus) -> usize {
     corpus

@@ -431,6 +431,49 @@ fn heads_of_state_and_government_by_their_titles() {
 }
 
 #[test]
+fn past_leaders_by_their_titles() {
+    // PETRARCH2's office holders that its curators name by a leader's title
+    // ("+PRESIDENT_REAGAN") are linked by it too, in a text that names their
+    // country; a relative named by the family name stays another person.
+    let tagger = Tagger::default();
+    let reagan = tagger
+        .dictionary()
+        .get("person:ronald-reagan")
+        .expect("Reagan is an office holder");
+    assert_eq!(
+        (
+            &*reagan.kind,
+            reagan.office.as_deref(),
+            reagan.details().valid_to.as_deref()
+        ),
+        ("head_of_state", Some("President"), Some("1989-01-20"))
+    );
+    let text = "President Reagan said the U.S. would act. \
+                Reagan and Nancy Reagan flew to Rome.";
+    let doc = tagger.tag(text);
+    let got: Vec<(&str, Option<&str>)> = doc
+        .mentions()
+        .iter()
+        .filter(|m| m.label == Label::Person)
+        .map(|m| (doc.surface(m), doc.entity_id(m)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Reagan", Some("person:ronald-reagan")),
+            ("Reagan", Some("person:ronald-reagan")),
+            ("Nancy Reagan", Some("local:person:nancy-reagan")),
+        ]
+    );
+    // Two presidents Bush: neither is guessed.
+    let id = id_of("President Bush said the U.S. would act.", "Bush");
+    assert!(
+        !id.as_deref().is_some_and(|i| i.starts_with("person:")),
+        "{id:?}"
+    );
+}
+
+#[test]
 fn office_holders_spelled_otherwise_are_the_leaders_they_became() {
     // PETRARCH2 spells some of today's leaders otherwise than the Factbook:
     // one entry, with both spellings, not two.

@@ -1143,16 +1143,30 @@ fn with_legal_form(
 }
 
 /// Whether `m` is a dictionary person named by a family name alone (an
-/// alias of one word, not a short form) that ends the rule's name at `span`:
-/// its entry, and whether the words before it fit the entry's names (each
-/// starts like a word of the entry's name or aliases: "Cyril" in "Matamela
-/// Cyril Ramaphosa", "Sitivene" for "Sitiveni"; an initial like a word's).
+/// alias of one word, or a short form the entry's title introduced) that
+/// ends the rule's name at `span`: its entry, and whether the words before
+/// it fit the entry's names (each starts like a word of the entry's name or
+/// aliases: "Cyril" in "Matamela Cyril Ramaphosa", "Sitivene" for
+/// "Sitiveni"; an initial like a word's). Where they do not, the rule's
+/// name is another person of the family: "Nancy Reagan" after "President
+/// Reagan". A short form after the full name is left alone: there the name
+/// around it is as often the same person by a nickname ("Bill Webster"
+/// after "William Webster") as a relative.
 fn family_name_of(doc: &Doc<'_>, field: Field, span: Span, m: &Mention) -> Option<(u32, bool)> {
-    let (EntityRef::Entry(entry), Evidence::Alias { .. }, Label::Person) =
-        (m.entity, m.evidence, m.label)
-    else {
+    let EntityRef::Entry(entry) = m.entity else {
         return None;
     };
+    let by_family_name = match m.evidence {
+        Evidence::Alias { .. } | Evidence::Titled { .. } => true,
+        Evidence::ShortForm { antecedent, .. } => doc
+            .mentions
+            .get(antecedent as usize)
+            .is_some_and(|a| matches!(a.evidence, Evidence::Titled { .. })),
+        _ => false,
+    };
+    if !by_family_name || m.label != Label::Person {
+        return None;
+    }
     if m.span.end != span.end || m.span.start <= span.start {
         return None;
     }

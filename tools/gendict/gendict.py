@@ -1732,6 +1732,12 @@ Notes on choices (details in `tools/gendict/FALSE_POSITIVES.md`):
   a plain alias: not a word (WordNet; "Trump", "Macron" and "Tusk" are curated exceptions), not a US Census given
   name or common surname ("Carney", "Albanese"), not the first name of a PETRARCH2 office holder, no other entry's
   name or alias ("Aliyev", "Merz"). Other family names stay `short`: they count after the full name.
+- A PETRARCH2 office holder whom a synonym names by a head of state's or government's title and the family name
+  ("+PRESIDENT_REAGAN" under RONALD_REAGAN_) is of that kind, with the title as `office` ("President", "Prime
+  Minister", "Premier", "Chancellor", "King") and, when every government office of the holder has ended, the end of
+  the last as `valid_to` (not a start: the codes do not say which term was which office). The tagger then links
+  "President Reagan" in a text that names the United States, as it does today's leaders; "President Bush" fits two
+  such entries and stays unlinked. The family name is not matched alone: that is for today's leaders.
 - A PETRARCH2 office holder the Factbook or the curated list already holds under another spelling ("Yoweri Museveni",
   "Masud Pezeshkian") adds its spellings and codes to that entry instead of becoming a second one: same country, same
   family name, first names alike, no conflicting middle name.

@@ -28,6 +28,14 @@ ORG_WORDS = {"assembly", "parliament", "council", "congress", "senate", "court",
              "police", "navy", "guard", "authority", "front", "union", "league", "bank"}
 # Countries whose names put the family name first ("Kim Jong Un" is Kim).
 FAMILY_FIRST = {"CHN", "TWN", "HKG", "MAC", "PRK", "KOR"}
+# Titles of heads of state and government that PETRARCH2 curators wrote before
+# holders' names ("+PRESIDENT_REAGAN" under RONALD_REAGAN_): the kind and
+# office such a holder gets, so that the tagger links "President Reagan" in a
+# text that names the United States (`titled` in src/link.rs).
+LEADER_TITLES = {"PRESIDENT": ("head_of_state", "President"), "KING": ("head_of_state", "King"),
+                 "PRIME_MINISTER": ("head_of_government", "Prime Minister"),
+                 "PREMIER": ("head_of_government", "Premier"),
+                 "CHANCELLOR": ("head_of_government", "Chancellor")}
 
 
 def office_codes(codes):
@@ -151,6 +159,48 @@ def office_holders(path):
             yield toks, syns, offices
 
 
+def leader_title(toks, syns):
+    """(kind, office) of a holder that a synonym names by a leader's title and
+    the holder's own family name ("PRESIDENT_REAGAN", "PRESIDENT_RONALD_REAGAN"),
+    else None."""
+    for syn in syns:
+        s = syn.strip().strip("_")
+        for title, kind_office in LEADER_TITLES.items():
+            if s.startswith(title + "_"):
+                rest = tokens(s[len(title) + 1:])
+                if rest and rest[-1] == toks[-1]:
+                    return kind_office
+    return None
+
+
+def petrarch_date(d):
+    """A date of an office code as ISO: 'YYYYMMDD', or 'YYMMDD' (the codes write
+    years before 1930 in full, so two digits from 30 are 19xx, below 30 20xx)."""
+    if re.fullmatch(r"\d{8}", d):
+        return "%s-%s-%s" % (d[:4], d[4:6], d[6:])
+    if re.fullmatch(r"\d{6}", d):
+        century = "19" if int(d[:2]) >= 30 else "20"
+        return "%s%s-%s-%s" % (century, d[:2], d[2:4], d[4:])
+    return None
+
+
+def out_of_office(offices):
+    """When the holder's last government office (`XXXGOV`) ended, if every one
+    has ended; else None (an open code, '>090120', may be long over: PETRARCH2's
+    data stop around 2015). Not when the titled office began: the codes do not
+    say which term was which office (Yanukovych was prime minister, then
+    president)."""
+    ends = []
+    for code, dates in offices:
+        if code[3:] != "GOV":
+            continue
+        end = petrarch_date(dates.split("-", 1)[1]) if "-" in dates else None
+        if end is None:
+            return None
+        ends.append(end)
+    return max(ends, default=None)
+
+
 def skeleton(word):
     """A name part without vowels, marks and case: the spellings of one name
     transliterated two ways meet ('Masoud', 'Masud' -> 'msd'; 'Kasym-Zhomart',
@@ -260,6 +310,12 @@ def build(files, path, iso3_to_iso2, ctx, known_people, place_words, fold, add_a
         add_aliases(e, items, ctx)
         if country:
             e["country"] = country
+        leader = leader_title(toks, syns)
+        if leader:
+            e["kind"], e["office"] = leader
+            ended = out_of_office(offices)
+            if ended:
+                e["valid_to"] = ended
         e["attrs"] = {"petrarch_code": merge_codes("", offices),
                       "source": "PETRARCH2 Phoenix.Countries.actors.txt (CountryInfo)"}
         finish_entry(e, ctx)

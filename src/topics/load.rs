@@ -128,6 +128,10 @@ pub(crate) struct Tables {
     pub(crate) lower_texts: Vec<String>,
     /// The [`leading_bytes`] of each of `lower_texts`.
     pub(crate) lower_leads: Vec<u128>,
+    /// The start of the JSON record of the evidence of each of
+    /// `lower_texts`, `{"source":"phrase","text":…` (see
+    /// `json::write_topic`): escaped once per model, not once per record.
+    pub(crate) lower_json: Vec<Box<str>>,
     /// The index of each of `lower_texts`.
     pub(crate) lower_text_index: HashMap<String, u32, FxBuild>,
 }
@@ -235,8 +239,6 @@ impl Tables {
             }
             let index = self.taxonomy.topics.len() as u32;
             self.taxonomy.by_id.insert(id.clone(), index);
-            // Strings always serialize.
-            let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
             let json_head = format!("{{\"id\":{},\"label\":{}", quote(&id), quote(&label));
             let json_rollup = format!("{{\"source\":\"rollup\",\"text\":{}", quote(&label));
             self.taxonomy.topics.push(TopicInfo {
@@ -413,6 +415,7 @@ impl Tables {
         self.terms.clear();
         self.lower_texts.clear();
         self.lower_leads.clear();
+        self.lower_json.clear();
         self.lower_text_index.clear();
         for p in &self.phrases {
             let lower = p.text.to_lowercase();
@@ -421,6 +424,7 @@ impl Tables {
                 None => {
                     let i = self.lower_texts.len() as u32;
                     self.lower_leads.push(leading_bytes(lower.as_bytes()));
+                    self.lower_json.push(phrase_json_head(&lower));
                     self.lower_texts.push(lower.clone());
                     self.lower_text_index.insert(lower, i);
                     i
@@ -471,6 +475,17 @@ impl Tables {
         self.phrase_index.insert(key, next);
         next
     }
+}
+
+/// The start of the JSON record of phrase evidence of `text`.
+fn phrase_json_head(text: &str) -> Box<str> {
+    format!("{{\"source\":\"phrase\",\"text\":{}", quote(text)).into()
+}
+
+/// `s` as a JSON string, as `serde_json` writes it.
+fn quote(s: &str) -> String {
+    // Strings always serialize.
+    serde_json::to_string(s).unwrap_or_default()
 }
 
 fn is_qcode(id: &str) -> bool {

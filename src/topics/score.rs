@@ -281,11 +281,18 @@ impl Scored {
     }
 
     /// The start of the JSON record of `e`, one of its evidence, scored by
-    /// `model`, when it is a roll-up: `{"source":"rollup","text":…`.
-    pub(crate) fn json_rollup<'a>(model: &'a TopicModel, e: &ScoredEvidence) -> Option<&'a str> {
+    /// `model`, when the model holds it: a roll-up's,
+    /// `{"source":"rollup","text":…`, and that of a phrase's own text in
+    /// lower case, `{"source":"phrase","text":…`.
+    pub(crate) fn json_evidence_head<'a>(
+        model: &'a TopicModel,
+        e: &ScoredEvidence,
+    ) -> Option<&'a str> {
+        let tables = model.tables();
         match e.text {
-            EvidenceText::Label(t) => Some(&model.tables().taxonomy.topics[t as usize].json_rollup),
-            EvidenceText::Own(..) | EvidenceText::Lower(_) => None,
+            EvidenceText::Label(t) => Some(&tables.taxonomy.topics[t as usize].json_rollup),
+            EvidenceText::Lower(t) => Some(&tables.lower_json[t as usize]),
+            EvidenceText::Own(..) => None,
         }
     }
 

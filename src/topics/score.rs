@@ -68,10 +68,6 @@ struct Scratch {
     present: Vec<(u32, u32)>,
     present_at: Vec<PresentAt>,
     stamp: u32,
-    /// Per phrase, the stamp of the last document it gave evidence in and
-    /// the text it gave then: the next hit is most likely the same text,
-    /// checked in place instead of found again.
-    phrase_text: Vec<(u32, u32)>,
     /// Sentence starts of the text, found lazily (see `SentenceIndex`).
     starts: Vec<usize>,
     /// Per rule, how many times it fired in this document (dense; reset
@@ -629,12 +625,6 @@ fn grow_text_slots(s: &mut Scratch) {
     }
 }
 
-/// Whether text `id` is the lower-case form of `surface` (ASCII surfaces
-/// only; others are found the long way).
-fn is_lower_of(s: &Scratch, tables: &Tables, id: u32, surface: &[u8]) -> bool {
-    is_lower(Texts::of(s, tables).bytes(id), surface)
-}
-
 /// Whether `text` is the lower-case form of `surface` (ASCII surfaces
 /// only).
 fn is_lower(text: &[u8], surface: &[u8]) -> bool {
@@ -700,16 +690,6 @@ struct Texts<'a> {
 }
 
 impl<'a> Texts<'a> {
-    /// The texts of the document of `s`, scored by `tables`.
-    fn of(s: &'a Scratch, tables: &'a Tables) -> Self {
-        Texts {
-            arena: s.arena.as_bytes(),
-            ranges: &s.texts,
-            leads: &s.leads,
-            tables,
-        }
-    }
-
     /// The bytes of text `id`.
     fn bytes(&self, id: u32) -> &'a [u8] {
         match id.checked_sub(LOWER_TEXT) {
@@ -856,7 +836,6 @@ fn phrase_evidence(
 ) {
     if s.term_hits.len() < tables.phrase_info.len() {
         s.term_hits.resize(tables.phrase_info.len(), (0, NO_HIT));
-        s.phrase_text.resize(tables.phrase_info.len(), (0, 0));
     }
     if s.present_at.len() < tables.flat_rules.len() {
         s.present_at
@@ -865,7 +844,6 @@ fn phrase_evidence(
     s.stamp = s.stamp.wrapping_add(1);
     if s.stamp == 0 {
         s.term_hits.fill((0, NO_HIT));
-        s.phrase_text.fill((0, 0));
         s.present_at.fill((0, (0, 0), NOT_FOUND));
         s.runs.fill(TopicRuns::default());
         s.stamp = 1;
@@ -1108,20 +1086,8 @@ fn phrase_evidence(
                     } else {
                         input.text
                     };
-                    // (As bytes: the hit's offsets were checked when it
-                    // was collected.)
-                    let surface = &src.as_bytes()[hit.start..hit.end];
-                    let id = match s.phrase_text[hit.phrase as usize] {
-                        (stamp, id) if stamp == s.stamp && is_lower_of(s, tables, id, surface) => {
-                            id
-                        }
-                        _ => {
-                            let surface = &src[hit.start..hit.end];
-                            let id = phrase_text_id(s, tables, hit.phrase, surface);
-                            s.phrase_text[hit.phrase as usize] = (s.stamp, id);
-                            id
-                        }
-                    };
+                    let surface = &src[hit.start..hit.end];
+                    let id = phrase_text_id(s, tables, hit.phrase, surface);
                     text_id = Some(id);
                     id
                 }
@@ -1343,7 +1309,8 @@ fn sum_events(s: &mut Scratch, tables: &Tables) {
     let bits = (2 * s.events.len()).next_power_of_two().trailing_zeros();
     s.item_slots.clear();
     s.item_slots.resize(1 << bits, (0, NO_ITEM));
-    // (Its fields, apart from the items.)
+    // The texts items name, borrowed field by field: the items are sorted
+    // below.
     let texts = Texts {
         arena: s.arena.as_bytes(),
         ranges: &s.texts,

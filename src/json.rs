@@ -233,8 +233,8 @@ fn cached_entry_fields(inner: &Arc<Inner>, i: u32, e: &Entry, out: &mut Vec<u8>)
 
 /// One `Topic` and its evidence, as serde derives them.
 fn write_topic(model: &TopicModel, scored: &Scored, t: &ScoredTopic, out: &mut Vec<u8>) {
-    // The id and label, and a roll-up's source and text, escaped once per
-    // model, not once per record.
+    // The id and label, and the source and text of a roll-up or of a
+    // phrase's own text, escaped once per model, not once per record.
     out.extend_from_slice(Scored::json_head(model, t).as_bytes());
     float(out, ",\"score\":", t.score);
     out.extend_from_slice(b",\"evidence\":[");
@@ -242,7 +242,7 @@ fn write_topic(model: &TopicModel, scored: &Scored, t: &ScoredTopic, out: &mut V
         if k > 0 {
             out.push(b',');
         }
-        match Scored::json_rollup(model, e) {
+        match Scored::json_evidence_head(model, e) {
             Some(head) => out.extend_from_slice(head.as_bytes()),
             None => {
                 out.extend_from_slice(source_head(e.source));

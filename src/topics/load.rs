@@ -6,6 +6,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::score::leading_bytes;
 use super::taxonomy::{Taxonomy, TopicInfo};
 use crate::rules::FxBuild;
 use crate::{Error, Label, MatchPolicy};
@@ -62,13 +63,15 @@ impl FlatRule {
     }
 }
 
-/// What scoring needs of a phrase, in 12 bytes: its rules in
-/// [`Tables::flat_rules`] and whether it is a context term.
+/// What scoring needs of a phrase, in 16 bytes: its rules in
+/// [`Tables::flat_rules`], whether it is a context term, and its text in
+/// lower case, as an index into [`Tables::lower_texts`].
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct PhraseInfo {
     pub(crate) rules_start: u32,
     pub(crate) rules_end: u32,
     pub(crate) is_term: bool,
+    pub(crate) lower_text: u32,
 }
 
 /// Evidence an entity kind or label gives; `topic: None` means explicitly none.
@@ -119,6 +122,18 @@ pub(crate) struct Tables {
     pub(crate) flat_rules: Vec<FlatRule>,
     /// The context terms of `flat_rules`.
     pub(crate) terms: Vec<u32>,
+    /// The phrases' texts in lower case, each once: the evidence text of
+    /// nearly every hit (its surface in lower case) is its phrase's, and
+    /// scoring finds it here, not by hashing the surface.
+    pub(crate) lower_texts: Vec<String>,
+    /// The [`leading_bytes`] of each of `lower_texts`.
+    pub(crate) lower_leads: Vec<u128>,
+    /// The start of the JSON record of the evidence of each of
+    /// `lower_texts`, `{"source":"phrase","text":…` (see
+    /// `json::write_topic`): escaped once per model, not once per record.
+    pub(crate) lower_json: Vec<Box<str>>,
+    /// The index of each of `lower_texts`.
+    pub(crate) lower_text_index: HashMap<String, u32, FxBuild>,
 }
 
 #[derive(Deserialize)]
@@ -224,8 +239,6 @@ impl Tables {
             }
             let index = self.taxonomy.topics.len() as u32;
             self.taxonomy.by_id.insert(id.clone(), index);
-            // Strings always serialize.
-            let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
             let json_head = format!("{{\"id\":{},\"label\":{}", quote(&id), quote(&label));
             let json_rollup = format!("{{\"source\":\"rollup\",\"text\":{}", quote(&label));
             self.taxonomy.topics.push(TopicInfo {
@@ -394,13 +407,29 @@ impl Tables {
         self.phrases.iter().map(|p| (p.text.as_str(), p.policy))
     }
 
-    /// Lays out `phrase_info`, `flat_rules` and `terms` from the phrases
-    /// and rules loaded; called once, after the last file.
+    /// Lays out `phrase_info`, `flat_rules`, `terms` and `lower_texts`
+    /// from the phrases and rules loaded; called once, after the last file.
     pub(crate) fn flatten(&mut self) {
         self.phrase_info.clear();
         self.flat_rules.clear();
         self.terms.clear();
+        self.lower_texts.clear();
+        self.lower_leads.clear();
+        self.lower_json.clear();
+        self.lower_text_index.clear();
         for p in &self.phrases {
+            let lower = p.text.to_lowercase();
+            let lower_text = match self.lower_text_index.get(&lower) {
+                Some(&i) => i,
+                None => {
+                    let i = self.lower_texts.len() as u32;
+                    self.lower_leads.push(leading_bytes(lower.as_bytes()));
+                    self.lower_json.push(phrase_json_head(&lower));
+                    self.lower_texts.push(lower.clone());
+                    self.lower_text_index.insert(lower, i);
+                    i
+                }
+            };
             let rules_start = self.flat_rules.len() as u32;
             for &r in &p.rules {
                 let rule = &self.rules[r as usize];
@@ -419,6 +448,7 @@ impl Tables {
                 rules_start,
                 rules_end: self.flat_rules.len() as u32,
                 is_term: p.is_term,
+                lower_text,
             });
         }
     }
@@ -445,6 +475,17 @@ impl Tables {
         self.phrase_index.insert(key, next);
         next
     }
+}
+
+/// The start of the JSON record of phrase evidence of `text`.
+fn phrase_json_head(text: &str) -> Box<str> {
+    format!("{{\"source\":\"phrase\",\"text\":{}", quote(text)).into()
+}
+
+/// `s` as a JSON string, as `serde_json` writes it.
+fn quote(s: &str) -> String {
+    // Strings always serialize.
+    serde_json::to_string(s).unwrap_or_default()
 }
 
 fn is_qcode(id: &str) -> bool {

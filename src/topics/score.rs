@@ -46,7 +46,8 @@ pub(crate) const MIN_WORDS: f32 = 100.0;
 // evidence is collected as a list of events (topic, source, text, title,
 // amount) in processing order, summed into one item per key in that order,
 // and the items sorted by key, so every float sum is taken in one fixed
-// order. Texts live in one per-document arena and become `String`s only for
+// order. Texts live in one per-document arena, or are the model's phrase
+// texts in lower case (see `phrase_text_id`), and become `String`s only for
 // the topics returned. All buffers are thread-local and reused.
 
 /// Per-thread buffers, reused across documents.
@@ -67,10 +68,6 @@ struct Scratch {
     present: Vec<(u32, u32)>,
     present_at: Vec<PresentAt>,
     stamp: u32,
-    /// Per phrase, the stamp of the last document it gave evidence in and
-    /// the text it gave then: the next hit is most likely the same text,
-    /// checked in place instead of interned again.
-    phrase_text: Vec<(u32, u32)>,
     /// Sentence starts of the text, found lazily (see `SentenceIndex`).
     starts: Vec<usize>,
     /// Per rule, how many times it fired in this document (dense; reset
@@ -247,6 +244,8 @@ pub(crate) struct ScoredEvidence {
 enum EvidenceText {
     /// `Scored::texts[start..end]`.
     Own(u32, u32),
+    /// This text of [`Tables::lower_texts`] (a phrase's text).
+    Lower(u32),
     /// The label of this topic (a roll-up).
     Label(u32),
 }
@@ -278,10 +277,17 @@ impl Scored {
     }
 
     /// The start of the JSON record of `e`, one of its evidence, scored by
-    /// `model`, when it is a roll-up: `{"source":"rollup","text":…`.
-    pub(crate) fn json_rollup<'a>(model: &'a TopicModel, e: &ScoredEvidence) -> Option<&'a str> {
+    /// `model`, when the model holds it: a roll-up's,
+    /// `{"source":"rollup","text":…`, and that of a phrase's own text in
+    /// lower case, `{"source":"phrase","text":…`.
+    pub(crate) fn json_evidence_head<'a>(
+        model: &'a TopicModel,
+        e: &ScoredEvidence,
+    ) -> Option<&'a str> {
+        let tables = model.tables();
         match e.text {
-            EvidenceText::Label(t) => Some(&model.tables().taxonomy.topics[t as usize].json_rollup),
+            EvidenceText::Label(t) => Some(&tables.taxonomy.topics[t as usize].json_rollup),
+            EvidenceText::Lower(t) => Some(&tables.lower_json[t as usize]),
             EvidenceText::Own(..) => None,
         }
     }
@@ -318,6 +324,7 @@ fn evidence_text<'a>(texts: &'a str, tables: &'a Tables, text: EvidenceText) -> 
     match text {
         EvidenceText::Own(a, b) => texts.get(a as usize..b as usize).unwrap_or(""),
         EvidenceText::Label(t) => &tables.taxonomy.topics[t as usize].label,
+        EvidenceText::Lower(t) => &tables.lower_texts[t as usize],
     }
 }
 
@@ -344,7 +351,7 @@ fn score_with(
     };
     phrase_evidence(s, tables, input, ascii, wrapped, config);
     entity_evidence(s, tables, input.entities);
-    sum_events(s);
+    sum_events(s, tables);
     roll_up(s, tables);
     s.children.clear();
     for &c in &s.touched {
@@ -464,10 +471,16 @@ fn evidence_of(s: &Scratch, tables: &Tables, ranges: EvidenceRanges, out: &mut S
     let (items, children) = ranges;
     let from = out.evidence.len();
     out.evidence.extend(s.items[items].iter().map(|i| {
-        let r = &s.texts[i.text as usize];
+        let text = match i.text.checked_sub(LOWER_TEXT) {
+            Some(lower) => EvidenceText::Lower(lower),
+            None => {
+                let r = &s.texts[i.text as usize];
+                EvidenceText::Own(r.start as u32, r.end as u32)
+            }
+        };
         ScoredEvidence {
             source: i.source,
-            text: EvidenceText::Own(r.start as u32, r.end as u32),
+            text,
             weight_added: i.weight,
             count: i.count,
             in_title: i.in_title,
@@ -612,10 +625,9 @@ fn grow_text_slots(s: &mut Scratch) {
     }
 }
 
-/// Whether text `id` is the lower-case form of `surface` (ASCII surfaces
-/// only; others are interned the long way).
-fn is_lower_of(s: &Scratch, id: u32, surface: &[u8]) -> bool {
-    let text = &s.arena.as_bytes()[s.texts[id as usize].clone()];
+/// Whether `text` is the lower-case form of `surface` (ASCII surfaces
+/// only).
+fn is_lower(text: &[u8], surface: &[u8]) -> bool {
     if text.len() != surface.len() {
         return false;
     }
@@ -635,8 +647,68 @@ fn is_lower_of(s: &Scratch, id: u32, surface: &[u8]) -> bool {
     x & HIGH == 0 && lower(x) == load_le(b)
 }
 
-/// Interns the lower-case form of a surface.
-fn intern_lower(s: &mut Scratch, surface: &str) -> u32 {
+/// The text id of the lower-case form of `surface`, a hit of `phrase`.
+/// Nearly always that is the phrase's own text in lower case, one of
+/// [`Tables::lower_texts`]: checked in place, and named by its index there
+/// (see [`LOWER_TEXT`]; interning each surface cost over three times as
+/// much). Other surfaces are lowered into the arena, and found among
+/// `lower_texts` by hashing, else interned: so a text has one id (among
+/// phrase evidence; entity evidence, of another source, interns its own).
+fn phrase_text_id(s: &mut Scratch, tables: &Tables, phrase: u32, surface: &str) -> u32 {
+    let own = tables.phrase_info[phrase as usize].lower_text;
+    if is_lower(
+        tables.lower_texts[own as usize].as_bytes(),
+        surface.as_bytes(),
+    ) {
+        return LOWER_TEXT + own;
+    }
+    let from = s.arena.len();
+    push_lower(s, surface);
+    match tables.lower_text_index.get(&s.arena[from..]) {
+        Some(&lower) => {
+            s.arena.truncate(from);
+            LOWER_TEXT + lower
+        }
+        None => intern_tail(s, from),
+    }
+}
+
+/// Text ids from here on name the texts of [`Tables::lower_texts`], text
+/// `i` as `LOWER_TEXT + i`; those below, the texts of the arena. (An item's
+/// key leaves a text id 29 bits: a model's phrases, a line of a file each,
+/// are far fewer than this.)
+const LOWER_TEXT: u32 = 1 << 28;
+
+/// Where the texts that ids name are: a document's arena, and the model's
+/// lower-case phrase texts (see [`LOWER_TEXT`]).
+#[derive(Clone, Copy)]
+struct Texts<'a> {
+    arena: &'a [u8],
+    ranges: &'a [Range<usize>],
+    leads: &'a [u128],
+    tables: &'a Tables,
+}
+
+impl<'a> Texts<'a> {
+    /// The bytes of text `id`.
+    fn bytes(&self, id: u32) -> &'a [u8] {
+        match id.checked_sub(LOWER_TEXT) {
+            Some(lower) => self.tables.lower_texts[lower as usize].as_bytes(),
+            None => &self.arena[self.ranges[id as usize].clone()],
+        }
+    }
+
+    /// The [`leading_bytes`] of text `id`.
+    fn lead(&self, id: u32) -> u128 {
+        match id.checked_sub(LOWER_TEXT) {
+            Some(lower) => self.tables.lower_leads[lower as usize],
+            None => self.leads[id as usize],
+        }
+    }
+}
+
+/// Appends the lower-case form of `surface` to the arena.
+fn push_lower(s: &mut Scratch, surface: &str) {
     let from = s.arena.len();
     // Most surfaces are lower case already: copied as they are (lowering
     // each byte cost more than the rest of interning).
@@ -648,7 +720,6 @@ fn intern_lower(s: &mut Scratch, surface: &str) -> u32 {
     } else {
         s.arena.push_str(&surface.to_lowercase());
     }
-    intern_tail(s, from)
 }
 
 /// Whether `text` is ASCII without upper-case letters, eight bytes at a
@@ -765,7 +836,6 @@ fn phrase_evidence(
 ) {
     if s.term_hits.len() < tables.phrase_info.len() {
         s.term_hits.resize(tables.phrase_info.len(), (0, NO_HIT));
-        s.phrase_text.resize(tables.phrase_info.len(), (0, 0));
     }
     if s.present_at.len() < tables.flat_rules.len() {
         s.present_at
@@ -774,7 +844,6 @@ fn phrase_evidence(
     s.stamp = s.stamp.wrapping_add(1);
     if s.stamp == 0 {
         s.term_hits.fill((0, NO_HIT));
-        s.phrase_text.fill((0, 0));
         s.present_at.fill((0, (0, 0), NOT_FOUND));
         s.runs.fill(TopicRuns::default());
         s.stamp = 1;
@@ -1017,17 +1086,8 @@ fn phrase_evidence(
                     } else {
                         input.text
                     };
-                    // (As bytes: the hit's offsets were checked when it
-                    // was collected.)
-                    let surface = &src.as_bytes()[hit.start..hit.end];
-                    let id = match s.phrase_text[hit.phrase as usize] {
-                        (stamp, id) if stamp == s.stamp && is_lower_of(s, id, surface) => id,
-                        _ => {
-                            let id = intern_lower(s, &src[hit.start..hit.end]);
-                            s.phrase_text[hit.phrase as usize] = (s.stamp, id);
-                            id
-                        }
-                    };
+                    let surface = &src[hit.start..hit.end];
+                    let id = phrase_text_id(s, tables, hit.phrase, surface);
                     text_id = Some(id);
                     id
                 }
@@ -1238,7 +1298,7 @@ fn fact_hash(f: &EntityFact<'_>) -> u64 {
 
 /// Sums events into items, in (topic, source, text, in_title) order (texts
 /// in byte order); each item's sum in processing order.
-fn sum_events(s: &mut Scratch) {
+fn sum_events(s: &mut Scratch, tables: &Tables) {
     if s.events.is_empty() {
         return;
     }
@@ -1249,6 +1309,14 @@ fn sum_events(s: &mut Scratch) {
     let bits = (2 * s.events.len()).next_power_of_two().trailing_zeros();
     s.item_slots.clear();
     s.item_slots.resize(1 << bits, (0, NO_ITEM));
+    // The texts items name, borrowed field by field: the items are sorted
+    // below.
+    let texts = Texts {
+        arena: s.arena.as_bytes(),
+        ranges: &s.texts,
+        leads: &s.leads,
+        tables,
+    };
     for e in &s.events {
         let key = item_key(e);
         // FxHash's multiplier; the high bits are the best mixed.
@@ -1258,7 +1326,7 @@ fn sum_events(s: &mut Scratch) {
             if *item == NO_ITEM {
                 *k = key;
                 *item = s.items.len() as u32;
-                let lead = s.leads[e.text as usize];
+                let lead = texts.lead(e.text);
                 s.items.push(Item {
                     order: u64::from(e.topic) << 32 | (e.source as u64) << 30 | (lead >> 98) as u64,
                     topic: e.topic,
@@ -1283,8 +1351,6 @@ fn sum_events(s: &mut Scratch) {
     // each run where these tie (rare: mostly one text in and out of the
     // title) by the whole text, in byte order, and whether in the title.
     s.items.sort_unstable_by_key(|i| i.order);
-    let (arena, texts, leads) = (s.arena.as_bytes(), &s.texts, &s.leads);
-    let text = |t: u32| &arena[texts[t as usize].clone()];
     let mut start = 0;
     while let Some([a, b]) = s.items.get(start..start + 2) {
         // (Most items tie with none: passed over with one comparison.)
@@ -1297,13 +1363,14 @@ fn sum_events(s: &mut Scratch) {
             .iter()
             .take_while(|i| i.order == order)
             .count();
-        // Keys are distinct, and so are the texts of distinct ids
-        // (interned).
+        // Keys are distinct, and so are the texts of distinct ids of one
+        // source (see `phrase_text_id`), which items that tie share.
         s.items[start..start + len].sort_unstable_by(|a, b| {
-            let (x, y) = (a.text as usize, b.text as usize);
-            leads[x]
-                .cmp(&leads[y])
-                .then_with(|| text(a.text).cmp(text(b.text)))
+            let (x, y) = (a.text, b.text);
+            texts
+                .lead(x)
+                .cmp(&texts.lead(y))
+                .then_with(|| texts.bytes(x).cmp(texts.bytes(y)))
                 .then(a.in_title.cmp(&b.in_title))
         });
         start += len;
@@ -1325,7 +1392,7 @@ fn item_key(e: &Event) -> u64 {
 /// The first 16 bytes of `text`, zero-padded, as a number that orders like
 /// the bytes; texts that tie are compared whole. (From two loads: a copy of
 /// variable length into a buffer is a call to `memcpy`.)
-fn leading_bytes(text: &[u8]) -> u128 {
+pub(super) fn leading_bytes(text: &[u8]) -> u128 {
     let first = load_le(text).swap_bytes();
     let second = load_le(text.get(8..).unwrap_or_default()).swap_bytes();
     u128::from(first) << 64 | u128::from(second)
@@ -1410,15 +1477,12 @@ mod tests {
             same in any::<bool>(),
         ) {
             let text = if same { surface.to_ascii_lowercase() } else { other };
-            let mut s = Scratch::default();
-            s.arena.push_str(&text);
-            s.texts.push(0..text.len());
             let bytewise = text.len() == surface.len()
                 && surface
                     .bytes()
                     .zip(text.bytes())
                     .all(|(a, b)| a.is_ascii() && a.to_ascii_lowercase() == b);
-            prop_assert_eq!(is_lower_of(&s, 0, surface.as_bytes()), bytewise);
+            prop_assert_eq!(is_lower(text.as_bytes(), surface.as_bytes()), bytewise);
         }
 
         /// A text is ASCII lower case as a byte at a time says, around

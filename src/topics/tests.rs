@@ -180,6 +180,33 @@ fn match_policy_is_respected() {
     );
 }
 
+/// A phrase's evidence text is its surface in lower case, one record a
+/// text and topic: whichever phrase matched it, and whether the text is a
+/// phrase's own in lower case (named by its index in the model) or not
+/// (found by hashing it, or interned for the document).
+#[test]
+fn evidence_texts_are_surfaces_in_lower_case_once_each() {
+    let evidence = r#"{"topic": "medtop:20000639", "phrase": "peace talks", "weight": 1.0}
+{"topic": "medtop:20000639", "phrase": "Peace Talks", "weight": 1.0, "match": "capitalized"}
+{"topic": "medtop:20000639", "phrase": "peace  talks", "weight": 1.0}
+"#;
+    let m = TopicModel::from_jsonl_strs(TAXONOMY, evidence, "").unwrap();
+    let text = "Peace Talks began. PEACE TALKS went on, then peace  talks, peace\ntalks.";
+    let topics = run(&m, "", text, &[]);
+    let diplomacy = topics.iter().find(|t| t.id == "medtop:20000639").unwrap();
+    let records: Vec<(&str, u32)> = diplomacy
+        .evidence
+        .iter()
+        .map(|e| (e.text.as_str(), e.count))
+        .collect();
+    // Each surface is matched by every phrase whose policy allows it: the
+    // first two by all three, the others by the two of any case.
+    assert_eq!(
+        records,
+        [("peace talks", 6), ("peace  talks", 2), ("peace\ntalks", 2)]
+    );
+}
+
 #[test]
 fn entity_rules_kind_label_pair() {
     let m = model();

@@ -569,6 +569,7 @@ pub(crate) fn link<'t>(
             if at_start.iter().all(|&(s, e, key)| {
                 let span = Span { start: s, end: e };
                 passed_over(
+                    doc,
                     &key_targets[key],
                     field,
                     span,
@@ -642,25 +643,7 @@ pub(crate) fn link<'t>(
                 }
             }
             if taken.overlapping(field, span).is_some() {
-                // An acronym the text defined beats a rule's guess at the
-                // same word ("the MOU" is the ministry, not an unknown
-                // organization).
-                let guess = match first.rule {
-                    "acronym" => mention_at(doc, field, span, is_rule_guess),
-                    // "Michael Jordan ... Jordan said": the person, unless a
-                    // preposition makes it the place ("King Abdullah of
-                    // Jordan").
-                    "link_surname" if !after_preposition(bytes, span.start) => {
-                        mention_at(doc, field, span, is_dictionary_place)
-                    }
-                    // "Magna" after "Magna International Inc": the firm, not
-                    // the small town of Utah.
-                    "link_firm" if !after_preposition(bytes, span.start) => {
-                        mention_at(doc, field, span, |m| is_small_town(doc, m))
-                    }
-                    _ => None,
-                };
-                match guess {
+                match taken_over(doc, field, span, first) {
                     Some(i) => edit.remove(i),
                     None => continue,
                 }
@@ -1005,34 +988,52 @@ impl Drop for KeyFinder<'_, '_> {
 }
 
 /// Whether an occurrence of a key with `targets` at `span` is passed over
-/// whatever its tokens: no target counts there yet, or the first is
-/// initials or a rule's name (no place, no headline) where a mention is
-/// taken already, or a firm's name inside a longer mention.
+/// whatever its tokens: no target counts there yet; or a mention is taken
+/// there already and the first target takes over none ([`taken_over`]:
+/// the last test of [`link`], made first, as the tests before it only pass
+/// more occurrences over and change nothing where a mention is taken); or
+/// a firm's name is inside a longer mention.
 fn passed_over(
+    doc: &Doc<'_>,
     targets: &[Target],
     field: Field,
     span: Span,
     in_headline: bool,
     taken: &Taken,
 ) -> bool {
-    match targets
+    let Some(first) = targets
         .iter()
         .find(|x| x.links_at((field, span.start), in_headline))
-    {
-        None => true,
-        // Initials never take over a mention, and a firm's name only a
-        // (small town's) mention of its own words: not the firm's name in
-        // full that it starts.
-        Some(first) if first.rule == "initials" => taken.overlapping(field, span).is_some(),
-        Some(first) if first.rule == "link_firm" => {
-            taken.overlapping(field, span).is_some_and(|t| t != span)
+    else {
+        return true;
+    };
+    // A firm's name takes over only a (small town's) mention of its own
+    // words: not the firm's name in full that it starts.
+    taken.overlapping(field, span).is_some_and(|t| {
+        (first.rule == "link_firm" && t != span) || taken_over(doc, field, span, first).is_none()
+    })
+}
+
+/// The mention of exactly `span`, where a mention is taken already, that
+/// an occurrence of a key whose first live target is `first` takes over,
+/// if any. Initials and names (`link_name`) take over none.
+fn taken_over(doc: &Doc<'_>, field: Field, span: Span, first: &Target) -> Option<usize> {
+    let bytes = doc.field_text(field).as_bytes();
+    match first.rule {
+        // An acronym the text defined beats a rule's guess at the same word
+        // ("the MOU" is the ministry, not an unknown organization).
+        "acronym" => mention_at(doc, field, span, is_rule_guess),
+        // "Michael Jordan ... Jordan said": the person, unless a
+        // preposition makes it the place ("King Abdullah of Jordan").
+        "link_surname" if !after_preposition(bytes, span.start) => {
+            mention_at(doc, field, span, is_dictionary_place)
         }
-        Some(first) => {
-            first.rule == "link_name"
-                && !first.caps
-                && first.label != Label::Place
-                && taken.overlapping(field, span).is_some()
+        // "Magna" after "Magna International Inc": the firm, not the small
+        // town of Utah.
+        "link_firm" if !after_preposition(bytes, span.start) => {
+            mention_at(doc, field, span, |m| is_small_town(doc, m))
         }
+        _ => None,
     }
 }
 

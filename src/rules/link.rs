@@ -13,7 +13,7 @@ use std::hash::BuildHasher;
 use super::apply::{left, local_entity, right, without_legal_form, word_before, Edit};
 use super::initials::{initials, stand_alone, CapsStarts};
 use super::lexicon::{FxBuild, Lexicon};
-use super::token::{tokenize_range, word_kind, Kind, LineBreaks, Token};
+use super::token::{plain_word, tokenize_range, word_kind, Kind, LineBreaks, Token};
 use super::RuleSet;
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
@@ -1051,10 +1051,39 @@ fn tokenize_key(
 ) {
     let bytes = text.as_bytes();
     toks.clear();
+    // Most keys found are one word, a whole chunk: its one token is made
+    // here, as the tokenizer makes it (in no list: `bare` holds no word).
+    if let Some(kind) = whole_chunk_word(text, s, e) {
+        toks.push(Token {
+            start: s as u32,
+            end: e as u32,
+            kind,
+            lists: 0,
+            mention: 0,
+        });
+        return;
+    }
     // Tokens do not cross white space, so no later one may end at `e`.
     let (from, to) = (chunk_start(bytes, s), right(bytes, e, 0));
     let read = LineBreaks::for_range(lines, text, from, to);
     tokenize_range(text, from, to, read, bare, toks);
+}
+
+/// The kind of `text[s..e]` when it is a whole chunk (white space or the
+/// field's ends around it) and a plain word ([`plain_word`]) capitalized or
+/// in capitals: the tokenizer reads such a chunk as one token of that kind
+/// (no period follows for an abbreviation or initials to take).
+fn whole_chunk_word(text: &str, s: usize, e: usize) -> Option<Kind> {
+    let b = text.as_bytes();
+    let chunk =
+        (s == 0 || b[s - 1].is_ascii_whitespace()) && b.get(e).is_none_or(u8::is_ascii_whitespace);
+    if !chunk {
+        return None;
+    }
+    match plain_word(text, s) {
+        Some((end, kind @ (Kind::Cap | Kind::Upper), _)) if end == e => Some(kind),
+        _ => None,
+    }
 }
 
 /// Whether `s..e` starts at a capitalized token of `toks` and ends with a
@@ -1382,9 +1411,38 @@ mod tests {
     use std::borrow::Cow;
     use std::collections::HashMap;
 
-    use super::{KeyFinder, Keys, Target, COMPARED_KEYS};
+    use super::{whole_chunk_word, KeyFinder, Keys, Target, COMPARED_KEYS};
     use crate::dictionary::Label;
     use crate::doc::{Doc, EntityRef, Field};
+    use crate::rules::lexicon::Lexicon;
+    use crate::rules::token::{tokenize_range, LineBreaks, Token};
+
+    /// A word that is a whole chunk, capitalized or in capitals, is the
+    /// one token the tokenizer reads there; no other chunk is taken so.
+    #[test]
+    fn whole_chunk_words_are_their_tokens() {
+        let text = "Smith NATO I U.S. Mr. A. Smith's (Smith) Smith, O'Neill \
+                    Müller Gyu-back smith 42 SMITH\nJones";
+        let b = text.as_bytes();
+        let mut toks: Vec<Token> = Vec::new();
+        let mut taken = 0;
+        for s in 0..text.len() {
+            for e in s + 1..=text.len() {
+                let Some(kind) = whole_chunk_word(text, s, e) else {
+                    continue;
+                };
+                taken += 1;
+                toks.clear();
+                tokenize_range(text, s, e, LineBreaks::Hard, &Lexicon::default(), &mut toks);
+                let one = (toks[0].start as usize, toks[0].end as usize, toks[0].kind);
+                assert_eq!((toks.len(), one, toks[0].lists), (1, (s, e, kind), 0));
+                assert!(b[s..e].iter().all(u8::is_ascii_alphabetic));
+            }
+        }
+        // Smith, NATO, SMITH and Jones ("I", of one letter, is left to the
+        // tokenizer).
+        assert_eq!(taken, 4);
+    }
 
     fn target(entity: u32, rule: &'static str) -> Target {
         Target {

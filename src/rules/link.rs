@@ -13,7 +13,7 @@ use std::hash::BuildHasher;
 use super::apply::{left, local_entity, right, without_legal_form, word_before, Edit};
 use super::initials::{initials, stand_alone, CapsStarts};
 use super::lexicon::{FxBuild, Lexicon};
-use super::token::{tokenize_range, word_kind, Kind, LineBreaks, Token};
+use super::token::{plain_word, tokenize_range, word_kind, Kind, LineBreaks, Token};
 use super::RuleSet;
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
@@ -569,6 +569,7 @@ pub(crate) fn link<'t>(
             if at_start.iter().all(|&(s, e, key)| {
                 let span = Span { start: s, end: e };
                 passed_over(
+                    doc,
                     &key_targets[key],
                     field,
                     span,
@@ -642,25 +643,7 @@ pub(crate) fn link<'t>(
                 }
             }
             if taken.overlapping(field, span).is_some() {
-                // An acronym the text defined beats a rule's guess at the
-                // same word ("the MOU" is the ministry, not an unknown
-                // organization).
-                let guess = match first.rule {
-                    "acronym" => mention_at(doc, field, span, is_rule_guess),
-                    // "Michael Jordan ... Jordan said": the person, unless a
-                    // preposition makes it the place ("King Abdullah of
-                    // Jordan").
-                    "link_surname" if !after_preposition(bytes, span.start) => {
-                        mention_at(doc, field, span, is_dictionary_place)
-                    }
-                    // "Magna" after "Magna International Inc": the firm, not
-                    // the small town of Utah.
-                    "link_firm" if !after_preposition(bytes, span.start) => {
-                        mention_at(doc, field, span, |m| is_small_town(doc, m))
-                    }
-                    _ => None,
-                };
-                match guess {
+                match taken_over(doc, field, span, first) {
                     Some(i) => edit.remove(i),
                     None => continue,
                 }
@@ -1005,34 +988,52 @@ impl Drop for KeyFinder<'_, '_> {
 }
 
 /// Whether an occurrence of a key with `targets` at `span` is passed over
-/// whatever its tokens: no target counts there yet, or the first is
-/// initials or a rule's name (no place, no headline) where a mention is
-/// taken already, or a firm's name inside a longer mention.
+/// whatever its tokens: no target counts there yet; or a mention is taken
+/// there already and the first target takes over none ([`taken_over`]:
+/// the last test of [`link`], made first, as the tests before it only pass
+/// more occurrences over and change nothing where a mention is taken); or
+/// a firm's name is inside a longer mention.
 fn passed_over(
+    doc: &Doc<'_>,
     targets: &[Target],
     field: Field,
     span: Span,
     in_headline: bool,
     taken: &Taken,
 ) -> bool {
-    match targets
+    let Some(first) = targets
         .iter()
         .find(|x| x.links_at((field, span.start), in_headline))
-    {
-        None => true,
-        // Initials never take over a mention, and a firm's name only a
-        // (small town's) mention of its own words: not the firm's name in
-        // full that it starts.
-        Some(first) if first.rule == "initials" => taken.overlapping(field, span).is_some(),
-        Some(first) if first.rule == "link_firm" => {
-            taken.overlapping(field, span).is_some_and(|t| t != span)
+    else {
+        return true;
+    };
+    // A firm's name takes over only a (small town's) mention of its own
+    // words: not the firm's name in full that it starts.
+    taken.overlapping(field, span).is_some_and(|t| {
+        (first.rule == "link_firm" && t != span) || taken_over(doc, field, span, first).is_none()
+    })
+}
+
+/// The mention of exactly `span`, where a mention is taken already, that
+/// an occurrence of a key whose first live target is `first` takes over,
+/// if any. Initials and names (`link_name`) take over none.
+fn taken_over(doc: &Doc<'_>, field: Field, span: Span, first: &Target) -> Option<usize> {
+    let bytes = doc.field_text(field).as_bytes();
+    match first.rule {
+        // An acronym the text defined beats a rule's guess at the same word
+        // ("the MOU" is the ministry, not an unknown organization).
+        "acronym" => mention_at(doc, field, span, is_rule_guess),
+        // "Michael Jordan ... Jordan said": the person, unless a
+        // preposition makes it the place ("King Abdullah of Jordan").
+        "link_surname" if !after_preposition(bytes, span.start) => {
+            mention_at(doc, field, span, is_dictionary_place)
         }
-        Some(first) => {
-            first.rule == "link_name"
-                && !first.caps
-                && first.label != Label::Place
-                && taken.overlapping(field, span).is_some()
+        // "Magna" after "Magna International Inc": the firm, not the small
+        // town of Utah.
+        "link_firm" if !after_preposition(bytes, span.start) => {
+            mention_at(doc, field, span, |m| is_small_town(doc, m))
         }
+        _ => None,
     }
 }
 
@@ -1050,10 +1051,39 @@ fn tokenize_key(
 ) {
     let bytes = text.as_bytes();
     toks.clear();
+    // Most keys found are one word, a whole chunk: its one token is made
+    // here, as the tokenizer makes it (in no list: `bare` holds no word).
+    if let Some(kind) = whole_chunk_word(text, s, e) {
+        toks.push(Token {
+            start: s as u32,
+            end: e as u32,
+            kind,
+            lists: 0,
+            mention: 0,
+        });
+        return;
+    }
     // Tokens do not cross white space, so no later one may end at `e`.
     let (from, to) = (chunk_start(bytes, s), right(bytes, e, 0));
     let read = LineBreaks::for_range(lines, text, from, to);
     tokenize_range(text, from, to, read, bare, toks);
+}
+
+/// The kind of `text[s..e]` when it is a whole chunk (white space or the
+/// field's ends around it) and a plain word ([`plain_word`]) capitalized or
+/// in capitals: the tokenizer reads such a chunk as one token of that kind
+/// (no period follows for an abbreviation or initials to take).
+fn whole_chunk_word(text: &str, s: usize, e: usize) -> Option<Kind> {
+    let b = text.as_bytes();
+    let chunk =
+        (s == 0 || b[s - 1].is_ascii_whitespace()) && b.get(e).is_none_or(u8::is_ascii_whitespace);
+    if !chunk {
+        return None;
+    }
+    match plain_word(text, s) {
+        Some((end, kind @ (Kind::Cap | Kind::Upper), _)) if end == e => Some(kind),
+        _ => None,
+    }
 }
 
 /// Whether `s..e` starts at a capitalized token of `toks` and ends with a
@@ -1381,9 +1411,38 @@ mod tests {
     use std::borrow::Cow;
     use std::collections::HashMap;
 
-    use super::{KeyFinder, Keys, Target, COMPARED_KEYS};
+    use super::{whole_chunk_word, KeyFinder, Keys, Target, COMPARED_KEYS};
     use crate::dictionary::Label;
     use crate::doc::{Doc, EntityRef, Field};
+    use crate::rules::lexicon::Lexicon;
+    use crate::rules::token::{tokenize_range, LineBreaks, Token};
+
+    /// A word that is a whole chunk, capitalized or in capitals, is the
+    /// one token the tokenizer reads there; no other chunk is taken so.
+    #[test]
+    fn whole_chunk_words_are_their_tokens() {
+        let text = "Smith NATO I U.S. Mr. A. Smith's (Smith) Smith, O'Neill \
+                    Müller Gyu-back smith 42 SMITH\nJones";
+        let b = text.as_bytes();
+        let mut toks: Vec<Token> = Vec::new();
+        let mut taken = 0;
+        for s in 0..text.len() {
+            for e in s + 1..=text.len() {
+                let Some(kind) = whole_chunk_word(text, s, e) else {
+                    continue;
+                };
+                taken += 1;
+                toks.clear();
+                tokenize_range(text, s, e, LineBreaks::Hard, &Lexicon::default(), &mut toks);
+                let one = (toks[0].start as usize, toks[0].end as usize, toks[0].kind);
+                assert_eq!((toks.len(), one, toks[0].lists), (1, (s, e, kind), 0));
+                assert!(b[s..e].iter().all(u8::is_ascii_alphabetic));
+            }
+        }
+        // Smith, NATO, SMITH and Jones ("I", of one letter, is left to the
+        // tokenizer).
+        assert_eq!(taken, 4);
+    }
 
     fn target(entity: u32, rule: &'static str) -> Target {
         Target {

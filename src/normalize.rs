@@ -92,9 +92,13 @@ impl Normalized {
                 self.text.push_str(&text[i..end]);
                 self.map.extend(i as u32..end as u32);
                 i = end;
-                continue;
             }
-            let b = bytes[i];
+            // The byte that ended the run (most often a line break) is taken
+            // at once: a scan from it would stop at it again, and that
+            // empty scan cost as much as a run's copy, once a line.
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
             if b < 0x80 {
                 self.push_ascii(b, i);
                 i += 1;

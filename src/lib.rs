@@ -99,7 +99,7 @@ about 0.15-0.25 s, with a peak of about 110 MB; later calls clone it. One core t
 about 13-17 MB/s of news end to end (rules, topics and JSON included; 20-25 MB/s
 without topics). [`Rules::Off`] makes a dictionary tagger, which finds only the
 names the dictionaries hold (most people are then missed: CoNLL-2003 dev F1 0.61
-instead of 0.90), at about 35 MB/s, and 70-75 MB/s without topics. Cores add up:
+instead of 0.90), at about 20-35 MB/s, and 55-75 MB/s without topics. Cores add up:
 `tag_batch` or one tagger shared by threads. A dictionary of a million aliases loads and compiles in
 under 2 s of CPU (parsing and folding run on all cores), holding 350-380 MB
 at its peak, and tags about 45-50 MB/s on one core, half of it the parsed entries (about 230 bytes each, texts

@@ -431,12 +431,12 @@ impl Matcher {
 /// The rules `which` asks for: the built-in ones, and those of the
 /// dictionary paths.
 fn rule_set(which: Rules, builtin_dictionaries: bool, paths: &[PathBuf]) -> Result<RuleSet, Error> {
-    let mut rule_files = Vec::new();
     let builtin = match which {
         Rules::WithDictionaries => builtin_dictionaries,
         Rules::Builtin => true,
-        Rules::Off => return RuleSet::from_sources(&rule_files),
+        Rules::Off => return RuleSet::from_sources(&[]),
     };
+    let mut rule_files = Vec::new();
     if builtin {
         rule_files.extend(rules::builtin_sources());
     }

@@ -4,7 +4,7 @@
 //! cases do not move with the generated dictionaries.
 
 use gazetag::rules::RuleSet;
-use gazetag::{Dictionary, Doc, EntityRef, Evidence, Label, Rules, Span, Tagger};
+use gazetag::{Dictionary, Doc, EntityRef, Evidence, Label, LocalEntity, Rules, Span, Tagger};
 
 const STARTER: &str = include_str!("data/seed_dictionary.jsonl");
 const EXTRA: &str = r#"
@@ -44,6 +44,15 @@ fn entity_ids<'d>(doc: &'d Doc<'_>) -> Vec<(&'d str, Option<&'d str>)> {
         .iter()
         .map(|m| (doc.surface(m), doc.entity_id(m)))
         .collect()
+}
+
+/// The local entity of the first mention whose surface is `surface`.
+fn local_named<'d>(doc: &'d Doc<'_>, surface: &str) -> Option<&'d LocalEntity> {
+    let m = doc.mentions().iter().find(|m| doc.surface(m) == surface)?;
+    match m.entity {
+        EntityRef::Local(i) => doc.local_entities().get(i as usize),
+        _ => None,
+    }
 }
 
 /// (surface, label, rule or "" for dictionary evidence)
@@ -1666,15 +1675,7 @@ fn score_tables_make_teams() {
 fn office_and_country_attributes() {
     let tagger = tagger();
     let doc = tagger.tag("South Korean Defense Minister Kim Yong-hyun met troops.");
-    let m = doc
-        .mentions()
-        .iter()
-        .find(|m| doc.surface(m) == "Kim Yong-hyun")
-        .unwrap();
-    let EntityRef::Local(i) = m.entity else {
-        panic!("not a local entity: {:?}", m)
-    };
-    let e = &doc.local_entities()[i as usize];
+    let e = local_named(&doc, "Kim Yong-hyun").unwrap();
     assert_eq!(e.office.as_deref(), Some("Defense Minister"));
     assert_eq!(e.country.as_deref(), Some("KR"));
     assert_eq!(e.label, Label::Person);
@@ -1728,18 +1729,47 @@ fn office_for_a_place_names_its_holder() {
         let doc = tagger.tag(text);
         let got = found(&tagger, text);
         assert!(labelled(&got, place, "place"), "{text}: {got:?}");
-        let m = doc
-            .mentions()
-            .iter()
-            .find(|m| doc.surface(m) == person)
-            .unwrap_or_else(|| panic!("{text}: {got:?}"));
-        let EntityRef::Local(i) = m.entity else {
-            panic!("not a local entity: {:?}", m)
-        };
-        let e = &doc.local_entities()[i as usize];
+        let e = local_named(&doc, person).unwrap_or_else(|| panic!("{text}: {got:?}"));
         assert_eq!(e.office.as_deref(), Some(office), "{text}");
         assert_eq!(e.label, Label::Person);
     }
+}
+
+/// "General" after an office's head is part of the office ("Attorney
+/// General", "Secretary General"), never the first word of its holder's
+/// name, nor a person alone ("the Governor General of Canada").
+#[test]
+fn general_after_an_office_is_part_of_it() {
+    let tagger = tagger();
+    for (text, person, office) in [
+        (
+            "Attorney General Edwin Meese said so.",
+            "Edwin Meese",
+            "Attorney General",
+        ),
+        (
+            "OPEC Secretary General Fadhil al-Chalabi said on Monday.",
+            "Fadhil al-Chalabi",
+            "Secretary General",
+        ),
+        (
+            "Acting Director General John Doe said so.",
+            "John Doe",
+            "Acting Director General",
+        ),
+    ] {
+        let doc = tagger.tag(text);
+        let got = found(&tagger, text);
+        let people: Vec<_> = got.iter().filter(|f| f.1 == "person").collect();
+        assert_eq!(people.len(), 1, "{text}: {got:?}");
+        let e = local_named(&doc, person).unwrap_or_else(|| panic!("{text}: {got:?}"));
+        assert_eq!(e.office.as_deref(), Some(office), "{text}");
+    }
+    let got = found(
+        &tagger,
+        "The prize came from the Governor General of Canada on Monday.",
+    );
+    assert!(got.iter().all(|f| f.1 != "person"), "{got:?}");
 }
 
 /// Wire copy wrapped at a fixed width: a name broken over two lines is one
@@ -2058,6 +2088,33 @@ fn linking() {
             ("Wang", Some("local:person:wang-donghai")),
         ]
     );
+}
+
+/// An Arabic family name introduced with its article ("al-Zarqawi") is
+/// also written without it, and with the article capitalized at the start
+/// of a sentence: all of them link to the person named in full.
+#[test]
+fn family_names_with_the_arabic_article_link_without_it() {
+    let tagger = tagger();
+    let doc = tagger.tag(
+        "Militant leader Abu Musab al-Zarqawi was seen on Monday. Zarqawi fled. \
+         Al-Zarqawi is Jordanian. Commander Khalid el-Masri said no. Masri left.",
+    );
+    let ids = entity_ids(&doc);
+    let zarqawi = Some("local:person:abu-musab-al-zarqawi");
+    let masri = Some("local:person:khalid-el-masri");
+    for (surface, entity) in [
+        ("Abu Musab al-Zarqawi", zarqawi),
+        ("Zarqawi", zarqawi),
+        ("Al-Zarqawi", zarqawi),
+        ("Khalid el-Masri", masri),
+        ("Masri", masri),
+    ] {
+        assert!(ids.contains(&(surface, entity)), "{surface}: {ids:?}");
+    }
+    // The article alone, or before a short word, is no family name.
+    let doc = tagger.tag("Ali al-Ma said on Monday. Ma left.");
+    assert!(!entity_ids(&doc).contains(&("Ma", Some("local:person:ali-al-ma"))));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Document-level linking of names: a person introduced in full ("Pete
 //! Hegseth", found by a rule or a dictionary) links later uses of the
-//! surname ("Hegseth", "Secretary Hegseth"); a name found by a rule links
+//! surname ("Hegseth", "Secretary Hegseth"; "Zarqawi" after "Abu Musab
+//! al-Zarqawi"); a name found by a rule links
 //! its other occurrences; an acronym defined in the text ("Ministry of
 //! National Defense (MND)") links its later uses, and an organization's
 //! initials its uses anywhere (see `initials.rs`). A surname two people share
@@ -297,36 +298,47 @@ pub(crate) fn link<'t>(
                             .filter(|t| !is_numeral(slice(text, t)))
                             .or_else(|| words.next_back()),
                     };
-                    if let Some(last) = family {
-                        let surname = slice(text, last);
-                        if last.kind == Kind::Cap && surname.len() > 2 {
-                            let t = target("link_surname", at);
-                            keys.add(Cow::Borrowed(surname), t);
-                            // The name and the surname in a headline in
-                            // capitals, unless the surname is a word there
-                            // ("MAY").
-                            // A person that name lists alone found ("Bell
-                            // Canada", "Dayton Hudson" may be firms) counts
-                            // only in a report of sport, where the text also
-                            // names him by the surname alone ("Alan Shearer
-                            // ... Shearer said").
-                            let bits = rules.lex.lookup(surname, Kind::Cap, &mut buf);
-                            // Outside sport, one that the text names by the
-                            // surname again, where the surname is no word
-                            // in lower case ("drilling") nor a word of an
-                            // organization's name ("Dayton Hudson Corp").
-                            let trusted = !from_name_lists(rules, m.evidence)
-                                || (memchr::memmem::find_iter(bytes, surname).nth(1).is_some()
-                                    && (*sporty.get_or_init(|| is_sporty(doc))
-                                        || (!has_lower_case_word(bytes, surname)
-                                            && !is_word_of_org(doc, surname))));
-                            if bits & rules.inert == 0 && trusted {
-                                let headline = Target {
-                                    after: (Field::Title, 0),
-                                    caps: true,
-                                    ..t
-                                };
-                                keys.add(Cow::Owned(surname.to_uppercase()), headline);
+                    let family = family
+                        .map(|last| (last.kind, slice(text, last)))
+                        .filter(|&(kind, surname)| kind == Kind::Cap && surname.len() > 2);
+                    let mut full_name_in_headline = false;
+                    // "Zarqawi" after "Abu Musab al-Zarqawi": a family name
+                    // with the Arabic article is also written without it,
+                    // and with it capitalized at a sentence's start.
+                    let forms = family.into_iter().flat_map(|(_, surname)| {
+                        std::iter::once(Cow::Borrowed(surname)).chain(other_article_forms(surname))
+                    });
+                    for form in forms {
+                        let surname = &*form;
+                        let t = target("link_surname", at);
+                        keys.add(form.clone(), t);
+                        // The name and the surname in a headline in
+                        // capitals, unless the surname is a word there
+                        // ("MAY").
+                        // A person that name lists alone found ("Bell
+                        // Canada", "Dayton Hudson" may be firms) counts
+                        // only in a report of sport, where the text also
+                        // names him by the surname alone ("Alan Shearer
+                        // ... Shearer said").
+                        let bits = rules.lex.lookup(surname, Kind::Cap, &mut buf);
+                        // Outside sport, one that the text names by the
+                        // surname again, where the surname is no word
+                        // in lower case ("drilling") nor a word of an
+                        // organization's name ("Dayton Hudson Corp").
+                        let trusted = !from_name_lists(rules, m.evidence)
+                            || (memchr::memmem::find_iter(bytes, surname).nth(1).is_some()
+                                && (*sporty.get_or_init(|| is_sporty(doc))
+                                    || (!has_lower_case_word(bytes, surname)
+                                        && !is_word_of_org(doc, surname))));
+                        if bits & rules.inert == 0 && trusted {
+                            let headline = Target {
+                                after: (Field::Title, 0),
+                                caps: true,
+                                ..t
+                            };
+                            keys.add(Cow::Owned(surname.to_uppercase()), headline);
+                            if !full_name_in_headline {
+                                full_name_in_headline = true;
                                 let name = &text[m.span.range()];
                                 let full = Target {
                                     rule: "link_name",
@@ -682,6 +694,30 @@ pub(crate) fn link<'t>(
         });
     }
     edit.finish(doc);
+}
+
+/// The other forms of a family name with the Arabic article ("al-", "el-"),
+/// where the rest is a capitalized word of three letters or more: without
+/// it ("Zarqawi" for "al-Zarqawi") and with the article's case changed
+/// ("Al-Zarqawi", opening a sentence). None for any other name.
+fn other_article_forms(surname: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    let split = ["al-", "Al-", "el-", "El-"]
+        .into_iter()
+        .find_map(|article| {
+            let rest = surname.strip_prefix(article)?;
+            (word_kind(rest) == Kind::Cap && rest.len() > 2).then_some((article, rest))
+        });
+    split.into_iter().flat_map(|(article, rest)| {
+        let mut other_case = String::with_capacity(surname.len());
+        let mut letters = article.chars();
+        other_case.extend(letters.next().map(|c| match c.is_ascii_uppercase() {
+            true => c.to_ascii_lowercase(),
+            false => c.to_ascii_uppercase(),
+        }));
+        other_case.push_str(letters.as_str());
+        other_case.push_str(rest);
+        [Cow::Borrowed(rest), Cow::Owned(other_case)]
+    })
 }
 
 /// The capitalized name word right before a surname at `s` ("Naina

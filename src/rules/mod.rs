@@ -236,7 +236,7 @@ const WINDOWED_RULES: [&str; 53] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 83] = [
+const WINDOWED_LISTS: [&str; 84] = [
     "bank_head",
     "body_mod",
     "press_article",
@@ -286,6 +286,8 @@ const WINDOWED_LISTS: [&str; 83] = [
     "rank",
     "office_head",
     "office_mod",
+    // "Attorney General Edwin Meese": read within the office head's context.
+    "'general'",
     "role",
     "org_head",
     "org_suffix",

@@ -217,6 +217,9 @@ pub enum Reason {
     /// The start of a market index's name ("the Dow Jones industrial
     /// average", "the FTSE 100 index"): not the organization it names.
     InsideIndex,
+    /// Inside a ship's name ("USS Abraham Lincoln", "the frigate Stark"):
+    /// not the person or place it is named after.
+    InsideVesselName,
     /// A place's name written in capitals in running text, short enough to
     /// be an acronym ("the GAO has", not the town of Gao).
     AcronymInText,
@@ -236,6 +239,7 @@ impl Reason {
             Reason::AmbiguousLabel => "ambiguous_label",
             Reason::InsideEvent => "inside_event",
             Reason::InsideIndex => "inside_index",
+            Reason::InsideVesselName => "inside_vessel_name",
             Reason::AcronymInText => "acronym_in_text",
         }
     }

@@ -1772,6 +1772,51 @@ fn general_after_an_office_is_part_of_it() {
     assert!(got.iter().all(|f| f.1 != "person"), "{got:?}");
 }
 
+/// A ship is named after a person or a place, and is neither: the names
+/// inside "USS Abraham Lincoln" or "the frigate Stark" are dropped, and so
+/// are the ship's later names; a firm after a prefix's division, or after
+/// "carrier" (an airline), is kept.
+#[test]
+fn names_inside_ships_names_are_dropped() {
+    let tagger = tagger_with(
+        r#"{"id": "person:abraham-lincoln", "label": "person", "kind": "head_of_state", "name": "Abraham Lincoln"}
+{"id": "place:country:GB", "label": "place", "kind": "country", "name": "Britain"}
+{"id": "place:admin1:US-MO", "label": "place", "kind": "admin1", "name": "Missouri"}
+{"id": "place:country:wales", "label": "place", "kind": "country", "name": "Wales"}
+{"id": "org:twa", "label": "organization", "kind": "airline", "name": "TWA"}"#,
+    );
+    for text in [
+        "The carrier USS Abraham Lincoln arrived.",
+        "Britain sent the HMS Prince of Wales east.",
+        "The U.S. sent the battleship Missouri to patrol.",
+        "An Iraqi jet hit the frigate Stark. The Stark was towed to port.",
+        "The USS Gerald R. Ford sailed on Monday.",
+    ] {
+        let got = found(&tagger, text);
+        assert!(
+            got.iter()
+                .all(|f| f.1 != "person" && f.0 != "Wales" && f.0 != "Missouri"),
+            "{text}: {got:?}"
+        );
+    }
+    let doc = tagger.tag("The carrier USS Abraham Lincoln arrived.");
+    let reasons: Vec<_> = doc.rejected().iter().map(|r| r.reason.as_str()).collect();
+    assert_eq!(reasons, ["inside_vessel_name"]);
+    for (text, kept) in [
+        ("Abraham Lincoln was president.", "Abraham Lincoln"),
+        ("The U.S. carrier TWA said so.", "TWA"),
+        (
+            "Inland Steel and the USS Division of Kansas Steel Corp agreed.",
+            "Kansas Steel Corp",
+        ),
+        ("INS Commissioner Alan Nelson said so.", "Alan Nelson"),
+        ("Lawmakers in Missouri voted.", "Missouri"),
+    ] {
+        let got = found(&tagger, text);
+        assert!(got.iter().any(|f| f.0 == kept), "{text}: {got:?}");
+    }
+}
+
 /// Wire copy wrapped at a fixed width: a name broken over two lines is one
 /// name, written on one line in the entity; a line ended on purpose still
 /// ends a name.

@@ -16,11 +16,13 @@ use super::token::{
     plain_word, tokenize_range_known, word_end, word_kind, Kind, KnownWord, LineBreaks, Token,
 };
 use super::{
-    agate, articles, events, firms, link, lists, speakers, teams, FxBuild, ListBits, RuleCaptures,
-    RuleSet, ScoreTables,
+    agate, articles, events, firms, link, lists, speakers, teams, vessels, FxBuild, ListBits,
+    RuleCaptures, RuleSet, ScoreTables,
 };
 use crate::dictionary::Label;
-use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span, NO_LOCAL};
+use crate::doc::{
+    Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Reason, Rejected, Span, NO_LOCAL,
+};
 use crate::guard::on_one_line;
 use crate::resolve::Taken;
 use crate::swar::skip_to_range;
@@ -292,6 +294,9 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
         // other uses of a name ("UEFA").
         if rules.event_words != 0 {
             events::drop_inside_events(rules, doc, taken);
+        }
+        if rules.vessel_prefixes | rules.vessel_nouns != 0 {
+            vessels::drop_inside_vessel_names(rules, doc, taken);
         }
         if rules.name_articles != 0 {
             articles::take_articles(rules, doc, taken);
@@ -1082,6 +1087,30 @@ fn commit(
         entity: EntityRef::Local(local),
         evidence: Evidence::Rule { rule: p.rule },
     });
+}
+
+/// Drops the mentions `dropped` (indices in order, each with its reason):
+/// one a dictionary alias found is kept in [`Doc::rejected`] with the
+/// reason.
+pub(crate) fn drop_mentions(doc: &mut Doc<'_>, taken: &mut Taken, dropped: &[(usize, Reason)]) {
+    let mut edit = Edit::new();
+    for &(i, reason) in dropped {
+        let m = doc.mentions[i];
+        taken.remove(m.field, m.span);
+        edit.remove(i);
+        if let Evidence::Alias { alias }
+        | Evidence::ShortForm { alias, .. }
+        | Evidence::Titled { alias } = m.evidence
+        {
+            doc.rejected.push(Rejected {
+                span: m.span,
+                field: m.field,
+                alias,
+                reason,
+            });
+        }
+    }
+    edit.finish(doc);
 }
 
 /// Adds a person a rule found at `span` of `field`, a local entity named by

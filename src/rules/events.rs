@@ -14,14 +14,13 @@
 //! "the FTSE 100 index"; lists `index_word`, `index_mod`) is dropped too,
 //! with the reason [`Reason::InsideIndex`].
 
-use super::apply::word_before;
-use super::apply::Edit;
+use super::apply::{drop_mentions, word_before};
 use super::link::line_in_capitals;
 use super::token::{skip_blanks, word_end, word_kind, Kind};
 use super::RuleSet;
 use crate::boundary::ascii_word_after;
 use crate::dictionary::Label;
-use crate::doc::{Doc, Evidence, Reason, Rejected};
+use crate::doc::{Doc, Evidence, Reason};
 use crate::resolve::Taken;
 
 /// Drops the mentions that start the name of an event (see the module docs).
@@ -52,24 +51,7 @@ pub(crate) fn drop_inside_events(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut
     if inside.is_empty() {
         return;
     }
-    let mut edit = Edit::new();
-    for (i, reason) in inside {
-        let m = doc.mentions[i];
-        taken.remove(m.field, m.span);
-        edit.remove(i);
-        if let Evidence::Alias { alias }
-        | Evidence::ShortForm { alias, .. }
-        | Evidence::Titled { alias } = m.evidence
-        {
-            doc.rejected.push(Rejected {
-                span: m.span,
-                field: m.field,
-                alias,
-                reason,
-            });
-        }
-    }
-    edit.finish(doc);
+    drop_mentions(doc, taken, &inside);
 }
 
 /// Whether the words after `end` end a market index's name: a word of

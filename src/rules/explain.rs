@@ -162,6 +162,9 @@ fn loser(doc: &Doc<'_>, r: &Rejected, text: String, overlap: &str) -> ExplainedC
         Reason::InsideIndex => {
             "starts the name of a market index ('the Dow Jones industrial average')".to_string()
         }
+        Reason::InsideVesselName => {
+            "inside the name of a ship ('USS Abraham Lincoln', 'the frigate Stark')".to_string()
+        }
         Reason::AcronymInText => {
             "a place's name in capitals in running text, short enough to be an acronym ('GAO')".to_string()
         }

@@ -32,6 +32,7 @@ mod starts;
 mod team_cues;
 mod teams;
 mod token;
+mod vessels;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -126,6 +127,10 @@ pub struct RuleSet {
     pub(crate) event_verbs: ListBits,
     /// Words that open an event's name before "of" and a place ("Battle").
     pub(crate) event_heads: ListBits,
+    /// Prefixes of ships' names ("USS", "HMS") and lower-case nouns of ships
+    /// ("frigate") before a name (see `vessels.rs`).
+    pub(crate) vessel_prefixes: ListBits,
+    pub(crate) vessel_nouns: ListBits,
     /// Articles that start an organization's name in mid-sentence ("The").
     pub(crate) name_articles: ListBits,
     /// Words around a place that make it a sports team.
@@ -143,8 +148,9 @@ pub struct RuleSet {
     /// Tigris river`, `the Zycie Warszawy daily`).
     pub(crate) kind_nouns: ListBits,
     /// Screens of the small lists looked up around most words: `kind_nouns`,
-    /// `team_cues.versus`, and `event_words` with `event_mods`; and of
-    /// `legal_forms`, looked up at the end of every firm's name.
+    /// `team_cues.versus`, and `event_words` with `event_mods`; of
+    /// `legal_forms`, looked up at the end of every firm's name; and of
+    /// `vessel_nouns`, looked up before persons and places.
     pub(crate) screens: Screens,
     /// Rules run over whole fields, not just around triggers: the rule set
     /// has rules or lists the triggers do not know.
@@ -170,6 +176,7 @@ pub(crate) struct Screens {
     pub events: Screen,
     pub indices: Screen,
     pub legal_forms: Screen,
+    pub vessel_nouns: Screen,
 }
 
 /// The rules whose anchors the triggers of `apply` know: each match of one
@@ -578,6 +585,8 @@ impl RuleSet {
             index_mods: bits(&["index_mod"]),
             event_verbs: bits(&["event_also_verb"]),
             event_heads: bits(&["event_head"]),
+            vessel_prefixes: bits(&["vessel_prefix"]),
+            vessel_nouns: bits(&["vessel_noun"]),
             name_articles: bits(&["name_article"]),
             nickname_not_after: bits(&["nickname_not_after"]),
             team_cues: team_cues::TeamCues {
@@ -604,6 +613,7 @@ impl RuleSet {
                 events: Screen::new(&src.lex, bits(&["event_word", "event_mod"])),
                 indices: Screen::new(&src.lex, bits(&["index_word", "index_mod"])),
                 legal_forms: Screen::new(&src.lex, bits(&["org_suffix_upper"])),
+                vessel_nouns: Screen::new(&src.lex, bits(&["vessel_noun"])),
             },
             inert,
             anchors,

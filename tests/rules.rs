@@ -1772,6 +1772,33 @@ fn general_after_an_office_is_part_of_it() {
     assert!(got.iter().all(|f| f.1 != "person"), "{got:?}");
 }
 
+/// "Rear Admiral", "Air Marshal": a rank of two words is the office, not the
+/// start of the name; "Staff" after a rank is the General Staff, no person.
+#[test]
+fn ranks_of_two_words_and_the_general_staff() {
+    let tagger = tagger();
+    for (text, person, office) in [
+        (
+            "Rear Admiral John Kirby said so.",
+            "John Kirby",
+            "Rear Admiral",
+        ),
+        (
+            "Air Marshal Ian Macfadyen said so.",
+            "Ian Macfadyen",
+            "Air Marshal",
+        ),
+    ] {
+        let doc = tagger.tag(text);
+        let e = local_named(&doc, person)
+            .unwrap_or_else(|| panic!("{text}: {:?}", found(&tagger, text)));
+        assert_eq!(e.office.as_deref(), Some(office), "{text}");
+    }
+    let text = "Ergenc, chief of the Turkish General Staff, said so.";
+    let got = found(&tagger, text);
+    assert!(!got.iter().any(|f| f.0 == "Staff"), "{got:?}");
+}
+
 /// A ship is named after a person or a place, and is neither: the names
 /// inside "USS Abraham Lincoln" or "the frigate Stark" are dropped, and so
 /// are the ship's later names; a firm after a prefix's division, or after

@@ -243,7 +243,7 @@ const WINDOWED_RULES: [&str; 53] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 84] = [
+const WINDOWED_LISTS: [&str; 86] = [
     "bank_head",
     "body_mod",
     "press_article",
@@ -291,6 +291,9 @@ const WINDOWED_LISTS: [&str; 84] = [
     "'force'",
     "'division'",
     "rank",
+    "rank_mod",
+    // "the Turkish General Staff": no one-word name after a rank.
+    "'staff'",
     "office_head",
     "office_mod",
     // "Attorney General Edwin Meese": read within the office head's context.

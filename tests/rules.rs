@@ -1772,10 +1772,11 @@ fn general_after_an_office_is_part_of_it() {
     assert!(got.iter().all(|f| f.1 != "person"), "{got:?}");
 }
 
-/// "Rear Admiral", "Air Marshal": a rank of two words is the office, not the
-/// start of the name; "Staff" after a rank is the General Staff, no person.
+/// "Rear Admiral", "Air Chief Marshal": a rank of several words is the
+/// office, not the start of the name, and so is an honorific after it;
+/// "Staff" after a rank is the General Staff, no person.
 #[test]
-fn ranks_of_two_words_and_the_general_staff() {
+fn ranks_of_several_words_and_the_general_staff() {
     let tagger = tagger();
     for (text, person, office) in [
         (
@@ -1787,6 +1788,18 @@ fn ranks_of_two_words_and_the_general_staff() {
             "Air Marshal Ian Macfadyen said so.",
             "Ian Macfadyen",
             "Air Marshal",
+        ),
+        // An honorific after the rank is no part of the name.
+        (
+            "Air Chief Marshal Sir Stuart Peach said so.",
+            "Stuart Peach",
+            "Air Chief Marshal",
+        ),
+        // A rank after an office starts no name.
+        (
+            "Foreign Minister Brigadier Ike Nwachukwu said so.",
+            "Ike Nwachukwu",
+            "Brigadier",
         ),
     ] {
         let doc = tagger.tag(text);

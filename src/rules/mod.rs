@@ -243,7 +243,7 @@ const WINDOWED_RULES: [&str; 53] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 86] = [
+const WINDOWED_LISTS: [&str; 87] = [
     "bank_head",
     "body_mod",
     "press_article",
@@ -294,6 +294,8 @@ const WINDOWED_LISTS: [&str; 86] = [
     "rank_mod",
     // "the Turkish General Staff": no one-word name after a rank.
     "'staff'",
+    // "Air Chief Marshal".
+    "'chief'",
     "office_head",
     "office_mod",
     // "Attorney General Edwin Meese": read within the office head's context.

@@ -725,6 +725,52 @@ fn listed_companies() {
     }
 }
 
+/// Defense and aerospace firms (orgs/defense_industry.jsonl, hand-curated):
+/// the state-owned ones and those whose short name is a word ("Airbus"),
+/// which no stock index lists; a firm named like a person only by its full
+/// name, and no acronym that names other firms too.
+#[test]
+fn defense_industry() {
+    assert_ids(&[
+        ("Airbus delivered 40 jets.", "Airbus", "org:company:airbus"),
+        (
+            "Raytheon won an Army contract.",
+            "Raytheon",
+            "org:company:raytheon",
+        ),
+        (
+            "Russia's Rostec said on Monday.",
+            "Rostec",
+            "org:company:rostec",
+        ),
+        (
+            "Turkey's Baykar sold drones.",
+            "Baykar",
+            "org:company:baykar",
+        ),
+        (
+            "Italy's Leonardo S.p.A. said so.",
+            "Leonardo S.p.A.",
+            "org:company:leonardo-s-p-a",
+        ),
+        (
+            "Rafael Advanced Defense Systems makes Iron Dome.",
+            "Rafael Advanced Defense Systems",
+            "org:company:rafael-advanced-defense-systems",
+        ),
+    ]);
+    for (text, surface) in [
+        ("Leonardo DiCaprio starred.", "Leonardo"),
+        ("Rafael Nadal won.", "Rafael"),
+        ("KMW Systems Corp said so.", "KMW"),
+    ] {
+        assert!(
+            !id_of(text, surface).is_some_and(|id| id.starts_with("org:company:")),
+            "{text}"
+        );
+    }
+}
+
 #[test]
 fn peoples_that_are_no_nation_of_a_country() {
     // Groups of the Factbook's "Ethnic groups", nouns and adjectives one

@@ -33,6 +33,7 @@ import office_holders  # noqa: E402
 import wordnet_places  # noqa: E402
 import petrarch_orgs  # noqa: E402
 import listed_companies  # noqa: E402
+import curated_defense_industry  # noqa: E402
 import tabari  # noqa: E402
 
 GEN = "tools/gendict/gendict.py"
@@ -1658,6 +1659,8 @@ META = {
     "people/office_holders.jsonl": ("PETRARCH2 Phoenix.Countries.actors.txt (CountryInfo office holders, with dated CAMEO codes; Open Event Data Alliance); names rebuilt in title case (tools/gendict/office_holders.py)",
                                     "MIT (see NOTICE)"),
     "people/officials.jsonl": ("hand-curated (tools/gendict/curated_officials.py); verify before relying on it", "CC0 (project-authored)"),
+    "orgs/defense_industry.jsonl": ("hand-curated defense and aerospace manufacturers (tools/gendict/curated_defense_industry.py); verify before relying on it",
+                                    "CC0 (project-authored)"),
     "orgs/listed_companies.jsonl": ("pytickersymbols==1.17.10 (PyPI; members of 20 stock indices: AEX, BEL 20, CAC 40, CAC Mid 60, DAX, Dow Jones, EURO STOXX 50, FTSE 100, IBEX 35, MDAX, NASDAQ 100, Nikkei 225, OMX Helsinki 25, OMX Stockholm 30, SDAX, S&P 100, S&P 500, S&P 600, Switzerland 20, TecDAX; tools/gendict/listed_companies.py)",
                                     "MIT (see NOTICE)"),
     "stoplist.jsonl": ("hand-curated from a review of the Reuters-21578 corpus and WordNet 3.0 common words", "CC0 (project-authored)"),
@@ -1835,6 +1838,10 @@ def main():
                            {e["id"] for fl in files.values() for e in fl if "id" in e}, {s for s, _ in STOP},
                            set(MONTHS), FUNCTION_WORDS, {st["name"].lower() for st in gc.get_us_states().values()},
                            {c["name"].lower(): iso for iso, c in gc.get_countries().items()})
+    # Defense and aerospace firms (hand-curated): a firm another org entry names is that entry's.
+    known_orgs = {fold(alias_text(a)) for fn, fl in files.items() if fn.startswith("orgs/") for e in fl if "id" in e
+                  for a in [e["name"]] + e.get("aliases", [])}
+    curated_defense_industry.build(files, ctx, known_orgs, blocked, fold, slug, add_aliases, finish_entry)
     files["stoplist.jsonl"] = [{"stop": s, "reason": r} for s, r in STOP]
     add_and_variants(files, ctx)
     validate(files)

@@ -662,23 +662,33 @@ fn is_lower(text: &[u8], surface: &[u8]) -> bool {
     x & HIGH == 0 && lower(x) == load_le(b)
 }
 
-/// The text id of the lower-case form of `surface`, a hit of `phrase`.
+/// The text id of the lower-case form of the surface `src[span]` (a span
+/// checked to be one), a hit of `phrase`.
 /// Nearly always that is the phrase's own text in lower case, one of
 /// [`Tables::lower_texts`]: checked in place, and named by its index there
 /// (see [`LOWER_TEXT`]; interning each surface cost over three times as
 /// much). Other surfaces are lowered into the arena, and found among
 /// `lower_texts` by hashing, else interned: so a text has one id (among
 /// phrase evidence; entity evidence, of another source, interns its own).
-fn phrase_text_id(s: &mut Scratch, tables: &Tables, phrase: u32, surface: &str) -> u32 {
+fn phrase_text_id(
+    s: &mut Scratch,
+    tables: &Tables,
+    phrase: u32,
+    src: &str,
+    span: Range<usize>,
+) -> u32 {
     let own = tables.phrase_info[phrase as usize].lower_text;
+    // The surface's bytes: a `str` is sliced (which checks that both ends
+    // are character boundaries) only for the few surfaces that are not the
+    // phrase's own text.
     if is_lower(
         tables.lower_texts[own as usize].as_bytes(),
-        surface.as_bytes(),
+        &src.as_bytes()[span.clone()],
     ) {
         return LOWER_TEXT + own;
     }
     let from = s.arena.len();
-    push_lower(s, surface);
+    push_lower(s, &src[span]);
     match tables.lower_text_index.get(&s.arena[from..]) {
         Some(&lower) => {
             s.arena.truncate(from);
@@ -1101,8 +1111,7 @@ fn phrase_evidence(
                     } else {
                         input.text
                     };
-                    let surface = &src[hit.start..hit.end];
-                    let id = phrase_text_id(s, tables, hit.phrase, surface);
+                    let id = phrase_text_id(s, tables, hit.phrase, src, hit.start..hit.end);
                     text_id = Some(id);
                     id
                 }
@@ -1172,10 +1181,10 @@ fn entity_evidence(s: &mut Scratch, tables: &Tables, entities: &[EntityFact<'_>]
         }
         let (key_name, rules) = match kind {
             Some(kind) if !kind.rules.is_empty() => (fact.kind, &kind.rules),
-            _ => match tables.label_rules.get(&fact.label) {
-                Some(rules) => (fact.label.as_str(), rules),
-                None => continue,
-            },
+            _ => (
+                fact.label.as_str(),
+                &tables.label_rules[fact.label as usize],
+            ),
         };
         let mut text_id: Option<u32> = None;
         for rule in rules {

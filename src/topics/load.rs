@@ -111,7 +111,9 @@ pub(crate) struct Tables {
     pub(crate) phrases: Vec<PhraseEntry>,
     pub(crate) phrase_index: HashMap<(String, MatchPolicy), u32, FxBuild>,
     pub(crate) kind_rules: HashMap<String, KindRules, FxBuild>,
-    pub(crate) label_rules: HashMap<Label, Vec<EntityRule>, FxBuild>,
+    /// The rules of each label, by `label as usize` (an index, not a
+    /// lookup, for each entity fact).
+    pub(crate) label_rules: [Vec<EntityRule>; Label::ALL.len()],
     pub(crate) pair_rules: Vec<PairRule>,
     /// Number of kind and label rules ([`EntityRule::id`] is below it).
     pub(crate) entity_rule_count: u32,
@@ -367,7 +369,7 @@ impl Tables {
                     self.entity_rule_count += 1;
                 }
                 (None, Some(label), None) => {
-                    self.label_rules.entry(label).or_default().push(rule);
+                    self.label_rules[label as usize].push(rule);
                     self.entity_rule_count += 1;
                 }
                 (None, None, Some(pair)) => {

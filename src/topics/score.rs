@@ -43,9 +43,9 @@ pub(crate) const SQUASH_HALF: f32 = 4.0;
 pub(crate) const MIN_WORDS: f32 = 100.0;
 
 // How it is computed. Nothing here is a hash map iterated in hash order:
-// evidence is collected as a list of events (topic, source, text, title,
-// amount) in processing order, summed into one item per key in that order,
-// and the items sorted by key, so every float sum is taken in one fixed
+// evidence comes as events (topic, source, text, title, amount) in
+// processing order, each summed as it comes into the one item of its key,
+// and the items are sorted by key, so every float sum is taken in one fixed
 // order. Texts live in one per-document arena, or are the model's phrase
 // texts in lower case (see `phrase_text_id`), and become `String`s only for
 // the topics returned. All buffers are thread-local and reused.
@@ -84,12 +84,13 @@ struct Scratch {
     leads: Vec<u128>,
     /// Open addressing from a text to its id (see `intern_tail`).
     text_slots: Vec<u32>,
-    /// Evidence events, in processing order, and the items they sum to.
-    events: Vec<Event>,
+    /// The items evidence events sum to, in the order of their first
+    /// events (see `add_event`).
     items: Vec<Item>,
     /// Open addressing from an item's packed key to the item (see
-    /// `sum_events`).
-    item_slots: Vec<(u64, u32)>,
+    /// `add_event`): (stamp, key, item), a slot empty unless its stamp is
+    /// `stamp` (so the table is not cleared for each document).
+    item_slots: Vec<(u32, u64, u32)>,
     /// Per topic, total after roll-up (dense; reset through `touched`).
     totals: Vec<f32>,
     /// The topics with a total, in no order that matters: what is made of
@@ -167,7 +168,7 @@ struct Event {
 #[derive(Clone, Copy)]
 struct Item {
     /// Topic, source and the leading bits of the text, as one number: the
-    /// items' order but where these tie (see `sum_events`).
+    /// items' order but where these tie (see `sort_items`).
     order: u64,
     topic: u32,
     source: EvidenceSource,
@@ -341,17 +342,18 @@ fn score_with(
     s.texts.clear();
     s.leads.clear();
     s.text_slots.clear();
-    s.events.clear();
     s.items.clear();
-    // (Read once: the hits' offsets are checked and the words counted
-    // faster in ASCII text.)
+    // (Read once: the hits' offsets are checked faster in ASCII text, and
+    // whether it is comes with the words, from the same pass.)
+    let (title_words, title_ascii) = count_words(input.title);
+    let (text_words, text_ascii) = count_words(input.text);
     let ascii = Ascii {
-        title: input.title.is_ascii(),
-        text: input.text.is_ascii(),
+        title: title_ascii,
+        text: text_ascii,
     };
     phrase_evidence(s, tables, input, ascii, wrapped, config);
     entity_evidence(s, tables, input.entities);
-    sum_events(s, tables);
+    sort_items(s, tables);
     roll_up(s, tables);
     s.children.clear();
     for &c in &s.touched {
@@ -363,7 +365,7 @@ fn score_with(
     s.children
         .sort_unstable_by_key(|&(p, c)| u64::from(p) << 32 | u64::from(c));
     find_child_runs(s);
-    let words = count_words(input.title, ascii.title) + count_words(input.text, ascii.text);
+    let words = title_words + text_words;
     let norm = (MIN_WORDS.max(words as f32) / MIN_WORDS).sqrt();
     let mut kept = std::mem::take(&mut s.kept);
     kept.clear();
@@ -512,12 +514,11 @@ struct Ascii {
     text: bool,
 }
 
-/// Words as `split_whitespace` counts them, without decoding ASCII text
-/// (`ascii`: whether `text` is).
-fn count_words(text: &str, ascii: bool) -> usize {
-    if !ascii {
-        return text.split_whitespace().count();
-    }
+/// Words as `split_whitespace` counts them, and whether `text` is ASCII:
+/// ASCII text is counted without decoding, and found ASCII on the way (a
+/// pass of its own over the text cost four times as much as finding it
+/// here).
+fn count_words(text: &str) -> (usize, bool) {
     // A word starts at a byte that is not white space after one that is (or
     // at the start); counted 64 bytes at a time in loops the compiler
     // vectorizes, each byte's white space found once (looking at each pair
@@ -528,15 +529,19 @@ fn count_words(text: &str, ascii: bool) -> usize {
     }
     const CHUNK: usize = 64;
     // The word starts in `chunk`; `after_ws`, whether the byte before it is
-    // white space (the start counts as one), is moved on past it.
+    // white space (the start counts as one), is moved on past it; `bits`
+    // gathers the bits of the bytes, lane by lane, looked at once at the
+    // end (gathered into one byte and looked at each chunk, they cost over
+    // half as much as the pass they replace).
     #[inline(always)]
-    fn starts(chunk: &[u8; CHUNK], after_ws: &mut bool) -> usize {
+    fn starts(chunk: &[u8; CHUNK], after_ws: &mut bool, bits: &mut [u8; CHUNK]) -> usize {
         // `w[j + 1]`: whether byte `j` is white space; `w[0]`, the byte
         // before the chunk.
         let mut w = [0u8; CHUNK + 1];
         w[0] = u8::from(*after_ws);
         for j in 0..CHUNK {
             w[j + 1] = u8::from(ws(chunk[j]));
+            bits[j] |= chunk[j];
         }
         let mut c = 0u8;
         for j in 0..CHUNK {
@@ -546,10 +551,15 @@ fn count_words(text: &str, ascii: bool) -> usize {
         usize::from(c)
     }
     let mut after_ws = true;
+    let mut bits = [0u8; CHUNK];
     let mut chunks = text.as_bytes().chunks_exact(CHUNK);
     let mut n = 0;
     for chunk in chunks.by_ref() {
-        n += starts(chunk.try_into().unwrap_or(&[0; CHUNK]), &mut after_ws);
+        n += starts(
+            chunk.try_into().unwrap_or(&[0; CHUNK]),
+            &mut after_ws,
+            &mut bits,
+        );
     }
     // The rest as one more chunk, padded with spaces, which start no word
     // (a byte at a time cost nearly as much as all the chunks).
@@ -557,9 +567,14 @@ fn count_words(text: &str, ascii: bool) -> usize {
     if !rest.is_empty() {
         let mut last = [b' '; CHUNK];
         last[..rest.len()].copy_from_slice(rest);
-        n += starts(&last, &mut after_ws);
+        n += starts(&last, &mut after_ws, &mut bits);
     }
-    n
+    if bits.is_ascii() {
+        (n, true)
+    } else {
+        // (Unicode's white space: counted as `text` decodes.)
+        (text.split_whitespace().count(), false)
+    }
 }
 
 /// Interns an evidence text already appended to the arena at `from..`:
@@ -647,23 +662,33 @@ fn is_lower(text: &[u8], surface: &[u8]) -> bool {
     x & HIGH == 0 && lower(x) == load_le(b)
 }
 
-/// The text id of the lower-case form of `surface`, a hit of `phrase`.
+/// The text id of the lower-case form of the surface `src[span]` (a span
+/// checked to be one), a hit of `phrase`.
 /// Nearly always that is the phrase's own text in lower case, one of
 /// [`Tables::lower_texts`]: checked in place, and named by its index there
 /// (see [`LOWER_TEXT`]; interning each surface cost over three times as
 /// much). Other surfaces are lowered into the arena, and found among
 /// `lower_texts` by hashing, else interned: so a text has one id (among
 /// phrase evidence; entity evidence, of another source, interns its own).
-fn phrase_text_id(s: &mut Scratch, tables: &Tables, phrase: u32, surface: &str) -> u32 {
+fn phrase_text_id(
+    s: &mut Scratch,
+    tables: &Tables,
+    phrase: u32,
+    src: &str,
+    span: Range<usize>,
+) -> u32 {
     let own = tables.phrase_info[phrase as usize].lower_text;
+    // The surface's bytes: a `str` is sliced (which checks that both ends
+    // are character boundaries) only for the few surfaces that are not the
+    // phrase's own text.
     if is_lower(
         tables.lower_texts[own as usize].as_bytes(),
-        surface.as_bytes(),
+        &src.as_bytes()[span.clone()],
     ) {
         return LOWER_TEXT + own;
     }
     let from = s.arena.len();
-    push_lower(s, surface);
+    push_lower(s, &src[span]);
     match tables.lower_text_index.get(&s.arena[from..]) {
         Some(&lower) => {
             s.arena.truncate(from);
@@ -846,6 +871,7 @@ fn phrase_evidence(
         s.term_hits.fill((0, NO_HIT));
         s.present_at.fill((0, (0, 0), NOT_FOUND));
         s.runs.fill(TopicRuns::default());
+        s.item_slots.fill((0, 0, 0));
         s.stamp = 1;
     }
     s.hits.clear();
@@ -1086,19 +1112,19 @@ fn phrase_evidence(
                     } else {
                         input.text
                     };
-                    let surface = &src[hit.start..hit.end];
-                    let id = phrase_text_id(s, tables, hit.phrase, surface);
+                    let id = phrase_text_id(s, tables, hit.phrase, src, hit.start..hit.end);
                     text_id = Some(id);
                     id
                 }
             };
-            s.events.push(Event {
+            let event = Event {
                 topic: rule.topic,
                 source: EvidenceSource::Phrase,
                 text,
                 in_title: hit.in_title,
                 add,
-            });
+            };
+            add_event(s, tables, event);
         }
     }
     for &r in &s.fired_touched {
@@ -1157,10 +1183,10 @@ fn entity_evidence(s: &mut Scratch, tables: &Tables, entities: &[EntityFact<'_>]
         }
         let (key_name, rules) = match kind {
             Some(kind) if !kind.rules.is_empty() => (fact.kind, &kind.rules),
-            _ => match tables.label_rules.get(&fact.label) {
-                Some(rules) => (fact.label.as_str(), rules),
-                None => continue,
-            },
+            _ => (
+                fact.label.as_str(),
+                &tables.label_rules[fact.label as usize],
+            ),
         };
         let mut text_id: Option<u32> = None;
         for rule in rules {
@@ -1188,13 +1214,14 @@ fn entity_evidence(s: &mut Scratch, tables: &Tables, entities: &[EntityFact<'_>]
                     id
                 }
             };
-            s.events.push(Event {
+            let event = Event {
                 topic,
                 source: EvidenceSource::Entity,
                 text,
                 in_title: false,
                 add,
-            });
+            };
+            add_event(s, tables, event);
         }
     }
     for &r in &s.entity_touched {
@@ -1229,13 +1256,14 @@ fn entity_evidence(s: &mut Scratch, tables: &Tables, entities: &[EntityFact<'_>]
                 s.arena.push_str(country(c));
             }
             let text = intern_tail(s, from);
-            s.events.push(Event {
+            let event = Event {
                 topic: pair.topic,
                 source: EvidenceSource::Entity,
                 text,
                 in_title: false,
                 add: pair.weight,
-            });
+            };
+            add_event(s, tables, event);
         }
     }
 }
@@ -1296,19 +1324,80 @@ fn fact_hash(f: &EntityFact<'_>) -> u64 {
     mix(h, country)
 }
 
-/// Sums events into items, in (topic, source, text, in_title) order (texts
-/// in byte order); each item's sum in processing order.
-fn sum_events(s: &mut Scratch, tables: &Tables) {
-    if s.events.is_empty() {
-        return;
+/// Adds event `e` to the item of its key, made at the key's first event
+/// (so each item's sum is taken in processing order): found by the packed
+/// key in `Scratch::item_slots`, a table of at least twice as many slots as
+/// items. (Keeping a list of events, to sum once they were all known, cost
+/// more; and so did a call for each event, not inlined.)
+#[inline(always)]
+fn add_event(s: &mut Scratch, tables: &Tables, e: Event) {
+    if 2 * (s.items.len() + 1) > s.item_slots.len() {
+        grow_item_slots(s);
     }
-    // Events are summed into their items as they come (so each sum is
-    // taken in processing order), found by their packed key in a table of
-    // at least twice as many slots as events; only the items, fewer, are
-    // sorted, and texts are compared only within a topic and source.
-    let bits = (2 * s.events.len()).next_power_of_two().trailing_zeros();
+    let key = item_key(e.topic, e.source, e.text, e.in_title);
+    let mask = s.item_slots.len() - 1;
+    let mut i = item_slot(key, mask);
+    loop {
+        let (stamp, k, item) = &mut s.item_slots[i];
+        if *stamp != s.stamp {
+            (*stamp, *k, *item) = (s.stamp, key, s.items.len() as u32);
+            let texts = Texts {
+                arena: s.arena.as_bytes(),
+                ranges: &s.texts,
+                leads: &s.leads,
+                tables,
+            };
+            let lead = texts.lead(e.text);
+            s.items.push(Item {
+                order: u64::from(e.topic) << 32 | (e.source as u64) << 30 | (lead >> 98) as u64,
+                topic: e.topic,
+                source: e.source,
+                text: e.text,
+                in_title: e.in_title,
+                weight: e.add,
+                count: 1,
+            });
+            return;
+        }
+        if *k == key {
+            let item = &mut s.items[*item as usize];
+            item.weight += e.add;
+            item.count += 1;
+            return;
+        }
+        i = (i + 1) & mask;
+    }
+}
+
+/// The first slot to look for an item's packed `key` in, of `mask + 1` (a
+/// power of two).
+fn item_slot(key: u64, mask: usize) -> usize {
+    // FxHash's multiplier; the high bits are the best mixed.
+    let bits = (mask + 1).trailing_zeros();
+    (key.wrapping_mul(0x517c_c1b7_2722_0a95) >> (64 - bits)) as usize
+}
+
+/// Doubles `Scratch::item_slots` (to 64 slots at first) and puts the items
+/// of this document back.
+fn grow_item_slots(s: &mut Scratch) {
+    let len = (2 * s.item_slots.len()).max(64);
     s.item_slots.clear();
-    s.item_slots.resize(1 << bits, (0, NO_ITEM));
+    // (Stamp 0 is no document's.)
+    s.item_slots.resize(len, (0, 0, 0));
+    for (k, item) in s.items.iter().enumerate() {
+        let key = item_key(item.topic, item.source, item.text, item.in_title);
+        let mut i = item_slot(key, len - 1);
+        while s.item_slots[i].0 == s.stamp {
+            i = (i + 1) & (len - 1);
+        }
+        s.item_slots[i] = (s.stamp, key, k as u32);
+    }
+}
+
+/// Sorts the items in (topic, source, text, in_title) order (texts in byte
+/// order): only the items, fewer than the events, are sorted, and texts are
+/// compared only within a topic and source.
+fn sort_items(s: &mut Scratch, tables: &Tables) {
     // The texts items name, borrowed field by field: the items are sorted
     // below.
     let texts = Texts {
@@ -1317,36 +1406,6 @@ fn sum_events(s: &mut Scratch, tables: &Tables) {
         leads: &s.leads,
         tables,
     };
-    for e in &s.events {
-        let key = item_key(e);
-        // FxHash's multiplier; the high bits are the best mixed.
-        let mut i = (key.wrapping_mul(0x517c_c1b7_2722_0a95) >> (64 - bits)) as usize;
-        loop {
-            let (k, item) = &mut s.item_slots[i];
-            if *item == NO_ITEM {
-                *k = key;
-                *item = s.items.len() as u32;
-                let lead = texts.lead(e.text);
-                s.items.push(Item {
-                    order: u64::from(e.topic) << 32 | (e.source as u64) << 30 | (lead >> 98) as u64,
-                    topic: e.topic,
-                    source: e.source,
-                    text: e.text,
-                    in_title: e.in_title,
-                    weight: e.add,
-                    count: 1,
-                });
-                break;
-            }
-            if *k == key {
-                let item = &mut s.items[*item as usize];
-                item.weight += e.add;
-                item.count += 1;
-                break;
-            }
-            i = (i + 1) & ((1 << bits) - 1);
-        }
-    }
     // By topic, source and the text's first 30 bits, as numbers; then
     // each run where these tie (rare: mostly one text in and out of the
     // title) by the whole text, in byte order, and whether in the title.
@@ -1377,16 +1436,10 @@ fn sum_events(s: &mut Scratch, tables: &Tables) {
     }
 }
 
-/// No item, in `Scratch::item_slots`.
-const NO_ITEM: u32 = u32::MAX;
-
 /// The key an event is summed by, (topic, source, text, in_title), as one
 /// number.
-fn item_key(e: &Event) -> u64 {
-    u64::from(e.topic) << 32
-        | (e.source as u64) << 30
-        | u64::from(e.text) << 1
-        | u64::from(e.in_title)
+fn item_key(topic: u32, source: EvidenceSource, text: u32, in_title: bool) -> u64 {
+    u64::from(topic) << 32 | (source as u64) << 30 | u64::from(text) << 1 | u64::from(in_title)
 }
 
 /// The first 16 bytes of `text`, zero-padded, as a number that orders like
@@ -1442,8 +1495,9 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
-        /// Words are counted as `split_whitespace` counts them, ASCII or
-        /// not, in the chunked loop and in the tail.
+        /// Words are counted as `split_whitespace` counts them, and ASCII
+        /// text found as `is_ascii` finds it, ASCII or not, in the chunked
+        /// loop and in the tail.
         #[test]
         fn counts_words_as_split_whitespace(
             pieces in prop::collection::vec(
@@ -1455,7 +1509,7 @@ mod tests {
             )
         ) {
             let text = pieces.concat();
-            prop_assert_eq!(count_words(&text, text.is_ascii()), text.split_whitespace().count());
+            prop_assert_eq!(count_words(&text), (text.split_whitespace().count(), text.is_ascii()));
         }
 
         /// The leading bytes are the first sixteen, zero-padded, read

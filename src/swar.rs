@@ -78,6 +78,17 @@ pub(crate) fn spread_high(x: u64) -> u64 {
     (x >> 7).wrapping_mul(0xFF)
 }
 
+/// The high bit of each byte of `x` that is ASCII white space, as
+/// `u8::is_ascii_whitespace` tells it: '\t', '\n', '\x0C', '\r' and ' '
+/// (not '\x0B').
+#[inline]
+pub(crate) fn ascii_whitespace(x: u64) -> u64 {
+    // Of the bytes '\t' to '\r' (9 to 13), '\x0B' alone has both low bits
+    // set.
+    let low_bits_set = (x & x >> 1 & ONES) << 7;
+    in_range(x, b'\t', b'\r') & !low_bits_set | eq_byte(x, b' ')
+}
+
 /// The high bit of each byte of `x` that is an ASCII letter or digit.
 #[inline]
 pub(crate) fn alphanumeric(x: u64) -> u64 {
@@ -136,6 +147,7 @@ mod tests {
                 assert_eq!(bit(ascii_digits(x)), c.is_ascii_digit(), "{c}");
                 assert_eq!(bit(eq_byte(x, b' ')), c == b' ', "{c}");
                 assert_eq!(bit(eq_byte(x, 0xE2)), c == 0xE2, "{c}");
+                assert_eq!(bit(ascii_whitespace(x)), c.is_ascii_whitespace(), "{c}");
             }
             // Padding is no letter or digit.
             if chunk.len() < 8 {

@@ -23,7 +23,7 @@ use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Span, NO_LOCAL};
 use crate::guard::on_one_line;
 use crate::resolve::Taken;
-use crate::swar::{ascii_whitespace, count_high, load_le, skip_to_range, HIGH};
+use crate::swar::{ascii_whitespace_in_text, count_high, load_le, skip_to_range, HIGH};
 
 /// Per-thread buffers.
 #[derive(Default)]
@@ -763,7 +763,7 @@ pub(crate) fn left(b: &[u8], i: usize, n: usize) -> usize {
     };
     let mut space_at_p = high_if(b[p].is_ascii_whitespace()) << 56;
     while p >= 8 {
-        let ws = ascii_whitespace(load_le(&b[p - 8..p]));
+        let ws = ascii_whitespace_in_text(load_le(&b[p - 8..p]));
         let last_bytes = !ws & (ws >> 8 | space_at_p) & HIGH;
         let count = count_high(last_bytes);
         if wanted <= count {
@@ -809,7 +809,7 @@ pub(crate) fn right(b: &[u8], i: usize, n: usize) -> usize {
     let mut p = i;
     let mut chunk_before = high_if(chunk_before);
     while p + 8 <= b.len() {
-        let ws = ascii_whitespace(load_le(&b[p..p + 8]));
+        let ws = ascii_whitespace_in_text(load_le(&b[p..p + 8]));
         let chunk = !ws & HIGH;
         let ends = ws & (chunk << 8 | chunk_before);
         let count = count_high(ends);

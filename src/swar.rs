@@ -78,6 +78,29 @@ pub(crate) fn spread_high(x: u64) -> u64 {
     (x >> 7).wrapping_mul(0xFF)
 }
 
+/// The high bit of each byte of `x` that is ASCII white space, as
+/// `u8::is_ascii_whitespace` tells it: '\t', '\n', '\x0C', '\r' and ' '
+/// (not '\x0B').
+#[inline]
+pub(crate) fn ascii_whitespace(x: u64) -> u64 {
+    // Of the bytes '\t' to '\r' (9 to 13), '\x0B' alone has both low bits
+    // set.
+    let low_bits_set = (x & x >> 1 & ONES) << 7;
+    in_range(x, b'\t', b'\r') & !low_bits_set | eq_byte(x, b' ')
+}
+
+/// [`ascii_whitespace`] in fewer operations where, as in most eight bytes
+/// of a text, no byte is a control byte: then the white space is the bytes
+/// up to ' '. (In a loop that tests other bytes of `x` as well, the test
+/// of the controls may cost more than it saves.)
+#[inline]
+pub(crate) fn ascii_whitespace_in_text(x: u64) -> u64 {
+    match in_range(x, 0, 0x1F) {
+        0 => in_range(x, 0, b' '),
+        _ => ascii_whitespace(x),
+    }
+}
+
 /// The high bit of each byte of `x` that is an ASCII letter or digit.
 #[inline]
 pub(crate) fn alphanumeric(x: u64) -> u64 {
@@ -136,6 +159,9 @@ mod tests {
                 assert_eq!(bit(ascii_digits(x)), c.is_ascii_digit(), "{c}");
                 assert_eq!(bit(eq_byte(x, b' ')), c == b' ', "{c}");
                 assert_eq!(bit(eq_byte(x, 0xE2)), c == 0xE2, "{c}");
+                assert_eq!(bit(ascii_whitespace(x)), c.is_ascii_whitespace(), "{c}");
+                let in_text = ascii_whitespace_in_text(x);
+                assert_eq!(bit(in_text), c.is_ascii_whitespace(), "{c}");
             }
             // Padding is no letter or digit.
             if chunk.len() < 8 {

@@ -25,7 +25,7 @@ use crate::doc::{
 };
 use crate::guard::on_one_line;
 use crate::resolve::Taken;
-use crate::swar::skip_to_range;
+use crate::swar::{ascii_whitespace_in_text, count_high, load_le, skip_to_range, HIGH};
 
 /// Per-thread buffers.
 #[derive(Default)]
@@ -754,38 +754,113 @@ fn skip_to_candidate(b: &[u8], i: usize) -> usize {
 
 /// The start of the window that holds the chunk of `i` and `n` chunks
 /// before it: the end of the chunk before them, or 0.
-pub(crate) fn left(b: &[u8], mut i: usize, n: usize) -> usize {
-    while i > 0 && !b[i - 1].is_ascii_whitespace() {
-        i -= 1;
-    }
-    for _ in 0..n {
-        while i > 0 && b[i - 1].is_ascii_whitespace() {
-            i -= 1;
+///
+/// That is the end of the `n + 1`-th chunk that ends before `i`, found by
+/// counting the last bytes of chunks (bytes before white space) eight bytes
+/// at a time: a walk of one byte at a time cost six instructions a byte,
+/// and a window's context reaches up to a dozen chunks.
+pub(crate) fn left(b: &[u8], i: usize, n: usize) -> usize {
+    let mut wanted = n + 1;
+    // The bytes before `p` are still to read; `space_at_p`: whether `b[p]`
+    // is white space, in the high bit of the top byte.
+    let Some(mut p) = i.checked_sub(1) else {
+        return 0;
+    };
+    let mut space_at_p = high_if(b[p].is_ascii_whitespace()) << 56;
+    while p >= 8 {
+        let ws = ascii_whitespace_in_text(load_le(&b[p - 8..p]));
+        let last_bytes = !ws & (ws >> 8 | space_at_p) & HIGH;
+        let count = count_high(last_bytes);
+        if wanted <= count {
+            return p - 8 + nth_highest(last_bytes, wanted) + 1;
         }
-        while i > 0 && !b[i - 1].is_ascii_whitespace() {
-            i -= 1;
+        wanted -= count;
+        space_at_p = (ws & 0x80) << 56;
+        p -= 8;
+    }
+    let mut space_after = space_at_p != 0;
+    while p > 0 {
+        p -= 1;
+        let space = b[p].is_ascii_whitespace();
+        if !space && space_after {
+            wanted -= 1;
+            if wanted == 0 {
+                return p + 1;
+            }
         }
+        space_after = space;
     }
-    while i > 0 && b[i - 1].is_ascii_whitespace() {
-        i -= 1;
-    }
-    i
+    0
 }
 
 /// The end of the `n`-th chunk after `i`, or of `b` (never in a chunk).
-pub(crate) fn right(b: &[u8], mut i: usize, n: usize) -> usize {
-    while i < b.len() && !b[i].is_ascii_whitespace() {
-        i += 1;
+///
+/// That is the end of the `n + 1`-th chunk that ends at `i` or after it
+/// when `i` is in a chunk or ends one; else of the `n`-th (`i` itself for
+/// `n` 0). Found as in [`left`], by counting the white space bytes after a
+/// chunk eight bytes at a time; the end of `b` ends a chunk too.
+pub(crate) fn right(b: &[u8], i: usize, n: usize) -> usize {
+    if i >= b.len() {
+        return i;
     }
-    for _ in 0..n {
-        while i < b.len() && b[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        while i < b.len() && !b[i].is_ascii_whitespace() {
-            i += 1;
-        }
+    let chunk_before = i > 0 && !b[i - 1].is_ascii_whitespace();
+    let in_chunk = chunk_before || !b[i].is_ascii_whitespace();
+    let mut wanted = if in_chunk { n + 1 } else { n };
+    if wanted == 0 {
+        return i;
     }
-    i
+    // `chunk_before`: whether `b[p - 1]` is no white space, in the high bit
+    // of the lowest byte.
+    let mut p = i;
+    let mut chunk_before = high_if(chunk_before);
+    while p + 8 <= b.len() {
+        let ws = ascii_whitespace_in_text(load_le(&b[p..p + 8]));
+        let chunk = !ws & HIGH;
+        let ends = ws & (chunk << 8 | chunk_before);
+        let count = count_high(ends);
+        if wanted <= count {
+            return p + nth_lowest(ends, wanted);
+        }
+        wanted -= count;
+        chunk_before = chunk >> 56;
+        p += 8;
+    }
+    let mut chunk_before = chunk_before != 0;
+    while p < b.len() {
+        let space = b[p].is_ascii_whitespace();
+        if space && chunk_before {
+            wanted -= 1;
+            if wanted == 0 {
+                return p;
+            }
+        }
+        chunk_before = !space;
+        p += 1;
+    }
+    b.len()
+}
+
+/// 0x80 if `yes`, else 0: a byte's high bit.
+fn high_if(yes: bool) -> u64 {
+    u64::from(yes) << 7
+}
+
+/// The byte of the `n`-th lowest high bit of `bits` (`n` from 1, at most
+/// the count of its bits).
+fn nth_lowest(mut bits: u64, n: usize) -> usize {
+    for _ in 1..n {
+        bits &= bits - 1;
+    }
+    (bits.trailing_zeros() / 8) as usize
+}
+
+/// The byte of the `n`-th highest high bit of `bits` (`n` from 1, at most
+/// the count of its bits).
+fn nth_highest(mut bits: u64, n: usize) -> usize {
+    for _ in 1..n {
+        bits &= !(1 << (63 - bits.leading_zeros()));
+    }
+    ((63 - bits.leading_zeros()) / 8) as usize
 }
 
 /// Sets each token's mention label from the document's mentions of `field`
@@ -1450,6 +1525,66 @@ mod tests {
         assert_eq!(left(b, 11, 0), 7);
         assert_eq!(right(b, 9, 1), 19);
         assert_eq!(right(b, 0, 0), 3);
+    }
+
+    #[test]
+    fn windows_end_where_a_walk_ends() {
+        // The walks one byte at a time that `left` and `right` count.
+        fn walk_left(b: &[u8], mut i: usize, n: usize) -> usize {
+            let space = |i: usize| b[i - 1].is_ascii_whitespace();
+            while i > 0 && !space(i) {
+                i -= 1;
+            }
+            for _ in 0..n {
+                while i > 0 && space(i) {
+                    i -= 1;
+                }
+                while i > 0 && !space(i) {
+                    i -= 1;
+                }
+            }
+            while i > 0 && space(i) {
+                i -= 1;
+            }
+            i
+        }
+        fn walk_right(b: &[u8], mut i: usize, n: usize) -> usize {
+            let space = |i: usize| b[i].is_ascii_whitespace();
+            while i < b.len() && !space(i) {
+                i += 1;
+            }
+            for _ in 0..n {
+                while i < b.len() && space(i) {
+                    i += 1;
+                }
+                while i < b.len() && !space(i) {
+                    i += 1;
+                }
+            }
+            i
+        }
+        let mut seed = 7u64;
+        let mut next = |m: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % m
+        };
+        let bytes = b"ab.\xC3 \n\t\r\x0B\x0C";
+        for _ in 0..3000 {
+            // Runs of a byte, up to longer than eight, of up to 40 bytes.
+            let mut b = Vec::new();
+            while b.len() < 40 && next(8) != 0 {
+                let c = bytes[next(bytes.len())];
+                b.extend(std::iter::repeat_n(c, 1 + next(10)));
+            }
+            for i in 0..=b.len() {
+                for n in 0..6 {
+                    assert_eq!(left(&b, i, n), walk_left(&b, i, n), "{b:?} {i} {n}");
+                    assert_eq!(right(&b, i, n), walk_right(&b, i, n), "{b:?} {i} {n}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -141,10 +141,7 @@ impl WordStarts {
     /// Counts the word starts of the next eight bytes, `x`.
     #[inline]
     fn add(&mut self, x: u64) {
-        // ASCII white space: '\t', '\n', '\x0C', '\r' and ' ' (not '\x0B').
-        let ws = swar::in_range(x, b'\t', b'\n')
-            | swar::in_range(x, 0x0C, b'\r')
-            | swar::eq_byte(x, b' ');
+        let ws = swar::ascii_whitespace(x);
         // Bytes after white space; those counted below are no white space
         // themselves.
         let after_space = (ws << 8 | self.before) & swar::HIGH;

@@ -1807,9 +1807,13 @@ fn ranks_of_several_words_and_the_general_staff() {
             .unwrap_or_else(|| panic!("{text}: {:?}", found(&tagger, text)));
         assert_eq!(e.office.as_deref(), Some(office), "{text}");
     }
-    let text = "Ergenc, chief of the Turkish General Staff, said so.";
-    let got = found(&tagger, text);
-    assert!(!got.iter().any(|f| f.0 == "Staff"), "{got:?}");
+    for text in [
+        "Ergenc, chief of the Turkish General Staff, said so.",
+        "Admiral Tony Radakin, Britain's Chief of the Defence Staff, said so.",
+    ] {
+        let got = found(&tagger, text);
+        assert!(!got.iter().any(|f| f.0 == "Staff"), "{text}: {got:?}");
+    }
 }
 
 /// A ship is named after a person or a place, and is neither: the names
@@ -2200,6 +2204,31 @@ fn family_names_with_the_arabic_article_link_without_it() {
     // The article alone, or before a short word, is no family name.
     let doc = tagger.tag("Ali al-Ma said on Monday. Ma left.");
     assert!(!entity_ids(&doc).contains(&("Ma", Some("local:person:ali-al-ma"))));
+}
+
+/// A person the text named in full is named so again, even where another
+/// person's short form lies inside the name ("Kim" of "Kim Jong Un" inside
+/// "Kim Yo Jong"); the short form alone still links to its own person.
+#[test]
+fn a_name_again_beats_another_persons_short_form_inside_it() {
+    let tagger = tagger_with(
+        r#"{"id": "person:kim-jong-un", "label": "person", "kind": "head_of_state", "name": "Kim Jong Un", "aliases": [{"text": "Kim", "match": "short"}]}"#,
+    );
+    let doc = tagger.tag(
+        "Kim Yo Jong, the sister of leader Kim Jong Un, warned Seoul. Kim Yo Jong said \
+         the drills were provocative. Kim said nothing.",
+    );
+    let sister = Some("local:person:kim-yo-jong");
+    let leader = Some("person:kim-jong-un");
+    assert_eq!(
+        entity_ids(&doc),
+        [
+            ("Kim Yo Jong", sister),
+            ("Kim Jong Un", leader),
+            ("Kim Yo Jong", sister),
+            ("Kim", leader),
+        ]
+    );
 }
 
 #[test]

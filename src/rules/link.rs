@@ -656,7 +656,10 @@ pub(crate) fn link<'t>(
             }
             if taken.overlapping(field, span).is_some() {
                 match taken_over(doc, field, span, first) {
-                    Some(i) => edit.remove(i),
+                    Some(i) => {
+                        taken.remove(field, doc.mentions[i].span);
+                        edit.remove(i);
+                    }
                     None => continue,
                 }
             }
@@ -1050,9 +1053,10 @@ fn passed_over(
     })
 }
 
-/// The mention of exactly `span`, where a mention is taken already, that
-/// an occurrence of a key whose first live target is `first` takes over,
-/// if any. Initials and names (`link_name`) take over none.
+/// The mention at `span`, where a mention is taken already, that an
+/// occurrence of a key whose first live target is `first` takes over, if
+/// any: one of exactly `span`, or for a person's name (`link_name`) the
+/// short form of another person inside it. Initials take over none.
 fn taken_over(doc: &Doc<'_>, field: Field, span: Span, first: &Target) -> Option<usize> {
     let bytes = doc.field_text(field).as_bytes();
     match first.rule {
@@ -1069,8 +1073,24 @@ fn taken_over(doc: &Doc<'_>, field: Field, span: Span, first: &Target) -> Option
         "link_firm" if !after_preposition(bytes, span.start) => {
             mention_at(doc, field, span, |m| is_small_town(doc, m))
         }
+        // "Kim Yo Jong" again after "Kim Jong Un": the person the text
+        // named in full, not the short form "Kim" of another inside it.
+        "link_name" if first.label == Label::Person => short_form_inside(doc, field, span),
         _ => None,
     }
+}
+
+/// The one mention overlapping `span`, if it is a person's short form
+/// (evidence [`Evidence::ShortForm`]) inside it and shorter.
+fn short_form_inside(doc: &Doc<'_>, field: Field, span: Span) -> Option<usize> {
+    let mut overlapping = super::apply::overlapping_mentions(&doc.mentions, field, span);
+    let (Some(i), None) = (overlapping.next(), overlapping.next()) else {
+        return None;
+    };
+    let m = &doc.mentions[i];
+    let inside = span.start <= m.span.start && m.span.end <= span.end && m.span != span;
+    let short_form = matches!(m.evidence, Evidence::ShortForm { .. });
+    (inside && short_form && m.label == Label::Person).then_some(i)
 }
 
 /// Tokenizes the chunks from the one holding `s` to the one holding `e`

@@ -21,7 +21,7 @@ use gazetag::{Dictionary, Tagger, Topics};
 
 /// Aliases of the built-in dictionaries. Update when `dictionaries/` changes
 /// (the failing assertion prints the new value).
-const BUILTIN_ALIASES: usize = 95_957;
+const BUILTIN_ALIASES: usize = 96_045;
 
 /// Aliases the generator writes per file (exact: `gen_dict.py` tops each
 /// file up to its size).

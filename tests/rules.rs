@@ -1818,8 +1818,8 @@ fn ranks_of_several_words_and_the_general_staff() {
 
 /// A ship is named after a person or a place, and is neither: the names
 /// inside "USS Abraham Lincoln" or "the frigate Stark" are dropped, and so
-/// are the ship's later names; a firm after a prefix's division, or after
-/// "carrier" (an airline), is kept.
+/// are the ship's later names ("The Lincoln", a town's name too); a firm
+/// after a prefix's division, or after "carrier" (an airline), is kept.
 #[test]
 fn names_inside_ships_names_are_dropped() {
     let tagger = tagger_with(
@@ -1827,25 +1827,27 @@ fn names_inside_ships_names_are_dropped() {
 {"id": "place:country:GB", "label": "place", "kind": "country", "name": "Britain"}
 {"id": "place:admin1:US-MO", "label": "place", "kind": "admin1", "name": "Missouri"}
 {"id": "place:country:wales", "label": "place", "kind": "country", "name": "Wales"}
-{"id": "org:twa", "label": "organization", "kind": "airline", "name": "TWA"}"#,
+{"id": "org:twa", "label": "organization", "kind": "airline", "name": "TWA"}
+{"id": "place:city:lincoln", "label": "place", "kind": "city", "name": "Lincoln", "population": 290000}"#,
     );
     for text in [
         "The carrier USS Abraham Lincoln arrived.",
         "Britain sent the HMS Prince of Wales east.",
         "The U.S. sent the battleship Missouri to patrol.",
         "An Iraqi jet hit the frigate Stark. The Stark was towed to port.",
+        "The carrier USS Abraham Lincoln sailed. The Lincoln left port.",
         "The USS Gerald R. Ford sailed on Monday.",
     ] {
         let got = found(&tagger, text);
         assert!(
             got.iter()
-                .all(|f| f.1 != "person" && f.0 != "Wales" && f.0 != "Missouri"),
+                .all(|f| f.1 != "person" && !["Wales", "Missouri", "Lincoln"].contains(&&*f.0)),
             "{text}: {got:?}"
         );
     }
     let doc = tagger.tag("The carrier USS Abraham Lincoln arrived.");
     let reasons: Vec<_> = doc.rejected().iter().map(|r| r.reason.as_str()).collect();
-    assert_eq!(reasons, ["inside_vessel_name"]);
+    assert!(reasons.contains(&"inside_vessel_name"), "{reasons:?}");
     for (text, kept) in [
         ("Abraham Lincoln was president.", "Abraham Lincoln"),
         ("The U.S. carrier TWA said so.", "TWA"),

@@ -11,7 +11,9 @@
 //! organization's rule tagged is the user's choice. Where the dropped
 //! mention was a local entity's, the entity's other mentions go too, and so
 //! do the short forms that took a dropped mention as their full name
-//! ("Vinson" after "USS Carl Vinson"): they name the ship.
+//! ("Vinson" after "USS Carl Vinson") and a person or place named by the
+//! last word of a dropped name after "the" ("the Lincoln"): they name the
+//! ship.
 
 use super::apply::{drop_mentions, word_before};
 use super::lexicon::ListBits;
@@ -37,19 +39,27 @@ pub(crate) fn drop_inside_vessel_names(rules: &RuleSet, doc: &mut Doc<'_>, taken
     if inside.is_empty() {
         return;
     }
-    // The ship's other names: its local entity's mentions, and short forms
-    // of a dropped full name.
+    // The ship's other names: its local entity's mentions, short forms of a
+    // dropped full name, and its last word after "the" ("the Lincoln").
     let ships: Vec<EntityRef> = inside
         .iter()
         .map(|&i| doc.mentions[i].entity)
         .filter(|e| matches!(e, EntityRef::Local(_)))
+        .collect();
+    let last_words: Vec<&str> = inside
+        .iter()
+        .filter_map(|&i| last_word(doc.surface(&doc.mentions[i])))
         .collect();
     for (i, m) in doc.mentions.iter().enumerate() {
         let short_form_of_ship = match m.evidence {
             Evidence::ShortForm { antecedent, .. } => inside.contains(&(antecedent as usize)),
             _ => false,
         };
-        if (ships.contains(&m.entity) || short_form_of_ship) && !inside.contains(&i) {
+        let by_last_word = matches!(m.label, Label::Person | Label::Place)
+            && last_words.contains(&doc.surface(m))
+            && after_the(doc.field_text(m.field), m.span.start);
+        if (ships.contains(&m.entity) || short_form_of_ship || by_last_word) && !inside.contains(&i)
+        {
             inside.push(i);
         }
     }
@@ -95,6 +105,17 @@ fn in_vessel_name(rules: &RuleSet, text: &str, m: &Mention, buf: &mut String) ->
         }
     }
     false
+}
+
+/// The last word of a name, if it has more than one ("Lincoln" of "Abraham
+/// Lincoln").
+fn last_word(name: &str) -> Option<&str> {
+    name.rsplit_once(char::is_whitespace).map(|(_, last)| last)
+}
+
+/// Whether "the" (or "The") comes right before `start`.
+fn after_the(text: &str, start: usize) -> bool {
+    word_before(text.as_bytes(), start).is_some_and(|(s, e)| matches!(&text[s..e], "the" | "The"))
 }
 
 /// Where the word before `i` ends, if only blanks on the same line (one or

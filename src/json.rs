@@ -50,6 +50,7 @@ impl Doc<'_> {
         }
         out.extend_from_slice(b",\"entities\":[");
         let mut first = true;
+        let mut locals = LocalFields::default();
         for field in [Field::Title, Field::Text] {
             let mut chars = CharOffsets::new(self.field_text(field));
             for m in self.mentions.iter().filter(|m| m.field == field) {
@@ -57,7 +58,7 @@ impl Doc<'_> {
                     out.push(b',');
                 }
                 first = false;
-                self.write_entity(m, &mut chars, out);
+                self.write_entity(m, &mut chars, &mut locals, out);
             }
         }
         out.extend_from_slice(b"],\"topics\":[");
@@ -75,14 +76,20 @@ impl Doc<'_> {
 
     /// One `EntityRecord`, its fields in their order, optional ones left
     /// out when absent as serde's `skip_serializing_if` does.
-    fn write_entity(&self, m: &Mention, chars: &mut CharOffsets<'_>, out: &mut Vec<u8>) {
+    fn write_entity(
+        &self,
+        m: &Mention,
+        chars: &mut CharOffsets<'_>,
+        locals: &mut LocalFields,
+        out: &mut Vec<u8>,
+    ) {
         let surface = self.surface(m);
         let char_start = chars.at(m.span.start);
         let span = (m.span.start, m.span.end);
         offsets(out, span, (char_start, char_start + char_len(surface)));
         field_and_label(out, m.field, m.label);
         text(out, ",\"text\":", surface);
-        self.write_entity_fields(m.entity, out);
+        self.write_entity_fields(m.entity, locals, out);
         out.extend_from_slice(b",\"evidence\":{\"source\":");
         match m.evidence {
             Evidence::Alias { alias }
@@ -128,24 +135,53 @@ impl Doc<'_> {
 
     /// `,"entity":…` to the end of the optional fields of the entity an
     /// entity record refers to (`,"entity":null` alone for none).
-    fn write_entity_fields(&self, entity: EntityRef, out: &mut Vec<u8>) {
+    fn write_entity_fields(&self, entity: EntityRef, locals: &mut LocalFields, out: &mut Vec<u8>) {
         match entity {
             EntityRef::Entry(i) => match self.inner.dict.entries().get(i as usize) {
                 Some(e) => cached_entry_fields(&self.inner, i, e, out),
                 None => out.extend_from_slice(NO_ENTITY),
             },
             EntityRef::Local(i) => match self.locals.get(i as usize) {
-                Some(e) => entity_fields(
-                    out,
-                    &e.id,
-                    &e.name,
-                    &e.kind,
-                    [e.country.as_deref(), e.office.as_deref(), None],
-                ),
+                Some(e) => locals.write(i as usize, out, |out| {
+                    let more = [e.country.as_deref(), e.office.as_deref(), None];
+                    entity_fields(out, &e.id, &e.name, &e.kind, more);
+                }),
                 None => out.extend_from_slice(NO_ENTITY),
             },
             EntityRef::Ambiguous(_) => out.extend_from_slice(NO_ENTITY),
         }
+    }
+}
+
+/// Where in the line being written the entity fields of a document's first
+/// local entities were written, to be copied from there for their later
+/// mentions (5,000 Reuters articles: 18,000 records of 10,800 local
+/// entities, about 340 instructions a record to write, a tenth to copy).
+/// Only the first few are kept, in place, so that no document allocates.
+#[derive(Default)]
+struct LocalFields {
+    /// By the local entity's index: the start and end of its fields in
+    /// the line, an empty range for none written yet.
+    written: [(usize, usize); LocalFields::KEPT],
+}
+
+impl LocalFields {
+    /// How many local entities' fields are kept (most documents have
+    /// fewer).
+    const KEPT: usize = 16;
+
+    /// Appends local entity `i`'s fields to `out`: copied from where they
+    /// were written before, else written by `write` (and kept).
+    fn write(&mut self, i: usize, out: &mut Vec<u8>, write: impl FnOnce(&mut Vec<u8>)) {
+        let Some(range) = self.written.get_mut(i) else {
+            return write(out);
+        };
+        if range.0 < range.1 {
+            return out.extend_from_within(range.0..range.1);
+        }
+        let from = out.len();
+        write(out);
+        *range = (from, out.len());
     }
 }
 

@@ -382,18 +382,21 @@ struct Written {
     text: [u8; 16],
 }
 
-/// The slots of [`RECENT_FLOATS`].
-const RECENT_SLOTS: usize = 1024;
+/// The slots of [`RECENT_FLOATS`]: on 5,000 Reuters articles, 46,000
+/// floats of 11,400 values took 16,400 writes by `serde_json` in 1,024
+/// slots, 13,700 in 4,096.
+const RECENT_SLOTS: usize = 4096;
 
 thread_local! {
     /// The last float written to each slot (by its bits) with its text.
     /// Scores and roll-up weights are not multiples of a quarter but recur
     /// across documents (a short article's score of a single rule, say):
     /// about half the floats `serde_json` writes were written before, at
-    /// about 200 instructions each. Empty slots hold a NaN's bits, which
-    /// no finite float has.
+    /// about 200 instructions each. Empty slots hold the bits of `0.0`,
+    /// which [`float_value`] writes itself: all zero, so that the slots
+    /// take no room in the binary.
     static RECENT_FLOATS: RefCell<[Written; RECENT_SLOTS]> = const {
-        RefCell::new([Written { bits: u32::MAX, len: 0, text: [0; 16] }; RECENT_SLOTS])
+        RefCell::new([Written { bits: 0, len: 0, text: [0; 16] }; RECENT_SLOTS])
     };
 }
 
@@ -401,6 +404,7 @@ thread_local! {
 /// was written there last, else through `serde_json` (and kept there).
 fn recent_float(out: &mut Vec<u8>, x: f32) {
     let bits = x.to_bits();
+    debug_assert_ne!(bits, 0, "0.0 would be found in an empty slot");
     // Fibonacci hashing: the high bits of the product mix all of `bits`.
     let slot = (bits.wrapping_mul(0x9e37_79b9) >> (32 - RECENT_SLOTS.trailing_zeros())) as usize;
     let written = RECENT_FLOATS.with(|r| r.try_borrow().ok().map(|r| r[slot]));

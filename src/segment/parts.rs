@@ -289,6 +289,9 @@ fn parts_with(text: &str, lines: &mut Vec<Line>, labels: &mut Vec<Label>, out: &
     // of the text instead of one per line (most texts have none).
     let rights = rights_reserved(text);
     for (l, label) in lines.iter().zip(labels.iter_mut()).skip(h) {
+        if !may_be_boilerplate(text, &l.span, rights) {
+            continue;
+        }
         let t = text.get(l.span.clone()).unwrap_or("");
         let repeated = t.len() <= MAX_PROMO_LEN && is_promo(t) && count(t) >= 3;
         if is_placeholder(t) || is_footer_in(t, rights) || repeated {
@@ -335,38 +338,37 @@ fn split_lines(text: &str, lines: &mut Vec<Line>) {
     // standard library's search goes a word at a time).
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
     for end in ends {
-        let raw = &text[offset..end];
-        let (lead, trimmed) = trim(raw);
-        let start = offset + lead;
-        if trimmed.is_empty() {
+        let span = trimmed(text, offset..end);
+        if span.is_empty() {
             // Count a blank line once, however many follow each other.
             if lines.last().is_some_and(|l: &Line| l.para == para) {
                 para += 1;
             }
         } else {
-            lines.push(Line {
-                span: start..start + trimmed.len(),
-                para,
-            });
+            lines.push(Line { span, para });
         }
-        offset += raw.len() + 1;
+        offset = end + 1;
     }
 }
 
-/// `raw.trim()` and the length of the white space it cut at the start.
+/// The span of the line `text[line]` trimmed as `str::trim` trims it.
 /// ASCII ends are trimmed a byte at a time (the standard library's trim
-/// decodes a char at each end, and every line of every text is trimmed);
-/// an end that is not ASCII may be Unicode white space, and is left to it.
-fn trim(raw: &str) -> (usize, &str) {
+/// decodes a char at each end, and every line of every text is trimmed),
+/// on the bytes: slicing the `str` would check char boundaries, and the
+/// line's ends are ones (at a '\n' or an end of `text`). An end that is
+/// not ASCII may be Unicode white space, and is left to `str::trim`.
+fn trimmed(text: &str, line: Range<usize>) -> Range<usize> {
     let ws = |c: &u8| matches!(c, b'\t'..=b'\r' | b' ');
-    let b = raw.as_bytes();
+    let b = &text.as_bytes()[line.clone()];
     let lo = b.iter().position(|c| !ws(c)).unwrap_or(b.len());
     let hi = b.iter().rposition(|c| !ws(c)).map_or(lo, |k| k + 1);
     match (b.get(lo), b.get(hi.wrapping_sub(1))) {
         (Some(&f), Some(&l)) if f >= 0x80 || l >= 0x80 => {
-            (raw.len() - raw.trim_start().len(), raw.trim())
+            let raw = &text[line.clone()];
+            let start = line.start + raw.len() - raw.trim_start().len();
+            start..start + raw.trim().len()
         }
-        _ => (lo, raw.get(lo..hi).unwrap_or("")),
+        _ => line.start + lo..line.start + hi,
     }
 }
 
@@ -589,6 +591,12 @@ const NAME_PARTICLES: &[&str] = &[
 /// Repeated lines longer than this are never treated as promotional.
 const MAX_PROMO_LEN: usize = 40;
 
+/// Lines longer than this are never placeholders.
+const MAX_PLACEHOLDER_LEN: usize = 40;
+
+/// Lines longer than this are never footers.
+const MAX_FOOTER_LEN: usize = 300;
+
 fn contains_ci(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
@@ -616,7 +624,7 @@ fn is_placeholder(t: &str) -> bool {
     // Every placeholder starts with one of these letters, in either case:
     // most short lines are out at their first byte.
     let initial = t.as_bytes().first().map(|c| c | 0x20);
-    t.len() <= 40
+    t.len() <= MAX_PLACEHOLDER_LEN
         && matches!(
             initial,
             Some(b'a' | b'c' | b'g' | b'i' | b'n' | b'p' | b'r' | b's' | b'v')
@@ -639,14 +647,28 @@ fn is_footer(t: &str) -> bool {
 /// the line need not be searched. Inlined, as [`is_placeholder`].
 #[inline(always)]
 fn is_footer_in(t: &str, text_rights: bool) -> bool {
-    if t.len() > 300 {
+    if t.len() > MAX_FOOTER_LEN {
         return false;
     }
-    // Every footer prefix starts with 's', 'f' or 'c' in either case, or
-    // with '©' (0xC2 0xA9): most lines are out at their first byte.
     let first = t.as_bytes().first().copied().unwrap_or(0);
-    let prefixed = matches!(first | 0x20, b's' | b'f' | b'c') || first == 0xC2;
-    (prefixed && footer_prefix(t)) || (text_rights && rights_reserved(t))
+    (may_start_footer(first) && footer_prefix(t)) || (text_rights && rights_reserved(t))
+}
+
+/// Whether a line starting with byte `first` may start with a footer
+/// prefix: every one starts with 's', 'f' or 'c' in either case, or with
+/// '©' (0xC2 0xA9), so most lines are out at their first byte.
+fn may_start_footer(first: u8) -> bool {
+    matches!(first | 0x20, b's' | b'f' | b'c') || first == 0xC2
+}
+
+/// False for a line `text[span]` (not empty) that [`is_placeholder`],
+/// [`is_footer_in`] (with `text_rights`) and [`is_promo`] all turn down
+/// for its length and first byte: most lines, decided without slicing the
+/// text for them (a check of char boundaries each).
+fn may_be_boilerplate(text: &str, span: &Range<usize>, text_rights: bool) -> bool {
+    let len = span.len();
+    len <= MAX_PLACEHOLDER_LEN.max(MAX_PROMO_LEN)
+        || (len <= MAX_FOOTER_LEN && (text_rights || may_start_footer(text.as_bytes()[span.start])))
 }
 
 /// Whether `t` starts like a subscription or copyright footer. Only the
@@ -1160,16 +1182,17 @@ mod tests {
             }
         }
 
-        /// [`trim`] is the standard library's.
+        /// [`trimmed`] trims as the standard library's `str::trim`, a line
+        /// inside a text too.
         #[test]
         fn trims_as_std(raw in texts(&[
             " ", "\t", "\r", "\u{b}", "\u{c}", "\u{1c}", "\u{a0}", "\u{3000}", "\u{85}", "a", "é", ".",
             "x y",
         ], 8)) {
-            proptest::prop_assert_eq!(
-                trim(&raw),
-                (raw.len() - raw.trim_start().len(), raw.trim())
-            );
+            let text = format!("é\n{raw}\nx");
+            let span = trimmed(&text, 3..3 + raw.len());
+            proptest::prop_assert_eq!(span.start - 3, raw.len() - raw.trim_start().len());
+            proptest::prop_assert_eq!(&text[span], raw.trim());
         }
 
         /// The prefilters of the timestamp and dateline patterns never

@@ -749,26 +749,29 @@ fn ascii_promo_without_digits(b: &[u8]) -> bool {
 
 /// Whether ASCII word `w` is one of [`PROMO_WORDS`] in some case.
 fn is_promo_word(w: &[u8]) -> bool {
-    // Most words have no promo word of their length and initial: they are
-    // turned away without a scan of the list.
-    may_be_listed(&PROMO_INITIALS, w)
+    // Most words have no promo word of their length, initial and last
+    // letter: they are turned away without a scan of the list ("the", with
+    // the initial of "tap", by its last letter).
+    may_be_listed(&PROMO_INITIALS, w, w.first())
+        && may_be_listed(&PROMO_FINALS, w, w.last())
         && PROMO_WORDS
             .iter()
             .any(|p| p.as_bytes().eq_ignore_ascii_case(w))
 }
 
-/// Per length (up to 15 bytes), a bit for the initial of each word of
-/// `lists` of that length (`a` the lowest). The words are lower-case ASCII
-/// and start with a letter.
-const fn initials(lists: &[&[&str]]) -> [u32; 16] {
+/// Per length (up to 15 bytes), a bit for the first letter (with `last`,
+/// the last) of each word of `lists` of that length (`a` the lowest). The
+/// words are lower-case ASCII and start (with `last`, end) with a letter.
+const fn letters(lists: &[&[&str]], last: bool) -> [u32; 16] {
     let mut bits = [0; 16];
     let mut l = 0;
     while l < lists.len() {
         let mut i = 0;
         while i < lists[l].len() {
             let w = lists[l][i].as_bytes();
-            assert!(w.len() < 16 && w[0].is_ascii_lowercase());
-            bits[w.len()] |= 1 << (w[0] - b'a');
+            let c = if last { w[w.len() - 1] } else { w[0] };
+            assert!(w.len() < 16 && c.is_ascii_lowercase());
+            bits[w.len()] |= 1 << (c - b'a');
             i += 1;
         }
         l += 1;
@@ -776,21 +779,25 @@ const fn initials(lists: &[&[&str]]) -> [u32; 16] {
     bits
 }
 
-/// Whether a word of the lists of `initials` may be `w` in some ASCII
-/// case: one of them has its length and initial.
-fn may_be_listed(initials: &[u32; 16], w: &[u8]) -> bool {
+/// Whether a word of the lists of `letters` (see [`letters`]) may be `w`
+/// in some ASCII case: one of them has its length and `letter`, the byte
+/// of `w` in the place (first or last) that `letters` keeps.
+fn may_be_listed(letters: &[u32; 16], w: &[u8], letter: Option<&u8>) -> bool {
     // (Only a letter's byte is a letter's once `| 0x20` lowers it.)
-    let initial = w.first().map_or(0, |b| b | 0x20).wrapping_sub(b'a');
-    initials
+    let letter = letter.map_or(0, |b| b | 0x20).wrapping_sub(b'a');
+    letters
         .get(w.len())
-        .is_some_and(|&bits| initial < 26 && bits >> initial & 1 == 1)
+        .is_some_and(|&bits| letter < 26 && bits >> letter & 1 == 1)
 }
 
-/// The initials (see [`initials`]) of [`PROMO_WORDS`].
-const PROMO_INITIALS: [u32; 16] = initials(&[PROMO_WORDS]);
+/// The initials (see [`letters`]) of [`PROMO_WORDS`].
+const PROMO_INITIALS: [u32; 16] = letters(&[PROMO_WORDS], false);
 
-/// The initials (see [`initials`]) of the words that are no name's.
-const NOT_NAME_INITIALS: [u32; 16] = initials(&[NOT_NAME, SECTIONS, ROLE_WORDS, PROMO_WORDS]);
+/// The last letters (see [`letters`]) of [`PROMO_WORDS`].
+const PROMO_FINALS: [u32; 16] = letters(&[PROMO_WORDS], true);
+
+/// The initials (see [`letters`]) of the words that are no name's.
+const NOT_NAME_INITIALS: [u32; 16] = letters(&[NOT_NAME, SECTIONS, ROLE_WORDS, PROMO_WORDS], false);
 
 fn is_role(t: &str) -> bool {
     t.len() <= 80
@@ -806,7 +813,7 @@ fn is_name_word(w: &str) -> bool {
     first_upper
         && w.chars().count() <= 24
         && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-        && !(may_be_listed(&NOT_NAME_INITIALS, w.as_bytes())
+        && !(may_be_listed(&NOT_NAME_INITIALS, w.as_bytes(), w.as_bytes().first())
             && (contains_ci(NOT_NAME, w)
                 || contains_ci(SECTIONS, w)
                 || contains_ci(ROLE_WORDS, w)

@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::swar::{ascii_digits, in_range, load_le, HIGH};
+use crate::swar::{ascii_digits, count_high, eq_byte, in_range, load_le, HIGH};
 
 /// The kind of an article [`Part`].
 ///
@@ -970,9 +970,9 @@ fn ascii_word_count(b: &[u8]) -> usize {
     let mut after_space = true;
     for chunk in &mut chunks {
         let x = load_le(chunk);
-        let space = in_range(x, b'\t', b'\r') | in_range(x, b' ', b' ');
+        let space = in_range(x, b'\t', b'\r') | eq_byte(x, b' ');
         let starts = !space & HIGH & (space << 8 | u64::from(after_space) << 7);
-        words += starts.count_ones() as usize;
+        words += count_high(starts);
         after_space = space >> 63 == 1;
     }
     for &c in chunks.remainder() {

@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::swar::{in_range, load_le, HIGH};
+use crate::swar::{ascii_digits, count_high, eq_byte, in_range, load_le, HIGH};
 
 /// The kind of an article [`Part`].
 ///
@@ -289,6 +289,9 @@ fn parts_with(text: &str, lines: &mut Vec<Line>, labels: &mut Vec<Label>, out: &
     // of the text instead of one per line (most texts have none).
     let rights = rights_reserved(text);
     for (l, label) in lines.iter().zip(labels.iter_mut()).skip(h) {
+        if !may_be_boilerplate(text, &l.span, rights) {
+            continue;
+        }
         let t = text.get(l.span.clone()).unwrap_or("");
         let repeated = t.len() <= MAX_PROMO_LEN && is_promo(t) && count(t) >= 3;
         if is_placeholder(t) || is_footer_in(t, rights) || repeated {
@@ -335,38 +338,37 @@ fn split_lines(text: &str, lines: &mut Vec<Line>) {
     // standard library's search goes a word at a time).
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
     for end in ends {
-        let raw = &text[offset..end];
-        let (lead, trimmed) = trim(raw);
-        let start = offset + lead;
-        if trimmed.is_empty() {
+        let span = trimmed(text, offset..end);
+        if span.is_empty() {
             // Count a blank line once, however many follow each other.
             if lines.last().is_some_and(|l: &Line| l.para == para) {
                 para += 1;
             }
         } else {
-            lines.push(Line {
-                span: start..start + trimmed.len(),
-                para,
-            });
+            lines.push(Line { span, para });
         }
-        offset += raw.len() + 1;
+        offset = end + 1;
     }
 }
 
-/// `raw.trim()` and the length of the white space it cut at the start.
+/// The span of the line `text[line]` trimmed as `str::trim` trims it.
 /// ASCII ends are trimmed a byte at a time (the standard library's trim
-/// decodes a char at each end, and every line of every text is trimmed);
-/// an end that is not ASCII may be Unicode white space, and is left to it.
-fn trim(raw: &str) -> (usize, &str) {
+/// decodes a char at each end, and every line of every text is trimmed),
+/// on the bytes: slicing the `str` would check char boundaries, and the
+/// line's ends are ones (at a '\n' or an end of `text`). An end that is
+/// not ASCII may be Unicode white space, and is left to `str::trim`.
+fn trimmed(text: &str, line: Range<usize>) -> Range<usize> {
     let ws = |c: &u8| matches!(c, b'\t'..=b'\r' | b' ');
-    let b = raw.as_bytes();
+    let b = &text.as_bytes()[line.clone()];
     let lo = b.iter().position(|c| !ws(c)).unwrap_or(b.len());
     let hi = b.iter().rposition(|c| !ws(c)).map_or(lo, |k| k + 1);
     match (b.get(lo), b.get(hi.wrapping_sub(1))) {
         (Some(&f), Some(&l)) if f >= 0x80 || l >= 0x80 => {
-            (raw.len() - raw.trim_start().len(), raw.trim())
+            let raw = &text[line.clone()];
+            let start = line.start + raw.len() - raw.trim_start().len();
+            start..start + raw.trim().len()
         }
-        _ => (lo, raw.get(lo..hi).unwrap_or("")),
+        _ => line.start + lo..line.start + hi,
     }
 }
 
@@ -589,6 +591,12 @@ const NAME_PARTICLES: &[&str] = &[
 /// Repeated lines longer than this are never treated as promotional.
 const MAX_PROMO_LEN: usize = 40;
 
+/// Lines longer than this are never placeholders.
+const MAX_PLACEHOLDER_LEN: usize = 40;
+
+/// Lines longer than this are never footers.
+const MAX_FOOTER_LEN: usize = 300;
+
 fn contains_ci(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
@@ -616,7 +624,7 @@ fn is_placeholder(t: &str) -> bool {
     // Every placeholder starts with one of these letters, in either case:
     // most short lines are out at their first byte.
     let initial = t.as_bytes().first().map(|c| c | 0x20);
-    t.len() <= 40
+    t.len() <= MAX_PLACEHOLDER_LEN
         && matches!(
             initial,
             Some(b'a' | b'c' | b'g' | b'i' | b'n' | b'p' | b'r' | b's' | b'v')
@@ -639,14 +647,28 @@ fn is_footer(t: &str) -> bool {
 /// the line need not be searched. Inlined, as [`is_placeholder`].
 #[inline(always)]
 fn is_footer_in(t: &str, text_rights: bool) -> bool {
-    if t.len() > 300 {
+    if t.len() > MAX_FOOTER_LEN {
         return false;
     }
-    // Every footer prefix starts with 's', 'f' or 'c' in either case, or
-    // with '©' (0xC2 0xA9): most lines are out at their first byte.
     let first = t.as_bytes().first().copied().unwrap_or(0);
-    let prefixed = matches!(first | 0x20, b's' | b'f' | b'c') || first == 0xC2;
-    (prefixed && footer_prefix(t)) || (text_rights && rights_reserved(t))
+    (may_start_footer(first) && footer_prefix(t)) || (text_rights && rights_reserved(t))
+}
+
+/// Whether a line starting with byte `first` may start with a footer
+/// prefix: every one starts with 's', 'f' or 'c' in either case, or with
+/// '©' (0xC2 0xA9), so most lines are out at their first byte.
+fn may_start_footer(first: u8) -> bool {
+    matches!(first | 0x20, b's' | b'f' | b'c') || first == 0xC2
+}
+
+/// False for a line `text[span]` (not empty) that [`is_placeholder`],
+/// [`is_footer_in`] (with `text_rights`) and [`is_promo`] all turn down
+/// for its length and first byte: most lines, decided without slicing the
+/// text for them (a check of char boundaries each).
+fn may_be_boilerplate(text: &str, span: &Range<usize>, text_rights: bool) -> bool {
+    let len = span.len();
+    len <= MAX_PLACEHOLDER_LEN.max(MAX_PROMO_LEN)
+        || (len <= MAX_FOOTER_LEN && (text_rights || may_start_footer(text.as_bytes()[span.start])))
 }
 
 /// Whether `t` starts like a subscription or copyright footer. Only the
@@ -685,42 +707,71 @@ fn rights_reserved(t: &str) -> bool {
     })
 }
 
+/// Whether `t` is a short line (at most [`MAX_PROMO_LEN`] bytes) without
+/// an ASCII digit or a final `.`, `!` or `?` that holds one of
+/// [`PROMO_WORDS`] among its words ([`alnum_words`]).
 fn is_promo(t: &str) -> bool {
-    t.len() <= MAX_PROMO_LEN
-        && !t.ends_with(['.', '!', '?'])
-        && !t.bytes().any(|b| b.is_ascii_digit())
-        && has_promo_word(t)
-}
-
-/// Whether a word of `t` ([`alnum_words`]) is one of [`PROMO_WORDS`]. An
-/// ASCII line is split a byte at a time (its alphanumeric characters are
-/// the ASCII ones), without decoding chars: every short line is asked.
-fn has_promo_word(t: &str) -> bool {
-    if !t.is_ascii() {
-        return alnum_words(t).any(|w| contains_ci(PROMO_WORDS, w));
+    if t.len() > MAX_PROMO_LEN || t.ends_with(['.', '!', '?']) {
+        return false;
     }
-    t.as_bytes().split(|b| !b.is_ascii_alphanumeric()).any(|w| {
-        // Most words have no promo word of their length and initial: they
-        // are turned away without a scan of the list.
-        may_be_listed(&PROMO_INITIALS, w)
-            && PROMO_WORDS
-                .iter()
-                .any(|p| p.as_bytes().eq_ignore_ascii_case(w))
-    })
+    if t.is_ascii() {
+        return ascii_promo_without_digits(t.as_bytes());
+    }
+    !t.bytes().any(|b| b.is_ascii_digit()) && alnum_words(t).any(|w| contains_ci(PROMO_WORDS, w))
 }
 
-/// Per length (up to 15 bytes), a bit for the initial of each word of
-/// `lists` of that length (`a` the lowest). The words are lower-case ASCII
-/// and start with a letter.
-const fn initials(lists: &[&[&str]]) -> [u32; 16] {
+/// [`is_promo`]'s digit and word tests of an ASCII line, in one pass over
+/// it eight bytes at a time (every short line is asked; testing for digits
+/// and splitting a byte at a time cost half as much again). Without
+/// digits, its alphanumeric characters are its letters, so its words end
+/// at the other bytes.
+fn ascii_promo_without_digits(b: &[u8]) -> bool {
+    let mut found = false;
+    let mut start = 0;
+    for (k, chunk) in b.chunks(8).enumerate() {
+        let x = load_le(chunk);
+        if ascii_digits(x) != 0 {
+            return false;
+        }
+        // (Only a letter's byte is a lower-case letter's once `| 0x20`
+        // lowers it.)
+        let letters = in_range(x | 0x2020_2020_2020_2020, b'a', b'z');
+        let mut word_ends = !letters & HIGH >> (64 - 8 * chunk.len());
+        while word_ends != 0 && !found {
+            let end = 8 * k + (word_ends.trailing_zeros() / 8) as usize;
+            found = is_promo_word(&b[start..end]);
+            start = end + 1;
+            word_ends &= word_ends - 1;
+        }
+    }
+    found || is_promo_word(&b[start..])
+}
+
+/// Whether ASCII word `w` is one of [`PROMO_WORDS`] in some case.
+fn is_promo_word(w: &[u8]) -> bool {
+    // Most words have no promo word of their length, initial and last
+    // letter: they are turned away without a scan of the list ("the", with
+    // the initial of "tap", by its last letter).
+    may_be_listed(&PROMO_INITIALS, w, w.first())
+        && may_be_listed(&PROMO_FINALS, w, w.last())
+        && PROMO_WORDS
+            .iter()
+            .any(|p| p.as_bytes().eq_ignore_ascii_case(w))
+}
+
+/// Per length (up to 15 bytes), a bit for the first letter (with `last`,
+/// the last) of each word of `lists` of that length (`a` the lowest). The
+/// words are lower-case ASCII and start (with `last`, end) with a letter.
+const fn letters(lists: &[&[&str]], last: bool) -> [u32; 16] {
     let mut bits = [0; 16];
     let mut l = 0;
     while l < lists.len() {
         let mut i = 0;
         while i < lists[l].len() {
             let w = lists[l][i].as_bytes();
-            assert!(w.len() < 16 && w[0].is_ascii_lowercase());
-            bits[w.len()] |= 1 << (w[0] - b'a');
+            let c = if last { w[w.len() - 1] } else { w[0] };
+            assert!(w.len() < 16 && c.is_ascii_lowercase());
+            bits[w.len()] |= 1 << (c - b'a');
             i += 1;
         }
         l += 1;
@@ -728,21 +779,25 @@ const fn initials(lists: &[&[&str]]) -> [u32; 16] {
     bits
 }
 
-/// Whether a word of the lists of `initials` may be `w` in some ASCII
-/// case: one of them has its length and initial.
-fn may_be_listed(initials: &[u32; 16], w: &[u8]) -> bool {
+/// Whether a word of the lists of `letters` (see [`letters`]) may be `w`
+/// in some ASCII case: one of them has its length and `letter`, the byte
+/// of `w` in the place (first or last) that `letters` keeps.
+fn may_be_listed(letters: &[u32; 16], w: &[u8], letter: Option<&u8>) -> bool {
     // (Only a letter's byte is a letter's once `| 0x20` lowers it.)
-    let initial = w.first().map_or(0, |b| b | 0x20).wrapping_sub(b'a');
-    initials
+    let letter = letter.map_or(0, |b| b | 0x20).wrapping_sub(b'a');
+    letters
         .get(w.len())
-        .is_some_and(|&bits| initial < 26 && bits >> initial & 1 == 1)
+        .is_some_and(|&bits| letter < 26 && bits >> letter & 1 == 1)
 }
 
-/// The initials (see [`initials`]) of [`PROMO_WORDS`].
-const PROMO_INITIALS: [u32; 16] = initials(&[PROMO_WORDS]);
+/// The initials (see [`letters`]) of [`PROMO_WORDS`].
+const PROMO_INITIALS: [u32; 16] = letters(&[PROMO_WORDS], false);
 
-/// The initials (see [`initials`]) of the words that are no name's.
-const NOT_NAME_INITIALS: [u32; 16] = initials(&[NOT_NAME, SECTIONS, ROLE_WORDS, PROMO_WORDS]);
+/// The last letters (see [`letters`]) of [`PROMO_WORDS`].
+const PROMO_FINALS: [u32; 16] = letters(&[PROMO_WORDS], true);
+
+/// The initials (see [`letters`]) of the words that are no name's.
+const NOT_NAME_INITIALS: [u32; 16] = letters(&[NOT_NAME, SECTIONS, ROLE_WORDS, PROMO_WORDS], false);
 
 fn is_role(t: &str) -> bool {
     t.len() <= 80
@@ -758,7 +813,7 @@ fn is_name_word(w: &str) -> bool {
     first_upper
         && w.chars().count() <= 24
         && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-        && !(may_be_listed(&NOT_NAME_INITIALS, w.as_bytes())
+        && !(may_be_listed(&NOT_NAME_INITIALS, w.as_bytes(), w.as_bytes().first())
             && (contains_ci(NOT_NAME, w)
                 || contains_ci(SECTIONS, w)
                 || contains_ci(ROLE_WORDS, w)
@@ -915,9 +970,9 @@ fn ascii_word_count(b: &[u8]) -> usize {
     let mut after_space = true;
     for chunk in &mut chunks {
         let x = load_le(chunk);
-        let space = in_range(x, b'\t', b'\r') | in_range(x, b' ', b' ');
+        let space = in_range(x, b'\t', b'\r') | eq_byte(x, b' ');
         let starts = !space & HIGH & (space << 8 | u64::from(after_space) << 7);
-        words += starts.count_ones() as usize;
+        words += count_high(starts);
         after_space = space >> 63 == 1;
     }
     for &c in chunks.remainder() {
@@ -960,7 +1015,17 @@ fn may_be_timestamp(t: &str) -> bool {
         b.first().map(|c| c | 0x20),
         Some(b'l' | b'u' | b'p' | b'm' | b'f')
     ) || (b.len() >= 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"ago"))
-        || b.iter().any(|&c| c.is_ascii_digit() || c >= 0x80)
+        || has_digit_or_non_ascii(b)
+}
+
+/// Whether `b` holds an ASCII digit or a byte that is not ASCII, looked at
+/// eight bytes at a time: a prose line has neither, and is read to its end
+/// (a byte at a time, that cost three times as much).
+fn has_digit_or_non_ascii(b: &[u8]) -> bool {
+    b.chunks(8).any(|chunk| {
+        let x = load_le(chunk);
+        (ascii_digits(x) | (x & HIGH)) != 0
+    })
 }
 
 fn timestamp_pattern() -> &'static Regex {
@@ -1160,20 +1225,22 @@ mod tests {
             }
         }
 
-        /// [`trim`] is the standard library's.
+        /// [`trimmed`] trims as the standard library's `str::trim`, a line
+        /// inside a text too.
         #[test]
         fn trims_as_std(raw in texts(&[
             " ", "\t", "\r", "\u{b}", "\u{c}", "\u{1c}", "\u{a0}", "\u{3000}", "\u{85}", "a", "é", ".",
             "x y",
         ], 8)) {
-            proptest::prop_assert_eq!(
-                trim(&raw),
-                (raw.len() - raw.trim_start().len(), raw.trim())
-            );
+            let text = format!("é\n{raw}\nx");
+            let span = trimmed(&text, 3..3 + raw.len());
+            proptest::prop_assert_eq!(span.start - 3, raw.len() - raw.trim_start().len());
+            proptest::prop_assert_eq!(&text[span], raw.trim());
         }
 
         /// The prefilters of the timestamp and dateline patterns never
-        /// turn down a line that a pattern matches.
+        /// turn down a line that a pattern matches, and the timestamp's
+        /// test of digits eight bytes at a time is the byte-wise one.
         #[test]
         fn prefilters_keep_every_match(t in texts(&[
             "Updated ", "LAST ", "posted", "First published", "ago", "AGO", "3 hours ",
@@ -1186,19 +1253,26 @@ mod tests {
             if dateline_pattern().is_match(&t) {
                 proptest::prop_assert!(may_be_dateline(&t), "{:?}", t);
             }
+            proptest::prop_assert_eq!(
+                has_digit_or_non_ascii(t.as_bytes()),
+                t.bytes().any(|c| c.is_ascii_digit() || c >= 0x80)
+            );
         }
 
-        /// [`has_promo_word`] finds the words [`alnum_words`] gives.
+        /// [`is_promo`] is its definition: short, no digit, no final
+        /// `.`, `!` or `?`, and a promo word among [`alnum_words`].
         #[test]
-        fn promo_words_found_as_alnum_words(t in texts(&[
+        fn promo_lines_found_as_defined(t in texts(&[
             "Share", "AD", "ads", "read", "Ré", "é", "Ünc", "x", " ", "-", "'", "\u{a0}", "2",
             "video", "Video1", "_", "rear", "Sham", "bad", "TAPE", "Vide", "SUBSCRIBE", "Subscribes",
-            "advertisements", "Advertisement", "watchers", "z", "@", "[",
+            "advertisements", "Advertisement", "watchers", "z", "@", "[", "`", "{", ".", "!", "?",
+            "\u{663}",
         ], 8)) {
-            proptest::prop_assert_eq!(
-                has_promo_word(&t),
-                alnum_words(&t).any(|w| contains_ci(PROMO_WORDS, w))
-            );
+            let defined = t.len() <= MAX_PROMO_LEN
+                && !t.ends_with(['.', '!', '?'])
+                && !t.bytes().any(|b| b.is_ascii_digit())
+                && alnum_words(&t).any(|w| contains_ci(PROMO_WORDS, w));
+            proptest::prop_assert_eq!(is_promo(&t), defined);
         }
 
         /// [`at_most_words`], [`word_count`] and [`words_into`] count and

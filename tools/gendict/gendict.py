@@ -1752,6 +1752,10 @@ Notes on choices (details in `tools/gendict/FALSE_POSITIVES.md`):
   other company's short form. A company another org entry names ("Siemens", "Nokia" in the compromise lexicon) is
   that entry's. A town under 100k people named like a company ("Nokia, Finland") keeps its bare name in
   `attrs.bare_name`.
+- Defense and aerospace firms (`orgs/defense_industry.jsonl`) are hand-curated (`curated_defense_industry.py`,
+  `last_checked`, `attrs.sector`): those no stock index lists (state-owned: "Rostec", "Norinco"; or named by a
+  word: "Airbus"). No acronym ("KMW", "SAMI" name other firms) and no bare name that is a given name or a place
+  ("Leonardo", "Rafael", "Kongsberg"): the full name instead. A firm another org entry names is that entry's.
 - An organization's name or alias with " & " also has the " and " spelling, with the same policy, as wire copy
   spells the sign out ("Johnson and Johnson", "J.P. Morgan and Co"), unless that spelling names another entry.
 """

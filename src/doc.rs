@@ -201,6 +201,9 @@ pub enum Reason {
     StopWord,
     /// A common-word alias at a sentence start or in a headline.
     CommonWordGuard,
+    /// A short name's alias in a headline, or starting a longer name or an
+    /// acronym at a sentence start.
+    HeadlineGuard,
     /// A qualifier alias ("Calif.") not right after a name and a comma.
     QualifierGuard,
     /// A short form with no earlier full name in the document.
@@ -232,6 +235,7 @@ impl Reason {
             Reason::Boilerplate => "boilerplate",
             Reason::StopWord => "stop_word",
             Reason::CommonWordGuard => "common_word_guard",
+            Reason::HeadlineGuard => "headline_guard",
             Reason::QualifierGuard => "qualifier_guard",
             Reason::NoAntecedent => "no_antecedent",
             Reason::Overlapped(_) => "overlapped",

@@ -11,6 +11,28 @@ pub(crate) fn common_word_allowed(text: &str, span: Span) -> bool {
     !starts_sentence(text, span.start) && !headline_line(text, span.start)
 }
 
+/// Whether a short name's alias (`Guard::NotInHeadline`) at `span` may
+/// count: not in a headline, where it reads as an acronym or starts a
+/// longer name ("TALKS IN GAO", "Vice-Premier Yao Yilin Visits"); and
+/// at a sentence start ("Iowa voters", "Bonn said") only as a word of its
+/// own, written as a name: one before a capitalized word starts a longer
+/// name ("Gao Jianming", "Vic Fazio", "Ohio Edison"), and one in capitals
+/// not before a comma is an acronym ("GAO said"), not a dateline ("BONN,").
+pub(crate) fn short_name_allowed(text: &str, span: Span) -> bool {
+    if headline_line(text, span.start) {
+        return false;
+    }
+    if !starts_sentence(text, span.start) {
+        return true;
+    }
+    let after = text.get(span.end..).unwrap_or("");
+    let in_capitals = text
+        .get(span.start..span.end)
+        .is_some_and(|s| !s.chars().any(char::is_lowercase));
+    let next = after.trim_start_matches([' ', '\t']).chars().next();
+    !(next.is_some_and(char::is_uppercase) || in_capitals && next != Some(','))
+}
+
 /// Whether a place's name matched at `span` in capitals, though `alias` is
 /// not written so, reads as an acronym instead: a word of five letters at
 /// most ("GAO" is no town of Gao, "ICA" no city of Ica) inside running text
@@ -298,6 +320,33 @@ mod tests {
             })
             .collect();
         assert_eq!(got, [false, true, false]);
+    }
+
+    #[test]
+    fn short_names() {
+        let table = [
+            ("Iowa voters went to the polls.", "Iowa", true),
+            ("Voters in Iowa went to the polls.", "Iowa", true),
+            ("IOWA FARMERS SEE GAINS", "IOWA", false),
+            ("Vice-Premier Yao Yilin Visits Tokyo", "Yao", false),
+            ("Gao Jianming signed. Later Gao said", "Gao", false),
+            ("He said so. Bonn, Paris and Rome agreed.", "Bonn", true),
+            (
+                "BONN, March 3 - The economy grew, officials said.",
+                "BONN",
+                true,
+            ),
+            ("It rose. GAO said costs rose.", "GAO", false),
+            ("the GAO said", "GAO", true),
+        ];
+        for (text, word, want) in table {
+            let start = text.find(word).unwrap();
+            let span = Span {
+                start,
+                end: start + word.len(),
+            };
+            assert_eq!(short_name_allowed(text, span), want, "{text:?}");
+        }
     }
 
     #[test]

@@ -11,7 +11,10 @@ use crate::dictionary::{Dictionary, Guard, Label, MatchPolicy};
 use crate::doc::{
     Buffers, Doc, EntityRef, Evidence, Field, LocalEntity, Mention, Reason, Rejected, Span,
 };
-use crate::guard::{common_word_allowed, on_one_line, qualifies_name, reads_as_acronym, LineCase};
+use crate::guard::{
+    common_word_allowed, on_one_line, qualifies_name, reads_as_acronym, short_name_allowed,
+    LineCase,
+};
 use crate::link;
 use crate::matcher::{PhraseMatch, PhraseSet};
 use crate::normalize::{fold, Normalized};
@@ -724,6 +727,8 @@ impl Tagger {
                 Some(Reason::StopWord)
             } else if alias.guard == Guard::CommonWord && !common_word_allowed(text, span) {
                 Some(Reason::CommonWordGuard)
+            } else if alias.guard == Guard::NotInHeadline && !short_name_allowed(text, span) {
+                Some(Reason::HeadlineGuard)
             } else if alias.guard == Guard::Qualifier && !qualifies_name(text, span) {
                 Some(Reason::QualifierGuard)
             } else if alias.policy == MatchPolicy::Capitalized

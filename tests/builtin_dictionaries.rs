@@ -899,3 +899,34 @@ fn us_states_abbreviated_after_a_city() {
         assert!(!has(text, surface), "{text}");
     }
 }
+
+#[test]
+fn short_names_at_a_sentence_start() {
+    // Short names that are no ordinary word count at a sentence start ...
+    assert_ids(&[
+        (
+            "Iowa voters went to the polls.",
+            "Iowa",
+            "place:admin1:US-IA",
+        ),
+        ("Ohio is a swing state.", "Ohio", "place:admin1:US-OH"),
+        ("Prices rose. Bonn said so.", "Bonn", "place:city:2946447"),
+    ]);
+    // ... but not in a headline, nor where they start a longer name or
+    // open a sentence as an acronym.
+    for (text, surface) in [
+        ("IOWA FARMERS SEE GAINS IN OHIO", "IOWA"),
+        ("Gao Jianming, a vice minister, signed it.", "Gao"),
+        ("It rose. GAO said costs rose.", "GAO"),
+    ] {
+        let places = found(text)
+            .into_iter()
+            .filter(|(s, label, _)| s == surface && *label == Label::Place)
+            .count();
+        assert_eq!(places, 0, "{text}");
+    }
+    // "Vice-Premier" is an office, whose holder's name is no place.
+    assert!(found("Vice-Premier Yao Yilin said so.")
+        .iter()
+        .any(|(s, label, _)| s == "Yao Yilin" && *label == Label::Person));
+}

@@ -149,6 +149,12 @@ pub enum Guard {
     /// Counts only where its capital letter marks a name: not as the first
     /// word of a sentence or line, not in all-caps or title-case lines.
     CommonWord,
+    /// Counts except in a headline (a line in capitals or title case),
+    /// where a short name reads as an acronym ("EDE", "ICO") or starts a
+    /// longer name; at a sentence start it counts as a word of its own
+    /// ("Iowa voters", "Bonn said"). For short names that are no ordinary
+    /// word.
+    NotInHeadline,
     /// Counts only as the qualifier of the name before it: right after a
     /// comma that follows a capitalized word ("Irvine, Calif.", "FARMINGTON
     /// HILLS, Mich."). For abbreviations of regions that are also words or

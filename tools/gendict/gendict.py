@@ -249,9 +249,12 @@ def mk_alias(ctx, text, policy=None, guard=None, place_guard=False):
         policy = "exact"
     if policy is None:
         policy = auto_policy(text)
-    if guard is None and place_guard and policy in ("capitalized", "auto") and (
-            ctx.is_common(text) or (len(letters) <= 4 and " " not in text)):
-        guard = "common_word"  # also short names (Ico, Ede): never in all-caps headlines, where they read as acronyms
+    if guard is None and place_guard and policy in ("capitalized", "auto") and ctx.is_common(text):
+        guard = "common_word"
+    if guard is None and place_guard and policy in ("capitalized", "auto") and len(letters) <= 4 and " " not in text:
+        # Short names (Ico, Ede, Iowa, Bonn) read as acronyms in all-caps headlines, and start longer names in
+        # title-case ones; at a sentence start, where a common word is capitalized too, they are still the place.
+        guard = "not_in_headline"
     if guard is None and policy == "exact" and len(letters) >= 2 and text.isupper() and (
             ctx.is_common(text.lower()) or text.lower() in FUNCTION_WORDS):
         guard = "common_word"  # acronyms that are words, in all-caps headlines
@@ -1603,7 +1606,7 @@ def validate(files):
                     for k in a:
                         if k not in ("text", "match", "guard"):
                             errs.append("%s: bad alias key %s" % (where, k))
-                    if a.get("guard") not in (None, "common_word", "qualifier"):
+                    if a.get("guard") not in (None, "common_word", "not_in_headline", "qualifier"):
                         errs.append("%s: bad guard" % where)
             if "country" in e and not re.fullmatch(r"[A-Z]{2}", e["country"]):
                 errs.append("%s: bad country %r" % (where, e["country"]))

@@ -5,7 +5,8 @@ and print the most frequent matched surfaces with the entry they resolved to.
     python3 tools/gendict/scan_corpus.py [--dict dictionaries] [--corpus ../shared/bench/reuters21578.jsonl] [--top 100]
 
 It honours the match policies roughly (exact / capitalized / any / short / auto), the
-common_word guard (not sentence-initial, not in all-caps or title-case text) and the stop list.
+common_word guard (not sentence-initial, not in all-caps or title-case text), the not_in_headline guard (not in
+all-caps or title-case text) and the stop list.
 Longest match wins; among entries with the same surface, the highest priority wins.
 """
 import argparse
@@ -140,6 +141,8 @@ def scan(text, table, stops, headline, maxn=7):
                     if guard == "common_word":
                         if headline or caps_line(text, start) or sentence_start(text, start):
                             continue
+                    if guard == "not_in_headline" and (headline or caps_line(text, start)):
+                        continue
                     ok.append((prio, eid, pol))
                 if ok:
                     ok.sort(key=lambda x: (-x[0], x[1]))

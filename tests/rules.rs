@@ -3259,3 +3259,50 @@ fn the_rules_mode_chooses_which_rule_files_run() {
     assert_eq!(surfaces(Rules::Off), ["Paris"]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// "the <office>" after "<office> <name>" is that person; not another
+/// office ("of"), nor one two people hold.
+#[test]
+fn offices_name_their_holders_again() {
+    let tagger = Tagger::default();
+    let office_refs = |text: &str| -> Vec<(String, String)> {
+        let doc = tagger.tag(text);
+        doc.mentions()
+            .iter()
+            .filter(|m| matches!(m.evidence, Evidence::Rule { rule } if doc.rule_name(rule) == "office_reference"))
+            .map(|m| {
+                (
+                    doc.surface(m).to_string(),
+                    doc.entity_id(m).unwrap_or_default().to_string(),
+                )
+            })
+            .collect()
+    };
+    let text = "Foreign Secretary Boris Johnson visited Baghdad on Monday. The Foreign Secretary \
+                said the talks went well. Later the Foreign Secretary of Iraq spoke, and the \
+                Foreign Secretary's aides left.";
+    let doc = tagger.tag(text);
+    let johnson = doc
+        .mentions()
+        .iter()
+        .find(|m| doc.surface(m) == "Boris Johnson")
+        .and_then(|m| doc.entity_id(m))
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        office_refs(text),
+        [
+            ("Foreign Secretary".to_string(), johnson.clone()),
+            ("Foreign Secretary".to_string(), johnson)
+        ]
+    );
+    // Before the name, or held by two: no one.
+    assert!(
+        office_refs("The Treasury Secretary spoke. Treasury Secretary James Baker left.")
+            .is_empty()
+    );
+    assert!(office_refs(
+        "Defense Minister Ahn Gyu-back met Defense Minister Koji Tanaka. The Defense Minister said so."
+    )
+    .is_empty());
+}

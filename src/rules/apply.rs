@@ -16,8 +16,8 @@ use super::token::{
     plain_word, tokenize_range_known, word_end, word_kind, Kind, KnownWord, LineBreaks, Token,
 };
 use super::{
-    agate, articles, events, firms, link, lists, speakers, teams, vessels, FxBuild, ListBits,
-    RuleCaptures, RuleSet, ScoreTables,
+    agate, articles, events, firms, link, lists, offices, speakers, teams, vessels, FxBuild,
+    ListBits, RuleCaptures, RuleSet, ScoreTables,
 };
 use crate::dictionary::Label;
 use crate::doc::{
@@ -46,6 +46,8 @@ pub(crate) struct Scratch {
     proposals: Vec<Proposal>,
     /// The mentions a proposal overlaps (see [`commit`]).
     overlapping: Vec<usize>,
+    /// The offices the rules found before persons' names.
+    holders: Vec<offices::Holder>,
     link: link::Buffers,
 }
 
@@ -256,9 +258,17 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
                 }
             }
         }
+        s.holders.clear();
         if !proposals.is_empty() {
             let mut edit = Edit::new();
             for p in proposals.drain(..) {
+                if let (Label::Person, Some(office)) = (p.label, p.office) {
+                    s.holders.push(offices::Holder {
+                        field: p.field,
+                        office,
+                        person: p.span,
+                    });
+                }
                 commit(rules, doc, taken, &mut edit, &mut s.overlapping, p);
             }
             edit.finish(doc);
@@ -290,6 +300,7 @@ pub(crate) fn apply(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, table
         // not: judged once a document.
         doc.text_wrapped = breaks[Field::Text as usize].map(|b| b == LineBreaks::Wrapped);
         firms::relink(rules, doc, taken);
+        offices::refer(doc, taken, &s.holders, rules.link_rule("office_reference"));
         // Last: the rules find names of their own ("PGA"), and linking tags
         // other uses of a name ("UEFA").
         if rules.event_words != 0 {

@@ -26,6 +26,7 @@ mod link;
 mod lists;
 mod load;
 mod nicknames;
+mod offices;
 mod pattern;
 mod speakers;
 mod starts;
@@ -61,7 +62,7 @@ const SIZE_LIMIT: usize = 4 << 20;
 /// name; `initials`: an organization by its initials), `score_table` (see [`ScoreTables`]), `list_person` (people
 /// listed beside people) and the sports agate (`lineup`, `scorer`,
 /// `scorecard`: see `agate.rs`).
-const DOC_RULES: [&str; 12] = [
+const DOC_RULES: [&str; 13] = [
     "link_name",
     "link_surname",
     "link_firm",
@@ -74,6 +75,7 @@ const DOC_RULES: [&str; 12] = [
     "scorer",
     "scorecard",
     "speaker_name",
+    "office_reference",
 ];
 
 /// A compiled set of rules. The default set is empty.

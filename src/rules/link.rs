@@ -1063,15 +1063,15 @@ fn taken_over(doc: &Doc<'_>, field: Field, span: Span, first: &Target) -> Option
         // ("the MOU" is the ministry, not an unknown organization).
         "acronym" => mention_at(doc, field, span, is_rule_guess),
         // "Michael Jordan ... Jordan said": the person, unless a
-        // preposition makes it the place ("King Abdullah of Jordan").
-        "link_surname" if !after_preposition(bytes, span.start) => {
-            mention_at(doc, field, span, is_dictionary_place)
-        }
+        // preposition makes it the place ("King Abdullah of Jordan"). The
+        // mention is looked for first: most occurrences are of no place,
+        // and the word before costs more to read.
+        "link_surname" => mention_at(doc, field, span, is_dictionary_place)
+            .filter(|_| !after_preposition(bytes, span.start)),
         // "Magna" after "Magna International Inc": the firm, not the small
         // town of Utah.
-        "link_firm" if !after_preposition(bytes, span.start) => {
-            mention_at(doc, field, span, |m| is_small_town(doc, m))
-        }
+        "link_firm" => mention_at(doc, field, span, |m| is_small_town(doc, m))
+            .filter(|_| !after_preposition(bytes, span.start)),
         // "Kim Yo Jong" again after "Kim Jong Un": the person the text
         // named in full, not the short form "Kim" of another inside it.
         "link_name" if first.label == Label::Person => short_form_inside(doc, field, span),

@@ -74,6 +74,9 @@ pub(crate) struct Buffers {
     /// between documents (see [`recycled`]).
     names: Vec<Cow<'static, str>>,
     prefixed: Vec<Prefixed<'static>>,
+    /// An empty lexicon, for tokenizing: kinds are all linking needs, no
+    /// word lookups (one made and dropped per document cost more).
+    bare: Lexicon,
 }
 
 /// `v` emptied, as a vector of items of another lifetime: collected from
@@ -215,8 +218,6 @@ pub(crate) fn link<'t>(
     caps: &CapsStarts,
     bufs: &mut Buffers,
 ) {
-    // Kinds are all linking needs: no word lookups.
-    let bare = Lexicon::default();
     let mut buf = String::new();
     let Buffers {
         hits,
@@ -228,7 +229,9 @@ pub(crate) fn link<'t>(
         hashes,
         names: spare_names,
         prefixed: spare_prefixed,
+        bare,
     } = bufs;
+    let bare = &*bare;
     spelled.clear();
     let mut keys = Keys::new(hashes, targets, recycled(std::mem::take(spare_names)));
     // A report of sport: teams, line-ups, scorers, results of people
@@ -275,7 +278,7 @@ pub(crate) fn link<'t>(
                     m.span.end
                 };
                 let read = LineBreaks::for_range(lines, text, m.span.start, end);
-                tokenize_range(text, m.span.start, end, read, &bare, toks);
+                tokenize_range(text, m.span.start, end, read, bare, toks);
                 let b = toks.partition_point(|t| (t.start as usize) < m.span.end);
                 let mut words = toks[..b].iter().filter(|t| t.kind.is_word());
                 if is_person && words.clone().nth(1).is_some() {
@@ -407,7 +410,7 @@ pub(crate) fn link<'t>(
             toks.clear();
             let (from, to) = (left(bytes, p, 12), right(bytes, p, 2));
             let read = LineBreaks::for_range(lines, text, from, to);
-            tokenize_range(text, from, to, read, &bare, toks);
+            tokenize_range(text, from, to, read, bare, toks);
             let Some(j) = toks.iter().position(|t| t.start as usize == p) else {
                 continue;
             };
@@ -594,7 +597,7 @@ pub(crate) fn link<'t>(
             // One tokenization serves every occurrence at this start (the
             // first is the longest).
             let (s, longest) = (at_start[0].0, at_start[0].1);
-            tokenize_key(text, s, longest, lines, &bare, toks);
+            tokenize_key(text, s, longest, lines, bare, toks);
             let Some(&(s, e, key)) = at_start.iter().find(|&&(_, e, _)| at_token(toks, s, e))
             else {
                 continue;
@@ -626,7 +629,7 @@ pub(crate) fn link<'t>(
                     || (first.rule == "link_name"
                         && (first.label == Label::Place
                             || (first.label == Label::Person && !text[s..e].contains(' '))));
-                if whole_name && !standalone(rules, text, e, lines, &bare, &mut buf, toks) {
+                if whole_name && !standalone(rules, text, e, lines, bare, &mut buf, toks) {
                     continue;
                 }
                 if first.rule == "link_firm" && !firm_word_alone(rules, bytes, s, e, &mut buf) {
@@ -844,6 +847,10 @@ struct KeyFinder<'k, 'f> {
     /// of the keys, and reset for them on drop (made, or moved, per
     /// document, the table cost more than the search saved).
     first: &'f mut [(u32, u32); 256],
+    /// The first bytes of the keys, each once, in order: `heads[..n_heads]`
+    /// (found once per document, not once per field).
+    heads: [u8; 256],
+    n_heads: usize,
 }
 
 /// A key of [`KeyFinder`], with its first eight bytes as a word.
@@ -913,16 +920,22 @@ impl<'k, 'f> KeyFinder<'k, 'f> {
         let Ok(first) = <&mut [(u32, u32); 256]>::try_from(&mut first[..]) else {
             unreachable!("the table has 256 entries");
         };
+        let (mut heads, mut n_heads) = ([0u8; 256], 0);
         for (i, k) in sorted.iter().enumerate() {
             let range = &mut first[usize::from(k.key[0])];
             if range.0 == range.1 {
+                // The keys are sorted by first byte: each group's first is new.
                 *range = (i as u32, i as u32);
+                heads[n_heads] = k.key[0];
+                n_heads += 1;
             }
             range.1 += 1;
         }
         KeyFinder {
             keys: sorted,
             first,
+            heads,
+            n_heads,
         }
     }
 
@@ -931,22 +944,8 @@ impl<'k, 'f> KeyFinder<'k, 'f> {
     /// different keys in no order.
     fn find(&self, bytes: &[u8], hits: &mut Vec<(usize, usize)>) {
         hits.clear();
-        let mut heads = [0u8; BYTES_PER_PASS];
-        let mut n = 0;
-        // The keys are sorted by first byte: each group's first is new.
-        for (i, k) in self.keys.iter().enumerate() {
-            if i > 0 && self.keys[i - 1].key[0] == k.key[0] {
-                continue;
-            }
-            heads[n] = k.key[0];
-            n += 1;
-            if n == BYTES_PER_PASS {
-                self.pass(bytes, &heads, hits);
-                n = 0;
-            }
-        }
-        if n > 0 {
-            self.pass(bytes, &heads[..n], hits);
+        for heads in self.heads[..self.n_heads].chunks(BYTES_PER_PASS) {
+            self.pass(bytes, heads, hits);
         }
     }
 
@@ -1064,15 +1063,15 @@ fn taken_over(doc: &Doc<'_>, field: Field, span: Span, first: &Target) -> Option
         // ("the MOU" is the ministry, not an unknown organization).
         "acronym" => mention_at(doc, field, span, is_rule_guess),
         // "Michael Jordan ... Jordan said": the person, unless a
-        // preposition makes it the place ("King Abdullah of Jordan").
-        "link_surname" if !after_preposition(bytes, span.start) => {
-            mention_at(doc, field, span, is_dictionary_place)
-        }
+        // preposition makes it the place ("King Abdullah of Jordan"). The
+        // mention is looked for first: most occurrences are of no place,
+        // and the word before costs more to read.
+        "link_surname" => mention_at(doc, field, span, is_dictionary_place)
+            .filter(|_| !after_preposition(bytes, span.start)),
         // "Magna" after "Magna International Inc": the firm, not the small
         // town of Utah.
-        "link_firm" if !after_preposition(bytes, span.start) => {
-            mention_at(doc, field, span, |m| is_small_town(doc, m))
-        }
+        "link_firm" => mention_at(doc, field, span, |m| is_small_town(doc, m))
+            .filter(|_| !after_preposition(bytes, span.start)),
         // "Kim Yo Jong" again after "Kim Jong Un": the person the text
         // named in full, not the short form "Kim" of another inside it.
         "link_name" if first.label == Label::Person => short_form_inside(doc, field, span),

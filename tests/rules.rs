@@ -3306,3 +3306,61 @@ fn offices_name_their_holders_again() {
     )
     .is_empty());
 }
+
+/// Military bases and places named for titled people are places, not the
+/// person or the service they are named for.
+#[test]
+fn bases_and_titled_places() {
+    let tagger = Tagger::default();
+    let table = [
+        (
+            "Jets flew from Al Udeid Air Base in Qatar.",
+            "Al Udeid Air Base",
+            "military_base",
+        ),
+        (
+            "Planes at Andersen Air Force Base were moved.",
+            "Andersen Air Force Base",
+            "military_base",
+        ),
+        (
+            "The Prince Sultan Air Base hosts jets.",
+            "Prince Sultan Air Base",
+            "military_base",
+        ),
+        (
+            "Sailors at Naval Air Station Pensacola trained.",
+            "Naval Air Station Pensacola",
+            "military_base",
+        ),
+        (
+            "Ships left Naval Station Norfolk on Monday.",
+            "Naval Station Norfolk",
+            "military_base",
+        ),
+        (
+            "Crossing the King Fahd Causeway took hours.",
+            "King Fahd Causeway",
+            "titled_place",
+        ),
+        (
+            "Traffic on Sheikh Zayed Road was heavy.",
+            "Sheikh Zayed Road",
+            "titled_place",
+        ),
+    ];
+    for (text, surface, rule) in table {
+        let got = found(&tagger, text);
+        assert!(
+            got.iter()
+                .any(|(s, l, r)| s == surface && *l == "place" && r == rule),
+            "{text}: {got:?}"
+        );
+    }
+    // The service or the person alone stays what it was.
+    let got = found(&tagger, "The Air Force said King Fahd met Bush.");
+    assert!(labelled(&got, "Air Force", "organization"), "{got:?}");
+    assert!(labelled(&got, "Fahd", "person"), "{got:?}");
+    // No base without a service: "customer Base" is no place.
+    assert!(found(&tagger, "Its Customer Base grew.").is_empty());
+}

@@ -188,7 +188,9 @@ pub(crate) struct Screens {
 /// before a capitalized word or a line-initial word in capitals. A rule set
 /// with another rule, or a list or a literal not below, runs over whole
 /// fields.
-const WINDOWED_RULES: [&str; 53] = [
+const WINDOWED_RULES: [&str; 55] = [
+    "military_base",
+    "titled_place",
     "bank_of",
     "ampersand_firm",
     "named_body",
@@ -245,8 +247,10 @@ const WINDOWED_RULES: [&str; 53] = [
 ];
 
 /// The lists (and literals) the windowed rules may use.
-const WINDOWED_LISTS: [&str; 87] = [
+const WINDOWED_LISTS: [&str; 89] = [
     "bank_head",
+    "base_service",
+    "base_word",
     "body_mod",
     "press_article",
     "'sunday'",
@@ -506,6 +510,7 @@ impl RuleSet {
             "org_suffix_upper",
             "place_head",
             "place_suffix",
+            "base_word",
             "unit",
             "unit_big",
             "airline_head",
@@ -532,6 +537,9 @@ impl RuleSet {
         let contexts = [
             (bits(&["org_suffix", "org_suffix_upper"]), 5, 0),
             (bits(&["place_suffix"]), 3, 0),
+            // "Andersen Air Force Base": the name and services before;
+            // "Naval Station Norfolk": the name after.
+            (bits(&["base_word"]), 5, 2),
             // "16 Air Assault Brigade": a number and three words.
             (bits(&["unit", "unit_big"]), 5, 0),
             // "Air France", "Dynamo Moscow": the place after.

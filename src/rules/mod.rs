@@ -140,8 +140,8 @@ pub struct RuleSet {
     /// Lower-case words before a name (`spokesman`, `newspaper`, `said`).
     pub(crate) roles: ListBits,
     /// Verbs of speech (`said`, `told`): after a word alone, a person's
-    /// name. Found in a text by an automaton of their lower-case forms.
-    pub(crate) speech_verbs: Option<aho_corasick::AhoCorasick>,
+    /// name. Found in a text by a searcher of their lower-case forms.
+    pub(crate) speech_verbs: Option<speakers::VerbFinder>,
     /// Words right before a place name (`near`).
     pub(crate) place_before: ListBits,
     /// Lower-case kinds of places before `of` and a name (`the town of`).

@@ -13,10 +13,10 @@
 //! lists that are no part of a person's name (function words, titles, heads
 //! of organization names) are no part of either.
 //!
-//! Most texts are never tokenized here: an automaton finds the verbs, and
+//! Most texts are never tokenized here: a searcher finds the verbs, and
 //! only the words beside them are read.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{packed, AhoCorasick, MatchKind};
 
 use super::apply::{add_person, Edit};
 use super::lexicon::Lexicon;
@@ -26,15 +26,72 @@ use super::{ListBits, RuleSet};
 use crate::doc::{Doc, Field, Span};
 use crate::resolve::Taken;
 
-/// The automaton of the lower-case words of the lists `bits` (`None` when
+/// A searcher of the verbs of speech, finding the longest at a position
+/// ("says", not "say" in it), leftmost first, without overlaps.
+#[derive(Clone, Debug)]
+pub(crate) enum VerbFinder {
+    /// Fat Teddy, on x86-64 with AVX2 and for at most 64 verbs: its 16
+    /// buckets spread the two dozen verbs over twice the 8 of the slim
+    /// Teddy that the automaton picks for them, with fewer false starts to
+    /// check (on Reuters, a quarter fewer instructions to find the verbs).
+    Packed(packed::Searcher),
+    /// Elsewhere, the automaton.
+    Automaton(AhoCorasick),
+}
+
+impl VerbFinder {
+    /// The verbs of `text`: the start and end of each.
+    fn find_iter<'a>(&'a self, text: &'a str) -> VerbMatches<'a> {
+        match self {
+            VerbFinder::Packed(s) => VerbMatches::Packed(s.find_iter(text)),
+            VerbFinder::Automaton(a) => VerbMatches::Automaton(a.find_iter(text)),
+        }
+    }
+}
+
+/// The matches of a [`VerbFinder`].
+enum VerbMatches<'a> {
+    Packed(packed::FindIter<'a, 'a>),
+    Automaton(aho_corasick::FindIter<'a, 'a>),
+}
+
+impl Iterator for VerbMatches<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        match self {
+            VerbMatches::Packed(it) => it.next().map(|m| (m.start(), m.end())),
+            VerbMatches::Automaton(it) => it.next().map(|m| (m.start(), m.end())),
+        }
+    }
+}
+
+/// The searcher of the lower-case words of the lists `bits` (`None` when
 /// there are none).
-pub(crate) fn verb_finder(lex: &Lexicon, bits: ListBits) -> Option<AhoCorasick> {
+pub(crate) fn verb_finder(lex: &Lexicon, bits: ListBits) -> Option<VerbFinder> {
     if bits == 0 {
         return None;
     }
     let mut verbs: Vec<&str> = lex.words_in(bits).collect();
     verbs.sort_unstable();
-    // The longest at a position: "says", not "say" in it.
+    fat_teddy(&verbs)
+        .map(VerbFinder::Packed)
+        .or_else(|| automaton(&verbs).map(VerbFinder::Automaton))
+}
+
+/// The fat Teddy searcher of `verbs`, where there is one (see
+/// [`VerbFinder::Packed`]).
+fn fat_teddy(verbs: &[&str]) -> Option<packed::Searcher> {
+    packed::Config::new()
+        .match_kind(packed::MatchKind::LeftmostLongest)
+        .only_teddy_fat(Some(true))
+        .builder()
+        .extend(verbs)
+        .build()
+}
+
+/// The automaton of `verbs`.
+fn automaton(verbs: &[&str]) -> Option<AhoCorasick> {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .build(verbs)
@@ -61,14 +118,14 @@ pub(crate) fn mark(rules: &RuleSet, doc: &mut Doc<'_>, taken: &mut Taken, rule: 
     };
     // Family names before a verb of speech, each standing alone.
     let mut speakers: Vec<&str> = Vec::new();
-    for m in verbs.find_iter(text) {
-        if b.get(m.end()).copied().is_some_and(is_word_byte) {
+    for (start, end) in verbs.find_iter(text) {
+        if b.get(end).copied().is_some_and(is_word_byte) {
             continue;
         }
         // A name word is capitalized; most words before a verb are not
         // ("he said"): told before the word's end is checked, and the word
         // before them is not looked for.
-        let Some(w) = word_run_before(text, m.start()) else {
+        let Some(w) = word_run_before(text, start) else {
             continue;
         };
         if !capitalized(text, w) || word_end(text, w.0) != w.1 {
@@ -236,6 +293,24 @@ mod tests {
         assert_eq!(word(joined_word_after(text, at("Nerweyi") + 7)), None);
         assert!(starts_sentence(text, at("Ünal")) && starts_sentence(text, 0));
         assert!(!starts_sentence(text, at("Kaya")));
+    }
+
+    #[test]
+    fn fat_teddy_finds_what_the_automaton_finds() {
+        let verbs = [
+            "added", "adds", "asked", "noted", "said", "says", "wrote", "writes",
+        ];
+        // No fat Teddy without AVX2: nothing to compare.
+        let Some(teddy) = fat_teddy(&verbs) else {
+            return;
+        };
+        let teddy = VerbFinder::Packed(teddy);
+        let automaton = VerbFinder::Automaton(automaton(&verbs).unwrap());
+        let long = "He said, she says: unsaid saidsays addsadded noted\twrote writes asked. ";
+        for text in ["said", "x adds", &long.repeat(3)] {
+            let spans = |f: &VerbFinder| f.find_iter(text).collect::<Vec<_>>();
+            assert_eq!(spans(&teddy), spans(&automaton), "{text:?}");
+        }
     }
 
     /// Read back a byte at a time where ASCII, the word before is the one

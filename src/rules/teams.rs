@@ -105,7 +105,7 @@ fn classify(word: &str) -> Tok {
 fn word_starts(line: &[u8]) -> (usize, usize) {
     let mut counts = WordStarts::default();
     // Whole words loaded as such, the tail alone padded: this runs on every
-    // line with a digit.
+    // line with a number after a capitalized word.
     let mut chunks = line.chunks_exact(8);
     for chunk in &mut chunks {
         counts.add(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
@@ -158,7 +158,8 @@ fn scored_runs(line: &str, base: usize, toks: &mut Vec<Token>, runs: &mut Vec<Sp
     runs.clear();
     // A score line has no more lower-case words than scored runs, nor more
     // scored runs than numbers: count word starts first, most lines with
-    // digits are prose ("rose 5 pct in 1986").
+    // a number after a capitalized word are prose still ("rose 5 pct in
+    // March 1986").
     let (lower_words, numbers) = word_starts(line.as_bytes());
     if lower_words > numbers || numbers == 0 {
         return false;
@@ -351,13 +352,23 @@ fn score_lines_with(
     for field in [Field::Title, Field::Text] {
         let text = doc.field_text(field);
         let b = text.as_bytes();
-        // A score line holds a digit: go from digit to digit, and look at
-        // the line (its `\n` included) around each; most lines have none.
+        // A score line holds a number after a capitalized word, the end of
+        // a scored run: go from number to number, and look at the line
+        // (its `\n` included) around the first such; most lines have none
+        // ("rose 5 pct in 1986"), and are never read whole.
         let mut from = 0;
+        // Where the line after the last one looked at starts.
+        let mut floor = 0;
         while let Some(d) = next_digit(b, from) {
-            let start = memchr::memrchr(b'\n', &b[from..d]).map_or(from, |k| from + k + 1);
+            let (word_start, word_end) = word_around(b, d);
+            from = word_end;
+            if !(is_number(&b[word_start..word_end]) && capital_before(b, word_start)) {
+                continue;
+            }
+            let start = memchr::memrchr(b'\n', &b[floor..d]).map_or(floor, |k| floor + k + 1);
             let end = memchr::memchr(b'\n', &b[d..]).map_or(b.len(), |k| d + k + 1);
             from = end;
+            floor = end;
             let line = &text[start..end];
             if scored_runs(line, start, toks, runs) {
                 lines.push(ScoreLine {
@@ -371,6 +382,44 @@ fn score_lines_with(
         }
     }
     lines
+}
+
+/// The word (a run of bytes that are no ASCII white space) holding `b[i]`:
+/// its start and end.
+fn word_around(b: &[u8], i: usize) -> (usize, usize) {
+    let mut start = i;
+    while start > 0 && !b[start - 1].is_ascii_whitespace() {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < b.len() && !b[end].is_ascii_whitespace() {
+        end += 1;
+    }
+    (start, end)
+}
+
+/// Whether a word holding a digit is a number ([`Tok::Num`]): its other
+/// bytes are digits or of [`NUMBER_PUNCT`], the bytes '+' to ':'.
+fn is_number(word: &[u8]) -> bool {
+    word.iter().all(|c| (b'+'..=b':').contains(c))
+}
+
+/// Whether the word before the one starting at `i`, on its line, may be
+/// capitalized ([`Tok::Cap`]): it starts with an upper-case ASCII letter
+/// or a byte that is not ASCII.
+fn capital_before(b: &[u8], i: usize) -> bool {
+    let mut end = i;
+    while end > 0 && b[end - 1].is_ascii_whitespace() {
+        if b[end - 1] == b'\n' {
+            return false;
+        }
+        end -= 1;
+    }
+    if end == i || end == 0 {
+        return false;
+    }
+    let (start, _) = word_around(b, end - 1);
+    b[start].is_ascii_uppercase() || b[start] >= 0x80
 }
 
 /// The first index from `from` holding an ASCII digit. Sixteen bytes a
@@ -619,6 +668,20 @@ mod tests {
         ] {
             assert!(!is_score_line(line), "{line}");
         }
+    }
+
+    #[test]
+    fn numbers_after_capitals() {
+        let text = "Wycombe 0 \u{c5}tvidaberg  +2\n4 x 5 Y x6 Z 7a\n";
+        let at = |w: &str| text.find(w).unwrap();
+        let b = text.as_bytes();
+        assert_eq!(word_around(b, at("+2") + 1), (at("+2"), at("+2") + 2));
+        for (word, capital) in [("0", true), ("+2", true), ("4", false), ("5", false)] {
+            let (start, end) = word_around(b, at(word));
+            assert!(is_number(&b[start..end]), "{word}");
+            assert_eq!(capital_before(b, start), capital, "{word}");
+        }
+        assert!(capital_before(b, at("x6")) && !is_number(b"x6") && !is_number(b"7a"));
     }
 
     #[test]

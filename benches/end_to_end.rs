@@ -18,10 +18,10 @@ use gazetag::{Rules, Tagger};
 /// Mentions on the whole Reuters corpus with the built-in dictionaries (same
 /// constant as in `stages.rs`). When a pipeline change moves it on purpose,
 /// the failing assertion prints the new value: put it here.
-const MENTIONS: usize = 166_510;
+const MENTIONS: usize = 166_506;
 
 /// Mentions of the dictionary tagger (built-in dictionaries, `Rules::Off`).
-const DICTIONARY_MENTIONS: usize = 99_566;
+const DICTIONARY_MENTIONS: usize = 99_531;
 
 /// Tags and serializes every article into `buf` (one JSON line each, the
 /// buffer cleared per article as a writer flushed to a file would be);

@@ -201,8 +201,8 @@ pub enum Reason {
     StopWord,
     /// A common-word alias at a sentence start or in a headline.
     CommonWordGuard,
-    /// A short name's alias in a headline, or starting a longer name or an
-    /// acronym at a sentence start.
+    /// A short name's alias in a headline, inside a longer name ("Noboru
+    /// Goto", "Gao Jianming"), or an acronym opening a sentence.
     HeadlineGuard,
     /// A qualifier alias ("Calif.") not right after a name and a comma.
     QualifierGuard,

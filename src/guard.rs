@@ -23,7 +23,7 @@ pub(crate) fn short_name_allowed(text: &str, span: Span) -> bool {
         return false;
     }
     if !starts_sentence(text, span.start) {
-        return true;
+        return !ends_a_name(text, span.start);
     }
     let after = text.get(span.end..).unwrap_or("");
     let in_capitals = text
@@ -31,6 +31,39 @@ pub(crate) fn short_name_allowed(text: &str, span: Span) -> bool {
         .is_some_and(|s| !s.chars().any(char::is_lowercase));
     let next = after.trim_start_matches([' ', '\t']).chars().next();
     !(next.is_some_and(char::is_uppercase) || in_capitals && next != Some(','))
+}
+
+/// Whether the word starting at `at` continues a name: right after a
+/// capitalized word of two letters or more, across white space or a hyphen
+/// ("Noboru Goto", "Kumagai Gumi", "Liang Kuo-Shu"), though not after a
+/// possessive ("Kohl's Bonn"), a party's initial ("D-Iowa") or a sentence's
+/// first word.
+fn ends_a_name(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    let word_end = before.trim_end_matches(char::is_whitespace);
+    let word_end = if word_end.len() == before.len() {
+        match before.strip_suffix('-') {
+            Some(b) => b,
+            None => return false,
+        }
+    } else {
+        word_end
+    };
+    let in_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’');
+    let start = word_end
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| in_word(c))
+        .last()
+        .map_or(word_end.len(), |(k, _)| k);
+    let word = &word_end[start..];
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !word.ends_with("'s")
+        && !word.ends_with("’s")
+        // Capitalized as the sentence's first word: "In Bonn", "The Bonn
+        // government", "Two Utah banks".
+        && !starts_sentence(text, start)
 }
 
 /// Whether a place's name matched at `span` in capitals, though `alias` is
@@ -338,6 +371,14 @@ mod tests {
             ),
             ("It rose. GAO said costs rose.", "GAO", false),
             ("the GAO said", "GAO", true),
+            // A name's later word is no town.
+            ("said Noboru Goto, president", "Goto", false),
+            ("said Liang Kuo-Shu, chairman", "Shu", false),
+            ("Chancellor Kohl's Bonn government", "Bonn", true),
+            ("Sen. Tom Harkin (D-Iowa) said", "Iowa", true),
+            ("visited Bonn and Iowa", "Iowa", true),
+            ("It fell. In Bonn, officials said", "Bonn", true),
+            ("It fell. The Bonn government said", "Bonn", true),
         ];
         for (text, word, want) in table {
             let start = text.find(word).unwrap();

@@ -918,6 +918,7 @@ fn short_names_at_a_sentence_start() {
         ("IOWA FARMERS SEE GAINS IN OHIO", "IOWA"),
         ("Gao Jianming, a vice minister, signed it.", "Gao"),
         ("It rose. GAO said costs rose.", "GAO"),
+        ("Prices rose, said Noboru Goto, the chairman.", "Goto"),
     ] {
         let places = found(text)
             .into_iter()
@@ -925,6 +926,15 @@ fn short_names_at_a_sentence_start() {
             .count();
         assert_eq!(places, 0, "{text}");
     }
+    // Explained as held back by the short name's guard.
+    let text = "IOWA FARMERS SEE GAINS";
+    let why = Tagger::default().explain(text, gazetag::Span { start: 0, end: 4 });
+    assert!(
+        why.rejected
+            .iter()
+            .any(|c| c.reason == Some("headline_guard")),
+        "{why:?}"
+    );
     // "Vice-Premier" is an office, whose holder's name is no place.
     assert!(found("Vice-Premier Yao Yilin said so.")
         .iter()

@@ -151,9 +151,9 @@ pub enum Guard {
     CommonWord,
     /// Counts except in a headline (a line in capitals or title case),
     /// where a short name reads as an acronym ("EDE", "ICO") or starts a
-    /// longer name; at a sentence start it counts as a word of its own
-    /// ("Iowa voters", "Bonn said"). For short names that are no ordinary
-    /// word.
+    /// longer name; it counts as a word of its own, at a sentence start too
+    /// ("Iowa voters", "Bonn said"), not as a later word of a name ("Noboru
+    /// Goto"). For short names that are no ordinary word.
     NotInHeadline,
     /// Counts only as the qualifier of the name before it: right after a
     /// comma that follows a capitalized word ("Irvine, Calif.", "FARMINGTON

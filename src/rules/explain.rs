@@ -157,7 +157,7 @@ fn loser(doc: &Doc<'_>, r: &Rejected, text: String, overlap: &str) -> ExplainedC
         Reason::NoAntecedent => "a short form with no full name earlier in the document".to_string(),
         Reason::StopWord => "on the stop list".to_string(),
         Reason::CommonWordGuard => "a common word at a sentence start or in a headline".to_string(),
-        Reason::HeadlineGuard => "a short name in a headline, or starting a sentence as an acronym or as part of a longer name".to_string(),
+        Reason::HeadlineGuard => "a short name in a headline, inside a longer name, or opening a sentence as an acronym".to_string(),
         Reason::QualifierGuard => "a region's abbreviation not after a name and a comma".to_string(),
         Reason::InsideEvent => "starts the name of an event ('Fed Cup', 'U.S. Open')".to_string(),
         Reason::InsideIndex => {

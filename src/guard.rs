@@ -49,14 +49,8 @@ fn ends_a_name(text: &str, at: usize) -> bool {
     } else {
         word_end
     };
-    let in_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’');
-    let start = word_end
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| in_word(c))
-        .last()
-        .map_or(word_end.len(), |(k, _)| k);
-    let word = &word_end[start..];
+    let word = last_word(word_end, |c| c.is_alphanumeric() || matches!(c, '\'' | '’'));
+    let start = word_end.len() - word.len();
     word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !word.ends_with("'s")
@@ -140,14 +134,22 @@ pub(crate) fn qualifies_name(text: &str, span: Span) -> bool {
     let before = before.trim_end();
     // The word before the comma: its letters, digits and the marks inside
     // names ("St.", "Winston-Salem", "Coeur d'Alene").
-    let in_word = |c: char| c.is_alphanumeric() || matches!(c, '.' | '-' | '\'');
-    let start = before
+    last_word(before, |c| {
+        c.is_alphanumeric() || matches!(c, '.' | '-' | '\'')
+    })
+    .chars()
+    .any(char::is_uppercase)
+}
+
+/// The run of characters `in_word` accepts at the end of `s`.
+fn last_word(s: &str, in_word: impl Fn(char) -> bool) -> &str {
+    let start = s
         .char_indices()
         .rev()
         .take_while(|&(_, c)| in_word(c))
         .last()
-        .map_or(before.len(), |(k, _)| k);
-    before[start..].chars().any(char::is_uppercase)
+        .map_or(s.len(), |(k, _)| k);
+    &s[start..]
 }
 
 /// True when only white space, opening quotes or brackets stand between the

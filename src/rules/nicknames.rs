@@ -30,6 +30,12 @@ pub(crate) fn nicknames(
     taken: &Taken,
     sporty: bool,
 ) -> Vec<(Field, Span, String)> {
+    // Outside a document about sport only a result makes a nickname count,
+    // and a rule set without `team_win` (none at all, as with no built-in
+    // dictionaries) has none: the text is not read.
+    if !sporty && rules.team_cues.win == 0 {
+        return Vec::new();
+    }
     let mut buf = String::new();
     let mut names: Vec<String> = Vec::new();
     let mut strong = false;

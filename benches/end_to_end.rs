@@ -18,7 +18,7 @@ use gazetag::{Rules, Tagger};
 /// Mentions on the whole Reuters corpus with the built-in dictionaries (same
 /// constant as in `stages.rs`). When a pipeline change moves it on purpose,
 /// the failing assertion prints the new value: put it here.
-const MENTIONS: usize = 166_506;
+const MENTIONS: usize = 166_511;
 
 /// Mentions of the dictionary tagger (built-in dictionaries, `Rules::Off`).
 const DICTIONARY_MENTIONS: usize = 99_531;

@@ -757,6 +757,13 @@ pub(crate) fn word_before(b: &[u8], i: usize) -> Option<(usize, usize)> {
     (s < e).then_some((s, e))
 }
 
+/// Whether the word "the" (or "The") comes before `start`, with white space
+/// between.
+pub(crate) fn after_the(text: &str, start: usize) -> bool {
+    word_before(text.as_bytes(), start)
+        .is_some_and(|(s, e)| e < start && matches!(&text[s..e], "the" | "The"))
+}
+
 /// The first index from `i` holding an ASCII capital or a non-ASCII byte.
 #[inline]
 fn skip_to_candidate(b: &[u8], i: usize) -> usize {

@@ -12,9 +12,10 @@
 
 use memchr::memmem;
 
-use super::apply::Edit;
+use super::apply::{after_the, Edit};
 use crate::dictionary::Label;
 use crate::doc::{Doc, EntityRef, Evidence, Field, Mention, Span};
+use crate::guard::on_one_line;
 use crate::resolve::Taken;
 
 /// An office a rule found before a person's name.
@@ -79,7 +80,7 @@ fn offices(doc: &Doc<'_>, holders: &[Holder]) -> Vec<(String, usize, Option<Enti
             continue;
         };
         // Titles wrap across lines as names do.
-        let office = office.split_whitespace().collect::<Vec<_>>().join(" ");
+        let office = on_one_line(office).into_owned();
         let after = match h.field {
             Field::Title => 0,
             Field::Text => h.person.end,
@@ -106,17 +107,6 @@ fn person_at(doc: &Doc<'_>, field: Field, span: Span) -> Option<EntityRef> {
         .filter(|m| m.field == field && m.span == span && m.label == Label::Person)
         .map(|m| m.entity)
         .filter(|e| !matches!(e, EntityRef::Ambiguous(_)))
-}
-
-/// Whether the word before `at` is "the" (or "The"), after a space.
-fn after_the(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end_matches(' ');
-    before.len() < at
-        && (before.ends_with("the") || before.ends_with("The"))
-        && !before[..before.len() - 3]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
 }
 
 /// Whether an office written up to `end` ends there: no letter, digit or

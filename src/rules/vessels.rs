@@ -15,7 +15,7 @@
 //! last word of a dropped name after "the" ("the Lincoln"): they name the
 //! ship.
 
-use super::apply::{drop_mentions, word_before};
+use super::apply::{after_the, drop_mentions, word_before};
 use super::lexicon::ListBits;
 use super::link::line_in_capitals;
 use super::token::{word_kind, Kind};
@@ -111,11 +111,6 @@ fn in_vessel_name(rules: &RuleSet, text: &str, m: &Mention, buf: &mut String) ->
 /// Lincoln").
 fn last_word(name: &str) -> Option<&str> {
     name.rsplit_once(char::is_whitespace).map(|(_, last)| last)
-}
-
-/// Whether "the" (or "The") comes right before `start`.
-fn after_the(text: &str, start: usize) -> bool {
-    word_before(text.as_bytes(), start).is_some_and(|(s, e)| matches!(&text[s..e], "the" | "The"))
 }
 
 /// Where the word before `i` ends, if only blanks on the same line (one or
